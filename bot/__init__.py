@@ -1,0 +1,1 @@
+"""Partner Coach: the application (config, app factory, i18n, keyboards, services)."""

@@ -1,0 +1,154 @@
+"""Building the Bot and the Dispatcher, and running them: used by main.py and by tests."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sqlite3
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import PRODUCTION, TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiogram.exceptions import (
+    TelegramNetworkError,
+    TelegramNotFound,
+    TelegramUnauthorizedError,
+)
+from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats
+
+from bot.clock import Clock, SystemClock
+from bot.config import Settings
+from bot.i18n import I18n
+from bot.isolation import ConversationLocks
+from bot.middlewares import UserMiddleware
+from bot.services.timezones import CityIndex
+from handlers import create_routers
+from handlers.errors import on_error
+from storage.db import Database
+from storage.fsm import SQLiteStorage
+from storage.users import UserRepository
+
+logger = logging.getLogger(__name__)
+
+COMMANDS = ("start", "menu", "settings", "help", "cancel")
+# Telegram shows the Russian menu to these interface languages, like the bot's texts.
+RUSSIAN_MENU_LANGUAGES = ("ru", "uk", "be", "kk")
+
+
+class StartupError(Exception):
+    """The bot cannot start; the message tells the operator what to do."""
+
+
+def create_bot(settings: Settings) -> Bot:
+    api = (
+        TelegramAPIServer.from_base(settings.telegram_api_url)
+        if settings.telegram_api_url
+        else PRODUCTION
+    )
+    return Bot(
+        token=settings.bot_token.get_secret_value(),
+        session=AiohttpSession(api=api),
+        default=DefaultBotProperties(parse_mode=ParseMode.HTML),
+    )
+
+
+def create_dispatcher(
+    *, db: Database, settings: Settings, clock: Clock, i18n: I18n, cities: CityIndex
+) -> Dispatcher:
+    """A Dispatcher with every app-wide service as a keyword argument for handlers."""
+    users = UserRepository(db)
+    dispatcher = Dispatcher(
+        storage=SQLiteStorage(db, clock),
+        events_isolation=ConversationLocks(),
+        db=db,
+        settings=settings,
+        clock=clock,
+        i18n=i18n,
+        cities=cities,
+        users=users,
+    )
+    dispatcher.update.outer_middleware(
+        UserMiddleware(
+            users,
+            i18n,
+            clock,
+            default_language=settings.default_language,
+            default_timezone=settings.default_timezone,
+        )
+    )
+    dispatcher.include_routers(*create_routers())
+    dispatcher.errors.register(on_error)
+    dispatcher.startup.register(set_commands)
+    return dispatcher
+
+
+async def set_commands(bot: Bot, i18n: I18n) -> None:
+    """The "/" menu in both languages; English is the default for everyone else."""
+    scope = BotCommandScopeAllPrivateChats()
+    for language_code, language in [(None, "en")] + [
+        (code, "ru") for code in RUSSIAN_MENU_LANGUAGES
+    ]:
+        t = i18n.get(language)
+        commands = [BotCommand(command=name, description=t(f"command-{name}")) for name in COMMANDS]
+        await bot.set_my_commands(commands, scope=scope, language_code=language_code)
+
+
+async def check_token(bot: Bot, settings: Settings) -> None:
+    """Ask Telegram who we are, turning failures into one line for the operator."""
+    where = settings.telegram_api_url or "api.telegram.org"
+    try:
+        me = await bot.get_me()
+    except (TelegramUnauthorizedError, TelegramNotFound):
+        raise StartupError(
+            "Telegram rejected BOT_TOKEN: copy the token from @BotFather into .env."
+        ) from None
+    except TelegramNetworkError:
+        raise StartupError(
+            f"Cannot reach the Telegram Bot API at {where}: "
+            "check the internet connection or TELEGRAM_API_URL."
+        ) from None
+    logger.info("Authorised as @%s (id %s)", me.username, me.id)
+
+
+class Application:
+    """The whole bot: open the database, check the token, poll until stopped."""
+
+    def __init__(
+        self, settings: Settings, clock: Clock | None = None, *, handle_signals: bool = True
+    ) -> None:
+        self.settings = settings
+        self.clock = clock or SystemClock()
+        self.handle_signals = handle_signals
+        self.dispatcher: Dispatcher | None = None
+
+    async def run(self) -> None:
+        try:
+            db = await Database.open(self.settings.database_path)
+        except (OSError, sqlite3.Error) as error:
+            reason = error.strerror if isinstance(error, OSError) else str(error)
+            raise StartupError(
+                f"Cannot open the database at {self.settings.database_path} ({reason}): "
+                "check DATABASE_PATH and the folder's permissions."
+            ) from None
+        bot = create_bot(self.settings)
+        cities = CityIndex()
+        try:
+            await check_token(bot, self.settings)
+            # Reading city names takes a second or two; do it now, off the event loop.
+            preload = asyncio.create_task(cities.load())
+            self.dispatcher = create_dispatcher(
+                db=db, settings=self.settings, clock=self.clock, i18n=I18n(), cities=cities
+            )
+            await self.dispatcher.start_polling(
+                bot, handle_signals=self.handle_signals, close_bot_session=False
+            )
+            preload.cancel()
+        finally:
+            await bot.session.close()
+            await db.close()
+
+    async def stop(self) -> None:
+        if self.dispatcher is not None:
+            await self.dispatcher.stop_polling()

@@ -1,0 +1,84 @@
+"""Russian and English texts from Fluent files in bot/locales (no compile step).
+
+Every string variable handed to a message is HTML-escaped here, so a handler cannot
+forget to escape a client name or a note: messages are sent with parse_mode=HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from fluent.runtime import FluentBundle, FluentResource
+from fluent.syntax import ast as ftl
+
+logger = logging.getLogger(__name__)
+
+LANGUAGES = ("en", "ru")
+LOCALES_DIR = Path(__file__).with_name("locales")
+# Telegram's language_code values whose speakers we greet in Russian.
+_RUSSIAN_FIRST = {"ru", "uk", "be", "kk"}
+
+Value = str | int | float | date | datetime
+
+
+def language_for(language_code: str | None, default: str) -> str:
+    """Pick the bot language from Telegram's `language_code` at first contact."""
+    if not language_code:
+        return default
+    base = language_code.lower().split("-")[0]
+    if base in _RUSSIAN_FIRST:
+        return "ru"
+    return "en"
+
+
+@dataclass(frozen=True)
+class Translator:
+    """All texts of one language: `t("key", name=...)`."""
+
+    language: str
+    _bundle: FluentBundle
+
+    def __call__(self, key: str, **values: Value) -> str:
+        message = self._bundle.get_message(key)
+        if message.value is None:
+            raise KeyError(f"message {key!r} has no value in {self.language}")
+        safe = {
+            name: html.escape(value, quote=False) if isinstance(value, str) else value
+            for name, value in values.items()
+        }
+        text, errors = self._bundle.format_pattern(message.value, safe)
+        for error in errors:
+            logger.error("Text %s/%s: %s", self.language, key, error)
+        return text
+
+    def has(self, key: str) -> bool:
+        return self._bundle.has_message(key)
+
+
+class I18n:
+    """Loads each language once; `i18n.get("ru")` returns its Translator."""
+
+    def __init__(self, locales_dir: Path = LOCALES_DIR) -> None:
+        self._translators: dict[str, Translator] = {}
+        self._ids: dict[str, set[str]] = {}
+        for language in LANGUAGES:
+            # use_isolating=False: Unicode bidi marks around values would show up in
+            # Telegram clients as stray characters.
+            bundle = FluentBundle([language], use_isolating=False)
+            source = (locales_dir / f"{language}.ftl").read_text(encoding="utf-8")
+            resource = FluentResource(source)
+            bundle.add_resource(resource)
+            self._translators[language] = Translator(language, bundle)
+            self._ids[language] = {
+                entry.id.name for entry in resource.body if isinstance(entry, ftl.Message)
+            }
+
+    def get(self, language: str) -> Translator:
+        return self._translators.get(language, self._translators["en"])
+
+    def message_ids(self, language: str) -> set[str]:
+        return set(self._ids[language])

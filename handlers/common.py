@@ -1,0 +1,77 @@
+"""Commands and buttons that work anywhere: /cancel, /help, /menu, Menu, Help, Cancel."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, Message
+
+from bot.callbacks import Nav, NavCb
+from bot.i18n import Translator
+from bot.keyboards import back_to_menu
+from bot.messaging import show
+from handlers.menu import menu_screen
+from storage.users import User
+
+
+async def _leave_flow(state: FSMContext, user: User, t: Translator) -> str:
+    """Clear the conversation state; say what happened in the user's terms."""
+    was_in_flow = await state.get_state() is not None
+    await state.clear()
+    if not user.is_onboarded:
+        return t("onboarding-cancelled")
+    return t("cancel-done") if was_in_flow else t("cancel-nothing")
+
+
+async def cancel_command(message: Message, state: FSMContext, user: User, t: Translator) -> None:
+    text = await _leave_flow(state, user, t)
+    if user.is_onboarded:
+        menu_text, keyboard = menu_screen(t)
+        await message.answer(f"{text}\n\n{menu_text}", reply_markup=keyboard)
+    else:
+        await message.answer(text)
+
+
+async def cancel_button(
+    callback: CallbackQuery, state: FSMContext, user: User, t: Translator
+) -> None:
+    text = await _leave_flow(state, user, t)
+    await callback.answer()
+    if user.is_onboarded:
+        menu_text, keyboard = menu_screen(t)
+        await show(callback, f"{text}\n\n{menu_text}", keyboard)
+    else:
+        await show(callback, text)
+
+
+async def help_command(message: Message, t: Translator) -> None:
+    await message.answer(t("help-text"), reply_markup=back_to_menu(t))
+
+
+async def help_button(callback: CallbackQuery, t: Translator) -> None:
+    await callback.answer()
+    await show(callback, t("help-text"), back_to_menu(t))
+
+
+async def menu_command(message: Message, state: FSMContext, t: Translator) -> None:
+    await state.clear()
+    text, keyboard = menu_screen(t)
+    await message.answer(text, reply_markup=keyboard)
+
+
+async def menu_button(callback: CallbackQuery, state: FSMContext, t: Translator) -> None:
+    await state.clear()
+    await callback.answer()
+    await show(callback, *menu_screen(t))
+
+
+def create_router() -> Router:
+    router = Router(name="common")
+    router.message.register(cancel_command, Command("cancel"))
+    router.message.register(help_command, Command("help"))
+    router.message.register(menu_command, Command("menu"))
+    router.callback_query.register(cancel_button, NavCb.filter(F.to == Nav.CANCEL))
+    router.callback_query.register(help_button, NavCb.filter(F.to == Nav.HELP))
+    router.callback_query.register(menu_button, NavCb.filter(F.to == Nav.MENU))
+    return router

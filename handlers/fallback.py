@@ -1,0 +1,55 @@
+"""Whatever no other router took: input a step did not expect, and old buttons."""
+
+from __future__ import annotations
+
+import logging
+from contextlib import suppress
+
+from aiogram import Router
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.filters import StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, Message
+
+from bot.i18n import Translator
+from handlers.menu import menu_screen
+from storage.users import User
+
+logger = logging.getLogger(__name__)
+
+
+async def unexpected_in_flow(message: Message, t: Translator) -> None:
+    """The current step waits for a button; nothing is changed."""
+    await message.answer(t("expects-button"))
+
+
+async def unexpected_outside_flow(message: Message, user: User, t: Translator) -> None:
+    if not user.is_onboarded:
+        await message.answer(t("onboarding-cancelled"))
+        return
+    text, keyboard = menu_screen(t)
+    await message.answer(f"{t('unknown-input')}\n\n{text}", reply_markup=keyboard)
+
+
+async def stale_button(
+    callback: CallbackQuery, state: FSMContext, user: User, t: Translator
+) -> None:
+    """A button whose step has passed, or a payload we do not know (old or forged)."""
+    logger.info("Stale or unknown button from user %s: %r", user.id, callback.data)
+    await callback.answer(t("stale-button"), show_alert=True)
+    if isinstance(callback.message, Message):
+        # The buttons on that message can only mislead now.
+        with suppress(TelegramBadRequest):
+            await callback.message.edit_reply_markup(reply_markup=None)
+    in_flow = await state.get_state() is not None
+    if not in_flow and user.is_onboarded and isinstance(callback.message, Message):
+        text, keyboard = menu_screen(t)
+        await callback.message.answer(text, reply_markup=keyboard)
+
+
+def create_router() -> Router:
+    router = Router(name="fallback")
+    router.message.register(unexpected_in_flow, ~StateFilter(None))
+    router.message.register(unexpected_outside_flow)
+    router.callback_query.register(stale_button)
+    return router

@@ -1,0 +1,169 @@
+"""/settings: language, time zone and tips."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+
+from bot.callbacks import LanguageCb, Nav, NavCb, SettingsAction, SettingsCb, ZoneBackCb, ZoneCb
+from bot.clock import Clock
+from bot.i18n import LANGUAGES, I18n, Translator
+from bot.keyboards import LANGUAGE_NAMES, language_picker, settings_menu, zone_picker
+from bot.messaging import show
+from bot.services.timezones import CityIndex, is_known_zone
+from handlers.timezone_input import media_kind, read_zone, zone_facts
+from storage.users import User, UserRepository
+
+
+class SettingsFlow(StatesGroup):
+    timezone = State()
+
+
+def settings_screen(user: User, t: Translator, clock: Clock) -> tuple[str, InlineKeyboardMarkup]:
+    facts = zone_facts(user.timezone, clock.now())
+    text = t(
+        "settings-title",
+        language=LANGUAGE_NAMES[user.language],
+        zone=facts["zone"],
+        offset=facts["offset"],
+        tips="on" if user.tips_enabled else "off",
+    )
+    return text, settings_menu(t, tips_enabled=user.tips_enabled)
+
+
+async def _reload(users: UserRepository, user: User) -> User:
+    fresh = await users.get(user.id)
+    assert fresh is not None  # the middleware created the user for this update
+    return fresh
+
+
+async def settings_command(
+    message: Message, state: FSMContext, user: User, t: Translator, clock: Clock
+) -> None:
+    await state.clear()
+    await message.answer(*settings_screen(user, t, clock))
+
+
+async def settings_button(
+    callback: CallbackQuery, state: FSMContext, user: User, t: Translator, clock: Clock
+) -> None:
+    await state.clear()
+    await callback.answer()
+    await show(callback, *settings_screen(user, t, clock))
+
+
+async def ask_language(callback: CallbackQuery, t: Translator) -> None:
+    await callback.answer()
+    await show(callback, t("settings-language-ask"), language_picker(t))
+
+
+async def set_language(
+    callback: CallbackQuery,
+    callback_data: LanguageCb,
+    user: User,
+    t: Translator,
+    users: UserRepository,
+    i18n: I18n,
+    clock: Clock,
+) -> None:
+    if callback_data.language not in LANGUAGES:
+        await callback.answer(t("stale-button"), show_alert=True)
+        return
+    await users.set_language(user.id, callback_data.language, clock.now())
+    user = await _reload(users, user)
+    t = i18n.get(user.language)
+    await callback.answer(t("settings-language-set"))
+    text, keyboard = settings_screen(user, t, clock)
+    await show(callback, text, keyboard)
+
+
+async def ask_timezone(callback: CallbackQuery, state: FSMContext, t: Translator) -> None:
+    await state.set_state(SettingsFlow.timezone)
+    await callback.answer()
+    await show(callback, t("settings-timezone-ask"), zone_picker(t, back=True, cancel=False))
+
+
+async def _zone_changed(
+    user: User, zone: str, state: FSMContext, t: Translator, users: UserRepository, clock: Clock
+) -> tuple[str, InlineKeyboardMarkup]:
+    await users.set_timezone(user.id, zone, clock.now())
+    await state.clear()
+    text, keyboard = settings_screen(await _reload(users, user), t, clock)
+    confirmation = t("settings-timezone-set", **zone_facts(zone, clock.now()))
+    return f"{confirmation}\n\n{text}", keyboard
+
+
+async def zone_button(
+    callback: CallbackQuery,
+    callback_data: ZoneCb,
+    state: FSMContext,
+    user: User,
+    t: Translator,
+    users: UserRepository,
+    clock: Clock,
+) -> None:
+    if not is_known_zone(callback_data.zone):
+        await callback.answer(t("stale-button"), show_alert=True)
+        return
+    await callback.answer()
+    await show(callback, *await _zone_changed(user, callback_data.zone, state, t, users, clock))
+
+
+async def zone_text(
+    message: Message,
+    state: FSMContext,
+    user: User,
+    t: Translator,
+    users: UserRepository,
+    clock: Clock,
+    cities: CityIndex,
+) -> None:
+    zone = await read_zone(message, t, cities, zone_picker(t, back=True, cancel=False))
+    if zone is None:
+        return
+    text, keyboard = await _zone_changed(user, zone, state, t, users, clock)
+    await message.answer(text, reply_markup=keyboard)
+
+
+async def zone_not_text(message: Message, t: Translator) -> None:
+    await message.answer(
+        t("timezone-not-text", kind=media_kind(message, t)),
+        reply_markup=zone_picker(t, back=True, cancel=False),
+    )
+
+
+async def zone_back(
+    callback: CallbackQuery, state: FSMContext, user: User, t: Translator, clock: Clock
+) -> None:
+    await settings_button(callback, state, user, t, clock)
+
+
+async def toggle_tips(
+    callback: CallbackQuery, user: User, t: Translator, users: UserRepository, clock: Clock
+) -> None:
+    enabled = not user.tips_enabled
+    await users.set_tips(user.id, enabled, clock.now())
+    await callback.answer(t("settings-tips-on" if enabled else "settings-tips-off"))
+    await show(callback, *settings_screen(await _reload(users, user), t, clock))
+
+
+def create_router() -> Router:
+    router = Router(name="settings")
+    router.message.register(settings_command, Command("settings"))
+    router.callback_query.register(settings_button, NavCb.filter(F.to == Nav.SETTINGS))
+    router.callback_query.register(
+        ask_language, SettingsCb.filter(F.action == SettingsAction.LANGUAGE)
+    )
+    router.callback_query.register(set_language, LanguageCb.filter())
+    router.callback_query.register(
+        ask_timezone, SettingsCb.filter(F.action == SettingsAction.TIMEZONE)
+    )
+    router.callback_query.register(toggle_tips, SettingsCb.filter(F.action == SettingsAction.TIPS))
+    router.callback_query.register(zone_button, SettingsFlow.timezone, ZoneCb.filter())
+    router.callback_query.register(zone_back, SettingsFlow.timezone, ZoneBackCb.filter())
+    router.message.register(zone_text, SettingsFlow.timezone, F.text)
+    router.message.register(zone_not_text, SettingsFlow.timezone)
+    return router

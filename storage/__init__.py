@@ -1,0 +1,1 @@
+"""Persistence: the SQLite connection, migrations, repositories and the FSM storage."""

@@ -1,0 +1,117 @@
+"""The `users` table: profile, language, time zone, tips opt-in, blocked flag."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import aiosqlite
+
+from bot.clock import from_db, to_db
+from storage.db import Database
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    id: int
+    chat_id: int
+    first_name: str
+    last_name: str | None
+    username: str | None
+    language: str
+    timezone: str
+    tips_enabled: bool
+    is_blocked: bool
+    onboarded_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def is_onboarded(self) -> bool:
+        return self.onboarded_at is not None
+
+
+@dataclass(frozen=True, slots=True)
+class NewUser:
+    """What the first contact tells us about a person."""
+
+    id: int
+    chat_id: int
+    first_name: str
+    last_name: str | None
+    username: str | None
+    language: str
+    timezone: str
+
+
+def _user(row: aiosqlite.Row) -> User:
+    return User(
+        id=row["id"],
+        chat_id=row["chat_id"],
+        first_name=row["first_name"],
+        last_name=row["last_name"],
+        username=row["username"],
+        language=row["language"],
+        timezone=row["timezone"],
+        tips_enabled=bool(row["tips_enabled"]),
+        is_blocked=bool(row["is_blocked"]),
+        onboarded_at=from_db(row["onboarded_at"]) if row["onboarded_at"] else None,
+        created_at=from_db(row["created_at"]),
+        updated_at=from_db(row["updated_at"]),
+    )
+
+
+class UserRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def get(self, user_id: int) -> User | None:
+        row = await self._db.fetchone("SELECT * FROM users WHERE id = ?", (user_id,))
+        return _user(row) if row else None
+
+    async def get_or_create(self, new: NewUser, now: datetime) -> User:
+        """Return the stored user, creating them at first contact."""
+        stamp = to_db(now)
+        await self._db.execute(
+            """
+            INSERT INTO users (id, chat_id, first_name, last_name, username, language,
+                               timezone, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO NOTHING
+            """,
+            (
+                new.id,
+                new.chat_id,
+                new.first_name,
+                new.last_name,
+                new.username,
+                new.language,
+                new.timezone,
+                stamp,
+                stamp,
+            ),
+        )
+        user = await self.get(new.id)
+        assert user is not None  # inserted above or already there
+        return user
+
+    async def _update(self, user_id: int, now: datetime, assignments: str, *values: object) -> None:
+        await self._db.execute(
+            f"UPDATE users SET {assignments}, updated_at = ? WHERE id = ?",
+            (*values, to_db(now), user_id),
+        )
+
+    async def set_language(self, user_id: int, language: str, now: datetime) -> None:
+        await self._update(user_id, now, "language = ?", language)
+
+    async def set_timezone(self, user_id: int, timezone: str, now: datetime) -> None:
+        await self._update(user_id, now, "timezone = ?", timezone)
+
+    async def set_tips(self, user_id: int, enabled: bool, now: datetime) -> None:
+        await self._update(user_id, now, "tips_enabled = ?", int(enabled))
+
+    async def set_blocked(self, user_id: int, blocked: bool, now: datetime) -> None:
+        await self._update(user_id, now, "is_blocked = ?", int(blocked))
+
+    async def finish_onboarding(self, user_id: int, now: datetime) -> None:
+        await self._update(user_id, now, "onboarded_at = COALESCE(onboarded_at, ?)", to_db(now))

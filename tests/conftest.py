@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from tests.harness import BotHarness
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "bot.sqlite3"
+
+
+@pytest.fixture
+async def harness(db_path: Path) -> AsyncIterator[BotHarness]:
+    started = await BotHarness.start(db_path)
+    yield started
+    await started.stop()
