@@ -6,7 +6,6 @@ import asyncio
 import logging
 import sys
 
-from bot.app import Application, StartupError
 from bot.config import ConfigError, load_settings
 from bot.logging_setup import configure_logging
 
@@ -14,12 +13,17 @@ logger = logging.getLogger("partner_coach")
 
 
 def main() -> int:
+    # Settings come before importing aiogram (seconds of start-up), so a typo in .env
+    # is reported at once.
     try:
         settings = load_settings()
     except ConfigError as error:
         print(error, file=sys.stderr)
         return 2
     configure_logging(settings.log_level, secrets=[settings.bot_token.get_secret_value()])
+
+    from bot.app import Application, StartupError
+
     try:
         asyncio.run(Application(settings).run())
     except StartupError as error:

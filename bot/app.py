@@ -124,30 +124,41 @@ class Application:
         self.dispatcher: Dispatcher | None = None
 
     async def run(self) -> None:
+        bot = create_bot(self.settings)
         try:
-            db = await Database.open(self.settings.database_path)
+            # The token first: a wrong one should not leave a database file behind.
+            await check_token(bot, self.settings)
+            db = await self._open_database()
+            try:
+                await self._poll(bot, db)
+            finally:
+                await db.close()
+        finally:
+            await bot.session.close()
+
+    async def _open_database(self) -> Database:
+        try:
+            return await Database.open(self.settings.database_path)
         except (OSError, sqlite3.Error) as error:
             reason = error.strerror if isinstance(error, OSError) else str(error)
             raise StartupError(
                 f"Cannot open the database at {self.settings.database_path} ({reason}): "
                 "check DATABASE_PATH and the folder's permissions."
             ) from None
-        bot = create_bot(self.settings)
+
+    async def _poll(self, bot: Bot, db: Database) -> None:
         cities = CityIndex()
+        # Reading city names takes a second or two; start now, off the event loop.
+        preload = asyncio.create_task(cities.load())
+        self.dispatcher = create_dispatcher(
+            db=db, settings=self.settings, clock=self.clock, i18n=I18n(), cities=cities
+        )
         try:
-            await check_token(bot, self.settings)
-            # Reading city names takes a second or two; do it now, off the event loop.
-            preload = asyncio.create_task(cities.load())
-            self.dispatcher = create_dispatcher(
-                db=db, settings=self.settings, clock=self.clock, i18n=I18n(), cities=cities
-            )
             await self.dispatcher.start_polling(
                 bot, handle_signals=self.handle_signals, close_bot_session=False
             )
-            preload.cancel()
         finally:
-            await bot.session.close()
-            await db.close()
+            preload.cancel()
 
     async def stop(self) -> None:
         if self.dispatcher is not None:

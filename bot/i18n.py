@@ -37,7 +37,7 @@ def language_for(language_code: str | None, default: str) -> str:
 
 @dataclass(frozen=True)
 class Translator:
-    """All texts of one language: `t("key", name=...)`."""
+    """All texts of one language: `t("start-welcome", name=...)`."""
 
     language: str
     _bundle: FluentBundle

@@ -31,7 +31,8 @@ class ConversationLocks(BaseEventIsolation):
             else:
                 self._locks[key] = (lock, users - 1)
 
-    def __len__(self) -> int:
+    def held(self) -> int:
+        """Keys with a holder or waiter. (Not __len__: aiogram tests the object's truth.)"""
         return len(self._locks)
 
     async def close(self) -> None:

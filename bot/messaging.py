@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from contextlib import suppress
+from dataclasses import dataclass
 
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery, InaccessibleMessage, InlineKeyboardMarkup, Message
@@ -68,3 +69,21 @@ async def close_keyboard(callback: CallbackQuery, text: str) -> None:
     if isinstance(callback.message, Message):
         with suppress(TelegramBadRequest):
             await callback.message.edit_text(text, reply_markup=None)
+
+
+@dataclass(frozen=True, slots=True)
+class Screen:
+    """A text with its keyboard, sent as a new message or shown in place of a pressed one."""
+
+    text: str
+    keyboard: InlineKeyboardMarkup | None = None
+
+    def after(self, notice: str) -> Screen:
+        """The same screen with a notice line above it ("Time zone changed ...")."""
+        return Screen(f"{notice}\n\n{self.text}", self.keyboard)
+
+    async def answer(self, message: Message) -> Message:
+        return await answer_long(message, self.text, self.keyboard)
+
+    async def show(self, callback: CallbackQuery) -> None:
+        await show(callback, self.text, self.keyboard)

@@ -27,8 +27,7 @@ async def _leave_flow(state: FSMContext, user: User, t: Translator) -> str:
 async def cancel_command(message: Message, state: FSMContext, user: User, t: Translator) -> None:
     text = await _leave_flow(state, user, t)
     if user.is_onboarded:
-        menu_text, keyboard = menu_screen(t)
-        await message.answer(f"{text}\n\n{menu_text}", reply_markup=keyboard)
+        await menu_screen(t).after(text).answer(message)
     else:
         await message.answer(text)
 
@@ -39,8 +38,7 @@ async def cancel_button(
     text = await _leave_flow(state, user, t)
     await callback.answer()
     if user.is_onboarded:
-        menu_text, keyboard = menu_screen(t)
-        await show(callback, f"{text}\n\n{menu_text}", keyboard)
+        await menu_screen(t).after(text).show(callback)
     else:
         await show(callback, text)
 
@@ -56,14 +54,13 @@ async def help_button(callback: CallbackQuery, t: Translator) -> None:
 
 async def menu_command(message: Message, state: FSMContext, t: Translator) -> None:
     await state.clear()
-    text, keyboard = menu_screen(t)
-    await message.answer(text, reply_markup=keyboard)
+    await menu_screen(t).answer(message)
 
 
 async def menu_button(callback: CallbackQuery, state: FSMContext, t: Translator) -> None:
     await state.clear()
     await callback.answer()
-    await show(callback, *menu_screen(t))
+    await menu_screen(t).show(callback)
 
 
 def create_router() -> Router:

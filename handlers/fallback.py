@@ -27,8 +27,7 @@ async def unexpected_outside_flow(message: Message, user: User, t: Translator) -
     if not user.is_onboarded:
         await message.answer(t("onboarding-cancelled"))
         return
-    text, keyboard = menu_screen(t)
-    await message.answer(f"{t('unknown-input')}\n\n{text}", reply_markup=keyboard)
+    await menu_screen(t).after(t("unknown-input")).answer(message)
 
 
 async def stale_button(
@@ -43,8 +42,7 @@ async def stale_button(
             await callback.message.edit_reply_markup(reply_markup=None)
     in_flow = await state.get_state() is not None
     if not in_flow and user.is_onboarded and isinstance(callback.message, Message):
-        text, keyboard = menu_screen(t)
-        await callback.message.answer(text, reply_markup=keyboard)
+        await menu_screen(t).answer(callback.message)
 
 
 def create_router() -> Router:

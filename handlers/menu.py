@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from aiogram.types import InlineKeyboardMarkup
-
 from bot.i18n import Translator
 from bot.keyboards import main_menu
+from bot.messaging import Screen
 
 
-def menu_screen(t: Translator) -> tuple[str, InlineKeyboardMarkup]:
-    return t("menu-title"), main_menu(t)
+def menu_screen(t: Translator) -> Screen:
+    return Screen(t("menu-title"), main_menu(t))

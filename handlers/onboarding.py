@@ -11,7 +11,7 @@ from aiogram.types import CallbackQuery, Message
 from bot.callbacks import TipsBackCb, TipsCb, ZoneCb
 from bot.clock import Clock
 from bot.i18n import Translator
-from bot.keyboards import main_menu, tips_question, zone_picker
+from bot.keyboards import tips_question, zone_picker
 from bot.messaging import close_keyboard, show
 from bot.services.timezones import CityIndex, is_known_zone
 from handlers.menu import menu_screen
@@ -27,8 +27,7 @@ class Onboarding(StatesGroup):
 async def start(message: Message, state: FSMContext, user: User, t: Translator) -> None:
     if user.is_onboarded:
         await state.clear()
-        text, keyboard = menu_screen(t)
-        await message.answer(text, reply_markup=keyboard)
+        await menu_screen(t).answer(message)
         return
     await state.set_state(Onboarding.timezone)
     name = message.from_user.first_name if message.from_user else ""
@@ -101,9 +100,7 @@ async def tips_button(
     answer = t("button-tips-yes") if callback_data.enabled else t("button-tips-no")
     await close_keyboard(callback, f"{t('onboarding-tips-ask')}\n\n<i>{answer}</i>")
     if isinstance(callback.message, Message):
-        await callback.message.answer(
-            f"{t('onboarding-done')}\n\n{t('menu-title')}", reply_markup=main_menu(t)
-        )
+        await menu_screen(t).after(t("onboarding-done")).answer(callback.message)
 
 
 async def tips_back(callback: CallbackQuery, state: FSMContext, t: Translator) -> None:

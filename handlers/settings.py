@@ -6,13 +6,13 @@ from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import LanguageCb, Nav, NavCb, SettingsAction, SettingsCb, ZoneBackCb, ZoneCb
 from bot.clock import Clock
 from bot.i18n import LANGUAGES, I18n, Translator
 from bot.keyboards import LANGUAGE_NAMES, language_picker, settings_menu, zone_picker
-from bot.messaging import show
+from bot.messaging import Screen, show
 from bot.services.timezones import CityIndex, is_known_zone
 from handlers.timezone_input import media_kind, read_zone, zone_facts
 from storage.users import User, UserRepository
@@ -22,7 +22,7 @@ class SettingsFlow(StatesGroup):
     timezone = State()
 
 
-def settings_screen(user: User, t: Translator, clock: Clock) -> tuple[str, InlineKeyboardMarkup]:
+def settings_screen(user: User, t: Translator, clock: Clock) -> Screen:
     facts = zone_facts(user.timezone, clock.now())
     text = t(
         "settings-title",
@@ -31,7 +31,7 @@ def settings_screen(user: User, t: Translator, clock: Clock) -> tuple[str, Inlin
         offset=facts["offset"],
         tips="on" if user.tips_enabled else "off",
     )
-    return text, settings_menu(t, tips_enabled=user.tips_enabled)
+    return Screen(text, settings_menu(t, tips_enabled=user.tips_enabled))
 
 
 async def _reload(users: UserRepository, user: User) -> User:
@@ -44,7 +44,7 @@ async def settings_command(
     message: Message, state: FSMContext, user: User, t: Translator, clock: Clock
 ) -> None:
     await state.clear()
-    await message.answer(*settings_screen(user, t, clock))
+    await settings_screen(user, t, clock).answer(message)
 
 
 async def settings_button(
@@ -52,7 +52,7 @@ async def settings_button(
 ) -> None:
     await state.clear()
     await callback.answer()
-    await show(callback, *settings_screen(user, t, clock))
+    await settings_screen(user, t, clock).show(callback)
 
 
 async def ask_language(callback: CallbackQuery, t: Translator) -> None:
@@ -76,8 +76,7 @@ async def set_language(
     user = await _reload(users, user)
     t = i18n.get(user.language)
     await callback.answer(t("settings-language-set"))
-    text, keyboard = settings_screen(user, t, clock)
-    await show(callback, text, keyboard)
+    await settings_screen(user, t, clock).show(callback)
 
 
 async def ask_timezone(callback: CallbackQuery, state: FSMContext, t: Translator) -> None:
@@ -88,12 +87,11 @@ async def ask_timezone(callback: CallbackQuery, state: FSMContext, t: Translator
 
 async def _zone_changed(
     user: User, zone: str, state: FSMContext, t: Translator, users: UserRepository, clock: Clock
-) -> tuple[str, InlineKeyboardMarkup]:
+) -> Screen:
     await users.set_timezone(user.id, zone, clock.now())
     await state.clear()
-    text, keyboard = settings_screen(await _reload(users, user), t, clock)
     confirmation = t("settings-timezone-set", **zone_facts(zone, clock.now()))
-    return f"{confirmation}\n\n{text}", keyboard
+    return settings_screen(await _reload(users, user), t, clock).after(confirmation)
 
 
 async def zone_button(
@@ -109,7 +107,8 @@ async def zone_button(
         await callback.answer(t("stale-button"), show_alert=True)
         return
     await callback.answer()
-    await show(callback, *await _zone_changed(user, callback_data.zone, state, t, users, clock))
+    screen = await _zone_changed(user, callback_data.zone, state, t, users, clock)
+    await screen.show(callback)
 
 
 async def zone_text(
@@ -124,8 +123,8 @@ async def zone_text(
     zone = await read_zone(message, t, cities, zone_picker(t, back=True, cancel=False))
     if zone is None:
         return
-    text, keyboard = await _zone_changed(user, zone, state, t, users, clock)
-    await message.answer(text, reply_markup=keyboard)
+    screen = await _zone_changed(user, zone, state, t, users, clock)
+    await screen.answer(message)
 
 
 async def zone_not_text(message: Message, t: Translator) -> None:
@@ -147,7 +146,7 @@ async def toggle_tips(
     enabled = not user.tips_enabled
     await users.set_tips(user.id, enabled, clock.now())
     await callback.answer(t("settings-tips-on" if enabled else "settings-tips-off"))
-    await show(callback, *settings_screen(await _reload(users, user), t, clock))
+    await settings_screen(await _reload(users, user), t, clock).show(callback)
 
 
 def create_router() -> Router:

@@ -13,7 +13,7 @@ from typing import Any
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
 from aiogram.enums import ParseMode
-from aiogram.methods import EditMessageText, SendMessage, TelegramMethod
+from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage, TelegramMethod
 from aiogram.types import (
     CallbackQuery,
     Chat,
@@ -173,6 +173,10 @@ class UserDriver:
     @property
     def last_message(self) -> Message:
         return self.messages()[-1]
+
+    def alerts(self) -> list[str]:
+        """Pop-up and toast texts shown after button presses, oldest first."""
+        return [m.text for m in self.sent if isinstance(m, AnswerCallbackQuery) and m.text]
 
     def buttons(self, message: Message | None = None) -> list[str]:
         target = message or self.last_message
