@@ -33,6 +33,8 @@ class Settings(BaseSettings):
     @field_validator("bot_token")
     @classmethod
     def _token_shape(cls, value: SecretStr) -> SecretStr:
+        if not value.get_secret_value().strip():
+            raise ValueError("is empty: paste the token you got from @BotFather")
         if not _TOKEN.match(value.get_secret_value().strip()):
             # Never echo the value: it may be a real token with a typo.
             raise ValueError("does not look like a token from @BotFather (digits:letters)")
