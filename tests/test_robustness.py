@@ -96,17 +96,16 @@ async def test_text_outside_any_flow_shows_menu(harness: BotHarness) -> None:
     assert "⚙️ Settings" in user.buttons()
 
 
+async def _broken(*args: object) -> None:
+    raise RuntimeError("disk on fire")
+
+
 async def test_failure_in_a_handler_keeps_the_step(
     harness: BotHarness, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     user = harness.user()
     await user.send("/start")
-
-    async def broken(*args: object) -> None:
-        raise RuntimeError("disk on fire")
-
-    users: UserRepository = harness.dispatcher["users"]
-    monkeypatch.setattr(users, "set_timezone", broken)
+    monkeypatch.setattr(harness.dispatcher["users"], "set_timezone", _broken)
     await user.press("Europe/Berlin")
     assert "something went wrong" in user.alerts()[-1]
     assert await current_state(harness, user.user_id) == "Onboarding:timezone"
@@ -121,11 +120,7 @@ async def test_failure_on_a_message_tells_the_user(
 ) -> None:
     user = harness.user()
     await user.send("/start")
-
-    async def broken(*args: object) -> None:
-        raise RuntimeError("disk on fire")
-
-    monkeypatch.setattr(harness.dispatcher["users"], "set_timezone", broken)
+    monkeypatch.setattr(harness.dispatcher["users"], "set_timezone", _broken)
     replies = await user.send("Berlin")
     assert "something went wrong" in replies[-1]
     assert await current_state(harness, user.user_id) == "Onboarding:timezone"
