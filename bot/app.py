@@ -26,13 +26,17 @@ from bot.middlewares import UserMiddleware
 from bot.services.timezones import CityIndex
 from handlers import create_routers
 from handlers.errors import on_error
+from storage.clients import ClientRepository
 from storage.db import Database
 from storage.fsm import SQLiteStorage
+from storage.projects import ProjectRepository
+from storage.reflections import ReflectionRepository
 from storage.users import UserRepository
 
 logger = logging.getLogger(__name__)
 
-COMMANDS = ("start", "menu", "settings", "help", "cancel")
+COMMANDS = ("done", "clients", "reflect", "history", "stats", "menu", "settings", "help",
+            "cancel", "start")  # fmt: skip
 # Telegram shows the Russian menu to these interface languages, like the bot's texts.
 RUSSIAN_MENU_LANGUAGES = ("ru", "uk", "be", "kk")
 
@@ -68,6 +72,9 @@ def create_dispatcher(
         i18n=i18n,
         cities=cities,
         users=users,
+        clients=ClientRepository(db),
+        projects=ProjectRepository(db),
+        reflections=ReflectionRepository(db),
     )
     dispatcher.update.outer_middleware(
         UserMiddleware(

@@ -1,5 +1,6 @@
 """Inline button payloads. Short prefixes with a version digit, so a payload format can
-change without old buttons being misread; every payload stays far below Telegram's 64 bytes."""
+change without old buttons being misread; every payload stays far below Telegram's 64 bytes.
+Ids in payloads are never trusted: handlers load the row filtered by the pressing user."""
 
 from __future__ import annotations
 
@@ -7,12 +8,19 @@ from enum import StrEnum
 
 from aiogram.filters.callback_data import CallbackData
 
+from storage.projects import Goal
+
 
 class Nav(StrEnum):
     MENU = "m"
     SETTINGS = "s"
     HELP = "h"
     CANCEL = "x"
+    DONE = "d"
+    CLIENTS = "c"
+    REFLECT = "r"
+    HISTORY = "hi"
+    STATS = "st"
 
 
 class NavCb(CallbackData, prefix="n1"):
@@ -49,3 +57,92 @@ class SettingsCb(CallbackData, prefix="s1"):
 
 class LanguageCb(CallbackData, prefix="l1"):
     language: str
+
+
+class FormAction(StrEnum):
+    SKIP = "s"
+    BACK = "b"
+    CLEAR = "c"
+
+
+class FormCb(CallbackData, prefix="f1"):
+    """Skip / Back / Clear under a question that is answered by typing."""
+
+    action: FormAction
+
+
+class ClientsPageCb(CallbackData, prefix="cl1"):
+    page: int
+    archived: bool
+
+
+class ClientAction(StrEnum):
+    OPEN = "o"
+    EDIT = "e"
+    ARCHIVE = "a"
+    UNARCHIVE = "u"
+    DELETE = "d"
+    DELETE_YES = "y"
+    EDIT_NAME = "n"
+    EDIT_CONTACT = "c"
+    EDIT_NOTES = "t"
+
+
+class ClientCb(CallbackData, prefix="c1"):
+    id: int
+    action: ClientAction
+
+
+class ClientAddCb(CallbackData, prefix="ca1"):
+    pass
+
+
+class PickClientCb(CallbackData, prefix="pc1"):
+    """A client for the project being recorded; id 0 means a new client."""
+
+    id: int
+
+
+class GoalCb(CallbackData, prefix="g1"):
+    goal: Goal
+
+
+class DayCb(CallbackData, prefix="dy1"):
+    days_ago: int
+
+
+class AnswerCb(CallbackData, prefix="a1"):
+    """An answer to question index `q` of reflection `r`."""
+
+    r: int
+    q: int
+    v: int
+
+
+class ReflectAction(StrEnum):
+    BACK = "b"
+    SKIP = "s"
+    PAUSE = "p"
+
+
+class ReflectNavCb(CallbackData, prefix="rn1"):
+    r: int
+    q: int
+    action: ReflectAction
+
+
+class ReflectPickCb(CallbackData, prefix="rp1"):
+    project: int
+
+
+class ReflectPageCb(CallbackData, prefix="rg1"):
+    page: int
+
+
+class HistoryPageCb(CallbackData, prefix="hp1"):
+    page: int
+
+
+class HistoryOpenCb(CallbackData, prefix="ho1"):
+    id: int
+    page: int

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from babel.dates import format_date
 from fluent.runtime import FluentBundle, FluentResource
 from fluent.syntax import ast as ftl
 
@@ -57,6 +58,10 @@ class Translator:
 
     def has(self, key: str) -> bool:
         return self._bundle.has_message(key)
+
+    def day(self, value: date) -> str:
+        """A calendar day the way this language writes it: "12 Nov 2026", "12 нояб. 2026"."""
+        return format_date(value, format="d MMM y", locale=self.language)
 
 
 class I18n:

@@ -50,6 +50,10 @@ async def show(
     """Replace the pressed message with a new screen; send a new message when the old one
     can no longer be edited (too old, deleted, or inaccessible)."""
     message = callback.message
+    if isinstance(message, Message) and len(text) > MESSAGE_LIMIT:
+        # Too long for one message: send it in parts below the old one.
+        await answer_long(message, text, reply_markup)
+        return
     if isinstance(message, Message):
         try:
             await message.edit_text(text, reply_markup=reply_markup)

@@ -3,15 +3,28 @@
 1. common: /cancel, /help, /menu and navigation buttons, so they work inside any flow;
 2. chat_member: the user blocking or unblocking the bot;
 3. onboarding: /start and the first-run questions;
-4. settings;
+4. settings, clients, projects (/done), reflection (/reflect), history (/history, /stats);
 5. fallback: last, answers whatever nothing above took (unexpected input, stale buttons).
+
+Typed-text steps use handlers.forms.TYPED_TEXT, which leaves commands alone, so a command
+sent in the middle of a flow always reaches its own handler.
 """
 
 from __future__ import annotations
 
 from aiogram import Router
 
-from handlers import chat_member, common, fallback, onboarding, settings
+from handlers import (
+    chat_member,
+    clients,
+    common,
+    fallback,
+    history,
+    onboarding,
+    projects,
+    reflection,
+    settings,
+)
 
 
 def create_routers() -> list[Router]:
@@ -20,5 +33,9 @@ def create_routers() -> list[Router]:
         chat_member.create_router(),
         onboarding.create_router(),
         settings.create_router(),
+        clients.create_router(),
+        projects.create_router(),
+        reflection.create_router(),
+        history.create_router(),
         fallback.create_router(),
     ]

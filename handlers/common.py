@@ -17,11 +17,14 @@ from storage.users import User
 
 async def _leave_flow(state: FSMContext, user: User, t: Translator) -> str:
     """Clear the conversation state; say what happened in the user's terms."""
-    was_in_flow = await state.get_state() is not None
+    current = await state.get_state()
     await state.clear()
     if not user.is_onboarded:
         return t("onboarding-cancelled")
-    return t("cancel-done") if was_in_flow else t("cancel-nothing")
+    if current is None:
+        return t("cancel-nothing")
+    # A reflection is a draft in the database: say how to come back to it.
+    return t("reflect-cancelled") if current.startswith("ReflectionFlow:") else t("cancel-done")
 
 
 async def cancel_command(message: Message, state: FSMContext, user: User, t: Translator) -> None:

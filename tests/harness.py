@@ -121,6 +121,16 @@ class UserDriver:
 
     # ---- what the person does -------------------------------------------------
 
+    def label(self, key: str, **values: Any) -> str:
+        """A text in this person's current language, e.g. a button label."""
+        language = "ru" if self.language_code in ("ru", "uk", "be", "kk") else "en"
+        return str(self.harness.dispatcher["i18n"].get(language)(key, **values))
+
+    async def onboard(self, zone: str = "Europe/Berlin") -> None:
+        await self.send("/start")
+        await self.press(zone)
+        await self.press(self.label("button-tips-no"))
+
     async def send(self, text: str) -> list[str]:
         return await self._send_message(text=text)
 
@@ -184,6 +194,10 @@ class UserDriver:
         return [b.text for row in markup.inline_keyboard for b in row] if markup else []
 
     # ---- plumbing -----------------------------------------------------------------
+
+    def button_data(self, label: str, message: Message | None = None) -> tuple[Message, str]:
+        """The message showing this button, and the button's callback data."""
+        return self._find_button(label, message)
 
     def _find_button(self, label: str, message: Message | None) -> tuple[Message, str]:
         candidates = (

@@ -20,10 +20,11 @@ from aiogram.methods import (
     EditMessageText,
     GetMe,
     SendMessage,
+    SendPhoto,
     TelegramMethod,
 )
 from aiogram.methods.base import TelegramType
-from aiogram.types import Chat, InlineKeyboardMarkup, Message, User
+from aiogram.types import Chat, InlineKeyboardMarkup, Message, PhotoSize, User
 
 from bot.clock import Clock
 
@@ -74,6 +75,13 @@ class RecordingSession(BaseSession):
         self.messages: dict[tuple[int, int], Message] = {}
         self._failures: list[tuple[type[TelegramMethod[Any]], Exception]] = []
         self._ids = itertools.count(1)
+
+    def adopt(self, other: RecordingSession) -> None:
+        """Carry a chat over from a session of an earlier process (a restart): the old
+        messages stay, and new ones are numbered after them, as Telegram does."""
+        self.messages.update(other.messages)
+        last = max((message_id for _, message_id in self.messages), default=0)
+        self._ids = itertools.count(last + 1)
 
     def fail_next(self, method: type[TelegramMethod[Any]], error: Exception) -> None:
         """The next request of this type raises `error` instead of succeeding."""
@@ -129,6 +137,22 @@ class RecordingSession(BaseSession):
             if new.text == old.text and new.reply_markup == old.reply_markup:
                 raise TelegramBadRequest(method, "Bad Request: message is not modified")
             return self._store(new, bot)
+        if isinstance(method, SendPhoto):
+            caption = method.caption or ""
+            if len(caption) > 1024:
+                raise TelegramBadRequest(method, "Bad Request: message caption is too long")
+            self._check_text(method, caption)
+            check_markup(method.reply_markup)
+            message = Message(
+                message_id=next(self._ids),
+                date=self._now(),
+                chat=Chat(id=int(method.chat_id), type="private"),
+                from_user=self._bot_user(bot),
+                photo=[PhotoSize(file_id="photo", file_unique_id="photo", width=800, height=450)],
+                caption=caption,
+                reply_markup=method.reply_markup,
+            )
+            return self._store(message, bot)
         if isinstance(method, GetMe):
             return self._bot_user(bot)
         return True

@@ -24,7 +24,7 @@ async def test_restart_mid_onboarding_continues_at_same_step(db_path: Path) -> N
     # A new process: new Dispatcher, new session, same database file.
     second = await BotHarness.start(db_path)
     try:
-        second.session.messages.update(first.session.messages)  # the chat history stays
+        second.session.adopt(first.session)  # the chat history stays
         same_user = second.user(4242)
         replies = await same_user.press("Yes, send tips", tips_question)
         assert "All set" in replies[-1]

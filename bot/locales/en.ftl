@@ -29,11 +29,16 @@ menu-title = What would you like to do?
 help-text =
     <b>Partner Coach</b> helps you work as your clients' partner: understand the result they really need, and keep in touch after the project.
 
-    /start — the beginning, or the main menu
+    /done — record a finished project and look back on it (ten quick questions, a partner score and advice)
+    /clients — your clients: contacts, notes, projects, last contact
+    /reflect — continue a paused reflection or reflect on an earlier project
+    /history — your past reflections with every answer
+    /stats — your partner score over time, strongest and weakest habits, repeat clients
     /menu — the main menu
     /settings — language, time zone and tips
     /help — this message
     /cancel — leave whatever you're in the middle of
+    /start — the beginning
 
 ## Settings
 settings-title =
@@ -85,3 +90,198 @@ command-menu = Main menu
 command-settings = Language, time zone, tips
 command-help = What the bot can do
 command-cancel = Leave the current step
+command-done = I finished a project
+command-clients = Your clients
+command-reflect = Reflect on a project
+command-history = Past reflections
+command-stats = Your partner trend
+
+## Main menu entries
+button-done-project = ✅ I finished a project
+button-clients = 👥 Clients
+button-reflect = 📝 Reflect
+button-history = 📜 History
+button-stats = 📈 Stats
+button-skip = Skip →
+button-prev = ‹ Back
+button-next = More ›
+
+## Generic input problems
+text-too-long = That's { $length } characters; here the limit is { $limit }. Could you make it shorter?
+expects-text = I need text here, not a { $kind }.
+since-never = no contact yet
+since-today = today
+since-days = { $n ->
+    [one] { $n } day ago
+   *[other] { $n } days ago
+}
+since-weeks = { $n ->
+    [one] { $n } week ago
+   *[other] { $n } weeks ago
+}
+since-months = { $n ->
+    [one] { $n } month ago
+   *[other] { $n } months ago
+}
+since-years = { $n ->
+    [one] { $n } year ago
+   *[other] { $n } years ago
+}
+
+## Clients
+clients-title = <b>Your clients</b> ({ $count }), latest contact first:
+clients-archived-title = <b>Archived clients</b> ({ $count }):
+clients-empty = No clients yet. Add one here, or record a finished project with /done and I'll add its client on the way.
+clients-archived-empty = The archive is empty.
+button-add-client = ➕ Add client
+button-show-archived = 🗄 Archive
+button-show-active = 👥 Active clients
+client-add-name = What's the client's name? Up to 100 characters.
+client-add-contact = How do you reach them: email, Telegram, phone? Optional.
+client-add-notes = Anything worth remembering about them: their business, what matters to them? Optional.
+client-added = Client <b>{ $name }</b> added.
+client-card =
+    <b>{ $name }</b>{ $archived ->
+        [yes] { " " }(archived)
+       *[no] { "" }
+    }
+    Contact: { $contact }
+    Notes: { $notes }
+    Projects: { $projects }
+    Latest partner score: { $score }
+    Last contact: { $since }
+    Next check-in: { $checkin }
+client-card-recent = Recent projects:
+client-card-project = • { $date } — { $title }
+not-set = —
+button-edit = ✏️ Edit
+button-archive = 🗄 Archive
+button-unarchive = ↩️ Restore
+button-delete = 🗑 Delete
+button-to-clients = ← Clients
+client-edit-ask = What would you like to change for <b>{ $name }</b>?
+button-field-name = Name
+button-field-contact = Contact
+button-field-notes = Notes
+button-clear = Clear it
+client-edit-name = The new name? Up to 100 characters.
+client-edit-contact = The new contact? Up to 1,000 characters.
+client-edit-notes = The new notes? Up to 1,000 characters.
+client-saved = Saved.
+client-archived = Moved to the archive. Its history stays; restore it any time.
+client-unarchived = Back among your active clients.
+client-delete-confirm = Delete <b>{ $name }</b>? This also removes { $projects ->
+        [one] its project
+       *[other] its { $projects } projects
+    } and the reflections on them. It can't be undone.
+button-delete-yes = Yes, delete
+button-delete-no = No, keep
+client-deleted = <b>{ $name }</b> is deleted.
+client-gone = That client isn't here any more (perhaps deleted).
+
+## Recording a finished project (ideas I8, I9)
+done-lesson-reminder = Last time you wrote you'd do this differently: <i>{ $lesson }</i>
+done-client-ask = <b>Which client was it for?</b> Pick one, or type a new client's name.
+button-new-client = ➕ New client
+done-new-client-ask = The new client's name? Up to 100 characters.
+done-title-ask = <b>What was the project?</b> A short title, e.g. <i>Landing page for the spring sale</i>.
+done-goal-ask = <b>What did the client really need from it?</b> Not the deliverable: the business result behind it.
+goal-sales = 💰 More sales or profit
+goal-leads = 📥 More leads
+goal-traffic = 📈 More traffic or CTR
+goal-savings = ⏱ Time or money saved
+goal-other = ✍️ Something else
+done-goal-other-ask = In a few words, what result did the client want?
+done-metric-ask = <b>How will you both know it worked?</b> Name the number to watch, e.g. <i>orders per week</i> or <i>banner CTR</i>.
+done-baseline-ask = What was that number before the project, e.g. <i>CTR 1.2%</i>? Skip if nobody knows.
+done-date-ask = <b>When did you finish?</b> Type <i>3 days ago</i>, <i>12.11</i> or <i>2026-11-03</i>, or pick a button.
+button-today = Today
+button-yesterday = Yesterday
+date-unreadable = I couldn't read "{ $text }" as a date. Try <i>today</i>, <i>3 days ago</i>, <i>12.11</i> or <i>2026-11-03</i>.
+date-future = { $date } hasn't come yet. Give the day you finished: today or earlier. For last year, add the year: <i>12.12.2025</i>.
+done-saved = Saved: <b>{ $title }</b> for { $client }, finished { $date }.
+
+## The reflection (question ids and ideas in bot/content/questions.py)
+reflect-intro = Now a short look back: { $count } questions, about three minutes. Want to add a thought to an answer? Type it before you press the button. /cancel pauses; /reflect picks up where you stopped.
+reflect-progress = <i>Question { $n } of { $total } · { $project }</i>
+q-request = Did you find out what the client was really after: the business result behind the spec, not just the deliverable?
+q-measure = Do you and the client know how the result will be measured: which number, and where to look?
+q-fit = Did the solution fit the goal and the budget, rather than the bigger or pricier option?
+q-explain = Did you explain quality and trade-offs in words the client could judge, without jargon?
+q-care = Did the work get the care it needed, rather than a rush to close it?
+q-trust = At the start, did you put in a little extra time to build trust: questions, context, small updates?
+q-impact = Will this work help the client earn more or spend less?
+q-return = How likely is this client to come back to you? 0: never, 10: certainly.
+q-decision = Do you want to keep working with this client?
+q-lesson = One thing you'd do differently next time? A sentence is plenty.
+scale-hint = 1: not at all · 5: fully
+answer-yes = Yes
+answer-partly = Partly
+answer-no = No
+decision-keep = 🤝 Keep
+decision-renegotiate = 🔁 Renegotiate
+decision-let_go = 👋 Let go
+button-pause = ⏸ Pause
+reflect-comment-saved = Noted. Now pick an answer above.
+reflect-lesson-hint = Type your answer, or skip.
+reflect-paused = Paused at question { $n }. Your answers are saved; /reflect continues from there.
+reflect-cancelled = Paused. Your answers are saved; /reflect continues where you stopped.
+reflect-nothing = No project is waiting for a reflection. Finished one? Send /done.
+reflect-pick = Which project would you like to look back on?
+reflect-resume = Picking up where you stopped: <b>{ $project }</b>.
+reflect-already-done = You've already reflected on this project; it's in /history.
+label-partner = Partner
+label-in_between = In between
+label-conveyor = Conveyor
+result-title = <b>Partner score: { $score }/100 · { $label }</b>
+result-no-score = You skipped every scored question, so there's no score this time. Your answers are saved.
+result-strong = A partner's project. Tell the client what you'll watch next and when you'll check in.
+result-weak-title = Two things to try next time:
+result-decision-keep = You'd like to keep this client. A check-in in a few weeks, asking how the result is going, keeps the door open.
+result-decision-renegotiate = You'd keep them on different terms. Before the next order, say plainly what needs to change: scope, price or how you work together.
+result-decision-let_go = You'd rather let this client go. That's a fair call: finish kindly, and spend the time on clients you want to grow with.
+
+## Advice for the weakest dimensions
+advice-request = <b>The real request.</b> Before the next estimate, ask: "What should change in your business when this is done?" Write the answer at the top of the brief.
+advice-measure = <b>Measuring.</b> Agree on one number with the client before you start (orders, leads, CTR) and note where it stands today.
+advice-fit = <b>Fit over upsell.</b> Offer two options next time: the one that fits the goal and budget, and a bigger one, with an honest line on when the bigger one pays off.
+advice-explain = <b>Explaining quality.</b> Send a three-line note with each delivery: what you did, why it matters for their goal, and what you chose not to do.
+advice-care = <b>Care over speed.</b> Keep half an hour before delivery to check the work against the client's goal, not just the spec.
+advice-trust = <b>Early trust.</b> In the first week, send a short update without being asked: what you learned about their business and what you'll do next.
+advice-impact = <b>Business impact.</b> Name one way your work can raise the client's revenue or cut a cost, and add it to the proposal in their words.
+advice-return = <b>Coming back.</b> Two weeks after delivery, ask how the result is doing, and offer one small idea that would help.
+
+## Dimension names (stats, history)
+dim-request = understanding the real request
+dim-measure = measuring the result
+dim-fit = fit over upsell
+dim-explain = explaining quality
+dim-care = care over rushing
+dim-trust = early trust
+dim-impact = business impact
+dim-return = clients coming back
+
+## History and stats
+history-title = <b>Your reflections</b>, newest first ({ $count }):
+history-empty = No reflections yet. After your next project, send /done: ten questions, and you'll see how much of a partner you were.
+history-item = { $date } · { $client }: { $title } · { $score }
+history-header =
+    <b>{ $title }</b> for { $client }, finished { $date }
+    Goal: { $goal }
+    Measured by: { $metric } (before: { $baseline })
+history-answer = <b>{ $question }</b>
+    { $answer }
+history-comment = <i>{ $comment }</i>
+answer-skipped = skipped
+button-to-history = ← History
+stats-empty = No scores yet. Record a finished project with /done and answer the ten questions: after two or three projects you'll see your trend here.
+stats-text =
+    <b>Your partner trend</b>
+    Reflections: { $count }
+    Average score: { $average }, latest: { $latest }
+    Strongest: { $strongest }
+    To work on: { $weakest }
+    Repeat clients: { $repeat } of { $clients } ({ $rate }%)
+stats-one-dimension = keep answering to find out
+chart-title = Partner score by project
+chart-y = Score

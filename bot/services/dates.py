@@ -1,0 +1,51 @@
+"""Reading a day the user typed: "today", "3 days ago", "12.11", "2026-11-03", "вчера"."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+
+import dateparser
+
+_DAY_MONTH = re.compile(r"^(\d{1,2})[./](\d{1,2})$")
+MAX_INPUT_LENGTH = 64
+
+
+def parse_day(text: str, today: date) -> date | None:
+    """The calendar day meant, relative to `today` (the user's local date); None if the
+    text is not a date. Runs dateparser, so call it off the event loop."""
+    cleaned = " ".join(text.strip().casefold().split())
+    if not cleaned or len(cleaned) > MAX_INPUT_LENGTH:
+        return None
+    # dateparser reads "12.11" as the time 12:11; people here mean 12 November.
+    if match := _DAY_MONTH.match(cleaned):
+        try:
+            return date(today.year, int(match[2]), int(match[1]))
+        except ValueError:
+            return None
+    parsed = dateparser.parse(
+        cleaned,
+        languages=["en", "ru"],
+        settings={
+            "RELATIVE_BASE": datetime.combine(today, time(12)),
+            "PREFER_DATES_FROM": "past",
+            "DATE_ORDER": "DMY",
+        },
+    )
+    return parsed.date() if parsed else None
+
+
+def elapsed(since: date | None, today: date) -> tuple[str, int]:
+    """How long ago, as a text key and a number: ("since-weeks", 3)."""
+    if since is None:
+        return "since-never", 0
+    days = max(0, (today - since).days)
+    if days == 0:
+        return "since-today", 0
+    if days < 14:
+        return "since-days", days
+    if days < 60:
+        return "since-weeks", days // 7
+    if days < 365:
+        return "since-months", days // 30
+    return "since-years", days // 365

@@ -1,0 +1,62 @@
+"""The numbers behind /stats: averages, the strongest and weakest habit, repeat clients."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from statistics import fmean
+
+from bot.content.questions import QUESTION_BY_ID
+from storage.reflections import HistoryItem
+
+
+@dataclass(frozen=True, slots=True)
+class StatsSummary:
+    reflections: int
+    average: int
+    latest: int
+    strongest: str | None
+    weakest: str | None
+    repeat_clients: int
+    clients_with_projects: int
+
+    @property
+    def repeat_rate(self) -> int:
+        """Percent of clients with a project who came back for another."""
+        if not self.clients_with_projects:
+            return 0
+        return round(100 * self.repeat_clients / self.clients_with_projects)
+
+
+def dimension_averages(answer_sets: Sequence[dict[str, int | None]]) -> dict[str, float]:
+    """Mean 0..1 per dimension across reflections, skipped answers left out."""
+    collected: dict[str, list[float]] = {}
+    for answers in answer_sets:
+        for question_id, value in answers.items():
+            question = QUESTION_BY_ID.get(question_id)
+            if question is None or question.dimension is None or value is None:
+                continue
+            collected.setdefault(question.dimension, []).append(question.normalise(value))
+    return {dimension: fmean(values) for dimension, values in collected.items()}
+
+
+def summarize(
+    scored: Sequence[HistoryItem],
+    answer_sets: Sequence[dict[str, int | None]],
+    repeat: tuple[int, int],
+) -> StatsSummary | None:
+    """None when there is no scored reflection yet."""
+    scores = [item.score for item in scored if item.score is not None]
+    if not scores:
+        return None
+    averages = dimension_averages(answer_sets)
+    ranked = sorted(averages, key=lambda d: averages[d])
+    return StatsSummary(
+        reflections=len(scores),
+        average=round(fmean(scores)),
+        latest=scores[-1],
+        strongest=ranked[-1] if ranked else None,
+        weakest=ranked[0] if len(ranked) > 1 else None,
+        repeat_clients=repeat[0],
+        clients_with_projects=repeat[1],
+    )

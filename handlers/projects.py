@@ -1,0 +1,336 @@
+"""/done: record a finished project (client, title, the real goal, how it is measured,
+when it ended), then go straight into its reflection."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from aiogram import F, Router
+from aiogram.filters import Command, StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, Message
+
+from bot.callbacks import DayCb, FormAction, FormCb, GoalCb, Nav, NavCb, PickClientCb
+from bot.clock import Clock
+from bot.i18n import Translator
+from bot.keyboards import client_choice, day_choice, form_step, goal_choice
+from bot.messaging import Screen
+from bot.services.dates import parse_day
+from handlers.forms import TYPED_TEXT, read_text, refuse, reject_non_text
+from handlers.reflection import begin
+from storage.clients import NAME_LIMIT, ClientRepository
+from storage.projects import FIELD_LIMIT, TITLE_LIMIT, Goal, NewProject, ProjectRepository
+from storage.reflections import ReflectionRepository
+from storage.users import User
+
+CLIENT_BUTTONS = 8
+
+
+class ProjectForm(StatesGroup):
+    client = State()
+    new_client = State()
+    title = State()
+    goal = State()
+    goal_other = State()
+    metric = State()
+    baseline = State()
+    day = State()
+
+
+# Where Back leads from each step (goal_other and new_client are side steps).
+_BACK = {
+    ProjectForm.new_client: ProjectForm.client,
+    ProjectForm.title: ProjectForm.client,
+    ProjectForm.goal: ProjectForm.title,
+    ProjectForm.goal_other: ProjectForm.goal,
+    ProjectForm.baseline: ProjectForm.metric,
+    ProjectForm.day: ProjectForm.baseline,
+}
+_TEXT_LIMITS = {
+    ProjectForm.client: NAME_LIMIT,
+    ProjectForm.new_client: NAME_LIMIT,
+    ProjectForm.title: TITLE_LIMIT,
+    ProjectForm.goal_other: FIELD_LIMIT,
+    ProjectForm.metric: FIELD_LIMIT,
+    ProjectForm.baseline: FIELD_LIMIT,
+}
+_STATES = {state.state: state for state in ProjectForm.__states__}
+
+
+async def prompt(step: State, user: User, t: Translator, clients: ClientRepository) -> Screen:
+    if step == ProjectForm.client:
+        recent = await clients.page(user.id, archived=False, offset=0, limit=CLIENT_BUTTONS)
+        return Screen(
+            t("done-client-ask"), client_choice(t, [(c.id, c.name) for c in recent.clients])
+        )
+    if step == ProjectForm.goal:
+        return Screen(t("done-goal-ask"), goal_choice(t))
+    if step == ProjectForm.day:
+        return Screen(t("done-date-ask"), day_choice(t))
+    key = {
+        ProjectForm.new_client: "done-new-client-ask",
+        ProjectForm.title: "done-title-ask",
+        ProjectForm.goal_other: "done-goal-other-ask",
+        ProjectForm.metric: "done-metric-ask",
+        ProjectForm.baseline: "done-baseline-ask",
+    }[step]
+    return Screen(t(key), form_step(t, skip=step == ProjectForm.baseline))
+
+
+async def _go(
+    step: State,
+    target: Message | CallbackQuery,
+    state: FSMContext,
+    user: User,
+    t: Translator,
+    clients: ClientRepository,
+) -> None:
+    await state.set_state(step)
+    screen = await prompt(step, user, t, clients)
+    if isinstance(target, Message):
+        await screen.answer(target)
+    else:
+        await target.answer()
+        await screen.show(target)
+
+
+async def _start(
+    message: Message,
+    state: FSMContext,
+    user: User,
+    t: Translator,
+    clients: ClientRepository,
+    reflections: ReflectionRepository,
+) -> None:
+    await state.clear()
+    # Carry the lesson forward: last time's "do differently" comes before the new project.
+    lesson = await reflections.last_lesson(user.id)
+    if lesson:
+        await message.answer(t("done-lesson-reminder", lesson=lesson))
+    await _go(ProjectForm.client, message, state, user, t, clients)
+
+
+async def done_command(
+    message: Message,
+    state: FSMContext,
+    user: User,
+    t: Translator,
+    clients: ClientRepository,
+    reflections: ReflectionRepository,
+) -> None:
+    await _start(message, state, user, t, clients, reflections)
+
+
+async def done_button(
+    callback: CallbackQuery,
+    state: FSMContext,
+    user: User,
+    t: Translator,
+    clients: ClientRepository,
+    reflections: ReflectionRepository,
+) -> None:
+    await callback.answer()
+    if isinstance(callback.message, Message):
+        await _start(callback.message, state, user, t, clients, reflections)
+
+
+async def client_picked(
+    callback: CallbackQuery,
+    callback_data: PickClientCb,
+    state: FSMContext,
+    user: User,
+    t: Translator,
+    clients: ClientRepository,
+) -> None:
+    if callback_data.id == 0:
+        await _go(ProjectForm.new_client, callback, state, user, t, clients)
+        return
+    client = await clients.get(user.id, callback_data.id)
+    if client is None:
+        await refuse(callback, t, "client", callback_data.id)
+        return
+    await state.update_data(client_id=client.id, client_name=client.name, new_client=None)
+    await _go(ProjectForm.title, callback, state, user, t, clients)
+
+
+async def typed(
+    message: Message,
+    state: FSMContext,
+    user: User,
+    t: Translator,
+    clients: ClientRepository,
+    projects: ProjectRepository,
+    reflections: ReflectionRepository,
+    clock: Clock,
+) -> None:
+    step = _STATES[str(await state.get_state())]
+    if step == ProjectForm.goal:
+        await message.answer(t("expects-button"))
+        return
+    if step == ProjectForm.day:
+        await _day_typed(message, state, user, t, clients, projects, reflections, clock)
+        return
+    value = await read_text(message, t, _TEXT_LIMITS[step])
+    if value is None:
+        return
+    if step in (ProjectForm.client, ProjectForm.new_client):
+        # A typed name is a new client; it is created only when the project is saved.
+        await state.update_data(client_id=None, client_name=value, new_client=value)
+        next_step = ProjectForm.title
+    elif step == ProjectForm.title:
+        await state.update_data(title=value)
+        next_step = ProjectForm.goal
+    elif step == ProjectForm.goal_other:
+        await state.update_data(goal_note=value)
+        next_step = ProjectForm.metric
+    elif step == ProjectForm.metric:
+        await state.update_data(metric=value)
+        next_step = ProjectForm.baseline
+    else:
+        await state.update_data(baseline=value)
+        next_step = ProjectForm.day
+    await _go(next_step, message, state, user, t, clients)
+
+
+async def goal_picked(
+    callback: CallbackQuery,
+    callback_data: GoalCb,
+    state: FSMContext,
+    user: User,
+    t: Translator,
+    clients: ClientRepository,
+) -> None:
+    await state.update_data(goal=callback_data.goal.value, goal_note=None)
+    next_step = ProjectForm.goal_other if callback_data.goal is Goal.OTHER else ProjectForm.metric
+    await _go(next_step, callback, state, user, t, clients)
+
+
+async def form_button(
+    callback: CallbackQuery,
+    callback_data: FormCb,
+    state: FSMContext,
+    user: User,
+    t: Translator,
+    clients: ClientRepository,
+) -> None:
+    step = _STATES[str(await state.get_state())]
+    if callback_data.action is FormAction.SKIP and step == ProjectForm.baseline:
+        await state.update_data(baseline=None)
+        await _go(ProjectForm.day, callback, state, user, t, clients)
+        return
+    if step == ProjectForm.metric:
+        data = await state.get_data()
+        back = ProjectForm.goal_other if data.get("goal") == Goal.OTHER else ProjectForm.goal
+    else:
+        back = _BACK.get(step, ProjectForm.client)
+    await _go(back, callback, state, user, t, clients)
+
+
+async def day_picked(
+    callback: CallbackQuery,
+    callback_data: DayCb,
+    state: FSMContext,
+    user: User,
+    t: Translator,
+    clients: ClientRepository,
+    projects: ProjectRepository,
+    reflections: ReflectionRepository,
+    clock: Clock,
+) -> None:
+    if callback_data.days_ago not in (0, 1):
+        await refuse(callback, t, "day offset", callback_data.days_ago)
+        return
+    await callback.answer()
+    today = clock.now().astimezone(ZoneInfo(user.timezone)).date()
+    if isinstance(callback.message, Message):
+        await _save(
+            callback.message, today - timedelta(days=callback_data.days_ago),
+            state, user, t, clients, projects, reflections, clock,
+        )  # fmt: skip
+
+
+async def _day_typed(
+    message: Message,
+    state: FSMContext,
+    user: User,
+    t: Translator,
+    clients: ClientRepository,
+    projects: ProjectRepository,
+    reflections: ReflectionRepository,
+    clock: Clock,
+) -> None:
+    text = message.text or ""
+    today = clock.now().astimezone(ZoneInfo(user.timezone)).date()
+    # dateparser is CPU work with a slow first call: keep it off the event loop.
+    day = await asyncio.to_thread(parse_day, text, today)
+    if day is None:
+        await message.answer(t("date-unreadable", text=text[:64]), reply_markup=day_choice(t))
+        return
+    if day > today:
+        await message.answer(t("date-future", date=t.day(day)), reply_markup=day_choice(t))
+        return
+    await _save(message, day, state, user, t, clients, projects, reflections, clock)
+
+
+def _contact_moment(day: date, zone: str, now: datetime) -> datetime:
+    """Noon of the finishing day in the user's zone (never later than now)."""
+    return min(datetime.combine(day, time(12), tzinfo=ZoneInfo(zone)), now)
+
+
+async def _save(
+    message: Message,
+    day: date,
+    state: FSMContext,
+    user: User,
+    t: Translator,
+    clients: ClientRepository,
+    projects: ProjectRepository,
+    reflections: ReflectionRepository,
+    clock: Clock,
+) -> None:
+    data = await state.get_data()
+    now = clock.now()
+    client = await clients.get(user.id, int(data["client_id"])) if data.get("client_id") else None
+    if client is None and data.get("client_id"):
+        # The chosen client was deleted meanwhile: ask again, keep everything else.
+        await message.answer(t("client-gone"))
+        await _go(ProjectForm.client, message, state, user, t, clients)
+        return
+    if client is None:
+        client = await clients.add(user.id, data["new_client"], None, None, now)
+    project = await projects.add(
+        NewProject(
+            user_id=user.id,
+            client_id=client.id,
+            title=data["title"],
+            goal=Goal(data["goal"]),
+            goal_note=data.get("goal_note"),
+            metric=data.get("metric"),
+            baseline=data.get("baseline"),
+            finished_on=day,
+        ),
+        now,
+    )
+    await clients.record_contact(user.id, client.id, _contact_moment(day, user.timezone, now))
+    await state.clear()
+    await message.answer(
+        t("done-saved", title=project.title, client=client.name, date=t.day(project.finished_on))
+    )
+    await begin(message, state, user, t, reflections, project, clock)
+
+
+def create_router() -> Router:
+    router = Router(name="projects")
+    router.message.register(done_command, Command("done"))
+    router.callback_query.register(done_button, NavCb.filter(F.to == Nav.DONE))
+    in_form = StateFilter(*ProjectForm.__states__)
+    router.callback_query.register(client_picked, ProjectForm.client, PickClientCb.filter())
+    router.callback_query.register(goal_picked, ProjectForm.goal, GoalCb.filter())
+    router.callback_query.register(day_picked, ProjectForm.day, DayCb.filter())
+    router.callback_query.register(form_button, in_form, FormCb.filter())
+    router.message.register(typed, in_form, TYPED_TEXT)
+    router.message.register(reject_non_text, in_form, ~F.text)
+    return router

@@ -1,0 +1,153 @@
+"""The `projects` table. Every query is filtered by the owner's user id."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+import aiosqlite
+
+from bot.clock import from_db, to_db
+from storage.db import Database
+
+TITLE_LIMIT = 200
+FIELD_LIMIT = 300
+
+
+class Goal(StrEnum):
+    """The client's real goal, as a business result (idea I9)."""
+
+    SALES = "sales"
+    LEADS = "leads"
+    TRAFFIC = "traffic"
+    SAVINGS = "savings"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class NewProject:
+    user_id: int
+    client_id: int
+    title: str
+    goal: Goal
+    goal_note: str | None
+    metric: str | None
+    baseline: str | None
+    finished_on: date
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    id: int
+    user_id: int
+    client_id: int
+    client_name: str
+    title: str
+    goal: Goal
+    goal_note: str | None
+    metric: str | None
+    baseline: str | None
+    finished_on: date
+    created_at: datetime
+    reflection_status: str | None  # None (not started), 'draft' or 'done'
+    score: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectPage:
+    projects: list[Project]
+    total: int
+
+
+_SELECT = """
+    SELECT p.*, c.name AS client_name, r.status AS reflection_status, r.score AS score
+    FROM projects p
+    JOIN clients c ON c.id = p.client_id
+    LEFT JOIN reflections r ON r.project_id = p.id
+"""
+
+
+def _project(row: aiosqlite.Row) -> Project:
+    return Project(
+        id=row["id"],
+        user_id=row["user_id"],
+        client_id=row["client_id"],
+        client_name=row["client_name"],
+        title=row["title"],
+        goal=Goal(row["goal"]),
+        goal_note=row["goal_note"],
+        metric=row["metric"],
+        baseline=row["baseline"],
+        finished_on=date.fromisoformat(row["finished_on"]),
+        created_at=from_db(row["created_at"]),
+        reflection_status=row["reflection_status"],
+        score=row["score"],
+    )
+
+
+class ProjectRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def add(self, new: NewProject, now: datetime) -> Project:
+        async with self._db.transaction() as tx:
+            # The client must belong to the same user: checked in the same statement.
+            cursor = await tx.execute(
+                """
+                INSERT INTO projects (user_id, client_id, title, goal, goal_note, metric,
+                                      baseline, finished_on, created_at)
+                SELECT ?, id, ?, ?, ?, ?, ?, ?, ? FROM clients WHERE id = ? AND user_id = ?
+                """,
+                (
+                    new.user_id,
+                    new.title,
+                    new.goal.value,
+                    new.goal_note,
+                    new.metric,
+                    new.baseline,
+                    new.finished_on.isoformat(),
+                    to_db(now),
+                    new.client_id,
+                    new.user_id,
+                ),
+            )
+            if cursor.rowcount != 1:
+                raise LookupError(f"client {new.client_id} of user {new.user_id} not found")
+            project_id = int(cursor.lastrowid or 0)
+        project = await self.get(new.user_id, project_id)
+        assert project is not None
+        return project
+
+    async def get(self, user_id: int, project_id: int) -> Project | None:
+        row = await self._db.fetchone(
+            f"{_SELECT} WHERE p.id = ? AND p.user_id = ?", (project_id, user_id)
+        )
+        return _project(row) if row else None
+
+    async def for_client(self, user_id: int, client_id: int, limit: int) -> ProjectPage:
+        rows = await self._db.fetchall(
+            f"{_SELECT} WHERE p.user_id = ? AND p.client_id = ? "
+            "ORDER BY p.finished_on DESC, p.id DESC LIMIT ?",
+            (user_id, client_id, limit),
+        )
+        total = await self._db.fetchone(
+            "SELECT COUNT(*) FROM projects WHERE user_id = ? AND client_id = ?",
+            (user_id, client_id),
+        )
+        return ProjectPage([_project(row) for row in rows], int(total[0]) if total else 0)
+
+    async def awaiting_reflection(self, user_id: int, offset: int, limit: int) -> ProjectPage:
+        """Projects without a finished reflection: drafts first, then newest."""
+        where = "WHERE p.user_id = ? AND (r.status IS NULL OR r.status = 'draft')"
+        rows = await self._db.fetchall(
+            f"{_SELECT} {where} ORDER BY r.status IS NULL, p.finished_on DESC, p.id DESC "
+            "LIMIT ? OFFSET ?",
+            (user_id, limit, offset),
+        )
+        total = await self._db.fetchone(
+            "SELECT COUNT(*) FROM projects p LEFT JOIN reflections r ON r.project_id = p.id "
+            f"{where}",
+            (user_id,),
+        )
+        return ProjectPage([_project(row) for row in rows], int(total[0]) if total else 0)

@@ -1,0 +1,297 @@
+"""From the main menu to the partner score, through the user driver, on real SQLite."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from storage.db import Database
+from tests.harness import BotHarness, UserDriver
+
+BEST_ANSWERS = ["5", "Yes", "5", "Yes", "5", "Yes", "5", "10", "🤝 Keep"]
+
+
+async def record_project(
+    user: UserDriver, client: str = "Acme", title: str = "Spring landing", day: str = "3 days ago"
+) -> list[str]:
+    await user.press(user.label("button-done-project"))
+    await user.send(client)
+    await user.send(title)
+    await user.press(user.label("goal-sales"))
+    await user.send("orders per week")
+    await user.send("30 orders")
+    return await user.send(day)
+
+
+async def answer_all(user: UserDriver, answers: list[str], lesson: str | None) -> list[str]:
+    for answer in answers:
+        await user.press(answer)
+    if lesson is None:
+        return await user.press(user.label("button-skip"))
+    return await user.send(lesson)
+
+
+async def rows(db: Database, sql: str, *params: object) -> list[tuple[object, ...]]:
+    return [tuple(row) for row in await db.fetchall(sql, params)]
+
+
+async def test_whole_flow_from_menu_to_score(harness: BotHarness) -> None:
+    user = harness.user()
+    await user.onboard()
+    replies = await record_project(user)
+    assert "Saved: <b>Spring landing</b> for Acme, finished 23 Nov 2026." in replies[0]
+    assert "10 questions" in replies[1]
+    assert replies[2].startswith("<i>Question 1 of 10 · Spring landing</i>")
+
+    replies = await answer_all(user, BEST_ANSWERS, "Ask for the numbers before the kickoff")
+    result = replies[-1]
+    assert "Partner score: 100/100 · Partner" in result
+    assert "A partner's project" in result
+    assert "keep this client" in result
+
+    assert await rows(harness.db, "SELECT finished_on, goal, metric, baseline FROM projects") == [
+        ("2026-11-23", "sales", "orders per week", "30 orders")
+    ]
+    assert await rows(
+        harness.db, "SELECT status, score, label, decision, lesson FROM reflections"
+    ) == [("done", 100, "partner", "keep", "Ask for the numbers before the kickoff")]
+    [(last_contact,)] = await rows(harness.db, "SELECT last_contact_at FROM clients")
+    assert str(last_contact).startswith("2026-11-23T11:00")  # noon in Berlin, in UTC
+
+
+async def test_weak_answers_get_two_concrete_pieces_of_advice(harness: BotHarness) -> None:
+    user = harness.user()
+    await user.onboard()
+    await record_project(user)
+    answers = ["1", "No", "4", "Yes", "4", "Yes", "4", "7", "👋 Let go"]
+    result = (await answer_all(user, answers, None))[-1]
+    # 20*0 + 10*0 + 15*.75 + 10*1 + 10*.75 + 10*1 + 15*.75 + 10*.7 = 57
+    assert "Partner score: 57/100 · In between" in result
+    assert "Two things to try next time:" in result
+    assert "<b>The real request.</b>" in result
+    assert "<b>Measuring.</b>" in result
+    assert "let this client go" in result
+
+
+async def test_comment_back_and_skip(harness: BotHarness) -> None:
+    user = harness.user()
+    await user.onboard()
+    await record_project(user)
+    replies = await user.send("They wanted more repeat orders, not a redesign")
+    assert replies == ["Noted. Now pick an answer above."]
+    await user.press("2")  # request
+    assert "Skip →" in user.buttons()  # measure is optional
+    replies = await user.press("← Back")
+    assert "Question 1 of 10" in replies[-1]
+    await user.press("4")  # a changed answer to question 1
+    await user.press("Skip →")  # measure
+    assert "Skip →" not in user.buttons()  # fit is required: no Skip
+    answers = await harness.db.fetchall(
+        "SELECT question_id, value, comment, skipped FROM reflection_answers ORDER BY question_id"
+    )
+    stored = {row["question_id"]: tuple(row)[1:] for row in answers}
+    assert stored["request"] == (4, "They wanted more repeat orders, not a redesign", 0)
+    assert stored["measure"] == (None, None, 1)
+
+
+async def test_overlong_comment_is_refused_and_nothing_lost(harness: BotHarness) -> None:
+    user = harness.user()
+    await user.onboard()
+    await record_project(user)
+    [text] = await user.send("x" * 301)
+    assert "301 characters; here the limit is 300" in text
+    replies = await user.press("5")
+    assert "Question 2 of 10" in replies[-1]
+
+
+async def test_cancel_keeps_draft_and_reflect_resumes(harness: BotHarness) -> None:
+    user = harness.user()
+    await user.onboard()
+    await record_project(user)
+    await user.press("5")
+    await user.press("Yes")
+    [text] = await user.send("/cancel")
+    assert text.startswith("Paused. Your answers are saved; /reflect")
+    replies = await user.send("/reflect")
+    assert "Picking up where you stopped: <b>Spring landing</b>" in replies[0]
+    assert "Question 3 of 10" in replies[1]
+    result = (await answer_all(user, BEST_ANSWERS[2:], None))[-1]
+    assert "Partner score: 100/100" in result
+
+
+async def test_pause_button_then_reflect(harness: BotHarness) -> None:
+    user = harness.user()
+    await user.onboard()
+    await record_project(user)
+    await user.press("3")
+    [text] = await user.press("⏸ Pause")
+    assert "Paused at question 2" in text
+    assert "Question 2 of 10" in (await user.send("/reflect"))[-1]
+
+
+async def test_restart_mid_reflection_resumes_same_question(db_path: Path) -> None:
+    first = await BotHarness.start(db_path)
+    user = first.user()
+    await user.onboard()
+    await record_project(user)
+    for answer in ("5", "Yes", "4"):
+        await user.press(answer)
+    question = user.last_message
+    await first.stop()
+
+    second = await BotHarness.start(db_path)
+    try:
+        second.session.adopt(first.session)
+        same = second.user()
+        replies = await same.press("Yes", question)  # question 4, pressed after the restart
+        assert "Question 5 of 10" in replies[-1]
+        result = (await answer_all(same, BEST_ANSWERS[4:], None))[-1]
+        assert "Partner score:" in result
+    finally:
+        await second.stop()
+
+
+async def test_old_question_button_is_stale(harness: BotHarness) -> None:
+    user = harness.user()
+    await user.onboard()
+    await record_project(user)
+    first_question, old_data = user.button_data("1")
+    await user.press("5")
+    await user.press_data(old_data, first_question)  # a double tap on the answered question
+    assert "older message" in user.alerts()[-1]
+    rows_ = await harness.db.fetchall("SELECT value FROM reflection_answers")
+    assert [row["value"] for row in rows_] == [5]
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("today", date(2026, 11, 26)),
+        ("yesterday", date(2026, 11, 25)),
+        ("3 days ago", date(2026, 11, 23)),
+        ("12.11", date(2026, 11, 12)),
+        ("2026-11-03", date(2026, 11, 3)),
+        ("вчера", date(2026, 11, 25)),
+        ("3 дня назад", date(2026, 11, 23)),
+    ],
+)
+async def test_finish_date_forms(harness: BotHarness, typed: str, expected: date) -> None:
+    user = harness.user()
+    await user.onboard()
+    await record_project(user, day=typed)
+    [(finished,)] = await rows(harness.db, "SELECT finished_on FROM projects")
+    assert finished == expected.isoformat()
+
+
+async def test_future_and_nonsense_dates_are_refused(harness: BotHarness) -> None:
+    user = harness.user()
+    await user.onboard()
+    replies = await record_project(user, day="2026-12-01")
+    assert "1 Dec 2026 hasn't come yet" in replies[-1]
+    [text] = await user.send("tomorrow")
+    assert "hasn't come yet" in text
+    [text] = await user.send("when the moon is blue")
+    assert "couldn't read" in text
+    assert await rows(harness.db, "SELECT id FROM projects") == []
+    replies = await user.press("Yesterday")
+    assert "finished 25 Nov 2026" in replies[0]
+
+
+async def test_date_is_read_in_the_users_time_zone(harness: BotHarness) -> None:
+    # 23:30 UTC on 26 Nov is already 27 Nov in Tokyo.
+    harness.clock.set(harness.clock.now().replace(hour=23, minute=30))
+    user = harness.user()
+    await user.onboard(zone="America/Los_Angeles")
+    await user.send("/settings")
+    await user.press("🕒 Time zone")
+    await user.send("Tokyo")
+    await record_project(user, day="today")
+    [(finished,)] = await rows(harness.db, "SELECT finished_on FROM projects")
+    assert finished == "2026-11-27"
+
+
+async def test_last_lesson_is_shown_with_the_next_project(harness: BotHarness) -> None:
+    user = harness.user()
+    await user.onboard()
+    await record_project(user)
+    await answer_all(user, BEST_ANSWERS, "Agree on one metric <before> we start")
+    replies = await user.send("/done")
+    assert replies[0] == (
+        "Last time you wrote you'd do this differently: "
+        "<i>Agree on one metric &lt;before&gt; we start</i>"
+    )
+    assert "Which client" in replies[1]
+    assert "Acme" in user.buttons()
+
+
+async def test_existing_client_is_picked_and_counts_as_repeat(harness: BotHarness) -> None:
+    user = harness.user()
+    await user.onboard()
+    await record_project(user)
+    await answer_all(user, BEST_ANSWERS, None)
+    await user.send("/done")
+    await user.press("Acme")
+    await user.send("Autumn banner")
+    await user.press(user.label("goal-traffic"))
+    await user.send("CTR")
+    await user.press("Skip →")
+    await user.press("Today")
+    assert await rows(harness.db, "SELECT COUNT(*) FROM clients") == [(1,)]
+    assert await rows(harness.db, "SELECT title, baseline FROM projects ORDER BY id") == [
+        ("Spring landing", "30 orders"),
+        ("Autumn banner", None),
+    ]
+
+
+async def test_back_through_the_project_form(harness: BotHarness) -> None:
+    user = harness.user()
+    await user.onboard()
+    await user.send("/done")
+    await user.send("Acme")
+    await user.send("Landing")
+    replies = await user.press("← Back")
+    assert "What was the project?" in replies[-1]
+    await user.send("Landing v2")
+    await user.press(user.label("goal-other"))
+    await user.send("fewer support calls")
+    replies = await user.press("← Back")  # from "how will you measure" to the goal in words
+    assert "what result did the client want" in replies[-1]
+    replies = await user.press("← Back")
+    assert "What did the client really need" in replies[-1]
+    await user.press(user.label("goal-savings"))
+    await user.send("calls per week")
+    await user.press("Skip →")
+    await user.press("Today")
+    assert await rows(harness.db, "SELECT title, goal, goal_note FROM projects") == [
+        ("Landing v2", "savings", None)
+    ]
+
+
+async def test_wrong_input_in_project_steps(harness: BotHarness) -> None:
+    user = harness.user()
+    await user.onboard()
+    await user.send("/done")
+    [text] = await user.send_sticker()
+    assert "I need text here, not a sticker" in text
+    await user.send("Acme")
+    [text] = await user.send("y" * 201)
+    assert "201 characters; here the limit is 200" in text
+    await user.send("Landing")
+    [text] = await user.send("sales please")  # the goal wants a button
+    assert "answer with the buttons" in text
+    [text] = await user.send("/cancel")
+    assert text.startswith("Stopped.")
+    assert await rows(harness.db, "SELECT COUNT(*) FROM clients") == [(0,)]
+
+
+async def test_russian_flow(harness: BotHarness) -> None:
+    user = harness.user(5005, first_name="Оля", language_code="ru")
+    await user.onboard()
+    replies = await record_project(user, client="Ромашка", title="Лендинг", day="вчера")
+    assert "Записал: <b>Лендинг</b> для Ромашка, закончен 25 нояб. 2026" in replies[0]
+    assert "Вопрос 1 из 10" in replies[2]
+    answers = ["5", "Да", "5", "Да", "5", "Да", "5", "10", "🤝 Продолжать"]
+    result = (await answer_all(user, answers, "Спросить про цифры заранее"))[-1]
+    assert "Оценка партнёрства: 100/100 · Партнёр" in result
