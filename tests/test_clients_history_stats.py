@@ -1,0 +1,242 @@
+"""Clients (list, card, edit, archive, delete), history, stats, and refusing buttons that
+point at someone else's data."""
+
+from __future__ import annotations
+
+import io
+import logging
+
+import pytest
+from aiogram.methods import SendPhoto
+from aiogram.types import BufferedInputFile
+from matplotlib.image import imread
+
+from bot.callbacks import AnswerCb, ClientAction, ClientCb, HistoryOpenCb, ReflectPickCb
+from tests.harness import BotHarness, UserDriver
+from tests.test_coaching_flow import BEST_ANSWERS, answer_all, record_project, rows
+
+
+async def add_client(user: UserDriver, name: str, contact: str | None, notes: str | None) -> None:
+    await user.send("/clients")
+    await user.press("➕ Add client")
+    await user.send(name)
+    if contact is None:
+        await user.press("Skip →")
+    else:
+        await user.send(contact)
+    if notes is None:
+        await user.press("Skip →")
+    else:
+        await user.send(notes)
+
+
+async def test_add_client_and_see_the_card(harness: BotHarness) -> None:
+    user = harness.user()
+    await user.onboard()
+    await add_client(user, "Bakery <Sweet> & Co 🍰", "@baker", "Sells cakes online")
+    card = user.last_message.text or ""
+    assert "Client <b>Bakery &lt;Sweet&gt; &amp; Co 🍰</b> added." in card
+    assert "Contact: @baker" in card
+    assert "Notes: Sells cakes online" in card
+    assert "Projects: 0" in card
+    assert "Last contact: no contact yet" in card
+    assert "Next check-in: —" in card
+
+
+async def test_overlong_note_is_refused_and_the_rest_is_kept(harness: BotHarness) -> None:
+    user = harness.user()
+    await user.onboard()
+    await user.send("/clients")
+    await user.press("➕ Add client")
+    await user.send("Acme")
+    await user.send("acme@example.com")
+    [text] = await user.send("n" * 5000)
+    assert "5,000 characters; here the limit is 1,000" in text
+    await user.send("Short note")
+    assert await rows(harness.db, "SELECT name, contact, notes FROM clients") == [
+        ("Acme", "acme@example.com", "Short note")
+    ]
+
+
+async def test_client_name_limit(harness: BotHarness) -> None:
+    user = harness.user()
+    await user.onboard()
+    await user.send("/clients")
+    await user.press("➕ Add client")
+    [text] = await user.send("N" * 101)
+    assert "limit is 100" in text
+    assert await rows(harness.db, "SELECT COUNT(*) FROM clients") == [(0,)]
+
+
+async def test_list_is_paginated_and_sorted_by_last_contact(harness: BotHarness) -> None:
+    user = harness.user()
+    await user.onboard()
+    for n in range(8):
+        await add_client(user, f"Client {n}", None, None)
+    await record_project(user, client="Fresh", day="today")  # the only one with a contact
+    await user.press("⏸ Pause")
+    [text] = await user.send("/clients")
+    assert "<b>Your clients</b> (9)" in text
+    buttons = user.buttons()
+    assert buttons[0] == "Fresh · today"
+    assert "More ›" in buttons
+    assert sum(b.startswith("Client ") for b in buttons) == 5
+    await user.press("More ›")
+    assert sum(b.startswith("Client ") for b in user.buttons()) == 3
+    assert "‹ Back" in user.buttons()
+
+
+async def test_card_shows_projects_and_latest_score(harness: BotHarness) -> None:
+    user = harness.user()
+    await user.onboard()
+    await record_project(user, client="Acme", day="3 days ago")
+    await answer_all(user, BEST_ANSWERS, None)
+    harness.clock.advance(days=21)
+    await user.send("/clients")
+    [text] = await user.press("Acme · 3 weeks ago")
+    assert "Projects: 1" in text
+    assert "Latest partner score: 100" in text
+    assert "• 23 Nov 2026 — Spring landing" in text
+
+
+async def test_edit_archive_and_restore(harness: BotHarness) -> None:
+    user = harness.user()
+    await user.onboard()
+    await add_client(user, "Acme", "old@acme.io", None)
+    await user.press("✏️ Edit")
+    await user.press("Contact")
+    [text] = await user.send("new@acme.io")
+    assert "Saved." in text and "Contact: new@acme.io" in text
+    await user.press("✏️ Edit")
+    await user.press("Contact")
+    [text] = await user.press("Clear it")
+    assert "Contact: —" in text
+    await user.press("🗄 Archive")
+    assert await rows(harness.db, "SELECT archived FROM clients") == [(1,)]
+    [text] = await user.send("/clients")
+    assert "No clients yet" in text
+    await user.press("🗄 Archive")
+    await user.press("Acme · no contact yet")
+    await user.press("↩️ Restore")
+    assert await rows(harness.db, "SELECT archived, contact FROM clients") == [(0, None)]
+
+
+async def test_delete_needs_confirmation_and_removes_projects(harness: BotHarness) -> None:
+    user = harness.user()
+    await user.onboard()
+    await record_project(user, client="Acme")
+    await answer_all(user, BEST_ANSWERS, None)
+    await user.send("/clients")
+    await user.press("Acme · 3 days ago")
+    [text] = await user.press("🗑 Delete")
+    assert "This also removes its project and the reflections on them" in text
+    await user.press("No, keep")
+    assert await rows(harness.db, "SELECT COUNT(*) FROM clients") == [(1,)]
+    await user.press("🗑 Delete")
+    [text] = await user.press("Yes, delete")
+    assert "<b>Acme</b> is deleted." in text
+    for table in ("clients", "projects", "reflections", "reflection_answers"):
+        assert await rows(harness.db, f"SELECT COUNT(*) FROM {table}") == [(0,)], table
+
+
+async def test_old_button_after_client_was_deleted(harness: BotHarness) -> None:
+    user = harness.user()
+    await user.onboard()
+    await add_client(user, "Acme", None, None)
+    card, edit_data = user.button_data("✏️ Edit")
+    await user.press("🗑 Delete")
+    await user.press("Yes, delete")
+    await user.press_data(edit_data, card)
+    assert "older message" in user.alerts()[-1]
+
+
+async def test_forged_callbacks_for_someone_elses_data_are_refused(
+    harness: BotHarness, caplog: pytest.LogCaptureFixture
+) -> None:
+    owner = harness.user(1001)
+    await owner.onboard()
+    await record_project(owner, client="Secret client")
+    await owner.press("5")  # a draft reflection with one answer
+    [(client_id, project_id)] = await rows(harness.db, "SELECT client_id, id FROM projects")
+    [(reflection_id,)] = await rows(harness.db, "SELECT id FROM reflections")
+
+    intruder = harness.user(2002, first_name="Mallory")
+    await intruder.onboard()
+    await intruder.send("/menu")
+    screen = intruder.last_message
+    forged = [
+        ClientCb(id=int(client_id), action=ClientAction.OPEN).pack(),  # type: ignore[arg-type]
+        ClientCb(id=int(client_id), action=ClientAction.DELETE_YES).pack(),  # type: ignore[arg-type]
+        ClientCb(id=int(client_id), action=ClientAction.ARCHIVE).pack(),  # type: ignore[arg-type]
+        ReflectPickCb(project=int(project_id)).pack(),  # type: ignore[arg-type]
+        AnswerCb(r=int(reflection_id), q=1, v=2).pack(),  # type: ignore[arg-type]
+        HistoryOpenCb(id=int(reflection_id), page=0).pack(),  # type: ignore[arg-type]
+    ]
+    with caplog.at_level(logging.WARNING):
+        for data in forged:
+            replies = await intruder.press_data(data, screen)
+            assert all("Secret client" not in text for text in replies)
+    assert len(intruder.alerts()) == len(forged)
+    assert all("older message" in alert for alert in intruder.alerts())
+    assert caplog.text.count("User 2002 pressed a button for") == len(forged)
+    # The owner's data is untouched.
+    assert await rows(harness.db, "SELECT name, archived FROM clients") == [("Secret client", 0)]
+    assert await rows(harness.db, "SELECT position FROM reflections") == [(1,)]
+
+
+async def test_history_lists_and_opens_a_reflection(harness: BotHarness) -> None:
+    user = harness.user()
+    await user.onboard()
+    [text] = await user.send("/history")
+    assert text.startswith("No reflections yet.")
+    await record_project(user)
+    await user.send("Wanted repeat orders")  # a comment on question 1
+    await answer_all(user, BEST_ANSWERS, "Ask earlier")
+    [text] = await user.send("/history")
+    assert "<b>Your reflections</b>, newest first (1)" in text
+    [detail] = await user.press("23 Nov 2026 · Acme: Spring landing · 100")
+    assert "<b>Spring landing</b> for Acme, finished 23 Nov 2026" in detail
+    assert "Goal: 💰 More sales or profit" in detail
+    assert "<i>Wanted repeat orders</i>" in detail
+    assert "Ask earlier" in detail
+    assert "Partner score: 100/100" in detail
+    [text] = await user.press("← History")
+    assert "newest first (1)" in text
+
+
+async def test_stats_without_data_explains(harness: BotHarness) -> None:
+    user = harness.user()
+    await user.onboard()
+    [text] = await user.send("/stats")
+    assert text.startswith("No scores yet.")
+
+
+async def test_stats_sends_a_png_chart_and_the_trend(harness: BotHarness) -> None:
+    user = harness.user()
+    await user.onboard()
+    await record_project(user, client="Acme", title="Landing", day="10 days ago")
+    await answer_all(user, ["1", "No", "2", "No", "2", "No", "2", "3", "🔁 Renegotiate"], None)
+    await record_project(user, client="Beta", title="Banner", day="5 days ago")
+    await answer_all(user, BEST_ANSWERS, None)
+    await user.send("/done")
+    await user.press("Acme")
+    await user.send("Shop")
+    await user.press(user.label("goal-leads"))
+    await user.send("leads")
+    await user.press("Skip →")
+    await user.press("Today")
+    await answer_all(user, ["4", "Partly", "4", "Yes", "4", "Partly", "4", "8", "🤝 Keep"], None)
+
+    await user.send("/stats")
+    photo = next(m for m in reversed(user.sent) if isinstance(m, SendPhoto))
+    assert isinstance(photo.photo, BufferedInputFile)
+    assert photo.photo.data.startswith(b"\x89PNG\r\n\x1a\n")
+    image = imread(io.BytesIO(photo.photo.data), format="png")
+    assert image.shape[0] > 200 and image.shape[1] > 400
+    caption = photo.caption or ""
+    assert "Reflections: 3" in caption
+    scores = [score for (score,) in await rows(harness.db, "SELECT score FROM reflections")]
+    assert f"latest: {scores[-1]}" in caption
+    assert f"Average score: {round(sum(scores) / 3)}" in caption  # type: ignore[arg-type]
+    assert "Repeat clients: 1 of 2 (50%)" in caption
+    assert "Strongest: " in caption and "To work on: " in caption
