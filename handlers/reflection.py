@@ -315,13 +315,17 @@ async def _reflect_entry(
     projects: ProjectRepository,
     clock: Clock,
 ) -> None:
-    draft = await reflections.latest_draft(user.id)
-    if draft is not None:
-        project = await projects.get(user.id, draft.project_id)
-        if project is not None:
-            notice = t("reflect-resume", project=project.title)
-            await begin(message, state, user, t, reflections, project, clock, notice=notice)
-            return
+    """One project waiting: straight back into it. Several: let the person pick."""
+    waiting = await projects.awaiting_reflection(user.id, 0, 2)
+    if waiting.total == 1:
+        project = waiting.projects[0]
+        notice = (
+            t("reflect-resume", project=project.title)
+            if project.reflection_status == "draft"
+            else None
+        )
+        await begin(message, state, user, t, reflections, project, clock, notice=notice)
+        return
     screen = await _pick_screen(user, t, projects, 0)
     await (screen or menu_screen(t).after(t("reflect-nothing"))).answer(message)
 

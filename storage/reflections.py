@@ -129,14 +129,6 @@ class ReflectionRepository:
         )
         return _reflection(row) if row else None
 
-    async def latest_draft(self, user_id: int) -> Reflection | None:
-        row = await self._db.fetchone(
-            "SELECT * FROM reflections WHERE user_id = ? AND status = 'draft' "
-            "ORDER BY started_at DESC, id DESC LIMIT 1",
-            (user_id,),
-        )
-        return _reflection(row) if row else None
-
     async def answers(self, user_id: int, reflection_id: int) -> dict[str, Answer]:
         rows = await self._db.fetchall(
             """

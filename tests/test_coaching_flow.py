@@ -295,3 +295,25 @@ async def test_russian_flow(harness: BotHarness) -> None:
     answers = ["5", "Да", "5", "Да", "5", "Да", "5", "10", "🤝 Продолжать"]
     result = (await answer_all(user, answers, "Спросить про цифры заранее"))[-1]
     assert "Оценка партнёрства: 100/100 · Партнёр" in result
+
+
+async def test_reflect_lists_several_paused_reflections(harness: BotHarness) -> None:
+    user = harness.user()
+    await user.onboard()
+    await record_project(user, client="Acme", title="Landing")
+    await user.press("⏸ Pause")
+    await record_project(user, client="Beta", title="Banner", day="yesterday")
+    await user.press("4")
+    await user.press("⏸ Pause")
+    [text] = await user.send("/reflect")
+    assert text == "Which project would you like to look back on?"
+    assert user.buttons()[:2] == ["25 Nov 2026 · Beta: Banner", "23 Nov 2026 · Acme: Landing"]
+    replies = await user.press("25 Nov 2026 · Beta: Banner")
+    assert "Question 2 of 10 · Banner" in replies[-1]
+
+
+async def test_reflect_with_nothing_waiting(harness: BotHarness) -> None:
+    user = harness.user()
+    await user.onboard()
+    [text] = await user.send("/reflect")
+    assert text.startswith("No project is waiting for a reflection.")
