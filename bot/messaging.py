@@ -91,3 +91,11 @@ class Screen:
 
     async def show(self, callback: CallbackQuery) -> None:
         await show(callback, self.text, self.keyboard)
+
+    async def reply(self, target: Message | CallbackQuery) -> None:
+        """Answer a typed message with a new message, or a button press in place."""
+        if isinstance(target, Message):
+            await self.answer(target)
+        else:
+            await target.answer()
+            await self.show(target)

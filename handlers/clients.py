@@ -301,11 +301,7 @@ async def _finish_edit(
     else:
         card = await card_screen(user, client, t, projects, reflections, clock)
         screen = card.after(t("client-saved"))
-    if isinstance(target, Message):
-        await screen.answer(target)
-    else:
-        await target.answer()
-        await screen.show(target)
+    await screen.reply(target)
 
 
 async def edit_text(
@@ -398,11 +394,7 @@ async def _add_step_done(
         )
         card = await card_screen(user, client, t, projects, reflections, clock)
         screen = card.after(t("client-added", name=client.name))
-    if isinstance(answer, Message):
-        await screen.answer(answer)
-    else:
-        await answer.answer()
-        await screen.show(answer)
+    await screen.reply(answer)
 
 
 async def add_text(

@@ -89,12 +89,7 @@ async def _go(
     clients: ClientRepository,
 ) -> None:
     await state.set_state(step)
-    screen = await prompt(step, user, t, clients)
-    if isinstance(target, Message):
-        await screen.answer(target)
-    else:
-        await target.answer()
-        await screen.show(target)
+    await (await prompt(step, user, t, clients)).reply(target)
 
 
 async def _start(
