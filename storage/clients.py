@@ -31,6 +31,8 @@ class Client:
     archived: bool
     last_contact_at: datetime | None
     created_at: datetime
+    cadence_unit: str | None = None  # 'week' or 'month': keep in touch every cadence_n
+    cadence_n: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,8 @@ def _client(row: aiosqlite.Row) -> Client:
         archived=bool(row["archived"]),
         last_contact_at=from_db(row["last_contact_at"]) if row["last_contact_at"] else None,
         created_at=from_db(row["created_at"]),
+        cadence_unit=row["cadence_unit"],
+        cadence_n=row["cadence_n"],
     )
 
 
@@ -120,6 +124,14 @@ class ClientRepository:
             "DELETE FROM clients WHERE id = ? AND user_id = ?", (client_id, user_id)
         )
         return changed == 1
+
+    async def set_cadence(
+        self, user_id: int, client_id: int, unit: str | None, n: int | None
+    ) -> None:
+        await self._db.execute(
+            "UPDATE clients SET cadence_unit = ?, cadence_n = ? WHERE id = ? AND user_id = ?",
+            (unit, n, client_id, user_id),
+        )
 
     async def record_contact(self, user_id: int, client_id: int, at: datetime) -> None:
         """Move last contact forward to `at` (never backwards: an old project recorded

@@ -25,6 +25,7 @@ class User:
     onboarded_at: datetime | None
     created_at: datetime
     updated_at: datetime
+    checkin_hour: int = 10  # local hour for check-ins without a chosen time
 
     @property
     def is_onboarded(self) -> bool:
@@ -58,6 +59,7 @@ def _user(row: aiosqlite.Row) -> User:
         onboarded_at=from_db(row["onboarded_at"]) if row["onboarded_at"] else None,
         created_at=from_db(row["created_at"]),
         updated_at=from_db(row["updated_at"]),
+        checkin_hour=row["checkin_hour"],
     )
 
 
@@ -109,6 +111,9 @@ class UserRepository:
 
     async def set_tips(self, user_id: int, enabled: bool, now: datetime) -> None:
         await self._update(user_id, now, "tips_enabled = ?", int(enabled))
+
+    async def set_checkin_hour(self, user_id: int, hour: int, now: datetime) -> None:
+        await self._update(user_id, now, "checkin_hour = ?", hour)
 
     async def set_blocked(self, user_id: int, blocked: bool, now: datetime) -> None:
         await self._update(user_id, now, "is_blocked = ?", int(blocked))

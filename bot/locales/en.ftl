@@ -285,3 +285,92 @@ stats-text =
 stats-one-dimension = keep answering to find out
 chart-title = Partner score by project
 chart-y = Score
+
+## Check-ins with past clients (ideas I9-I12)
+checkin-ask = <b>Shall I remind you to check in with { $client }?</b> A short message asking how the result is going keeps you their partner, not just their contractor.
+checkin-ask-keep = You'd like to keep working with { $client }. Shall I remind you to stay in touch?
+checkin-let-go-none = You decided to let { $client } go, so I won't plan a check-in. You can still plan one from the client card.
+preset-2w = In 2 weeks
+preset-1m = In a month
+preset-3m = In 3 months
+preset-6m = In 6 months
+cadence-2-week = Every 2 weeks
+cadence-1-month = Every month
+cadence-3-month = Every 3 months
+button-pick-time = 🗓 Pick a day and time
+button-no-checkin = No, thanks
+checkin-when-ask = When? Type it the way you'd say it: <i>in 10 days</i>, <i>next friday 10:00</i>, <i>15.01 9:30</i>, <i>через неделю</i>.
+checkin-when-unreadable = I couldn't read "{ $text }" as a time. Try <i>in 2 weeks</i>, <i>next friday 10:00</i> or <i>15.01 9:30</i>.
+checkin-when-past = That moment has already passed. Pick a time in the future.
+checkin-when-too-far = That's more than two years ahead. Pick something sooner.
+checkin-planned = 🔔 Check-in with <b>{ $client }</b>: { $when }.
+checkin-planned-cadence = 🔔 I'll remind you to check in with <b>{ $client }</b> every { $unit ->
+        [week] { $n ->
+            [one] week
+           *[other] { $n } weeks
+        }
+       *[month] { $n ->
+            [one] month
+           *[other] { $n } months
+        }
+    }, counted from your last contact. Next: { $when }.
+checkin-when = { $date } at { $time } ({ $zone })
+checkin-skipped-plan = Okay, no check-in for now.
+reminder-title = 🔔 <b>Time to check in with { $client }</b>
+reminder-late = <i>A little late: I was offline when this was due.</i>
+reminder-project = Project: { $project }, finished { $date } ({ $ago }).
+reminder-goal = Their goal: { $goal }. Measured by: { $metric }{ $baseline ->
+        [none] .
+       *[other] , before the project: { $baseline }.
+    }
+reminder-no-project = No project recorded yet for this client.
+reminder-draft = A message you could send:
+button-checkin-done = ✅ Done
+button-snooze = 😴 Snooze
+button-reschedule = 🗓 Reschedule
+button-checkin-skip = ⏭ Skip
+button-checkin-stop = 🔕 Stop for this client
+checkin-outcome-ask = How did it go?
+outcome-replied = 💬 They replied
+outcome-new_order = 🎉 New order
+outcome-no_answer = 🔇 No answer yet
+outcome-not_relevant = 🤷 Not relevant
+checkin-note-ask = Anything to note, e.g. what they said about the result? Type it, or skip.
+checkin-done = Noted. Last contact with { $client } is today.
+checkin-new-order = A repeat client, that's what partnership looks like. Shall we record the new project?
+button-record-project = ✅ Record the new project
+snooze-1d = 1 day
+snooze-3d = 3 days
+snooze-1w = 1 week
+checkin-snoozed = Snoozed to { $when }.
+checkin-skipped = Skipped this one.
+checkin-stopped = No more check-ins for { $client }. You can plan one again from the client card.
+checkin-gone = This check-in is already closed.
+checkins-title = <b>Your check-ins</b>
+checkins-overdue = Waiting for you:
+checkins-upcoming = Next 30 days:
+checkins-empty = No check-ins planned for the next 30 days. Plan one from a client's card, or with /checkin.
+checkins-item = { $when } · { $client }
+checkin-pick-client = Which client would you like to check in with?
+checkin-no-clients = No clients yet. Record a finished project with /done first.
+button-plan-checkin = 🔔 Plan a check-in
+button-contacted = 📞 I contacted them
+contacted-when = When did you talk? Pick a button, or type a date like <i>3 days ago</i> or <i>12.11</i>.
+contacted-saved = Noted: last contact with { $client } was { $date }.
+checkin-card-next = { $when }
+settings-checkin-hour = Check-in hour: { $hour }:00
+button-settings-checkin-hour = ⏰ Check-in hour
+settings-checkin-hour-ask = At what local hour should reminders without a set time arrive?
+settings-checkin-hour-set = Reminders now arrive at { $hour }:00 your time.
+
+## Message drafts to the client
+draft-2w-1 = Hi { $client }! It's been two weeks since { $project } went live. Any change in { $metric } so far? If you can share the numbers, I might spot a quick improvement.
+draft-2w-2 = Hello { $client }, I'm curious about the first results of { $project }. What do the numbers say about { $metric }? Any questions from your customers I could help answer?
+draft-2w-3 = Hi { $client }! Two weeks in with { $project }: what do your customers say, and what's happening with { $metric }? If anything looks off, tell me and I'll take a look.
+draft-1m-1 = Hi { $client }! A month with { $project }: what has changed in { $metric }? If something isn't working as hoped, I'd rather hear it and fix it.
+draft-1m-2 = Hello { $client }, a month has passed since { $project }. Did it bring the change you needed in { $metric }? I have a couple of ideas if you want to push it further.
+draft-1m-3 = Hi { $client }, checking in a month after { $project }. How are things with { $metric }? I'd be glad to look at the numbers together, no strings attached.
+draft-3m-1 = Hi { $client }, it's been a while since { $project }. How is business going? I've been thinking about how to lift { $metric } further: happy to share if it's useful.
+draft-3m-2 = Hello { $client }! A few months after { $project }, did it pay off in { $metric }? I'd love to hear what worked and what you'd change.
+draft-3m-3 = Hi { $client }, how are you and the business? I often think back to { $project }. What's the biggest thing on your plate now? Maybe I can help with it.
+draft-no-project = Hi { $client }, how is business going these days? What's the main goal for the next few months? If there's a number you're trying to move, I'd be glad to think about it with you.

@@ -1,0 +1,75 @@
+"""APScheduler 3.x only wakes the due-work dispatcher: one date job at the earliest due
+time (re-armed when a sooner row appears) and a periodic sweep as a safety net. No job
+per check-in, no pickled job store: the database holds the work."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot.clock import Clock
+
+logger = logging.getLogger(__name__)
+
+SWEEP_SECONDS = 30
+WAKE_JOB = "due-work-wake"
+SWEEP_JOB = "due-work-sweep"
+
+RunDue = Callable[[], Awaitable[datetime | None]]
+
+
+class Waker(Protocol):
+    def notify(self, due_at: datetime) -> None:
+        """A row now falls due at `due_at`: make sure someone looks by then."""
+
+
+class SchedulerWaker:
+    def __init__(self, run_due: RunDue, clock: Clock, sweep_seconds: int = SWEEP_SECONDS) -> None:
+        self._run_due = run_due
+        self._clock = clock
+        self._sweep_seconds = sweep_seconds
+        # Memory job store: the two jobs are rebuilt at every start.
+        self.scheduler = AsyncIOScheduler(timezone="UTC")
+
+    def start(self) -> None:
+        """Sweep at once (catch-up after downtime), then every `sweep_seconds`."""
+        self.scheduler.add_job(
+            self._wake, "interval", seconds=self._sweep_seconds, id=SWEEP_JOB,
+            next_run_time=self._clock.now(), max_instances=1, coalesce=True,
+            misfire_grace_time=None,
+        )  # fmt: skip
+        self.scheduler.start()
+
+    def shutdown(self) -> None:
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+
+    def next_wake(self) -> datetime | None:
+        job = self.scheduler.get_job(WAKE_JOB)
+        return job.next_run_time if job else None
+
+    def notify(self, due_at: datetime) -> None:
+        current = self.next_wake()
+        if current is None or due_at < current:
+            self._arm(due_at)
+
+    def _arm(self, due_at: datetime) -> None:
+        # A moment already past runs at once (misfire_grace_time=None: never dropped).
+        run_at = max(due_at, self._clock.now() + timedelta(milliseconds=10))
+        self.scheduler.add_job(
+            self._wake, "date", run_date=run_at, id=WAKE_JOB, replace_existing=True,
+            misfire_grace_time=None,
+        )  # fmt: skip
+
+    async def _wake(self) -> None:
+        try:
+            next_due = await self._run_due()
+        except Exception:
+            logger.exception("Due-work run failed; the sweep will try again")
+            return
+        if next_due is not None:
+            self._arm(next_due)

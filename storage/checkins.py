@@ -1,0 +1,298 @@
+"""Check-ins as due rows, claimed atomically by the due-work dispatcher.
+
+Queries made for a user are filtered by that user's id. The dispatcher's queries
+(`due`, `claim`, `mark_*`) work across users: delivering due rows is the system's job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+import aiosqlite
+
+from storage.db import Database
+
+NOTE_LIMIT = 500
+# Statuses that still need the user's attention (a reminder to send or to act on).
+OPEN_STATUSES = ("pending", "sending", "sent")
+
+
+def epoch(moment: datetime) -> int:
+    return int(moment.timestamp())
+
+
+def from_epoch(value: int) -> datetime:
+    return datetime.fromtimestamp(value, UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Checkin:
+    id: int
+    user_id: int
+    client_id: int
+    project_id: int | None
+    local_due: datetime  # naive: wall-clock time in the user's zone
+    time_chosen: bool
+    due_at: datetime  # aware UTC
+    recurring: bool
+    base_day: date | None
+    status: str
+    attempts: int
+    sent_at: datetime | None
+    late: bool
+    outcome: str | None
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class NewCheckin:
+    user_id: int
+    client_id: int
+    project_id: int | None
+    local_due: datetime
+    time_chosen: bool
+    due_at: datetime
+    recurring: bool = False
+    base_day: date | None = None
+
+
+def _checkin(row: aiosqlite.Row) -> Checkin:
+    return Checkin(
+        id=row["id"],
+        user_id=row["user_id"],
+        client_id=row["client_id"],
+        project_id=row["project_id"],
+        local_due=datetime.fromisoformat(row["local_due"]),
+        time_chosen=bool(row["time_chosen"]),
+        due_at=from_epoch(row["due_at"]),
+        recurring=bool(row["recurring"]),
+        base_day=date.fromisoformat(row["base_day"]) if row["base_day"] else None,
+        status=row["status"],
+        attempts=row["attempts"],
+        sent_at=from_epoch(row["sent_at"]) if row["sent_at"] is not None else None,
+        late=bool(row["late"]),
+        outcome=row["outcome"],
+        note=row["note"],
+    )
+
+
+def _values(new: NewCheckin, now: datetime) -> tuple[object, ...]:
+    return (
+        new.user_id,
+        new.client_id,
+        new.project_id,
+        new.local_due.isoformat(timespec="minutes"),
+        int(new.time_chosen),
+        epoch(new.due_at),
+        int(new.recurring),
+        new.base_day.isoformat() if new.base_day else None,
+        epoch(now),
+    )
+
+
+_INSERT = """
+    INSERT INTO checkins (user_id, client_id, project_id, local_due, time_chosen, due_at,
+                          recurring, base_day, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+"""
+
+
+class CheckinRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    # ---- for the user ----------------------------------------------------------
+
+    async def replace_for_client(self, new: NewCheckin, now: datetime) -> Checkin:
+        """Schedule the client's next check-in, replacing a pending one: one reminder
+        per client at a time keeps the list honest."""
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                "UPDATE checkins SET status = 'cancelled', finished_at = ? "
+                "WHERE user_id = ? AND client_id = ? AND status = 'pending'",
+                (epoch(now), new.user_id, new.client_id),
+            )
+            cursor = await tx.execute(_INSERT, _values(new, now))
+            checkin_id = int(cursor.lastrowid or 0)
+        found = await self.get(new.user_id, checkin_id)
+        assert found is not None
+        return found
+
+    async def insert_many(self, rows: Iterable[NewCheckin], now: datetime) -> None:
+        """Batch insert (used by the benchmark and imports)."""
+        await self._db.executemany(_INSERT, (_values(row, now) for row in rows))
+
+    async def get(self, user_id: int, checkin_id: int) -> Checkin | None:
+        row = await self._db.fetchone(
+            "SELECT * FROM checkins WHERE id = ? AND user_id = ?", (checkin_id, user_id)
+        )
+        return _checkin(row) if row else None
+
+    async def next_for_client(self, user_id: int, client_id: int) -> Checkin | None:
+        row = await self._db.fetchone(
+            "SELECT * FROM checkins WHERE user_id = ? AND client_id = ? AND status = 'pending' "
+            "ORDER BY due_at LIMIT 1",
+            (user_id, client_id),
+        )
+        return _checkin(row) if row else None
+
+    async def open_for_user(self, user_id: int, until: datetime) -> list[Checkin]:
+        """Pending ones due before `until`, and reminders sent but not acted on."""
+        rows = await self._db.fetchall(
+            "SELECT * FROM checkins WHERE user_id = ? AND "
+            "(status = 'sent' OR (status IN ('pending', 'sending') AND due_at <= ?)) "
+            "ORDER BY due_at",
+            (user_id, epoch(until)),
+        )
+        return [_checkin(row) for row in rows]
+
+    async def pending_for_user(self, user_id: int) -> list[Checkin]:
+        rows = await self._db.fetchall(
+            "SELECT * FROM checkins WHERE user_id = ? AND status = 'pending'", (user_id,)
+        )
+        return [_checkin(row) for row in rows]
+
+    async def move(
+        self,
+        user_id: int,
+        checkin_id: int,
+        local_due: datetime,
+        time_chosen: bool,
+        due_at: datetime,
+    ) -> bool:
+        """Snooze or reschedule: a new time, and the reminder is due again."""
+        changed = await self._db.execute(
+            """
+            UPDATE checkins SET local_due = ?, time_chosen = ?, due_at = ?, status = 'pending',
+                                claimed_at = NULL, attempts = 0, late = 0
+            WHERE id = ? AND user_id = ? AND status IN ('pending', 'sent')
+            """,
+            (
+                local_due.isoformat(timespec="minutes"),
+                int(time_chosen),
+                epoch(due_at),
+                checkin_id,
+                user_id,
+            ),
+        )
+        return changed == 1
+
+    async def retime_many(self, user_id: int, changes: Sequence[tuple[int, datetime]]) -> None:
+        """New UTC moments for pending rows (after a zone or check-in hour change)."""
+        async with self._db.transaction() as tx:
+            await tx.executemany(
+                "UPDATE checkins SET due_at = ? "
+                "WHERE id = ? AND user_id = ? AND status = 'pending'",
+                [(epoch(due_at), checkin_id, user_id) for checkin_id, due_at in changes],
+            )
+
+    async def set_local_due(self, user_id: int, checkin_id: int, local_due: datetime) -> None:
+        await self._db.execute(
+            "UPDATE checkins SET local_due = ? WHERE id = ? AND user_id = ?",
+            (local_due.isoformat(timespec="minutes"), checkin_id, user_id),
+        )
+
+    async def finish(
+        self,
+        user_id: int,
+        checkin_id: int,
+        status: str,
+        now: datetime,
+        outcome: str | None = None,
+        note: str | None = None,
+    ) -> bool:
+        changed = await self._db.execute(
+            """
+            UPDATE checkins SET status = ?, outcome = ?, note = ?, finished_at = ?
+            WHERE id = ? AND user_id = ? AND status IN ('pending', 'sending', 'sent')
+            """,
+            (status, outcome, note, epoch(now), checkin_id, user_id),
+        )
+        return changed == 1
+
+    async def set_outcome(
+        self, user_id: int, checkin_id: int, outcome: str, note: str | None
+    ) -> bool:
+        changed = await self._db.execute(
+            "UPDATE checkins SET outcome = ?, note = ? "
+            "WHERE id = ? AND user_id = ? AND status = 'done'",
+            (outcome, note, checkin_id, user_id),
+        )
+        return changed == 1
+
+    async def cancel_for_client(self, user_id: int, client_id: int, now: datetime) -> int:
+        return await self._db.execute(
+            "UPDATE checkins SET status = 'cancelled', finished_at = ? "
+            "WHERE user_id = ? AND client_id = ? AND status IN ('pending', 'sending')",
+            (epoch(now), user_id, client_id),
+        )
+
+    async def cancel_for_user(self, user_id: int, now: datetime) -> int:
+        return await self._db.execute(
+            "UPDATE checkins SET status = 'cancelled', finished_at = ? "
+            "WHERE user_id = ? AND status IN ('pending', 'sending')",
+            (epoch(now), user_id),
+        )
+
+    async def log_contact(
+        self, user_id: int, client_id: int, happened_on: date, source: str, now: datetime
+    ) -> None:
+        await self._db.execute(
+            "INSERT INTO contacts (user_id, client_id, happened_on, source, created_at) "
+            "SELECT ?, id, ?, ?, ? FROM clients WHERE id = ? AND user_id = ?",
+            (user_id, happened_on.isoformat(), source, epoch(now), client_id, user_id),
+        )
+
+    # ---- for the dispatcher --------------------------------------------------------
+
+    async def due(self, now: datetime, stale_claim_before: datetime, limit: int) -> list[Checkin]:
+        """Rows to send now: pending and due, or claimed so long ago that the sender
+        must have died (a crash between claim and send)."""
+        rows = await self._db.fetchall(
+            """
+            SELECT * FROM checkins
+            WHERE (status = 'pending' AND due_at <= ?)
+               OR (status = 'sending' AND claimed_at <= ?)
+            ORDER BY due_at LIMIT ?
+            """,
+            (epoch(now), epoch(stale_claim_before), limit),
+        )
+        return [_checkin(row) for row in rows]
+
+    async def claim(self, checkin_id: int, now: datetime, stale_claim_before: datetime) -> bool:
+        """Atomically take a row for sending; False if another sweep has it."""
+        changed = await self._db.execute(
+            """
+            UPDATE checkins SET status = 'sending', claimed_at = ?
+            WHERE id = ? AND (status = 'pending'
+                              OR (status = 'sending' AND claimed_at <= ?))
+            """,
+            (epoch(now), checkin_id, epoch(stale_claim_before)),
+        )
+        return changed == 1
+
+    async def mark_sent(self, checkin_id: int, now: datetime, late: bool) -> None:
+        await self._db.execute(
+            "UPDATE checkins SET status = 'sent', sent_at = ?, late = ? "
+            "WHERE id = ? AND status = 'sending'",
+            (epoch(now), int(late), checkin_id),
+        )
+
+    async def retry_later(self, checkin_id: int, retry_at: datetime, attempts: int) -> None:
+        await self._db.execute(
+            "UPDATE checkins SET status = 'pending', claimed_at = NULL, due_at = ?, attempts = ? "
+            "WHERE id = ? AND status = 'sending'",
+            (epoch(retry_at), attempts, checkin_id),
+        )
+
+    async def mark_failed(self, checkin_id: int, now: datetime) -> None:
+        await self._db.execute(
+            "UPDATE checkins SET status = 'failed', finished_at = ? WHERE id = ?",
+            (epoch(now), checkin_id),
+        )
+
+    async def earliest_due(self) -> datetime | None:
+        row = await self._db.fetchone("SELECT MIN(due_at) FROM checkins WHERE status = 'pending'")
+        return from_epoch(row[0]) if row and row[0] is not None else None
