@@ -17,15 +17,22 @@ from aiogram.exceptions import (
     TelegramUnauthorizedError,
 )
 from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats
+from aiolimiter import AsyncLimiter
 
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
+from bot.due_work import DueWorkDispatcher
 from bot.i18n import I18n
 from bot.isolation import ConversationLocks
 from bot.middlewares import UserMiddleware
+from bot.reminders import ReminderLookup, ReminderSender
+from bot.services.checkin_planner import CheckinPlanner
 from bot.services.timezones import CityIndex
+from bot.wakeup import SchedulerWaker, Waker
 from handlers import create_routers
+from handlers.clients import ClientCards
 from handlers.errors import on_error
+from storage.checkins import CheckinRepository
 from storage.clients import ClientRepository
 from storage.db import Database
 from storage.fsm import SQLiteStorage
@@ -35,8 +42,10 @@ from storage.users import UserRepository
 
 logger = logging.getLogger(__name__)
 
-COMMANDS = ("done", "clients", "reflect", "history", "stats", "menu", "settings", "help",
-            "cancel", "start")  # fmt: skip
+COMMANDS = ("done", "clients", "checkins", "checkin", "reflect", "history", "stats", "menu",
+            "settings", "help", "cancel", "start")  # fmt: skip
+# One pacer for every bulk send; Telegram allows about 30 messages a second in total.
+BULK_RATE_PER_SECOND = 25
 # Telegram shows the Russian menu to these interface languages, like the bot's texts.
 RUSSIAN_MENU_LANGUAGES = ("ru", "uk", "be", "kk")
 
@@ -59,10 +68,20 @@ def create_bot(settings: Settings) -> Bot:
 
 
 def create_dispatcher(
-    *, db: Database, settings: Settings, clock: Clock, i18n: I18n, cities: CityIndex
+    *,
+    db: Database,
+    settings: Settings,
+    clock: Clock,
+    i18n: I18n,
+    cities: CityIndex,
+    waker: Waker,
 ) -> Dispatcher:
     """A Dispatcher with every app-wide service as a keyword argument for handlers."""
     users = UserRepository(db)
+    clients = ClientRepository(db)
+    projects = ProjectRepository(db)
+    reflections = ReflectionRepository(db)
+    checkins = CheckinRepository(db)
     dispatcher = Dispatcher(
         storage=SQLiteStorage(db, clock),
         events_isolation=ConversationLocks(),
@@ -72,9 +91,13 @@ def create_dispatcher(
         i18n=i18n,
         cities=cities,
         users=users,
-        clients=ClientRepository(db),
-        projects=ProjectRepository(db),
-        reflections=ReflectionRepository(db),
+        clients=clients,
+        projects=projects,
+        reflections=reflections,
+        checkins=checkins,
+        planner=CheckinPlanner(checkins, clients, projects, waker, clock),
+        reminders=ReminderLookup(clients, projects),
+        cards=ClientCards(projects, reflections, checkins, clock),
     )
     dispatcher.update.outer_middleware(
         UserMiddleware(
@@ -89,6 +112,21 @@ def create_dispatcher(
     dispatcher.errors.register(on_error)
     dispatcher.startup.register(set_commands)
     return dispatcher
+
+
+def create_due_work(
+    bot: Bot, dispatcher: Dispatcher, clock: Clock, limiter: AsyncLimiter
+) -> DueWorkDispatcher:
+    """The check-in dispatcher, sending through `bot` with the dispatcher's services."""
+    users: UserRepository = dispatcher["users"]
+    checkins: CheckinRepository = dispatcher["checkins"]
+
+    async def on_blocked(user_id: int) -> None:
+        await users.set_blocked(user_id, True, clock.now())
+        await checkins.cancel_for_user(user_id, clock.now())
+
+    sender = ReminderSender(bot, dispatcher["i18n"], users, dispatcher["reminders"], clock)
+    return DueWorkDispatcher(checkins, sender, clock, limiter, on_blocked)
 
 
 async def set_commands(bot: Bot, i18n: I18n) -> None:
@@ -157,15 +195,28 @@ class Application:
         cities = CityIndex()
         # Reading city names takes a second or two; start now, off the event loop.
         preload = asyncio.create_task(cities.load())
+        waker = SchedulerWaker(self.clock)
         self.dispatcher = create_dispatcher(
-            db=db, settings=self.settings, clock=self.clock, i18n=I18n(), cities=cities
+            db=db,
+            settings=self.settings,
+            clock=self.clock,
+            i18n=I18n(),
+            cities=cities,
+            waker=waker,
         )
+        due_work = create_due_work(
+            bot, self.dispatcher, self.clock, AsyncLimiter(BULK_RATE_PER_SECOND, 1)
+        )
+        waker.attach(due_work.run_due)
+        waker.start()  # the first sweep runs at once: check-ins missed while down go out now
         try:
             await self.dispatcher.start_polling(
                 bot, handle_signals=self.handle_signals, close_bot_session=False
             )
         finally:
             preload.cancel()
+            waker.shutdown()
+            await due_work.drain()  # let reminders in flight finish before closing
 
     async def stop(self) -> None:
         if self.dispatcher is not None:

@@ -21,6 +21,7 @@ class Nav(StrEnum):
     REFLECT = "r"
     HISTORY = "hi"
     STATS = "st"
+    CHECKINS = "k"
 
 
 class NavCb(CallbackData, prefix="n1"):
@@ -49,6 +50,7 @@ class SettingsAction(StrEnum):
     LANGUAGE = "l"
     TIMEZONE = "z"
     TIPS = "t"
+    CHECKIN_HOUR = "h"
 
 
 class SettingsCb(CallbackData, prefix="s1"):
@@ -173,7 +175,7 @@ class OutcomeCb(CallbackData, prefix="ko1"):
 
 
 class PlanCb(CallbackData, prefix="kp1"):
-    """Plan a check-in for a client: a preset ("2w"), a cadence ("c:1:month"),
+    """Plan a check-in for a client: a preset ("2w"), a cadence ("c-1-month"),
     "pick" (type a time) or "none"."""
 
     client: int

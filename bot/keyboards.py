@@ -10,6 +10,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import (
     AnswerCb,
+    CheckinHourCb,
     DayCb,
     FormAction,
     FormCb,
@@ -45,9 +46,10 @@ def main_menu(t: Translator) -> InlineKeyboardMarkup:
     builder.button(text=t("button-reflect"), callback_data=NavCb(to=Nav.REFLECT))
     builder.button(text=t("button-history"), callback_data=NavCb(to=Nav.HISTORY))
     builder.button(text=t("button-stats"), callback_data=NavCb(to=Nav.STATS))
+    builder.button(text=t("button-checkins"), callback_data=NavCb(to=Nav.CHECKINS))
     builder.button(text=t("button-settings"), callback_data=NavCb(to=Nav.SETTINGS))
     builder.button(text=t("button-help"), callback_data=NavCb(to=Nav.HELP))
-    builder.adjust(1, 2, 2, 2)
+    builder.adjust(1, 2, 2, 2, 1)
     return builder.as_markup()
 
 
@@ -193,11 +195,24 @@ def settings_menu(t: Translator, *, tips_enabled: bool) -> InlineKeyboardMarkup:
         text=t("button-settings-timezone"), callback_data=SettingsCb(action=SettingsAction.TIMEZONE)
     )
     builder.button(
+        text=t("button-settings-checkin-hour"),
+        callback_data=SettingsCb(action=SettingsAction.CHECKIN_HOUR),
+    )
+    builder.button(
         text=t("button-tips-turn-off" if tips_enabled else "button-tips-turn-on"),
         callback_data=SettingsCb(action=SettingsAction.TIPS),
     )
     builder.button(text=t("button-menu"), callback_data=NavCb(to=Nav.MENU))
     builder.adjust(1)
+    return builder.as_markup()
+
+
+def hour_picker(t: Translator, hours: Sequence[int]) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for hour in hours:
+        builder.button(text=f"{hour}:00", callback_data=CheckinHourCb(hour=hour))
+    builder.button(text=t("button-back"), callback_data=NavCb(to=Nav.SETTINGS))
+    builder.adjust(*([5] * (len(hours) // 5)), len(hours) % 5 or 5, 1)
     return builder.as_markup()
 
 

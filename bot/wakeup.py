@@ -28,12 +28,16 @@ class Waker(Protocol):
 
 
 class SchedulerWaker:
-    def __init__(self, run_due: RunDue, clock: Clock, sweep_seconds: int = SWEEP_SECONDS) -> None:
-        self._run_due = run_due
+    def __init__(self, clock: Clock, sweep_seconds: int = SWEEP_SECONDS) -> None:
+        self._run_due: RunDue | None = None
         self._clock = clock
         self._sweep_seconds = sweep_seconds
         # Memory job store: the two jobs are rebuilt at every start.
         self.scheduler = AsyncIOScheduler(timezone="UTC")
+
+    def attach(self, run_due: RunDue) -> None:
+        """What to run when woken (the dispatcher is built after the waker it uses)."""
+        self._run_due = run_due
 
     def start(self) -> None:
         """Sweep at once (catch-up after downtime), then every `sweep_seconds`."""
@@ -66,6 +70,8 @@ class SchedulerWaker:
         )  # fmt: skip
 
     async def _wake(self) -> None:
+        if self._run_due is None:
+            return
         try:
             next_due = await self._run_due()
         except Exception:

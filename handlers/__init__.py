@@ -3,7 +3,7 @@
 1. common: /cancel, /help, /menu and navigation buttons, so they work inside any flow;
 2. chat_member: the user blocking or unblocking the bot;
 3. onboarding: /start and the first-run questions;
-4. settings, clients, projects (/done), reflection (/reflect), history (/history, /stats);
+4. settings, clients, check-ins, projects (/done), reflection (/reflect), history;
 5. fallback: last, answers whatever nothing above took (unexpected input, stale buttons).
 
 Typed-text steps use handlers.forms.TYPED_TEXT, which leaves commands alone, so a command
@@ -16,6 +16,7 @@ from aiogram import Router
 
 from handlers import (
     chat_member,
+    checkins,
     clients,
     common,
     fallback,
@@ -34,6 +35,7 @@ def create_routers() -> list[Router]:
         onboarding.create_router(),
         settings.create_router(),
         clients.create_router(),
+        checkins.create_router(),
         projects.create_router(),
         reflection.create_router(),
         history.create_router(),

@@ -12,10 +12,12 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import (
+    CheckinClientCb,
     ClientAction,
     ClientAddCb,
     ClientCb,
     ClientsPageCb,
+    ContactedCb,
     FormAction,
     FormCb,
     Nav,
@@ -26,9 +28,11 @@ from bot.i18n import Translator
 from bot.keyboards import PAGE_SIZE, form_step, menu_button, pager_row
 from bot.messaging import Screen
 from bot.services.dates import elapsed
+from handlers.checkins import when_text
 from handlers.forms import TYPED_TEXT, read_text, refuse, reject_non_text
+from storage.checkins import Checkin, CheckinRepository
 from storage.clients import NAME_LIMIT, TEXT_LIMIT, Client, ClientField, ClientRepository
-from storage.projects import ProjectRepository
+from storage.projects import ProjectPage, ProjectRepository
 from storage.reflections import ReflectionRepository
 from storage.users import User
 
@@ -101,16 +105,38 @@ async def list_screen(
     return Screen(title, builder.as_markup())
 
 
-async def card_screen(
+class ClientCards:
+    """Renders a client's card: it gathers from several repositories, so handlers get
+    this one object instead of all of them."""
+
+    def __init__(
+        self,
+        projects: ProjectRepository,
+        reflections: ReflectionRepository,
+        checkins: CheckinRepository,
+        clock: Clock,
+    ) -> None:
+        self._projects = projects
+        self._reflections = reflections
+        self._checkins = checkins
+        self._clock = clock
+
+    async def screen(self, user: User, client: Client, t: Translator) -> Screen:
+        recent = await self._projects.for_client(user.id, client.id, RECENT_PROJECTS)
+        score = await self._reflections.latest_score_for_client(user.id, client.id)
+        upcoming = await self._checkins.next_for_client(user.id, client.id)
+        return _card(user, client, t, self._clock, recent, score, upcoming)
+
+
+def _card(
     user: User,
     client: Client,
     t: Translator,
-    projects: ProjectRepository,
-    reflections: ReflectionRepository,
     clock: Clock,
+    recent: ProjectPage,
+    score: int | None,
+    upcoming: Checkin | None,
 ) -> Screen:
-    recent = await projects.for_client(user.id, client.id, RECENT_PROJECTS)
-    score = await reflections.latest_score_for_client(user.id, client.id)
     text = t(
         "client-card",
         name=client.name,
@@ -120,7 +146,7 @@ async def card_screen(
         projects=recent.total,
         score=str(score) if score is not None else t("not-set"),
         since=since_text(t, user, client, clock),
-        checkin=t("not-set"),
+        checkin=when_text(t, upcoming, user.timezone) if upcoming else t("not-set"),
     )
     if recent.projects:
         lines = [
@@ -129,6 +155,8 @@ async def card_screen(
         ]
         text += "\n\n" + t("client-card-recent") + "\n" + "\n".join(lines)
     builder = InlineKeyboardBuilder()
+    builder.button(text=t("button-plan-checkin"), callback_data=CheckinClientCb(client=client.id))
+    builder.button(text=t("button-contacted"), callback_data=ContactedCb(client=client.id))
     builder.button(
         text=t("button-edit"), callback_data=ClientCb(id=client.id, action=ClientAction.EDIT)
     )
@@ -143,7 +171,7 @@ async def card_screen(
     builder.button(
         text=t("button-to-clients"), callback_data=ClientsPageCb(page=0, archived=client.archived)
     )
-    builder.adjust(2, 2)
+    builder.adjust(2, 2, 2)
     return Screen(text, builder.as_markup())
 
 
@@ -204,7 +232,7 @@ async def client_action(
     t: Translator,
     clients: ClientRepository,
     projects: ProjectRepository,
-    reflections: ReflectionRepository,
+    cards: ClientCards,
     clock: Clock,
 ) -> None:
     client = await clients.get(user.id, callback_data.id)
@@ -243,7 +271,7 @@ async def client_action(
         screen = await list_screen(user, t, clients, clock, page=0, archived=False)
         await screen.after(t("client-deleted", name=client.name)).show(callback)
         return
-    screen = await card_screen(user, client, t, projects, reflections, clock)
+    screen = await cards.screen(user, client, t)
     await screen.show(callback)
 
 
@@ -288,7 +316,7 @@ async def _finish_edit(
     t: Translator,
     clients: ClientRepository,
     projects: ProjectRepository,
-    reflections: ReflectionRepository,
+    cards: ClientCards,
     clock: Clock,
 ) -> None:
     data = await state.get_data()
@@ -299,7 +327,7 @@ async def _finish_edit(
     if client is None:  # deleted meanwhile, from another device
         screen = Screen(t("client-gone"))
     else:
-        card = await card_screen(user, client, t, projects, reflections, clock)
+        card = await cards.screen(user, client, t)
         screen = card.after(t("client-saved"))
     await screen.reply(target)
 
@@ -311,7 +339,7 @@ async def edit_text(
     t: Translator,
     clients: ClientRepository,
     projects: ProjectRepository,
-    reflections: ReflectionRepository,
+    cards: ClientCards,
     clock: Clock,
 ) -> None:
     field = ClientField((await state.get_data())["field"])
@@ -319,7 +347,7 @@ async def edit_text(
     value = await read_text(message, t, limit)
     if value is None:
         return
-    await _finish_edit(message, value, state, user, t, clients, projects, reflections, clock)
+    await _finish_edit(message, value, state, user, t, clients, projects, cards, clock)
 
 
 async def edit_button(
@@ -330,12 +358,12 @@ async def edit_button(
     t: Translator,
     clients: ClientRepository,
     projects: ProjectRepository,
-    reflections: ReflectionRepository,
+    cards: ClientCards,
     clock: Clock,
 ) -> None:
     data = await state.get_data()
     if callback_data.action is FormAction.CLEAR and data.get("field") != ClientField.NAME.value:
-        await _finish_edit(callback, None, state, user, t, clients, projects, reflections, clock)
+        await _finish_edit(callback, None, state, user, t, clients, projects, cards, clock)
         return
     # Back (or a Clear that cannot apply): return to the card unchanged.
     await state.clear()
@@ -344,7 +372,7 @@ async def edit_button(
     if client is None:
         await Screen(t("client-gone")).show(callback)
         return
-    await (await card_screen(user, client, t, projects, reflections, clock)).show(callback)
+    await (await cards.screen(user, client, t)).show(callback)
 
 
 # ---- adding a client -------------------------------------------------------------
@@ -376,7 +404,7 @@ async def _add_step_done(
     t: Translator,
     clients: ClientRepository,
     projects: ProjectRepository,
-    reflections: ReflectionRepository,
+    cards: ClientCards,
     clock: Clock,
 ) -> None:
     current = await state.get_state()
@@ -392,7 +420,7 @@ async def _add_step_done(
         client = await clients.add(
             user.id, data["name"], data.get("contact"), data.get("notes"), clock.now()
         )
-        card = await card_screen(user, client, t, projects, reflections, clock)
+        card = await cards.screen(user, client, t)
         screen = card.after(t("client-added", name=client.name))
     await screen.reply(answer)
 
@@ -404,14 +432,14 @@ async def add_text(
     t: Translator,
     clients: ClientRepository,
     projects: ProjectRepository,
-    reflections: ReflectionRepository,
+    cards: ClientCards,
     clock: Clock,
 ) -> None:
     limit = NAME_LIMIT if await state.get_state() == ClientForm.name.state else TEXT_LIMIT
     value = await read_text(message, t, limit)
     if value is None:
         return
-    await _add_step_done(value, message, state, user, t, clients, projects, reflections, clock)
+    await _add_step_done(value, message, state, user, t, clients, projects, cards, clock)
 
 
 async def add_button(
@@ -422,13 +450,13 @@ async def add_button(
     t: Translator,
     clients: ClientRepository,
     projects: ProjectRepository,
-    reflections: ReflectionRepository,
+    cards: ClientCards,
     clock: Clock,
 ) -> None:
     current = await state.get_state()
     index = next(i for i, (s, _) in enumerate(_ADD_STEPS) if s.state == current)
     if callback_data.action is FormAction.SKIP and index > 0:
-        await _add_step_done(None, callback, state, user, t, clients, projects, reflections, clock)
+        await _add_step_done(None, callback, state, user, t, clients, projects, cards, clock)
         return
     # Back: one step up (from the name, Back is not offered; Cancel is).
     previous = max(0, index - 1)

@@ -13,7 +13,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 
-from bot.callbacks import DayCb, FormAction, FormCb, GoalCb, Nav, NavCb, PickClientCb
+from bot.callbacks import DayCb, FormAction, FormCb, GoalCb, Nav, NavCb, NewOrderCb, PickClientCb
 from bot.clock import Clock
 from bot.i18n import Translator
 from bot.keyboards import client_choice, day_choice, form_step, goal_choice
@@ -130,6 +130,24 @@ async def done_button(
     await callback.answer()
     if isinstance(callback.message, Message):
         await _start(callback.message, state, user, t, clients, reflections)
+
+
+async def new_order(
+    callback: CallbackQuery,
+    callback_data: NewOrderCb,
+    state: FSMContext,
+    user: User,
+    t: Translator,
+    clients: ClientRepository,
+) -> None:
+    """A check-in brought a new order: record it for the same client (a repeat client)."""
+    client = await clients.get(user.id, callback_data.client)
+    if client is None:
+        await refuse(callback, t, "client", callback_data.client)
+        return
+    await state.clear()
+    await state.update_data(client_id=client.id, client_name=client.name, new_client=None)
+    await _go(ProjectForm.title, callback, state, user, t, clients)
 
 
 async def client_picked(
@@ -321,6 +339,7 @@ def create_router() -> Router:
     router = Router(name="projects")
     router.message.register(done_command, Command("done"))
     router.callback_query.register(done_button, NavCb.filter(F.to == Nav.DONE))
+    router.callback_query.register(new_order, NewOrderCb.filter())
     in_form = StateFilter(*ProjectForm.__states__)
     router.callback_query.register(client_picked, ProjectForm.client, PickClientCb.filter())
     router.callback_query.register(goal_picked, ProjectForm.goal, GoalCb.filter())

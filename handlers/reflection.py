@@ -23,13 +23,15 @@ from bot.callbacks import (
     ReflectPickCb,
 )
 from bot.clock import Clock
-from bot.content.questions import QUESTIONS, AnswerKind
+from bot.content.questions import QUESTIONS, AnswerKind, Decision
 from bot.i18n import Translator
 from bot.keyboards import PAGE_SIZE, answer_label, menu_button, pager_row, question_keyboard
 from bot.messaging import Screen, close_keyboard
 from bot.services.reflection import Outcome, accepts, outcome, previous_position, question_at
+from handlers.checkins import plan_screen
 from handlers.forms import TYPED_TEXT, read_text, refuse, reject_non_text
 from handlers.menu import menu_screen
+from storage.clients import ClientRepository
 from storage.projects import Project, ProjectRepository
 from storage.reflections import COMMENT_LIMIT, LESSON_LIMIT, Reflection, ReflectionRepository
 from storage.users import User
@@ -111,6 +113,7 @@ async def _advance(
     t: Translator,
     reflections: ReflectionRepository,
     projects: ProjectRepository,
+    clients: ClientRepository,
     clock: Clock,
 ) -> None:
     """Ask the question at `position`, or close the reflection when none is left."""
@@ -133,6 +136,14 @@ async def _advance(
     )
     await state.clear()
     await result_screen(t, result).answer(target)
+    project = await projects.get(user.id, reflection.project_id)
+    client = await clients.get(user.id, project.client_id) if project else None
+    if client is None:
+        return
+    if result.decision == Decision.LET_GO:
+        await target.answer(t("checkin-let-go-none", client=client.name))
+    else:
+        await plan_screen(t, client, result.decision).answer(target)
 
 
 async def _current_draft(
@@ -162,6 +173,7 @@ async def answer_button(
     t: Translator,
     reflections: ReflectionRepository,
     projects: ProjectRepository,
+    clients: ClientRepository,
     clock: Clock,
 ) -> None:
     reflection = await _current_draft(
@@ -187,7 +199,7 @@ async def answer_button(
     if isinstance(callback.message, Message):
         await _advance(
             callback.message, reflection, callback_data.q + 1,
-            state, user, t, reflections, projects, clock,
+            state, user, t, reflections, projects, clients, clock,
         )  # fmt: skip
 
 
@@ -208,6 +220,7 @@ async def nav_button(
     t: Translator,
     reflections: ReflectionRepository,
     projects: ProjectRepository,
+    clients: ClientRepository,
     clock: Clock,
 ) -> None:
     reflection = await _current_draft(
@@ -245,7 +258,7 @@ async def nav_button(
     if isinstance(callback.message, Message):
         await _advance(
             callback.message, reflection, position + 1,
-            state, user, t, reflections, projects, clock,
+            state, user, t, reflections, projects, clients, clock,
         )  # fmt: skip
 
 
@@ -256,6 +269,7 @@ async def typed_text(
     t: Translator,
     reflections: ReflectionRepository,
     projects: ProjectRepository,
+    clients: ClientRepository,
     clock: Clock,
 ) -> None:
     """The answer to the free-text question, or a comment on the current one."""
@@ -275,7 +289,7 @@ async def typed_text(
         )  # fmt: skip
         await _advance(
             message, reflection, reflection.position + 1,
-            state, user, t, reflections, projects, clock,
+            state, user, t, reflections, projects, clients, clock,
         )  # fmt: skip
         return
     comment = await read_text(message, t, COMMENT_LIMIT)

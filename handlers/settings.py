@@ -8,11 +8,22 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 
-from bot.callbacks import LanguageCb, Nav, NavCb, SettingsAction, SettingsCb, ZoneBackCb, ZoneCb
+from bot.callbacks import (
+    CheckinHourCb,
+    LanguageCb,
+    Nav,
+    NavCb,
+    SettingsAction,
+    SettingsCb,
+    ZoneBackCb,
+    ZoneCb,
+)
 from bot.clock import Clock
 from bot.i18n import LANGUAGES, I18n, Translator
-from bot.keyboards import LANGUAGE_NAMES, language_picker, settings_menu, zone_picker
+from bot.keyboards import LANGUAGE_NAMES, hour_picker, language_picker, settings_menu, zone_picker
 from bot.messaging import Screen, show
+from bot.services.checkin_planner import CheckinPlanner
+from bot.services.checkin_rules import CHECKIN_HOURS
 from bot.services.timezones import CityIndex, is_known_zone
 from handlers.timezone_input import media_kind, read_zone, zone_facts
 from storage.users import User, UserRepository
@@ -30,6 +41,7 @@ def settings_screen(user: User, t: Translator, clock: Clock) -> Screen:
         zone=facts["zone"],
         offset=facts["offset"],
         tips="on" if user.tips_enabled else "off",
+        hour=user.checkin_hour,
     )
     return Screen(text, settings_menu(t, tips_enabled=user.tips_enabled))
 
@@ -86,12 +98,21 @@ async def ask_timezone(callback: CallbackQuery, state: FSMContext, t: Translator
 
 
 async def _zone_changed(
-    user: User, zone: str, state: FSMContext, t: Translator, users: UserRepository, clock: Clock
+    user: User,
+    zone: str,
+    state: FSMContext,
+    t: Translator,
+    users: UserRepository,
+    clock: Clock,
+    planner: CheckinPlanner,
 ) -> Screen:
     await users.set_timezone(user.id, zone, clock.now())
     await state.clear()
+    user = await _reload(users, user)
+    # Pending check-ins keep their local time in the new zone.
+    await planner.retime(user)
     confirmation = t("settings-timezone-set", **zone_facts(zone, clock.now()))
-    return settings_screen(await _reload(users, user), t, clock).after(confirmation)
+    return settings_screen(user, t, clock).after(confirmation)
 
 
 async def zone_button(
@@ -102,12 +123,13 @@ async def zone_button(
     t: Translator,
     users: UserRepository,
     clock: Clock,
+    planner: CheckinPlanner,
 ) -> None:
     if not is_known_zone(callback_data.zone):
         await callback.answer(t("stale-button"), show_alert=True)
         return
     await callback.answer()
-    screen = await _zone_changed(user, callback_data.zone, state, t, users, clock)
+    screen = await _zone_changed(user, callback_data.zone, state, t, users, clock, planner)
     await screen.show(callback)
 
 
@@ -119,11 +141,12 @@ async def zone_text(
     users: UserRepository,
     clock: Clock,
     cities: CityIndex,
+    planner: CheckinPlanner,
 ) -> None:
     zone = await read_zone(message, t, cities, zone_picker(t, back=True, cancel=False))
     if zone is None:
         return
-    screen = await _zone_changed(user, zone, state, t, users, clock)
+    screen = await _zone_changed(user, zone, state, t, users, clock, planner)
     await screen.answer(message)
 
 
@@ -149,6 +172,30 @@ async def toggle_tips(
     await settings_screen(await _reload(users, user), t, clock).show(callback)
 
 
+async def ask_checkin_hour(callback: CallbackQuery, t: Translator) -> None:
+    await callback.answer()
+    await Screen(t("settings-checkin-hour-ask"), hour_picker(t, CHECKIN_HOURS)).show(callback)
+
+
+async def set_checkin_hour(
+    callback: CallbackQuery,
+    callback_data: CheckinHourCb,
+    user: User,
+    t: Translator,
+    users: UserRepository,
+    planner: CheckinPlanner,
+    clock: Clock,
+) -> None:
+    if callback_data.hour not in CHECKIN_HOURS:  # quiet hours are not offered
+        await callback.answer(t("stale-button"), show_alert=True)
+        return
+    await users.set_checkin_hour(user.id, callback_data.hour, clock.now())
+    user = await _reload(users, user)
+    await planner.retime(user)
+    await callback.answer(t("settings-checkin-hour-set", hour=callback_data.hour))
+    await settings_screen(user, t, clock).show(callback)
+
+
 def create_router() -> Router:
     router = Router(name="settings")
     router.message.register(settings_command, Command("settings"))
@@ -161,6 +208,10 @@ def create_router() -> Router:
         ask_timezone, SettingsCb.filter(F.action == SettingsAction.TIMEZONE)
     )
     router.callback_query.register(toggle_tips, SettingsCb.filter(F.action == SettingsAction.TIPS))
+    router.callback_query.register(
+        ask_checkin_hour, SettingsCb.filter(F.action == SettingsAction.CHECKIN_HOUR)
+    )
+    router.callback_query.register(set_checkin_hour, CheckinHourCb.filter())
     router.callback_query.register(zone_button, SettingsFlow.timezone, ZoneCb.filter())
     router.callback_query.register(zone_back, SettingsFlow.timezone, ZoneBackCb.filter())
     router.message.register(zone_text, SettingsFlow.timezone, F.text)

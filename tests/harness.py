@@ -27,9 +27,11 @@ from aiogram.types import (
     User,
     Voice,
 )
+from aiolimiter import AsyncLimiter
 
-from bot.app import create_dispatcher
+from bot.app import create_dispatcher, create_due_work
 from bot.config import Settings
+from bot.due_work import DueWorkDispatcher
 from bot.i18n import I18n
 from bot.services.timezones import CityIndex
 from storage.db import Database
@@ -52,6 +54,16 @@ class FakeClock:
         self._now = moment
 
 
+class RecordingWaker:
+    """Stands in for the APScheduler waker: remembers what it was asked to wake for."""
+
+    def __init__(self) -> None:
+        self.notified: list[datetime] = []
+
+    def notify(self, due_at: datetime) -> None:
+        self.notified.append(due_at)
+
+
 def make_settings(db_path: Path, **overrides: Any) -> Settings:
     values: dict[str, Any] = {"bot_token": TEST_TOKEN, "database_path": db_path}
     values.update(overrides)
@@ -70,6 +82,8 @@ class BotHarness:
     session: RecordingSession
     clock: FakeClock
     settings: Settings
+    waker: RecordingWaker
+    due_work: DueWorkDispatcher
 
     @classmethod
     async def start(
@@ -82,10 +96,12 @@ class BotHarness:
         bot = Bot(
             TEST_TOKEN, session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML)
         )
+        waker = RecordingWaker()
         dispatcher = create_dispatcher(
-            db=db, settings=config, clock=clock, i18n=I18n(), cities=CityIndex()
+            db=db, settings=config, clock=clock, i18n=I18n(), cities=CityIndex(), waker=waker
         )
-        return cls(db, dispatcher, bot, session, clock, config)
+        due_work = create_due_work(bot, dispatcher, clock, AsyncLimiter(1000, 1))
+        return cls(db, dispatcher, bot, session, clock, config, waker, due_work)
 
     async def stop(self) -> None:
         await self.db.close()

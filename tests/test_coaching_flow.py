@@ -26,11 +26,15 @@ async def record_project(
 
 
 async def answer_all(user: UserDriver, answers: list[str], lesson: str | None) -> list[str]:
+    """Answer the remaining questions; the replies end with the result (the check-in
+    offer that follows it is left out: see user.last_message)."""
     for answer in answers:
         await user.press(answer)
     if lesson is None:
-        return await user.press(user.label("button-skip"))
-    return await user.send(lesson)
+        replies = await user.press(user.label("button-skip"))
+    else:
+        replies = await user.send(lesson)
+    return replies[:-1]
 
 
 async def rows(db: Database, sql: str, *params: object) -> list[tuple[object, ...]]:

@@ -34,6 +34,8 @@ help-text =
     /reflect — continue a paused reflection or reflect on an earlier project
     /history — your past reflections with every answer
     /stats — your partner score over time, strongest and weakest habits, repeat clients
+    /checkins — check-ins with past clients: overdue and the next 30 days
+    /checkin — plan a check-in with a client
     /menu — the main menu
     /settings — language, time zone and tips
     /help — this message
@@ -45,6 +47,7 @@ settings-title =
     <b>Settings</b>
     Language: { $language }
     Time zone: { $zone } ({ $offset })
+    Check-ins at: { $hour }:00
     Tips: { $tips ->
         [on] on
        *[off] off
@@ -95,6 +98,8 @@ command-clients = Your clients
 command-reflect = Reflect on a project
 command-history = Past reflections
 command-stats = Your partner trend
+command-checkins = Upcoming and overdue check-ins
+command-checkin = Plan a check-in with a client
 
 ## Main menu entries
 button-done-project = ✅ I finished a project
@@ -102,6 +107,7 @@ button-clients = 👥 Clients
 button-reflect = 📝 Reflect
 button-history = 📜 History
 button-stats = 📈 Stats
+button-checkins = 🔔 Check-ins
 button-skip = Skip →
 button-prev = ‹ Back
 button-next = More ›
@@ -357,8 +363,6 @@ button-plan-checkin = 🔔 Plan a check-in
 button-contacted = 📞 I contacted them
 contacted-when = When did you talk? Pick a button, or type a date like <i>3 days ago</i> or <i>12.11</i>.
 contacted-saved = Noted: last contact with { $client } was { $date }.
-checkin-card-next = { $when }
-settings-checkin-hour = Check-in hour: { $hour }:00
 button-settings-checkin-hour = ⏰ Check-in hour
 settings-checkin-hour-ask = At what local hour should reminders without a set time arrive?
 settings-checkin-hour-set = Reminders now arrive at { $hour }:00 your time.

@@ -34,6 +34,8 @@ help-text =
     /reflect — продолжить разбор на паузе или разобрать прошлый проект
     /history — прошлые разборы со всеми ответами
     /stats — оценка партнёрства во времени, сильные и слабые стороны, постоянные клиенты
+    /checkins — напоминания написать прошлым клиентам: пропущенные и на 30 дней вперёд
+    /checkin — напомнить написать клиенту
     /menu — главное меню
     /settings — язык, часовой пояс и советы
     /help — это сообщение
@@ -45,6 +47,7 @@ settings-title =
     <b>Настройки</b>
     Язык: { $language }
     Часовой пояс: { $zone } ({ $offset })
+    Напоминания в: { $hour }:00
     Советы: { $tips ->
         [on] включены
        *[off] выключены
@@ -95,6 +98,8 @@ command-clients = Ваши клиенты
 command-reflect = Разбор проекта
 command-history = Прошлые разборы
 command-stats = Динамика партнёрства
+command-checkins = Ближайшие и пропущенные напоминания
+command-checkin = Напомнить написать клиенту
 
 ## Пункты главного меню
 button-done-project = ✅ Я закончил проект
@@ -102,6 +107,7 @@ button-clients = 👥 Клиенты
 button-reflect = 📝 Разбор
 button-history = 📜 История
 button-stats = 📈 Статистика
+button-checkins = 🔔 Напоминания
 button-skip = Пропустить →
 button-prev = ‹ Назад
 button-next = Ещё ›
@@ -364,8 +370,6 @@ button-plan-checkin = 🔔 Напомнить написать
 button-contacted = 📞 Я с ним связался
 contacted-when = Когда вы общались? Нажмите кнопку или напишите дату, например <i>3 дня назад</i> или <i>12.11</i>.
 contacted-saved = Записал: последний контакт с клиентом { $client } — { $date }.
-checkin-card-next = { $when }
-settings-checkin-hour = Час напоминаний: { $hour }:00
 button-settings-checkin-hour = ⏰ Час напоминаний
 settings-checkin-hour-ask = В котором часу по местному времени присылать напоминания без точного времени?
 settings-checkin-hour-set = Теперь напоминания приходят в { $hour }:00 по вашему времени.
