@@ -215,8 +215,8 @@ class Application:
             )
         finally:
             preload.cancel()
-            waker.shutdown()
-            await due_work.drain()  # let reminders in flight finish before closing
+            await waker.close()  # a sweep in progress finishes its sends first
+            await due_work.drain()
 
     async def stop(self) -> None:
         if self.dispatcher is not None:

@@ -4,6 +4,7 @@ per check-in, no pickled job store: the database holds the work."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
@@ -30,6 +31,7 @@ class Waker(Protocol):
 class SchedulerWaker:
     def __init__(self, clock: Clock, sweep_seconds: int = SWEEP_SECONDS) -> None:
         self._run_due: RunDue | None = None
+        self._running: set[asyncio.Task[None]] = set()
         self._clock = clock
         self._sweep_seconds = sweep_seconds
         # Memory job store: the two jobs are rebuilt at every start.
@@ -48,9 +50,15 @@ class SchedulerWaker:
         )  # fmt: skip
         self.scheduler.start()
 
-    def shutdown(self) -> None:
-        if self.scheduler.running:
-            self.scheduler.shutdown(wait=False)
+    async def close(self) -> None:
+        """Stop waking, and let a run in progress finish (graceful shutdown). The
+        scheduler's shutdown would cancel a running job, so it comes last."""
+        if not self.scheduler.running:
+            return
+        self.scheduler.pause()
+        if self._running:
+            await asyncio.gather(*self._running, return_exceptions=True)
+        self.scheduler.shutdown(wait=False)
 
     def next_wake(self) -> datetime | None:
         job = self.scheduler.get_job(WAKE_JOB)
@@ -70,12 +78,16 @@ class SchedulerWaker:
         )  # fmt: skip
 
     async def _wake(self) -> None:
-        if self._run_due is None:
+        task = asyncio.current_task()
+        if self._run_due is None or task is None:
             return
+        self._running.add(task)
         try:
             next_due = await self._run_due()
         except Exception:
             logger.exception("Due-work run failed; the sweep will try again")
             return
+        finally:
+            self._running.discard(task)
         if next_due is not None:
             self._arm(next_due)

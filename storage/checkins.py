@@ -223,9 +223,10 @@ class CheckinRepository:
         return changed == 1
 
     async def cancel_for_client(self, user_id: int, client_id: int, now: datetime) -> int:
+        """Stop everything open for the client, reminders already delivered included."""
         return await self._db.execute(
             "UPDATE checkins SET status = 'cancelled', finished_at = ? "
-            "WHERE user_id = ? AND client_id = ? AND status IN ('pending', 'sending')",
+            "WHERE user_id = ? AND client_id = ? AND status IN ('pending', 'sending', 'sent')",
             (epoch(now), user_id, client_id),
         )
 

@@ -1,0 +1,556 @@
+"""Check-ins: planning in local time, delivery by the due-work dispatcher, and every way
+delivery can go wrong. The clock is moved; nothing sleeps."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from aiogram.exceptions import (
+    TelegramForbiddenError,
+    TelegramRetryAfter,
+    TelegramServerError,
+)
+from aiogram.methods import SendMessage
+from aiolimiter import AsyncLimiter
+
+from bot.callbacks import CheckinAction, CheckinCb
+from bot.clock import SystemClock
+from bot.content.drafts import DRAFTS
+from bot.due_work import MAX_ATTEMPTS, DueWorkDispatcher
+from bot.services.checkin_planner import CheckinPlanner
+from bot.services.checkin_rules import (
+    AgeBucket,
+    Preset,
+    When,
+    WhenProblem,
+    parse_when,
+    polite,
+)
+from bot.wakeup import SchedulerWaker
+from storage.checkins import Checkin, CheckinRepository
+from storage.clients import Client, ClientRepository
+from storage.users import User, UserRepository
+from tests.harness import BotHarness, UserDriver
+from tests.test_coaching_flow import BEST_ANSWERS, answer_all, record_project, rows
+
+
+async def reflected(harness: BotHarness, user: UserDriver, zone: str = "Europe/Berlin") -> None:
+    """An onboarded user with one finished, reflected project for client Acme."""
+    await user.onboard(zone=zone)
+    await record_project(user)
+    await answer_all(user, BEST_ANSWERS, None)
+
+
+async def owner_and_client(harness: BotHarness, user_id: int = 1001) -> tuple[User, Client]:
+    stored = await UserRepository(harness.db).get(user_id)
+    [client] = (await ClientRepository(harness.db).page(user_id, archived=False, offset=0,
+                                                         limit=1)).clients  # fmt: skip
+    assert stored is not None
+    return stored, client
+
+
+def planner(harness: BotHarness) -> CheckinPlanner:
+    return harness.dispatcher["planner"]  # type: ignore[no-any-return]
+
+
+def reminders_sent(harness: BotHarness) -> list[SendMessage]:
+    """Reminders Telegram accepted (a refused request is not a delivered message)."""
+    delivered = {(m.chat.id, m.text) for m in harness.session.messages.values()}
+    return [
+        m
+        for m in harness.session.requests
+        if isinstance(m, SendMessage)
+        and "Time to check in" in m.text
+        and (int(m.chat_id), m.text) in delivered
+    ]
+
+
+async def the_checkin(harness: BotHarness, user_id: int = 1001) -> Checkin:
+    [(checkin_id,)] = await rows(
+        harness.db, "SELECT id FROM checkins WHERE status IN ('pending', 'sending', 'sent')"
+    )
+    found = await CheckinRepository(harness.db).get(user_id, int(checkin_id))  # type: ignore[call-overload]
+    assert found is not None
+    return found
+
+
+# ---- planning from the conversation ------------------------------------------
+
+
+async def test_keep_decision_offers_a_cadence_and_confirms_local_time(
+    harness: BotHarness,
+) -> None:
+    user = harness.user()
+    await reflected(harness, user)
+    assert user.last_message.text == (
+        "You'd like to keep working with Acme. Shall I remind you to stay in touch?"
+    )
+    assert user.buttons()[0] == "Every 2 weeks"
+    [text] = await user.press("Every month")
+    # Last contact was 23 Nov (the finish day): a month later, at 10:00 Berlin time.
+    assert "every month, counted from your last contact" in text
+    assert "Next: 23 Dec 2026 at 10:00 (Europe/Berlin)" in text
+    checkin = await the_checkin(harness)
+    assert checkin.due_at == datetime(2026, 12, 23, 9, 0, tzinfo=UTC)
+    assert checkin.recurring
+    assert harness.waker.notified[-1] == checkin.due_at
+
+
+async def test_let_go_offers_no_checkin(harness: BotHarness) -> None:
+    user = harness.user()
+    await user.onboard()
+    await record_project(user)
+    await answer_all(user, [*BEST_ANSWERS[:-1], "👋 Let go"], None)
+    assert "so I won't plan a check-in" in (user.last_message.text or "")
+    assert user.buttons() == []
+    assert await rows(harness.db, "SELECT COUNT(*) FROM checkins") == [(0,)]
+
+
+async def test_preset_from_client_card(harness: BotHarness) -> None:
+    user = harness.user()
+    await reflected(harness, user)
+    await user.send("/clients")
+    await user.press("Acme · 3 days ago")
+    await user.press("🔔 Plan a check-in")
+    [text] = await user.press("In 2 weeks")
+    assert text == "🔔 Check-in with <b>Acme</b>: 10 Dec 2026 at 10:00 (Europe/Berlin)."
+    await user.send("/clients")
+    [card] = await user.press("Acme · 3 days ago")
+    assert "Next check-in: 10 Dec 2026 at 10:00 (Europe/Berlin)" in card
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("через 10 дней", "6 Dec 2026 at 10:00"),
+        ("next friday 10:00", "27 Nov 2026 at 10:00"),
+        ("15.01 9:30", "15 Jan 2027 at 09:30"),
+        ("in 2 minutes", "26 Nov 2026 at 13:02"),
+        ("tomorrow 23:30", "27 Nov 2026 at 23:30"),  # chosen: quiet hours do not apply
+    ],
+)
+async def test_typed_times(harness: BotHarness, typed: str, expected: str) -> None:
+    user = harness.user()
+    await reflected(harness, user)
+    await user.press("🗓 Pick a day and time")
+    [text] = await user.send(typed)
+    assert f"Check-in with <b>Acme</b>: {expected} (Europe/Berlin)." in text
+
+
+async def test_nonsense_and_past_times_reprompt(harness: BotHarness) -> None:
+    user = harness.user()
+    await reflected(harness, user)
+    await user.press("🗓 Pick a day and time")
+    [text] = await user.send("when pigs fly")
+    assert 'couldn\'t read "when pigs fly" as a time' in text
+    [text] = await user.send("yesterday")
+    assert "already passed" in text
+    [text] = await user.send_sticker()
+    assert "I need text here" in text
+    assert await rows(harness.db, "SELECT COUNT(*) FROM checkins") == [(0,)]
+    [text] = await user.send("через неделю")
+    assert "3 Dec 2026 at 10:00" in text
+
+
+def test_parse_when_rules() -> None:
+    now = datetime(2026, 11, 26, 15, 0)
+    assert parse_when("in 5 years", now, 10) is WhenProblem.TOO_FAR
+    assert parse_when("31.02", now, 10) is WhenProblem.UNREADABLE
+    assert parse_when("15.01", now, 9) == When(datetime(2027, 1, 15, 9, 0), False)
+
+
+def test_quiet_hours_move_unchosen_times() -> None:
+    assert polite(datetime(2026, 11, 26, 23, 15), 10) == datetime(2026, 11, 27, 10, 0)
+    assert polite(datetime(2026, 11, 27, 6, 0), 9) == datetime(2026, 11, 27, 9, 0)
+    assert polite(datetime(2026, 11, 27, 12, 0), 9) == datetime(2026, 11, 27, 12, 0)
+
+
+async def test_checkin_hour_setting_moves_pending_checkins(harness: BotHarness) -> None:
+    user = harness.user()
+    await reflected(harness, user)
+    await user.press("In a month")
+    await user.send("/settings")
+    await user.press("⏰ Check-in hour")
+    assert "22:00" not in user.buttons() and "7:00" not in user.buttons()
+    [text] = await user.press("9:00")
+    assert "Check-ins at: 9:00" in text
+    checkin = await the_checkin(harness)
+    assert checkin.local_due == datetime(2026, 12, 26, 9, 0)
+    assert checkin.due_at == datetime(2026, 12, 26, 8, 0, tzinfo=UTC)
+
+
+# ---- local time: daylight saving and zone changes --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("zone", "today", "preset", "due_utc"),
+    [
+        # Berlin springs forward on 28 Mar 2027: 10:00 is 09:00 UTC before, 08:00 after.
+        ("Europe/Berlin", datetime(2027, 3, 10, 12, tzinfo=UTC), Preset.ONE_MONTH,
+         datetime(2027, 4, 10, 8, 0, tzinfo=UTC)),
+        # ... and falls back on 31 Oct 2027.
+        ("Europe/Berlin", datetime(2027, 10, 20, 12, tzinfo=UTC), Preset.TWO_WEEKS,
+         datetime(2027, 11, 3, 9, 0, tzinfo=UTC)),
+        # New York: 14 Mar 2027 (EST -5 -> EDT -4) and 7 Nov 2027 (back to -5).
+        ("America/New_York", datetime(2027, 3, 1, 17, tzinfo=UTC), Preset.TWO_WEEKS,
+         datetime(2027, 3, 15, 14, 0, tzinfo=UTC)),
+        ("America/New_York", datetime(2027, 10, 30, 17, tzinfo=UTC), Preset.TWO_WEEKS,
+         datetime(2027, 11, 13, 15, 0, tzinfo=UTC)),
+    ],
+)  # fmt: skip
+async def test_ten_oclock_stays_ten_oclock_across_dst(
+    harness: BotHarness, zone: str, today: datetime, preset: Preset, due_utc: datetime
+) -> None:
+    user = harness.user()
+    await reflected(harness, user, zone=zone)
+    harness.clock.set(today)
+    owner, client = await owner_and_client(harness)
+    checkin = await planner(harness).plan_preset(owner, client, preset)
+    assert checkin.due_at == due_utc
+    assert checkin.due_at.astimezone(ZoneInfo(zone)).hour == 10
+    harness.clock.set(due_utc - timedelta(minutes=1))
+    await harness.due_work.run_due()
+    assert reminders_sent(harness) == []
+    harness.clock.set(due_utc)
+    await harness.due_work.run_due()
+    assert len(reminders_sent(harness)) == 1
+
+
+async def test_zone_change_moves_pending_checkins_with_it(harness: BotHarness) -> None:
+    user = harness.user()
+    await reflected(harness, user)
+    await user.press("In 2 weeks")  # 10 Dec 10:00 Berlin = 09:00 UTC
+    await user.send("/settings")
+    await user.press("🕒 Time zone")
+    await user.send("Tokyo")
+    checkin = await the_checkin(harness)
+    assert checkin.local_due == datetime(2026, 12, 10, 10, 0)
+    assert checkin.due_at == datetime(2026, 12, 10, 1, 0, tzinfo=UTC)  # 10:00 in Tokyo
+    assert harness.waker.notified[-1] == checkin.due_at
+
+
+# ---- the reminder ------------------------------------------------------------------
+
+
+async def test_reminder_text_and_buttons(harness: BotHarness) -> None:
+    user = harness.user()
+    await reflected(harness, user)
+    await user.press("In 2 weeks")
+    harness.clock.set(datetime(2026, 12, 10, 9, 0, tzinfo=UTC))
+    await harness.due_work.run_due()
+    [reminder] = reminders_sent(harness)
+    assert reminder.text.startswith("🔔 <b>Time to check in with Acme</b>")
+    assert "Project: Spring landing, finished 23 Nov 2026 (2 weeks ago)." in reminder.text
+    assert "Their goal: 💰 More sales or profit. Measured by: orders per week, before the " \
+        "project: 30 orders." in reminder.text  # fmt: skip
+    assert "<blockquote>" in reminder.text and "orders per week" in reminder.text
+    assert "anything else" not in reminder.text.lower()
+    assert "A little late" not in reminder.text
+    assert user.buttons() == ["✅ Done", "😴 Snooze", "🗓 Reschedule", "⏭ Skip",
+                              "🔕 Stop for this client"]  # fmt: skip
+    assert (await the_checkin(harness)).status == "sent"
+
+
+async def test_reminder_in_russian(harness: BotHarness) -> None:
+    user = harness.user(7007, first_name="Оля", language_code="ru")
+    await user.onboard()
+    await record_project(user, client="Ромашка", title="Лендинг", day="вчера")
+    await answer_all(user, ["5", "Да", "5", "Да", "5", "Да", "5", "10", "🤝 Продолжать"], None)
+    await user.press("Через 2 недели")
+    harness.clock.set(datetime(2026, 12, 10, 9, 0, tzinfo=UTC))
+    await harness.due_work.run_due()
+    text = user.last_message.text or ""
+    assert text.startswith("🔔 <b>Пора написать клиенту Ромашка</b>")
+    assert "Проект: Лендинг, закончен 25 нояб. 2026" in text
+    assert "Сообщение, которое можно отправить:" in text
+    assert "«заказы в неделю»" not in text and "orders per week" in text  # their own words
+    assert "✅ Написал" in user.buttons()
+
+
+async def test_drafts_differ_by_how_long_ago_the_project_ended(harness: BotHarness) -> None:
+    user = harness.user()
+    await reflected(harness, user)
+    owner, client = await owner_and_client(harness)
+    t = harness.dispatcher["i18n"].get("en")
+    values = {"client": "Acme", "project": "Spring landing", "metric": "orders per week"}
+    for days, bucket in ((14, AgeBucket.WEEKS), (40, AgeBucket.MONTH), (120, AgeBucket.MONTHS)):
+        due = datetime(2026, 11, 23, 14) + timedelta(days=days)
+        harness.clock.set(due.replace(tzinfo=UTC) - timedelta(hours=2))
+        await planner(harness).plan_at(owner, client, When(due, True))
+        harness.clock.set(due.replace(tzinfo=ZoneInfo("Europe/Berlin")))
+        await harness.due_work.run_due()
+        draft = (
+            reminders_sent(harness)[-1].text.split("<blockquote>")[1].removesuffix("</blockquote>")
+        )
+        assert draft in {t(d.key, **values) for d in DRAFTS[bucket]}, (bucket, draft)
+
+
+# ---- acting on a reminder ----------------------------------------------------------
+
+
+async def deliver_reminder(
+    harness: BotHarness, user: UserDriver, preset: str = "In 2 weeks"
+) -> None:
+    await user.press(preset)
+    checkin = await the_checkin(harness)
+    harness.clock.set(checkin.due_at)
+    await harness.due_work.run_due()
+
+
+async def test_done_with_new_order_offers_a_repeat_project(harness: BotHarness) -> None:
+    user = harness.user()
+    await reflected(harness, user)
+    await deliver_reminder(harness, user)
+    [text] = await user.press("✅ Done")
+    assert text == "How did it go?"
+    await user.press("🎉 New order")
+    [text] = await user.send("They want a second landing for autumn")
+    assert "Last contact with Acme is today" in text
+    assert "A repeat client" in text
+    replies = await user.press("✅ Record the new project")
+    assert "What was the project?" in replies[-1]
+    assert await rows(harness.db, "SELECT status, outcome, note FROM checkins") == [
+        ("done", "new_order", "They want a second landing for autumn")
+    ]
+    assert await rows(harness.db, "SELECT happened_on, source FROM contacts") == [
+        ("2026-12-10", "checkin")
+    ]
+    [(last,)] = await rows(harness.db, "SELECT last_contact_at FROM clients")
+    assert str(last).startswith("2026-12-10")
+
+
+async def test_snooze_of_recurring_checkin_keeps_cadence(harness: BotHarness) -> None:
+    user = harness.user()
+    await reflected(harness, user)
+    await deliver_reminder(harness, user, preset="Every month")  # due 23 Dec 10:00
+    await user.press("😴 Snooze")
+    [text] = await user.press("3 days")
+    assert "Snoozed to 26 Dec 2026 at 10:00" in text
+    checkin = await the_checkin(harness)
+    assert checkin.base_day == date(2026, 12, 23)
+    harness.clock.set(checkin.due_at)
+    await harness.due_work.run_due()
+    await user.press("⏭ Skip")
+    nxt = await the_checkin(harness)
+    # The next one counts from the planned day (23 Dec), not from the snoozed one.
+    assert nxt.local_due == datetime(2027, 1, 23, 10, 0)
+
+
+async def test_reschedule_stop_and_checkins_list(harness: BotHarness) -> None:
+    user = harness.user()
+    await reflected(harness, user)
+    await user.press("In a month")
+    [text] = await user.send("/checkins")
+    assert "Next 30 days:" in text and "26 Dec 2026 at 10:00 (Europe/Berlin) · Acme" in text
+    await user.press("26 Dec 2026 at 10:00 (Europe/Berlin) · Acme")
+    await user.press("🗓 Reschedule")
+    [text] = await user.send("15.12 11:00")
+    assert "15 Dec 2026 at 11:00" in text
+    harness.clock.set(datetime(2026, 12, 15, 10, 0, tzinfo=UTC))
+    await harness.due_work.run_due()
+    [text] = await user.send("/checkins")
+    assert "Waiting for you:" in text
+    await user.press("15 Dec 2026 at 11:00 (Europe/Berlin) · Acme")
+    [text] = await user.press("🔕 Stop for this client")
+    assert "No more check-ins for Acme" in text
+    [text] = await user.send("/checkins")
+    assert text.startswith("No check-ins planned")
+
+
+async def test_contacted_from_card_restarts_cadence(harness: BotHarness) -> None:
+    user = harness.user()
+    await reflected(harness, user)
+    await user.press("Every 2 weeks")  # from 23 Nov: 7 Dec
+    harness.clock.set(datetime(2026, 12, 1, 12, 0, tzinfo=UTC))
+    await user.send("/clients")
+    await user.press("Acme · 8 days ago")
+    await user.press("📞 I contacted them")
+    [text] = await user.send("yesterday")
+    assert "last contact with Acme was 30 Nov 2026" in text
+    assert (await the_checkin(harness)).local_due == datetime(2026, 12, 14, 10, 0)
+
+
+async def test_forged_checkin_button_is_refused(
+    harness: BotHarness, caplog: pytest.LogCaptureFixture
+) -> None:
+    owner = harness.user(1001)
+    await reflected(harness, owner)
+    await owner.press("In 2 weeks")
+    checkin = await the_checkin(harness)
+    intruder = harness.user(2002)
+    await intruder.onboard()
+    with caplog.at_level(logging.WARNING):
+        for action in (CheckinAction.OPEN, CheckinAction.STOP, CheckinAction.DONE):
+            replies = await intruder.press_data(
+                CheckinCb(id=checkin.id, action=action).pack(), intruder.last_message
+            )
+            assert all("Acme" not in text for text in replies)
+    assert "User 2002 pressed a button for check-in" in caplog.text
+    assert (await the_checkin(harness)).status == "pending"
+
+
+# ---- delivery faults ---------------------------------------------------------------
+
+
+async def test_catch_up_after_downtime_is_marked_late(harness: BotHarness) -> None:
+    user = harness.user()
+    await reflected(harness, user)
+    await user.press("In 2 weeks")
+    # The bot was down from before 10 Dec 10:00 until 23:40 that night.
+    harness.clock.set(datetime(2026, 12, 10, 22, 40, tzinfo=UTC))
+    await harness.due_work.run_due()
+    [reminder] = reminders_sent(harness)
+    assert "A little late: I was offline" in reminder.text
+    assert reminder.disable_notification is True  # 23:40 in Berlin: no sound at night
+    assert await rows(harness.db, "SELECT status, late FROM checkins") == [("sent", 1)]
+
+
+async def test_two_racing_sweeps_send_one_message(harness: BotHarness) -> None:
+    user = harness.user()
+    await reflected(harness, user)
+    await user.press("In 2 weeks")
+    harness.clock.set(datetime(2026, 12, 10, 9, 0, tzinfo=UTC))
+    await asyncio.gather(harness.due_work.run_due(), harness.due_work.run_due())
+    assert len(reminders_sent(harness)) == 1
+
+
+async def test_crash_between_claim_and_send_is_retried_once(harness: BotHarness) -> None:
+    user = harness.user()
+    await reflected(harness, user)
+    await user.press("In 2 weeks")
+    checkin = await the_checkin(harness)
+    now = checkin.due_at
+    harness.clock.set(now)
+    repo = CheckinRepository(harness.db)
+    assert await repo.claim(checkin.id, now, now - timedelta(minutes=2))  # then the crash
+    await harness.due_work.run_due()
+    assert reminders_sent(harness) == []  # the claim is fresh: nobody else sends it
+    harness.clock.advance(minutes=3)
+    await harness.due_work.run_due()
+    await harness.due_work.run_due()
+    assert len(reminders_sent(harness)) == 1
+
+
+async def test_blocked_user_stops_their_checkins_only(harness: BotHarness) -> None:
+    blocked = harness.user(1001)
+    await reflected(harness, blocked)
+    await blocked.press("In 2 weeks")
+    other = harness.user(3003)
+    await reflected(harness, other)
+    await other.press("In 2 weeks")
+    harness.clock.set(datetime(2026, 12, 10, 9, 0, tzinfo=UTC))
+
+    original = harness.session.make_request
+
+    async def refuse_blocked(bot, method, timeout=None):  # type: ignore[no-untyped-def]
+        if isinstance(method, SendMessage) and int(method.chat_id) == 1001:
+            raise TelegramForbiddenError(method, "Forbidden: bot was blocked by the user")
+        return await original(bot, method, timeout)
+
+    harness.session.make_request = refuse_blocked  # type: ignore[method-assign]
+    await harness.due_work.run_due()
+    assert [int(m.chat_id) for m in reminders_sent(harness)] == [3003]
+    stored = await UserRepository(harness.db).get(1001)
+    assert stored is not None and stored.is_blocked
+    assert await rows(harness.db, "SELECT user_id, status FROM checkins ORDER BY user_id") == [
+        (1001, "failed"),
+        (3003, "sent"),
+    ]
+
+
+async def test_429_pauses_and_retries(harness: BotHarness) -> None:
+    user = harness.user()
+    await reflected(harness, user)
+    await user.press("In 2 weeks")
+    harness.clock.set(datetime(2026, 12, 10, 9, 0, tzinfo=UTC))
+    slept: list[float] = []
+
+    async def fake_sleep(seconds: float) -> None:
+        slept.append(seconds)
+        harness.clock.advance(seconds=seconds)
+
+    dispatcher = _dispatcher_with_sleep(harness, fake_sleep)
+    harness.session.fail_next(
+        SendMessage, TelegramRetryAfter(SendMessage(chat_id=1, text="-"), "Too Many Requests", 7)
+    )
+    await dispatcher.run_due()
+    assert slept == [7.0]
+    attempts = [m for m in harness.session.requests if isinstance(m, SendMessage)]
+    assert attempts[-1].text == attempts[-2].text  # refused once, then sent after the pause
+    delivered = [
+        m for m in harness.session.messages.values() if "Time to check in" in (m.text or "")
+    ]
+    assert len(delivered) == 1
+    assert (await the_checkin(harness)).status == "sent"
+
+
+async def test_server_errors_retry_with_backoff_then_fail(
+    harness: BotHarness, caplog: pytest.LogCaptureFixture
+) -> None:
+    user = harness.user()
+    await reflected(harness, user)
+    await user.press("In 2 weeks")
+    harness.clock.set(datetime(2026, 12, 10, 9, 0, tzinfo=UTC))
+    for _ in range(MAX_ATTEMPTS):
+        harness.session.fail_next(
+            SendMessage, TelegramServerError(SendMessage(chat_id=1, text="-"), "Bad Gateway")
+        )
+    delays = []
+    with caplog.at_level(logging.WARNING):
+        for _ in range(MAX_ATTEMPTS):
+            before = harness.clock.now()
+            await harness.due_work.run_due()
+            [(status, due_at)] = await rows(harness.db, "SELECT status, due_at FROM checkins")
+            if status == "failed":
+                break
+            delays.append(int(due_at) - int(before.timestamp()))  # type: ignore[call-overload]
+            harness.clock.set(datetime.fromtimestamp(int(due_at), UTC))  # type: ignore[call-overload]
+    assert delays == [30, 60, 120, 240]
+    assert await rows(harness.db, "SELECT status FROM checkins") == [("failed",)]
+    assert "failed after 5 attempts" in caplog.text
+
+
+def _dispatcher_with_sleep(harness: BotHarness, sleep: object) -> DueWorkDispatcher:
+    base = harness.due_work
+    return DueWorkDispatcher(
+        CheckinRepository(harness.db),
+        base._deliver,
+        harness.clock,
+        AsyncLimiter(1000, 1),
+        base._on_blocked,
+        sleep=sleep,  # type: ignore[arg-type]
+    )
+
+
+# ---- the APScheduler waker ----------------------------------------------------------
+
+
+async def test_waker_arms_one_job_at_the_earliest_due_time() -> None:
+    calls: list[int] = []
+
+    async def run_due() -> datetime | None:
+        calls.append(1)
+        return None
+
+    clock = SystemClock()  # APScheduler runs on real time
+    waker = SchedulerWaker(clock)
+    waker.attach(run_due)
+    waker.start()
+    try:
+        later = clock.now() + timedelta(hours=5)
+        sooner = clock.now() + timedelta(hours=1)
+        waker.notify(later)
+        assert waker.next_wake() == later
+        waker.notify(sooner)
+        assert waker.next_wake() == sooner  # re-armed for the sooner row
+        waker.notify(later + timedelta(days=1))
+        assert waker.next_wake() == sooner  # a later row changes nothing
+        assert len(waker.scheduler.get_jobs()) == 2  # one wake-up, one sweep: no job per row
+        await asyncio.sleep(0.1)  # the first sweep runs at once at start (catch-up)
+        assert calls == [1]
+    finally:
+        await waker.close()
