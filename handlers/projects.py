@@ -4,7 +4,7 @@ when it ended), then go straight into its reflection."""
 from __future__ import annotations
 
 import asyncio
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from aiogram import F, Router
@@ -18,6 +18,7 @@ from bot.clock import Clock
 from bot.i18n import Translator
 from bot.keyboards import client_choice, day_choice, form_step, goal_choice
 from bot.messaging import Screen
+from bot.services.checkin_planner import CheckinPlanner
 from bot.services.dates import parse_day
 from handlers.forms import TYPED_TEXT, read_text, refuse, reject_non_text
 from handlers.reflection import begin
@@ -177,6 +178,7 @@ async def typed(
     clients: ClientRepository,
     projects: ProjectRepository,
     reflections: ReflectionRepository,
+    planner: CheckinPlanner,
     clock: Clock,
 ) -> None:
     step = _STATES[str(await state.get_state())]
@@ -184,7 +186,7 @@ async def typed(
         await message.answer(t("expects-button"))
         return
     if step == ProjectForm.day:
-        await _day_typed(message, state, user, t, clients, projects, reflections, clock)
+        await _day_typed(message, state, user, t, clients, projects, reflections, planner, clock)
         return
     value = await read_text(message, t, _TEXT_LIMITS[step])
     if value is None:
@@ -251,6 +253,7 @@ async def day_picked(
     clients: ClientRepository,
     projects: ProjectRepository,
     reflections: ReflectionRepository,
+    planner: CheckinPlanner,
     clock: Clock,
 ) -> None:
     if callback_data.days_ago not in (0, 1):
@@ -261,7 +264,7 @@ async def day_picked(
     if isinstance(callback.message, Message):
         await _save(
             callback.message, today - timedelta(days=callback_data.days_ago),
-            state, user, t, clients, projects, reflections, clock,
+            state, user, t, clients, projects, reflections, planner, clock,
         )  # fmt: skip
 
 
@@ -273,6 +276,7 @@ async def _day_typed(
     clients: ClientRepository,
     projects: ProjectRepository,
     reflections: ReflectionRepository,
+    planner: CheckinPlanner,
     clock: Clock,
 ) -> None:
     text = message.text or ""
@@ -285,12 +289,7 @@ async def _day_typed(
     if day > today:
         await message.answer(t("date-future", date=t.day(day)), reply_markup=day_choice(t))
         return
-    await _save(message, day, state, user, t, clients, projects, reflections, clock)
-
-
-def _contact_moment(day: date, zone: str, now: datetime) -> datetime:
-    """Noon of the finishing day in the user's zone (never later than now)."""
-    return min(datetime.combine(day, time(12), tzinfo=ZoneInfo(zone)), now)
+    await _save(message, day, state, user, t, clients, projects, reflections, planner, clock)
 
 
 async def _save(
@@ -302,6 +301,7 @@ async def _save(
     clients: ClientRepository,
     projects: ProjectRepository,
     reflections: ReflectionRepository,
+    planner: CheckinPlanner,
     clock: Clock,
 ) -> None:
     data = await state.get_data()
@@ -327,7 +327,8 @@ async def _save(
         ),
         now,
     )
-    await clients.record_contact(user.id, client.id, _contact_moment(day, user.timezone, now))
+    # Finishing a project is a real contact: logged, and a client's cadence counts from it.
+    await planner.contacted(user, client.id, day, source="project")
     await state.clear()
     await message.answer(
         t("done-saved", title=project.title, client=client.name, date=t.day(project.finished_on))

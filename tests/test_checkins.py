@@ -316,8 +316,9 @@ async def test_done_with_new_order_offers_a_repeat_project(harness: BotHarness) 
     assert await rows(harness.db, "SELECT status, outcome, note FROM checkins") == [
         ("done", "new_order", "They want a second landing for autumn")
     ]
-    assert await rows(harness.db, "SELECT happened_on, source FROM contacts") == [
-        ("2026-12-10", "checkin")
+    assert await rows(harness.db, "SELECT happened_on, source FROM contacts ORDER BY id") == [
+        ("2026-11-23", "project"),
+        ("2026-12-10", "checkin"),
     ]
     [(last,)] = await rows(harness.db, "SELECT last_contact_at FROM clients")
     assert str(last).startswith("2026-12-10")
