@@ -40,7 +40,7 @@ from bot.services.checkin_planner import CheckinPlanner
 from bot.services.checkin_rules import CadenceUnit, Preset, When, WhenProblem, parse_when
 from bot.services.dates import parse_day
 from handlers.forms import TYPED_TEXT, read_text, refuse, reject_non_text
-from storage.checkins import NOTE_LIMIT, Checkin, CheckinRepository
+from storage.checkins import NOTE_LIMIT, OPEN_STATUSES, Checkin, CheckinRepository
 from storage.clients import Client, ClientRepository
 from storage.users import User
 
@@ -101,7 +101,7 @@ async def _open_checkin(
     if checkin is None:
         await refuse(callback, t, "check-in", checkin_id)
         return None
-    if checkin.status not in ("pending", "sending", "sent"):
+    if checkin.status not in OPEN_STATUSES:
         await callback.answer(t("checkin-gone"), show_alert=True)
         return None
     return checkin
@@ -478,7 +478,6 @@ async def _contacted(
     user: User,
     t: Translator,
     planner: CheckinPlanner,
-    clock: Clock,
 ) -> None:
     today = planner.today(user)
     if days_ago is not None:
@@ -508,19 +507,18 @@ async def _contacted(
 
 async def contacted_day_button(
     callback: CallbackQuery, callback_data: DayCb, state: FSMContext, user: User,
-    t: Translator, planner: CheckinPlanner, clock: Clock,
+    t: Translator, planner: CheckinPlanner,
 ) -> None:  # fmt: skip
     if callback_data.days_ago not in (0, 1):
         await refuse(callback, t, "day offset", callback_data.days_ago)
         return
-    await _contacted(callback, callback_data.days_ago, state, user, t, planner, clock)
+    await _contacted(callback, callback_data.days_ago, state, user, t, planner)
 
 
 async def contacted_typed(
-    message: Message, state: FSMContext, user: User, t: Translator,
-    planner: CheckinPlanner, clock: Clock,
-) -> None:  # fmt: skip
-    await _contacted(message, None, state, user, t, planner, clock)
+    message: Message, state: FSMContext, user: User, t: Translator, planner: CheckinPlanner
+) -> None:
+    await _contacted(message, None, state, user, t, planner)
 
 
 async def contacted_back(callback: CallbackQuery, state: FSMContext, t: Translator) -> None:
