@@ -17,14 +17,14 @@ from aiogram.exceptions import (
     TelegramUnauthorizedError,
 )
 from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats
-from aiolimiter import AsyncLimiter
 
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
-from bot.due_work import DueWorkDispatcher
+from bot.due_work import DueQueue, DueWorkDispatcher
 from bot.i18n import I18n
 from bot.isolation import ConversationLocks
 from bot.middlewares import UserMiddleware
+from bot.pacer import Pacer
 from bot.reminders import ReminderLookup, ReminderSender
 from bot.services.checkin_planner import CheckinPlanner
 from bot.services.timezones import CityIndex
@@ -115,9 +115,9 @@ def create_dispatcher(
 
 
 def create_due_work(
-    bot: Bot, dispatcher: Dispatcher, clock: Clock, limiter: AsyncLimiter
+    bot: Bot, dispatcher: Dispatcher, clock: Clock, pacer: Pacer
 ) -> DueWorkDispatcher:
-    """The check-in dispatcher, sending through `bot` with the dispatcher's services."""
+    """The due-work dispatcher, sending through `bot` with the dispatcher's services."""
     users: UserRepository = dispatcher["users"]
     checkins: CheckinRepository = dispatcher["checkins"]
 
@@ -126,7 +126,8 @@ def create_due_work(
         await checkins.cancel_for_user(user_id, clock.now())
 
     sender = ReminderSender(bot, dispatcher["i18n"], users, dispatcher["reminders"], clock)
-    return DueWorkDispatcher(checkins, sender, clock, limiter, on_blocked)
+    queues = [DueQueue("check-in", checkins, sender)]
+    return DueWorkDispatcher(queues, clock, pacer, on_blocked)
 
 
 async def set_commands(bot: Bot, i18n: I18n) -> None:
@@ -205,7 +206,7 @@ class Application:
             waker=waker,
         )
         due_work = create_due_work(
-            bot, self.dispatcher, self.clock, AsyncLimiter(BULK_RATE_PER_SECOND, 1)
+            bot, self.dispatcher, self.clock, Pacer(BULK_RATE_PER_SECOND, self.clock)
         )
         waker.attach(due_work.run_due)
         waker.start()  # the first sweep runs at once: check-ins missed while down go out now

@@ -1,30 +1,22 @@
 """Check-ins as due rows, claimed atomically by the due-work dispatcher.
 
-Queries made for a user are filtered by that user's id. The dispatcher's queries
-(`due`, `claim`, `mark_*`) work across users: delivering due rows is the system's job.
+Queries made for a user are filtered by that user's id. The dispatcher's queries (from
+DueRowStore) work across users: delivering due rows is the system's job.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 import aiosqlite
 
-from storage.db import Database
+from storage.due_rows import DueRowStore, epoch, from_epoch
 
 NOTE_LIMIT = 500
 # Statuses that still need the user's attention (a reminder to send or to act on).
 OPEN_STATUSES = ("pending", "sending", "sent")
-
-
-def epoch(moment: datetime) -> int:
-    return int(moment.timestamp())
-
-
-def from_epoch(value: int) -> datetime:
-    return datetime.fromtimestamp(value, UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,9 +91,11 @@ _INSERT = """
 """
 
 
-class CheckinRepository:
-    def __init__(self, db: Database) -> None:
-        self._db = db
+class CheckinRepository(DueRowStore[Checkin]):
+    TABLE = "checkins"
+
+    def _parse(self, row: aiosqlite.Row) -> Checkin:
+        return _checkin(row)
 
     # ---- for the user ----------------------------------------------------------
 
@@ -245,55 +239,3 @@ class CheckinRepository:
             "SELECT ?, id, ?, ?, ? FROM clients WHERE id = ? AND user_id = ?",
             (user_id, happened_on.isoformat(), source, epoch(now), client_id, user_id),
         )
-
-    # ---- for the dispatcher --------------------------------------------------------
-
-    async def due(self, now: datetime, stale_claim_before: datetime, limit: int) -> list[Checkin]:
-        """Rows to send now: pending and due, or claimed so long ago that the sender
-        must have died (a crash between claim and send)."""
-        rows = await self._db.fetchall(
-            """
-            SELECT * FROM checkins
-            WHERE (status = 'pending' AND due_at <= ?)
-               OR (status = 'sending' AND claimed_at <= ?)
-            ORDER BY due_at LIMIT ?
-            """,
-            (epoch(now), epoch(stale_claim_before), limit),
-        )
-        return [_checkin(row) for row in rows]
-
-    async def claim(self, checkin_id: int, now: datetime, stale_claim_before: datetime) -> bool:
-        """Atomically take a row for sending; False if another sweep has it."""
-        changed = await self._db.execute(
-            """
-            UPDATE checkins SET status = 'sending', claimed_at = ?
-            WHERE id = ? AND (status = 'pending'
-                              OR (status = 'sending' AND claimed_at <= ?))
-            """,
-            (epoch(now), checkin_id, epoch(stale_claim_before)),
-        )
-        return changed == 1
-
-    async def mark_sent(self, checkin_id: int, now: datetime, late: bool) -> None:
-        await self._db.execute(
-            "UPDATE checkins SET status = 'sent', sent_at = ?, late = ? "
-            "WHERE id = ? AND status = 'sending'",
-            (epoch(now), int(late), checkin_id),
-        )
-
-    async def retry_later(self, checkin_id: int, retry_at: datetime, attempts: int) -> None:
-        await self._db.execute(
-            "UPDATE checkins SET status = 'pending', claimed_at = NULL, due_at = ?, attempts = ? "
-            "WHERE id = ? AND status = 'sending'",
-            (epoch(retry_at), attempts, checkin_id),
-        )
-
-    async def mark_failed(self, checkin_id: int, now: datetime) -> None:
-        await self._db.execute(
-            "UPDATE checkins SET status = 'failed', finished_at = ? WHERE id = ?",
-            (epoch(now), checkin_id),
-        )
-
-    async def earliest_due(self) -> datetime | None:
-        row = await self._db.fetchone("SELECT MIN(due_at) FROM checkins WHERE status = 'pending'")
-        return from_epoch(row[0]) if row and row[0] is not None else None

@@ -27,12 +27,12 @@ from aiogram.types import (
     User,
     Voice,
 )
-from aiolimiter import AsyncLimiter
 
 from bot.app import create_dispatcher, create_due_work
 from bot.config import Settings
 from bot.due_work import DueWorkDispatcher
 from bot.i18n import I18n
+from bot.pacer import Pacer
 from bot.services.timezones import CityIndex
 from storage.db import Database
 from tests.recording_session import RecordingSession
@@ -100,7 +100,7 @@ class BotHarness:
         dispatcher = create_dispatcher(
             db=db, settings=config, clock=clock, i18n=I18n(), cities=CityIndex(), waker=waker
         )
-        due_work = create_due_work(bot, dispatcher, clock, AsyncLimiter(1000, 1))
+        due_work = create_due_work(bot, dispatcher, clock, Pacer(1000, clock))
         return cls(db, dispatcher, bot, session, clock, config, waker, due_work)
 
     async def stop(self) -> None:

@@ -15,12 +15,12 @@ from aiogram.exceptions import (
     TelegramServerError,
 )
 from aiogram.methods import SendMessage
-from aiolimiter import AsyncLimiter
 
 from bot.callbacks import CheckinAction, CheckinCb
 from bot.clock import SystemClock
 from bot.content.drafts import DRAFTS
 from bot.due_work import MAX_ATTEMPTS, DueWorkDispatcher
+from bot.pacer import Pacer
 from bot.services.checkin_planner import CheckinPlanner
 from bot.services.checkin_rules import (
     AgeBucket,
@@ -517,14 +517,8 @@ async def test_server_errors_retry_with_backoff_then_fail(
 
 def _dispatcher_with_sleep(harness: BotHarness, sleep: object) -> DueWorkDispatcher:
     base = harness.due_work
-    return DueWorkDispatcher(
-        CheckinRepository(harness.db),
-        base._deliver,
-        harness.clock,
-        AsyncLimiter(1000, 1),
-        base._on_blocked,
-        sleep=sleep,  # type: ignore[arg-type]
-    )
+    pacer = Pacer(1000, harness.clock, sleep=sleep)  # type: ignore[arg-type]
+    return DueWorkDispatcher(base._queues, harness.clock, pacer, base._on_blocked)
 
 
 # ---- the APScheduler waker ----------------------------------------------------------

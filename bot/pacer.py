@@ -1,0 +1,46 @@
+"""The one global pacer for bulk sends: tips, broadcasts and check-in waves all take a
+slot here, so together they stay under Telegram's limit. A 429 pauses every bulk sender
+for `retry_after`. Replies to people chatting with the bot do not pass through here, so
+a running broadcast never delays them."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from datetime import datetime, timedelta
+
+from aiolimiter import AsyncLimiter
+
+from bot.clock import Clock
+
+Sleep = Callable[[float], Awaitable[None]]
+
+
+class Pacer:
+    def __init__(self, rate_per_second: float, clock: Clock, sleep: Sleep = asyncio.sleep) -> None:
+        self.rate = rate_per_second
+        self._limiter = AsyncLimiter(rate_per_second, 1)
+        self._clock = clock
+        self._sleep = sleep
+        self._paused_until: datetime | None = None
+
+    @asynccontextmanager
+    async def slot(self) -> AsyncIterator[None]:
+        """Wait out a pause, then for a place within the rate; send inside the block."""
+        await self._wait_if_paused()
+        async with self._limiter:
+            yield
+
+    def pause(self, seconds: float) -> None:
+        until = self._clock.now() + timedelta(seconds=seconds)
+        if self._paused_until is None or until > self._paused_until:
+            self._paused_until = until
+
+    async def _wait_if_paused(self) -> None:
+        while self._paused_until is not None:
+            remaining = (self._paused_until - self._clock.now()).total_seconds()
+            if remaining <= 0:
+                self._paused_until = None
+                return
+            await self._sleep(remaining)

@@ -1,0 +1,100 @@
+"""The dispatcher's side of a table of due rows: find, claim, mark sent, retry, fail.
+
+A due-row table has `id`, `user_id`, `status` ('pending' -> 'sending' -> 'sent', or
+'failed' / 'cancelled'), `due_at` and `claimed_at` (epoch seconds), `attempts`, `sent_at`,
+`late` and `finished_at`. Check-ins and tip deliveries are such tables; the same
+dispatcher serves both.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import ClassVar, Generic, Protocol, TypeVar
+
+import aiosqlite
+
+from storage.db import Database
+
+
+def epoch(moment: datetime) -> int:
+    return int(moment.timestamp())
+
+
+def from_epoch(value: int) -> datetime:
+    return datetime.fromtimestamp(value, UTC)
+
+
+class DueRow(Protocol):
+    @property
+    def id(self) -> int: ...
+    @property
+    def user_id(self) -> int: ...
+    @property
+    def due_at(self) -> datetime: ...
+    @property
+    def attempts(self) -> int: ...
+
+
+RowT = TypeVar("RowT", bound=DueRow)
+
+
+class DueRowStore(Generic[RowT]):
+    TABLE: ClassVar[str]  # a constant of the subclass, never user input
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def _parse(self, row: aiosqlite.Row) -> RowT:
+        raise NotImplementedError
+
+    async def due(self, now: datetime, stale_claim_before: datetime, limit: int) -> list[RowT]:
+        """Rows to send now: pending and due, or claimed so long ago that the sender
+        must have died (a crash between claim and send)."""
+        rows = await self._db.fetchall(
+            f"""
+            SELECT * FROM {self.TABLE}
+            WHERE (status = 'pending' AND due_at <= ?)
+               OR (status = 'sending' AND claimed_at <= ?)
+            ORDER BY due_at LIMIT ?
+            """,
+            (epoch(now), epoch(stale_claim_before), limit),
+        )
+        return [self._parse(row) for row in rows]
+
+    async def claim(self, row_id: int, now: datetime, stale_claim_before: datetime) -> bool:
+        """Atomically take a row for sending; False if another sweep has it."""
+        changed = await self._db.execute(
+            f"""
+            UPDATE {self.TABLE} SET status = 'sending', claimed_at = ?
+            WHERE id = ? AND (status = 'pending'
+                              OR (status = 'sending' AND claimed_at <= ?))
+            """,
+            (epoch(now), row_id, epoch(stale_claim_before)),
+        )
+        return changed == 1
+
+    async def mark_sent(self, row_id: int, now: datetime, late: bool) -> None:
+        await self._db.execute(
+            f"UPDATE {self.TABLE} SET status = 'sent', sent_at = ?, late = ? "
+            "WHERE id = ? AND status = 'sending'",
+            (epoch(now), int(late), row_id),
+        )
+
+    async def retry_later(self, row_id: int, retry_at: datetime, attempts: int) -> None:
+        await self._db.execute(
+            f"UPDATE {self.TABLE} SET status = 'pending', claimed_at = NULL, due_at = ?, "
+            "attempts = ? WHERE id = ? AND status = 'sending'",
+            (epoch(retry_at), attempts, row_id),
+        )
+
+    async def mark_failed(self, row_id: int, now: datetime) -> None:
+        await self._db.execute(
+            f"UPDATE {self.TABLE} SET status = 'failed', finished_at = ? WHERE id = ?",
+            (epoch(now), row_id),
+        )
+
+    async def earliest_due(self) -> datetime | None:
+        row = await self._db.fetchone(
+            f"SELECT MIN(due_at) FROM {self.TABLE} WHERE status = 'pending'"
+        )
+        return from_epoch(row[0]) if row and row[0] is not None else None
