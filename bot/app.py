@@ -28,6 +28,8 @@ from bot.pacer import Pacer
 from bot.reminders import ReminderLookup, ReminderSender
 from bot.services.checkin_planner import CheckinPlanner
 from bot.services.timezones import CityIndex
+from bot.services.tip_planner import TipPlanner
+from bot.tip_sender import TipSender
 from bot.wakeup import SchedulerWaker, Waker
 from handlers import create_routers
 from handlers.clients import ClientCards
@@ -38,12 +40,13 @@ from storage.db import Database
 from storage.fsm import SQLiteStorage
 from storage.projects import ProjectRepository
 from storage.reflections import ReflectionRepository
+from storage.tips import TipRepository
 from storage.users import UserRepository
 
 logger = logging.getLogger(__name__)
 
-COMMANDS = ("done", "clients", "checkins", "checkin", "reflect", "history", "stats", "menu",
-            "settings", "help", "cancel", "start")  # fmt: skip
+COMMANDS = ("done", "clients", "checkins", "checkin", "reflect", "history", "stats", "tips",
+            "menu", "settings", "help", "cancel", "start")  # fmt: skip
 # One pacer for every bulk send; Telegram allows about 30 messages a second in total.
 BULK_RATE_PER_SECOND = 25
 # Telegram shows the Russian menu to these interface languages, like the bot's texts.
@@ -82,6 +85,7 @@ def create_dispatcher(
     projects = ProjectRepository(db)
     reflections = ReflectionRepository(db)
     checkins = CheckinRepository(db)
+    tips = TipRepository(db)
     dispatcher = Dispatcher(
         storage=SQLiteStorage(db, clock),
         events_isolation=ConversationLocks(),
@@ -98,6 +102,8 @@ def create_dispatcher(
         planner=CheckinPlanner(checkins, clients, projects, waker, clock),
         reminders=ReminderLookup(clients, projects),
         cards=ClientCards(projects, reflections, checkins, clock),
+        tips=tips,
+        tip_planner=TipPlanner(users, tips, waker, clock),
     )
     dispatcher.update.outer_middleware(
         UserMiddleware(
@@ -120,13 +126,21 @@ def create_due_work(
     """The due-work dispatcher, sending through `bot` with the dispatcher's services."""
     users: UserRepository = dispatcher["users"]
     checkins: CheckinRepository = dispatcher["checkins"]
+    tips: TipRepository = dispatcher["tips"]
 
     async def on_blocked(user_id: int) -> None:
+        # Blocked: no more check-ins and no more tips for this user (403 is final).
         await users.set_blocked(user_id, True, clock.now())
+        await users.set_tips(user_id, False, clock.now())
         await checkins.cancel_for_user(user_id, clock.now())
+        await tips.cancel_for_user(user_id, clock.now())
 
-    sender = ReminderSender(bot, dispatcher["i18n"], users, dispatcher["reminders"], clock)
-    queues = [DueQueue("check-in", checkins, sender)]
+    reminder = ReminderSender(bot, dispatcher["i18n"], users, dispatcher["reminders"], clock)
+    tip = TipSender(
+        bot, dispatcher["i18n"], users, tips, dispatcher["reflections"],
+        dispatcher["tip_planner"], clock,
+    )  # fmt: skip
+    queues = [DueQueue("check-in", checkins, reminder), DueQueue("tip", tips, tip)]
     return DueWorkDispatcher(queues, clock, pacer, on_blocked)
 
 

@@ -196,3 +196,26 @@ class CheckinHourCb(CallbackData, prefix="kh1"):
 
 class NewOrderCb(CallbackData, prefix="kn1"):
     client: int
+
+
+class TipAction(StrEnum):
+    LESS = "l"
+    UNSUBSCRIBE = "u"
+    SUBSCRIBE = "s"
+    TIME = "t"
+
+
+class TipCb(CallbackData, prefix="tp1"):
+    """A tip setting; `screen` marks buttons of the /tips screen (refreshed after a
+    press), as opposed to the buttons under a tip (the tip stays as it is)."""
+
+    action: TipAction
+    screen: bool = False
+
+
+class TipFrequencyCb(CallbackData, prefix="tf1"):
+    frequency: str
+
+
+class TipHourCb(CallbackData, prefix="th1"):
+    hour: int

@@ -3,7 +3,7 @@
 1. common: /cancel, /help, /menu and navigation buttons, so they work inside any flow;
 2. chat_member: the user blocking or unblocking the bot;
 3. onboarding: /start and the first-run questions;
-4. settings, clients, check-ins, projects (/done), reflection (/reflect), history;
+4. settings, tips, clients, check-ins, projects (/done), reflection (/reflect), history;
 5. fallback: last, answers whatever nothing above took (unexpected input, stale buttons).
 
 Typed-text steps use handlers.forms.TYPED_TEXT, which leaves commands alone, so a command
@@ -25,6 +25,7 @@ from handlers import (
     projects,
     reflection,
     settings,
+    tips,
 )
 
 
@@ -34,6 +35,7 @@ def create_routers() -> list[Router]:
         chat_member.create_router(),
         onboarding.create_router(),
         settings.create_router(),
+        tips.create_router(),
         clients.create_router(),
         checkins.create_router(),
         projects.create_router(),

@@ -14,6 +14,7 @@ from bot.i18n import Translator
 from bot.keyboards import tips_question, zone_picker
 from bot.messaging import close_keyboard, show
 from bot.services.timezones import CityIndex, is_known_zone
+from bot.services.tip_planner import TipPlanner
 from handlers.menu import menu_screen
 from handlers.timezone_input import media_kind, read_zone, zone_facts
 from storage.users import User, UserRepository
@@ -90,12 +91,15 @@ async def tips_button(
     user: User,
     t: Translator,
     users: UserRepository,
+    tip_planner: TipPlanner,
     clock: Clock,
 ) -> None:
     await callback.answer()
-    now = clock.now()
-    await users.set_tips(user.id, callback_data.enabled, now)
-    await users.finish_onboarding(user.id, now)
+    if callback_data.enabled:
+        await tip_planner.subscribe(user)
+    else:
+        await users.set_tips(user.id, False, clock.now())
+    await users.finish_onboarding(user.id, clock.now())
     await state.clear()
     answer = t("button-tips-yes") if callback_data.enabled else t("button-tips-no")
     await close_keyboard(callback, f"{t('onboarding-tips-ask')}\n\n<i>{answer}</i>")

@@ -25,6 +25,7 @@ from bot.messaging import Screen, show
 from bot.services.checkin_planner import CheckinPlanner
 from bot.services.checkin_rules import CHECKIN_HOURS
 from bot.services.timezones import CityIndex, is_known_zone
+from bot.services.tip_planner import TipPlanner
 from handlers.timezone_input import media_kind, read_zone, zone_facts
 from storage.users import User, UserRepository
 
@@ -105,12 +106,14 @@ async def _zone_changed(
     users: UserRepository,
     clock: Clock,
     planner: CheckinPlanner,
+    tip_planner: TipPlanner,
 ) -> Screen:
     await users.set_timezone(user.id, zone, clock.now())
     await state.clear()
     user = await _reload(users, user)
-    # Pending check-ins keep their local time in the new zone.
+    # Pending check-ins and the next tip keep their local time in the new zone.
     await planner.retime(user)
+    await tip_planner.retime(user)
     confirmation = t("settings-timezone-set", **zone_facts(zone, clock.now()))
     return settings_screen(user, t, clock).after(confirmation)
 
@@ -124,12 +127,15 @@ async def zone_button(
     users: UserRepository,
     clock: Clock,
     planner: CheckinPlanner,
+    tip_planner: TipPlanner,
 ) -> None:
     if not is_known_zone(callback_data.zone):
         await callback.answer(t("stale-button"), show_alert=True)
         return
     await callback.answer()
-    screen = await _zone_changed(user, callback_data.zone, state, t, users, clock, planner)
+    screen = await _zone_changed(
+        user, callback_data.zone, state, t, users, clock, planner, tip_planner
+    )
     await screen.show(callback)
 
 
@@ -142,11 +148,12 @@ async def zone_text(
     clock: Clock,
     cities: CityIndex,
     planner: CheckinPlanner,
+    tip_planner: TipPlanner,
 ) -> None:
     zone = await read_zone(message, t, cities, zone_picker(t, back=True, cancel=False))
     if zone is None:
         return
-    screen = await _zone_changed(user, zone, state, t, users, clock, planner)
+    screen = await _zone_changed(user, zone, state, t, users, clock, planner, tip_planner)
     await screen.answer(message)
 
 
@@ -164,10 +171,18 @@ async def zone_back(
 
 
 async def toggle_tips(
-    callback: CallbackQuery, user: User, t: Translator, users: UserRepository, clock: Clock
+    callback: CallbackQuery,
+    user: User,
+    t: Translator,
+    users: UserRepository,
+    tip_planner: TipPlanner,
+    clock: Clock,
 ) -> None:
     enabled = not user.tips_enabled
-    await users.set_tips(user.id, enabled, clock.now())
+    if enabled:
+        await tip_planner.subscribe(user)
+    else:
+        await tip_planner.unsubscribe(user)
     await callback.answer(t("settings-tips-on" if enabled else "settings-tips-off"))
     await settings_screen(await _reload(users, user), t, clock).show(callback)
 

@@ -26,6 +26,8 @@ class User:
     created_at: datetime
     updated_at: datetime
     checkin_hour: int = 10  # local hour for check-ins without a chosen time
+    tips_frequency: str = "twice_weekly"  # 'daily', 'twice_weekly' or 'weekly'
+    tips_hour: int = 9  # local hour tips arrive
 
     @property
     def is_onboarded(self) -> bool:
@@ -60,6 +62,8 @@ def _user(row: aiosqlite.Row) -> User:
         created_at=from_db(row["created_at"]),
         updated_at=from_db(row["updated_at"]),
         checkin_hour=row["checkin_hour"],
+        tips_frequency=row["tips_frequency"],
+        tips_hour=row["tips_hour"],
     )
 
 
@@ -114,6 +118,12 @@ class UserRepository:
 
     async def set_checkin_hour(self, user_id: int, hour: int, now: datetime) -> None:
         await self._update(user_id, now, "checkin_hour = ?", hour)
+
+    async def set_tips_frequency(self, user_id: int, frequency: str, now: datetime) -> None:
+        await self._update(user_id, now, "tips_frequency = ?", frequency)
+
+    async def set_tips_hour(self, user_id: int, hour: int, now: datetime) -> None:
+        await self._update(user_id, now, "tips_hour = ?", hour)
 
     async def set_blocked(self, user_id: int, blocked: bool, now: datetime) -> None:
         await self._update(user_id, now, "is_blocked = ?", int(blocked))

@@ -36,6 +36,7 @@ help-text =
     /stats — your partner score over time, strongest and weakest habits, repeat clients
     /checkins — check-ins with past clients: overdue and the next 30 days
     /checkin — plan a check-in with a client
+    /tips — short tips, one concrete thing to try: subscribe, how often, at what hour
     /menu — the main menu
     /settings — language, time zone and tips
     /help — this message
@@ -100,6 +101,7 @@ command-history = Past reflections
 command-stats = Your partner trend
 command-checkins = Upcoming and overdue check-ins
 command-checkin = Plan a check-in with a client
+command-tips = Tips: subscribe, how often, when
 
 ## Main menu entries
 button-done-project = ✅ I finished a project
@@ -378,3 +380,66 @@ draft-3m-1 = Hi { $client }, it's been a while since { $project }. How is busine
 draft-3m-2 = Hello { $client }! A few months after { $project }, did it pay off in { $metric }? I'd love to hear what worked and what you'd change.
 draft-3m-3 = Hi { $client }, how are you and the business? I often think back to { $project }. What's the biggest thing on your plate now? Maybe I can help with it.
 draft-no-project = Hi { $client }, how is business going these days? What's the main goal for the next few months? If there's a number you're trying to move, I'd be glad to think about it with you.
+
+## Tips: one concrete thing for this week (ideas and dimensions in bot/content/tips.py)
+tip-title = 💡 <b>Tip of the week</b>
+tip-request-1 = Before your next estimate, ask the client one question: "What should change in your business when this is done?" Put the answer at the top of the brief.
+tip-request-2 = Take one spec you have now and rewrite its first line as a business result: not "a landing page", but "more sign-ups from the spring campaign".
+tip-request-3 = In your next call, when the client names a feature, ask "why?" twice. The second answer is usually the real request.
+tip-request-4 = Ask a current client who their best customer is. Knowing who pays them helps you build what brings more of those people.
+tip-measure-1 = Agree on one number with a client this week: orders, leads, CTR, hours saved. Write down what it is today.
+tip-measure-2 = Add a "How we'll know it worked" line to your proposal template: the number, where to look at it, and when.
+tip-measure-3 = Ask a past client for the figure you agreed on. Even "about the same" teaches you something for the next offer.
+tip-measure-4 = If a client has no analytics, offer to set up the simplest one (a counter, a form with a source field) before the work starts.
+tip-fit-1 = In your next proposal, offer two options: the one that fits the goal and budget, and a bigger one, with one honest line on when the bigger one pays off.
+tip-fit-2 = Look at your last upsell. Would you have bought it with the client's money? If not, say so next time before they ask.
+tip-fit-3 = Name one thing you could leave out of a current project without hurting the client's goal. Offer to leave it out.
+tip-fit-4 = When a client asks for something expensive that won't help their goal, say it plainly and suggest the cheaper path. It costs you one order and buys you a client.
+tip-explain-1 = With your next delivery, send three lines: what you did, why it matters for their goal, and what you chose not to do.
+tip-explain-2 = Replace one piece of jargon in your client messages this week with the business effect it has: not "lazy loading", but "the page opens faster on phones".
+tip-explain-3 = Show a client one trade-off you made and the option you turned down. People trust what they can see weighed.
+tip-explain-4 = Record a two-minute screen video walking the client through the result. It answers questions they didn't know how to ask.
+tip-care-1 = Keep half an hour before your next delivery to check the work against the client's goal, not just against the spec.
+tip-care-2 = Look at the project you're most eager to close. What would make it good rather than done? Do that one thing.
+tip-care-3 = Block a fixed slot each week for finishing touches, so care doesn't depend on having spare time.
+tip-care-4 = Before sending work, read it as the client's customer would. Fix the first thing that confuses you.
+tip-trust-1 = In the first week of a new project, send a short update without being asked: what you learned about their business and what you'll do next.
+tip-trust-2 = Tell a new client how you work: when you answer, how you report, what you'll need from them. Surprises cost trust.
+tip-trust-3 = Ask a new client what went wrong with freelancers before. Then make sure that thing doesn't happen with you.
+tip-trust-4 = Share one small early win or a draft before it's polished. Seeing progress early makes the rest easier to trust.
+tip-impact-1 = Name one way your current project can raise the client's revenue or cut a cost, and tell the client in their words.
+tip-impact-2 = Ask a client what one extra customer is worth to them. It changes how you both talk about your work.
+tip-impact-3 = Suggest one small change outside your task that would help the client's business. Offer it, don't sell it.
+tip-impact-4 = At the end of a project, write the client a short note on what to watch and what to try next for their goal.
+tip-return-1 = Write to one past client this week and ask how the result is doing. No offer, just the question.
+tip-return-2 = Look at clients who didn't come back. Pick one and ask, kindly, what could have been better.
+tip-return-3 = Decide which past clients you'd love to work with again, and plan a check-in for each with /checkin.
+tip-return-4 = Send a past client something useful for their business: an article, a contact, an idea. Partners think of each other.
+button-tip-less-often = 🐢 Less often
+button-tip-unsubscribe = 🔕 Unsubscribe
+tips-title =
+    <b>Tips</b>: { $enabled ->
+        [yes] on
+       *[no] off
+    }
+    How often: { $frequency ->
+        [daily] every day
+        [twice_weekly] twice a week (Monday and Thursday)
+       *[weekly] once a week (Monday)
+    }
+    Time: { $hour }:00 your time
+button-tips-subscribe = 💡 Subscribe
+button-tips-unsubscribe = 🔕 Unsubscribe
+freq-daily = Every day
+freq-twice_weekly = Twice a week
+freq-weekly = Once a week
+button-tips-time = ⏰ Time
+tips-time-ask = At what hour should tips arrive (your time)?
+tips-subscribed = Subscribed. The first tip comes { $when }.
+tips-unsubscribed = Unsubscribed. No more tips; /tips brings them back.
+tips-frequency-set = Now: { $frequency ->
+        [daily] every day
+        [twice_weekly] twice a week
+       *[weekly] once a week
+    }.
+tips-already-weekly = Already once a week, the least often there is. You can unsubscribe instead.

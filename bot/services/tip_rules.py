@@ -1,0 +1,52 @@
+"""When tips arrive and which one comes next."""
+
+from __future__ import annotations
+
+from collections.abc import Set
+from datetime import datetime, time, timedelta
+from enum import StrEnum
+
+from bot.content.tips import TIPS, Tip
+
+DEFAULT_TIPS_HOUR = 9
+TIP_HOURS = tuple(range(7, 22))
+
+
+class Frequency(StrEnum):
+    DAILY = "daily"
+    TWICE_WEEKLY = "twice_weekly"  # Monday and Thursday
+    WEEKLY = "weekly"  # Monday: a concrete thing to try this week
+
+
+_WEEKDAYS = {
+    Frequency.DAILY: frozenset(range(7)),
+    Frequency.TWICE_WEEKLY: frozenset({0, 3}),
+    Frequency.WEEKLY: frozenset({0}),
+}
+_LESS_OFTEN = {Frequency.DAILY: Frequency.TWICE_WEEKLY, Frequency.TWICE_WEEKLY: Frequency.WEEKLY}
+
+
+def next_slot(after: datetime, frequency: Frequency, hour: int) -> datetime:
+    """The first delivery time strictly after `after` (naive, the user's wall clock)."""
+    day = after.date()
+    for offset in range(8):
+        candidate = datetime.combine(day + timedelta(days=offset), time(hour))
+        if candidate > after and candidate.weekday() in _WEEKDAYS[frequency]:
+            return candidate
+    raise AssertionError("every frequency has a weekday within a week")
+
+
+def less_often(frequency: Frequency) -> Frequency | None:
+    """One step rarer; None when already weekly."""
+    return _LESS_OFTEN.get(frequency)
+
+
+def choose_tip(seen: Set[str], weakest: str | None) -> tuple[Tip, bool]:
+    """A tip the user has not seen, from their weakest dimension when there is one.
+    Returns the tip and whether the library went round (seen tips start over)."""
+    fresh = [tip for tip in TIPS if tip.id not in seen]
+    went_round = not fresh
+    if went_round:
+        fresh = list(TIPS)
+    preferred = [tip for tip in fresh if tip.dimension == weakest]
+    return (preferred or fresh)[0], went_round

@@ -1,0 +1,90 @@
+"""Tip deliveries (due rows) and the tips each user has seen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import aiosqlite
+
+from storage.due_rows import DueRowStore, epoch, from_epoch
+
+
+@dataclass(frozen=True, slots=True)
+class TipDelivery:
+    id: int
+    user_id: int
+    local_due: datetime  # naive: wall-clock time in the user's zone
+    due_at: datetime
+    status: str
+    attempts: int
+    tip_id: str | None
+
+
+def _delivery(row: aiosqlite.Row) -> TipDelivery:
+    return TipDelivery(
+        id=row["id"],
+        user_id=row["user_id"],
+        local_due=datetime.fromisoformat(row["local_due"]),
+        due_at=from_epoch(row["due_at"]),
+        status=row["status"],
+        attempts=row["attempts"],
+        tip_id=row["tip_id"],
+    )
+
+
+class TipRepository(DueRowStore[TipDelivery]):
+    TABLE = "tip_deliveries"
+
+    def _parse(self, row: aiosqlite.Row) -> TipDelivery:
+        return _delivery(row)
+
+    async def schedule(
+        self, user_id: int, local_due: datetime, due_at: datetime, now: datetime
+    ) -> None:
+        """The user's next tip; one pending delivery per user at a time."""
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                "UPDATE tip_deliveries SET status = 'cancelled', finished_at = ? "
+                "WHERE user_id = ? AND status = 'pending'",
+                (epoch(now), user_id),
+            )
+            await tx.execute(
+                "INSERT INTO tip_deliveries (user_id, local_due, due_at, created_at) "
+                "VALUES (?, ?, ?, ?)",
+                (user_id, local_due.isoformat(timespec="minutes"), epoch(due_at), epoch(now)),
+            )
+
+    async def next_for_user(self, user_id: int) -> TipDelivery | None:
+        row = await self._db.fetchone(
+            "SELECT * FROM tip_deliveries WHERE user_id = ? AND status = 'pending' "
+            "ORDER BY due_at LIMIT 1",
+            (user_id,),
+        )
+        return _delivery(row) if row else None
+
+    async def cancel_for_user(self, user_id: int, now: datetime) -> None:
+        await self._db.execute(
+            "UPDATE tip_deliveries SET status = 'cancelled', finished_at = ? "
+            "WHERE user_id = ? AND status IN ('pending', 'sending')",
+            (epoch(now), user_id),
+        )
+
+    async def record_tip(self, delivery_id: int, tip_id: str) -> None:
+        await self._db.execute(
+            "UPDATE tip_deliveries SET tip_id = ? WHERE id = ?", (tip_id, delivery_id)
+        )
+
+    async def seen(self, user_id: int) -> set[str]:
+        rows = await self._db.fetchall("SELECT tip_id FROM tips_seen WHERE user_id = ?", (user_id,))
+        return {row["tip_id"] for row in rows}
+
+    async def mark_seen(self, user_id: int, tip_id: str, now: datetime) -> None:
+        await self._db.execute(
+            "INSERT INTO tips_seen (user_id, tip_id, seen_at) VALUES (?, ?, ?) "
+            "ON CONFLICT DO NOTHING",
+            (user_id, tip_id, epoch(now)),
+        )
+
+    async def reset_seen(self, user_id: int) -> None:
+        await self._db.execute("DELETE FROM tips_seen WHERE user_id = ?", (user_id,))
