@@ -1,0 +1,177 @@
+"""Tip subscriptions: one-tap subscribe, how often and when, delivery through the
+due-work dispatcher, rotation without repeats, the weakest dimension first."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from aiogram.methods import SendMessage
+
+from bot.content.tips import TIP_BY_ID, TIPS
+from bot.services.tip_rules import Frequency, choose_tip, less_often, next_slot
+from storage.tips import TipRepository
+from storage.users import UserRepository
+from tests.harness import BotHarness, UserDriver
+from tests.test_coaching_flow import answer_all, record_project, rows
+
+THURSDAY_NOON = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)  # the harness's start
+
+
+def test_next_slot_by_frequency() -> None:
+    thursday_13 = datetime(2026, 11, 26, 13, 0)
+    assert next_slot(thursday_13, Frequency.DAILY, 9) == datetime(2026, 11, 27, 9, 0)
+    assert next_slot(thursday_13, Frequency.DAILY, 18) == datetime(2026, 11, 26, 18, 0)
+    assert next_slot(thursday_13, Frequency.TWICE_WEEKLY, 9) == datetime(2026, 11, 30, 9, 0)
+    assert next_slot(thursday_13, Frequency.TWICE_WEEKLY, 14) == datetime(2026, 11, 26, 14, 0)
+    assert next_slot(thursday_13, Frequency.WEEKLY, 9) == datetime(2026, 11, 30, 9, 0)
+    assert less_often(Frequency.DAILY) is Frequency.TWICE_WEEKLY
+    assert less_often(Frequency.WEEKLY) is None
+
+
+def test_library() -> None:
+    assert len(TIPS) >= 30
+    assert len(TIP_BY_ID) == len(TIPS)
+    assert all(tip.ideas and all(idea.startswith("I") for idea in tip.ideas) for tip in TIPS)
+    tip, went_round = choose_tip({t.id for t in TIPS}, "trust")
+    assert went_round and tip.dimension == "trust"
+
+
+async def tip_requests(harness: BotHarness, user_id: int = 1001) -> list[SendMessage]:
+    return [
+        m for m in harness.session.requests
+        if isinstance(m, SendMessage) and m.text.startswith("💡 <b>")
+        and int(m.chat_id) == user_id
+    ]  # fmt: skip
+
+
+async def deliver_next(harness: BotHarness, user_id: int = 1001) -> SendMessage:
+    delivery = await TipRepository(harness.db).next_for_user(user_id)
+    assert delivery is not None
+    harness.clock.set(delivery.due_at)
+    before = len(await tip_requests(harness, user_id))
+    await harness.due_work.run_due()
+    sent = await tip_requests(harness, user_id)
+    assert len(sent) == before + 1
+    return sent[-1]
+
+
+async def subscribed(harness: BotHarness, user: UserDriver) -> None:
+    await user.onboard()
+    await user.send("/tips")
+
+
+async def test_tips_subscribes_in_one_tap_and_shows_options(harness: BotHarness) -> None:
+    user = harness.user()
+    await user.onboard()
+    replies = await user.send("/tips")
+    # Thursday 13:00 in Berlin: twice a week means Monday 9:00 next.
+    assert replies[0] == "Subscribed. The first tip comes 30 Nov 2026, 09:00."
+    assert "<b>Tips</b>: on" in replies[1] and "twice a week" in replies[1]
+    delivery = await TipRepository(harness.db).next_for_user(user.user_id)
+    assert delivery is not None
+    assert delivery.due_at == datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
+    assert harness.waker.notified[-1] == delivery.due_at
+    [text] = await user.press("🔕 Unsubscribe")
+    assert "<b>Tips</b>: off" in text
+    assert await TipRepository(harness.db).next_for_user(user.user_id) is None
+
+
+async def test_frequency_and_time_reschedule(harness: BotHarness) -> None:
+    user = harness.user()
+    await subscribed(harness, user)
+    await user.press("Every day")
+    delivery = await TipRepository(harness.db).next_for_user(user.user_id)
+    assert delivery is not None and delivery.local_due == datetime(2026, 11, 27, 9, 0)
+    await user.press("⏰ Time")
+    [text] = await user.press("18:00")
+    assert "Time: 18:00" in text
+    delivery = await TipRepository(harness.db).next_for_user(user.user_id)
+    assert delivery is not None and delivery.local_due == datetime(2026, 11, 26, 18, 0)
+    assert await rows(
+        harness.db, "SELECT COUNT(*) FROM tip_deliveries WHERE status = 'pending'"
+    ) == [(1,)]
+
+
+async def test_onboarding_yes_subscribes(harness: BotHarness) -> None:
+    user = harness.user()
+    await user.send("/start")
+    await user.press("Europe/Berlin")
+    await user.press("Yes, send tips")
+    assert await TipRepository(harness.db).next_for_user(user.user_id) is not None
+
+
+async def test_delivery_in_users_language_with_buttons(harness: BotHarness) -> None:
+    english = harness.user(1001)
+    await subscribed(harness, english)
+    sent = await deliver_next(harness, 1001)
+    assert sent.text.startswith("💡 <b>Tip of the week</b>")
+    assert english.buttons() == ["🐢 Less often", "🔕 Unsubscribe"]
+    # The next tip is planned at once, per frequency: Thursday after Monday.
+    delivery = await TipRepository(harness.db).next_for_user(1001)
+    assert delivery is not None and delivery.local_due == datetime(2026, 12, 3, 9, 0)
+    russian = harness.user(1002, language_code="ru")
+    await russian.onboard()
+    await russian.send("/tips")
+    sent = await deliver_next(harness, 1002)
+    assert sent.text.startswith("💡 <b>Совет недели</b>")
+
+
+async def test_no_repeat_until_all_are_seen(harness: BotHarness) -> None:
+    user = harness.user()
+    await subscribed(harness, user)
+    await user.press("Every day")
+    seen = []
+    for _ in range(len(TIPS)):
+        sent = await deliver_next(harness)
+        seen.append(sent.text)
+    assert len(set(seen)) == len(TIPS)
+    again = await deliver_next(harness)
+    assert again.text in seen  # the library went round and starts over
+    assert len(await TipRepository(harness.db).seen(user.user_id)) == 1
+
+
+async def test_weakest_dimension_comes_first(harness: BotHarness) -> None:
+    user = harness.user()
+    await user.onboard()
+    await record_project(user)
+    # Everything strong except early trust ("No").
+    await answer_all(user, ["5", "Yes", "5", "Yes", "5", "No", "5", "10", "🤝 Keep"], None)
+    await user.send("/tips")
+    await user.press("Every day")
+    t = harness.dispatcher["i18n"].get("en")
+    trust_tips = {f"💡 <b>Tip of the week</b>\n\n{t(tip.key)}" for tip in TIPS
+                  if tip.dimension == "trust"}  # fmt: skip
+    for _ in range(4):
+        assert (await deliver_next(harness)).text in trust_tips
+
+
+async def test_less_often_and_unsubscribe_under_a_tip(harness: BotHarness) -> None:
+    user = harness.user()
+    await subscribed(harness, user)
+    await user.press("Every day")
+    await deliver_next(harness)
+    await user.press("🐢 Less often")
+    assert "Now: twice a week." in user.alerts()[-1]
+    await user.press("🐢 Less often")
+    await user.press("🐢 Less often")
+    assert "Already once a week" in user.alerts()[-1]
+    stored = await UserRepository(harness.db).get(user.user_id)
+    assert stored is not None and stored.tips_frequency == "weekly"
+    await user.press("🔕 Unsubscribe")
+    stored = await UserRepository(harness.db).get(user.user_id)
+    assert stored is not None and not stored.tips_enabled
+    assert await TipRepository(harness.db).next_for_user(user.user_id) is None
+
+
+async def test_late_tip_does_not_cause_a_burst(harness: BotHarness) -> None:
+    user = harness.user()
+    await subscribed(harness, user)
+    await user.press("Every day")
+    delivery = await TipRepository(harness.db).next_for_user(user.user_id)
+    assert delivery is not None
+    harness.clock.set(delivery.due_at + timedelta(days=5))  # down for five days
+    await harness.due_work.run_due()
+    await harness.due_work.run_due()
+    assert len(await tip_requests(harness)) == 1
+    nxt = await TipRepository(harness.db).next_for_user(user.user_id)
+    assert nxt is not None and nxt.due_at > harness.clock.now()
