@@ -152,7 +152,7 @@ async def rows_app(path: Path, session: RecordingSession) -> tuple[Any, Any, Any
     """The database and the scheduling parts of the bot, built as main.py builds them."""
     from aiogram import Bot
 
-    from bot.app import BULK_RATE_PER_SECOND, create_dispatcher, create_due_work
+    from bot.app import create_dispatcher, create_due_work
     from bot.clock import SystemClock
     from bot.config import Settings
     from bot.i18n import I18n
@@ -169,7 +169,7 @@ async def rows_app(path: Path, session: RecordingSession) -> tuple[Any, Any, Any
         db=db, settings=settings, clock=clock, i18n=I18n(), cities=CityIndex(), waker=waker
     )
     bot = Bot(TOKEN, session=session.session)  # type: ignore[arg-type]
-    due_work = create_due_work(bot, dispatcher, clock, Pacer(BULK_RATE_PER_SECOND, clock))
+    due_work = create_due_work(bot, dispatcher, clock, Pacer(settings.broadcast_rate, clock))
     waker.attach(due_work.run_due)
     return db, waker, due_work
 

@@ -12,12 +12,15 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import PRODUCTION, TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.exceptions import (
+    TelegramBadRequest,
     TelegramNetworkError,
     TelegramNotFound,
     TelegramUnauthorizedError,
 )
-from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats
+from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats, BotCommandScopeChat
 
+from bot.blocking import BlockedUsers
+from bot.broadcaster import Broadcaster
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.due_work import DueQueue, DueWorkDispatcher
@@ -34,6 +37,7 @@ from bot.wakeup import SchedulerWaker, Waker
 from handlers import create_routers
 from handlers.clients import ClientCards
 from handlers.errors import on_error
+from storage.broadcasts import BroadcastRepository
 from storage.checkins import CheckinRepository
 from storage.clients import ClientRepository
 from storage.db import Database
@@ -47,8 +51,7 @@ logger = logging.getLogger(__name__)
 
 COMMANDS = ("done", "clients", "checkins", "checkin", "reflect", "history", "stats", "tips",
             "menu", "settings", "help", "cancel", "start")  # fmt: skip
-# One pacer for every bulk send; Telegram allows about 30 messages a second in total.
-BULK_RATE_PER_SECOND = 25
+ADMIN_COMMANDS = ("broadcast", "broadcasts")
 # Telegram shows the Russian menu to these interface languages, like the bot's texts.
 RUSSIAN_MENU_LANGUAGES = ("ru", "uk", "be", "kk")
 
@@ -104,6 +107,8 @@ def create_dispatcher(
         cards=ClientCards(projects, reflections, checkins, clock),
         tips=tips,
         tip_planner=TipPlanner(users, tips, waker, clock),
+        broadcasts=BroadcastRepository(db),
+        blocked_users=BlockedUsers(users, checkins, tips, clock),
     )
     dispatcher.update.outer_middleware(
         UserMiddleware(
@@ -127,25 +132,30 @@ def create_due_work(
     users: UserRepository = dispatcher["users"]
     checkins: CheckinRepository = dispatcher["checkins"]
     tips: TipRepository = dispatcher["tips"]
-
-    async def on_blocked(user_id: int) -> None:
-        # Blocked: no more check-ins and no more tips for this user (403 is final).
-        await users.set_blocked(user_id, True, clock.now())
-        await users.set_tips(user_id, False, clock.now())
-        await checkins.cancel_for_user(user_id, clock.now())
-        await tips.cancel_for_user(user_id, clock.now())
-
     reminder = ReminderSender(bot, dispatcher["i18n"], users, dispatcher["reminders"], clock)
     tip = TipSender(
         bot, dispatcher["i18n"], users, tips, dispatcher["reflections"],
         dispatcher["tip_planner"], clock,
     )  # fmt: skip
     queues = [DueQueue("check-in", checkins, reminder), DueQueue("tip", tips, tip)]
-    return DueWorkDispatcher(queues, clock, pacer, on_blocked)
+    return DueWorkDispatcher(queues, clock, pacer, dispatcher["blocked_users"])
 
 
-async def set_commands(bot: Bot, i18n: I18n) -> None:
-    """The "/" menu in both languages; English is the default for everyone else."""
+def create_broadcaster(
+    bot: Bot, dispatcher: Dispatcher, clock: Clock, pacer: Pacer, settings: Settings
+) -> Broadcaster:
+    """The broadcast runner; handlers reach it as the `broadcaster` argument."""
+    broadcaster = Broadcaster(
+        dispatcher["broadcasts"], dispatcher["users"], dispatcher["blocked_users"], bot, pacer,
+        dispatcher["i18n"], clock, paid=settings.broadcast_paid,
+    )  # fmt: skip
+    dispatcher["broadcaster"] = broadcaster
+    return broadcaster
+
+
+async def set_commands(bot: Bot, i18n: I18n, settings: Settings) -> None:
+    """The "/" menu in both languages; English is the default for everyone else. Admins
+    see the broadcast commands in their own chats only."""
     scope = BotCommandScopeAllPrivateChats()
     for language_code, language in [(None, "en")] + [
         (code, "ru") for code in RUSSIAN_MENU_LANGUAGES
@@ -153,6 +163,16 @@ async def set_commands(bot: Bot, i18n: I18n) -> None:
         t = i18n.get(language)
         commands = [BotCommand(command=name, description=t(f"command-{name}")) for name in COMMANDS]
         await bot.set_my_commands(commands, scope=scope, language_code=language_code)
+    t = i18n.get(settings.default_language)
+    admin_commands = [
+        BotCommand(command=name, description=t(f"command-{name}"))
+        for name in (*COMMANDS, *ADMIN_COMMANDS)
+    ]
+    for admin_id in settings.admin_ids:
+        try:
+            await bot.set_my_commands(admin_commands, scope=BotCommandScopeChat(chat_id=admin_id))
+        except TelegramBadRequest as error:  # the admin has not started the bot yet
+            logger.warning("Admin commands for %s not set: %s", admin_id, error.message)
 
 
 async def check_token(bot: Bot, settings: Settings) -> None:
@@ -219,11 +239,13 @@ class Application:
             cities=cities,
             waker=waker,
         )
-        due_work = create_due_work(
-            bot, self.dispatcher, self.clock, Pacer(BULK_RATE_PER_SECOND, self.clock)
-        )
+        # One pacer for every bulk send: check-ins, tips and broadcasts share the rate.
+        pacer = Pacer(self.settings.broadcast_rate, self.clock)
+        due_work = create_due_work(bot, self.dispatcher, self.clock, pacer)
+        broadcaster = create_broadcaster(bot, self.dispatcher, self.clock, pacer, self.settings)
         waker.attach(due_work.run_due)
         waker.start()  # the first sweep runs at once: check-ins missed while down go out now
+        broadcaster.kick()  # a broadcast interrupted by a stop resumes where it was
         try:
             await self.dispatcher.start_polling(
                 bot, handle_signals=self.handle_signals, close_bot_session=False

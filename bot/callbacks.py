@@ -219,3 +219,15 @@ class TipFrequencyCb(CallbackData, prefix="tf1"):
 
 class TipHourCb(CallbackData, prefix="th1"):
     hour: int
+
+
+class AudienceCb(CallbackData, prefix="ba1"):
+    audience: str
+
+
+class BroadcastConfirmCb(CallbackData, prefix="bc1"):
+    pass
+
+
+class BroadcastCancelCb(CallbackData, prefix="bx1"):
+    id: int

@@ -8,11 +8,15 @@ from typing import Annotated, Literal
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import SecretStr, ValidationError, field_validator
+from pydantic import SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 # Telegram tokens look like "123456789:AA...": a numeric bot id, a colon, 35 url-safe chars.
 _TOKEN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{30,}$")
+
+# Telegram: about 30 messages a second for bulk sends, up to 1,000 with paid broadcasts.
+FREE_RATE_LIMIT = 30
+PAID_RATE_LIMIT = 1000
 
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
 
@@ -29,6 +33,8 @@ class Settings(BaseSettings):
     default_timezone: str = "UTC"
     log_level: LogLevel = "INFO"
     telegram_api_url: str | None = None
+    broadcast_rate: float = 25.0
+    broadcast_paid: bool = False
 
     @field_validator("bot_token")
     @classmethod
@@ -74,6 +80,22 @@ class Settings(BaseSettings):
             raise ValueError("must be an http(s) URL such as http://127.0.0.1:8081")
         return value.rstrip("/")
 
+    @field_validator("broadcast_rate")
+    @classmethod
+    def _rate_range(cls, value: float) -> float:
+        if not 0 < value <= PAID_RATE_LIMIT:
+            raise ValueError(f"must be above 0 and at most {PAID_RATE_LIMIT} messages a second")
+        return value
+
+    @model_validator(mode="after")
+    def _paid_for_fast(self) -> Settings:
+        if self.broadcast_rate > FREE_RATE_LIMIT and not self.broadcast_paid:
+            raise ValueError(
+                f"BROADCAST_RATE above {FREE_RATE_LIMIT} needs BROADCAST_PAID=true "
+                "(Telegram's paid broadcasts)"
+            )
+        return self
+
 
 class ConfigError(Exception):
     """Settings that cannot start the bot; the message says what to change."""
@@ -86,7 +108,7 @@ def load_settings(env_file: str | Path | None = ".env") -> Settings:
     except ValidationError as error:
         problems = []
         for item in error.errors():
-            name = str(item["loc"][0]).upper() if item["loc"] else "settings"
+            name = str(item["loc"][0]).upper() if item["loc"] else "Settings:"
             reason = "is required" if item["type"] == "missing" else item["msg"]
             reason = reason.removeprefix("Value error, ")
             problems.append(f"{name} {reason}")

@@ -28,7 +28,8 @@ from aiogram.types import (
     Voice,
 )
 
-from bot.app import create_dispatcher, create_due_work
+from bot.app import create_broadcaster, create_dispatcher, create_due_work
+from bot.broadcaster import Broadcaster
 from bot.config import Settings
 from bot.due_work import DueWorkDispatcher
 from bot.i18n import I18n
@@ -84,6 +85,7 @@ class BotHarness:
     settings: Settings
     waker: RecordingWaker
     due_work: DueWorkDispatcher
+    broadcaster: Broadcaster
 
     @classmethod
     async def start(
@@ -100,8 +102,10 @@ class BotHarness:
         dispatcher = create_dispatcher(
             db=db, settings=config, clock=clock, i18n=I18n(), cities=CityIndex(), waker=waker
         )
-        due_work = create_due_work(bot, dispatcher, clock, Pacer(1000, clock))
-        return cls(db, dispatcher, bot, session, clock, config, waker, due_work)
+        pacer = Pacer(1000, clock)
+        due_work = create_due_work(bot, dispatcher, clock, pacer)
+        broadcaster = create_broadcaster(bot, dispatcher, clock, pacer, config)
+        return cls(db, dispatcher, bot, session, clock, config, waker, due_work, broadcaster)
 
     async def stop(self) -> None:
         await self.db.close()

@@ -101,6 +101,8 @@ command-history = Past reflections
 command-stats = Your partner trend
 command-checkins = Upcoming and overdue check-ins
 command-checkin = Plan a check-in with a client
+command-broadcast = Broadcast a message (admins)
+command-broadcasts = Past broadcasts (admins)
 command-tips = Tips: subscribe, how often, when
 
 ## Main menu entries
@@ -443,3 +445,22 @@ tips-frequency-set = Now: { $frequency ->
        *[weekly] once a week
     }.
 tips-already-weekly = Already once a week, the least often there is. You can unsubscribe instead.
+
+## Admin broadcasts
+broadcast-ask = Send me the message to broadcast: text, a photo or a document, formatted as you like. It goes out exactly as sent.
+broadcast-audience-ask = Who should receive it?
+audience-all = All users ({ $n })
+audience-tips = Tip subscribers ({ $n })
+audience-en = English speakers ({ $n })
+audience-ru = Russian speakers ({ $n })
+broadcast-preview = Above is what they will see. It goes to { $n } people: { $audience }. Send?
+button-broadcast-send = 📣 Send
+broadcast-started = 📣 Broadcast #{ $id } to { $total } people is starting…
+broadcast-queued = 📣 Broadcast #{ $id } to { $total } people is queued: it starts when the current one ends.
+broadcast-progress = 📣 Broadcast #{ $id }: sent { $sent }, blocked { $blocked }, failed { $failed }, remaining { $remaining } of { $total }.
+broadcast-done = ✅ Broadcast #{ $id } finished: sent { $sent }, blocked { $blocked }, failed { $failed } of { $total }.
+broadcast-cancelled = ⏹ Broadcast #{ $id } cancelled: sent { $sent }, blocked { $blocked }, failed { $failed }; { $remaining } not sent.
+broadcast-cancelling = Cancelling: messages already on their way will arrive, the rest won't.
+broadcasts-title = <b>Recent broadcasts</b>
+broadcasts-item = #{ $id } · { $date } · { $audience } · { $status }: sent { $sent }, blocked { $blocked }, failed { $failed } of { $total }
+broadcasts-empty = No broadcasts yet. Start one with /broadcast.

@@ -101,6 +101,8 @@ command-history = Прошлые разборы
 command-stats = Динамика партнёрства
 command-checkins = Ближайшие и пропущенные напоминания
 command-checkin = Напомнить написать клиенту
+command-broadcast = Рассылка (для администраторов)
+command-broadcasts = Прошлые рассылки (для администраторов)
 command-tips = Советы: подписка, частота, время
 
 ## Пункты главного меню
@@ -450,3 +452,22 @@ tips-frequency-set = Теперь: { $frequency ->
        *[weekly] раз в неделю
     }.
 tips-already-weekly = Уже раз в неделю — реже не бывает. Можно отписаться.
+
+## Рассылки администраторов
+broadcast-ask = Пришлите сообщение для рассылки: текст, фото или документ, с любым оформлением. Оно уйдёт ровно в таком виде.
+broadcast-audience-ask = Кому отправить?
+audience-all = Всем пользователям ({ $n })
+audience-tips = Подписчикам советов ({ $n })
+audience-en = Англоязычным ({ $n })
+audience-ru = Русскоязычным ({ $n })
+broadcast-preview = Выше — то, что увидят получатели. Получателей: { $n } ({ $audience }). Отправить?
+button-broadcast-send = 📣 Отправить
+broadcast-started = 📣 Рассылка #{ $id } на { $total } человек начинается…
+broadcast-queued = 📣 Рассылка #{ $id } на { $total } человек в очереди: начнётся, когда закончится текущая.
+broadcast-progress = 📣 Рассылка #{ $id }: отправлено { $sent }, заблокировали { $blocked }, ошибок { $failed }, осталось { $remaining } из { $total }.
+broadcast-done = ✅ Рассылка #{ $id } завершена: отправлено { $sent }, заблокировали { $blocked }, ошибок { $failed } из { $total }.
+broadcast-cancelled = ⏹ Рассылка #{ $id } отменена: отправлено { $sent }, заблокировали { $blocked }, ошибок { $failed }; не отправлено { $remaining }.
+broadcast-cancelling = Отменяю: сообщения, которые уже в пути, дойдут, остальные — нет.
+broadcasts-title = <b>Последние рассылки</b>
+broadcasts-item = #{ $id } · { $date } · { $audience } · { $status }: отправлено { $sent }, заблокировали { $blocked }, ошибок { $failed } из { $total }
+broadcasts-empty = Рассылок пока не было. Начните с /broadcast.

@@ -1,0 +1,169 @@
+"""Runs admin broadcasts: one at a time, concurrent copyMessage requests through the
+global pacer (never send-then-sleep), each recipient's status persisted, progress shown
+to the admin, cancellable, and resumed after a crash where it stopped."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from contextlib import suppress
+
+from aiogram import Bot
+from aiogram.exceptions import (
+    TelegramBadRequest,
+    TelegramForbiddenError,
+    TelegramNetworkError,
+    TelegramRetryAfter,
+    TelegramServerError,
+)
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.callbacks import BroadcastCancelCb
+from bot.clock import Clock
+from bot.i18n import I18n, Translator
+from bot.pacer import Pacer, Sleep
+from storage.broadcasts import Broadcast, BroadcastRepository, Recipient
+from storage.users import UserRepository
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 5
+OnBlocked = Callable[[int], Awaitable[None]]
+
+
+class Broadcaster:
+    def __init__(
+        self,
+        broadcasts: BroadcastRepository,
+        users: UserRepository,
+        on_blocked: OnBlocked,
+        bot: Bot,
+        pacer: Pacer,
+        i18n: I18n,
+        clock: Clock,
+        *,
+        paid: bool = False,
+        sleep: Sleep = asyncio.sleep,
+        progress_every: float = 3.0,
+    ) -> None:
+        self._broadcasts = broadcasts
+        self._users = users
+        self._on_blocked = on_blocked
+        self._bot = bot
+        self._pacer = pacer
+        self._i18n = i18n
+        self._clock = clock
+        self._paid = paid
+        self._sleep = sleep
+        self._progress_every = progress_every
+        # About one second of sends per batch: a cancel takes effect within a second.
+        self._batch = max(10, int(pacer.rate))
+        self._task: asyncio.Task[None] | None = None
+
+    def kick(self) -> asyncio.Task[None]:
+        """Make sure queued (or interrupted) broadcasts are being sent."""
+        if self._task is None or self._task.done():
+            self._task = asyncio.create_task(self.run_all())
+        return self._task
+
+    async def wait(self) -> None:
+        if self._task is not None:
+            await self._task
+
+    async def run_all(self) -> None:
+        while (broadcast := await self._broadcasts.next_to_run()) is not None:
+            await self.run(broadcast)
+
+    async def run(self, broadcast: Broadcast) -> None:
+        await self._broadcasts.start(broadcast.id, self._clock.now())
+        admin = await self._users.get(broadcast.admin_id)
+        t = self._i18n.get(admin.language if admin else "en")
+        reporter = asyncio.create_task(self._report(broadcast, t))
+        cancelled = False
+        try:
+            while True:
+                current = await self._broadcasts.get(broadcast.id)
+                if current is None or current.status == "cancelled":
+                    cancelled = True
+                    break
+                batch = await self._broadcasts.claim(broadcast.id, self._batch)
+                if not batch:
+                    break
+                await asyncio.gather(*(self._send(broadcast, r) for r in batch))
+        finally:
+            reporter.cancel()
+            with suppress(asyncio.CancelledError):
+                await reporter
+        if cancelled:
+            await self._broadcasts.release(broadcast.id)
+        else:
+            await self._broadcasts.finish(broadcast.id, "done", self._clock.now())
+        await self._show_progress(broadcast, t, final="cancelled" if cancelled else "done")
+
+    async def _send(self, broadcast: Broadcast, recipient: Recipient) -> None:
+        for attempt in range(MAX_ATTEMPTS):
+            try:
+                async with self._pacer.slot():
+                    await self._bot.copy_message(
+                        chat_id=recipient.chat_id,
+                        from_chat_id=broadcast.from_chat_id,
+                        message_id=broadcast.message_id,
+                        allow_paid_broadcast=True if self._paid else None,
+                    )
+            except TelegramRetryAfter as error:
+                # Everyone slows down for retry_after; then this recipient is retried.
+                self._pacer.pause(error.retry_after)
+                continue
+            except TelegramForbiddenError:
+                await self._on_blocked(recipient.user_id)
+                await self._broadcasts.mark(broadcast.id, recipient.user_id, "blocked")
+                return
+            except TelegramBadRequest as error:
+                # "chat not found", a deactivated account: retrying cannot help.
+                logger.info("Broadcast %s to %s failed: %s", broadcast.id, recipient.user_id,
+                            error.message)  # fmt: skip
+                await self._broadcasts.mark(broadcast.id, recipient.user_id, "failed")
+                return
+            except (TelegramNetworkError, TelegramServerError):
+                await self._sleep(2**attempt)
+                continue
+            await self._broadcasts.mark(broadcast.id, recipient.user_id, "sent")
+            return
+        await self._broadcasts.mark(broadcast.id, recipient.user_id, "failed")
+
+    async def _report(self, broadcast: Broadcast, t: Translator) -> None:
+        while True:
+            await self._sleep(self._progress_every)
+            await self._show_progress(broadcast, t)
+
+    async def _show_progress(
+        self, broadcast: Broadcast, t: Translator, final: str | None = None
+    ) -> None:
+        current = await self._broadcasts.get(broadcast.id)
+        if current is None or current.progress_message_id is None:
+            return
+        progress = await self._broadcasts.progress(broadcast.id)
+        key = {None: "broadcast-progress", "done": "broadcast-done",
+               "cancelled": "broadcast-cancelled"}[final]  # fmt: skip
+        text = t(
+            key,
+            id=broadcast.id,
+            sent=progress.sent,
+            blocked=progress.blocked,
+            failed=progress.failed,
+            remaining=progress.remaining,
+            total=current.total,
+        )
+        keyboard = None
+        if final is None:
+            builder = InlineKeyboardBuilder()
+            builder.button(
+                text=t("button-cancel"), callback_data=BroadcastCancelCb(id=broadcast.id)
+            )
+            keyboard = builder.as_markup()
+        with suppress(TelegramBadRequest):  # "not modified" when nothing moved
+            await self._bot.edit_message_text(
+                text, chat_id=current.admin_id, message_id=current.progress_message_id,
+                reply_markup=keyboard,
+            )  # fmt: skip

@@ -1,0 +1,191 @@
+"""Broadcasts and the status of every recipient."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import aiosqlite
+
+from storage.db import Database
+from storage.due_rows import epoch, from_epoch
+
+# Who a broadcast goes to: everyone reachable, tip subscribers, or one language.
+AUDIENCES = ("all", "tips", "en", "ru")
+_AUDIENCE_WHERE = {
+    "all": "",
+    "tips": "AND tips_enabled = 1",
+    "en": "AND language = 'en'",
+    "ru": "AND language = 'ru'",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Broadcast:
+    id: int
+    admin_id: int
+    from_chat_id: int
+    message_id: int
+    audience: str
+    status: str
+    total: int
+    progress_message_id: int | None
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Recipient:
+    user_id: int
+    chat_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    sent: int
+    blocked: int
+    failed: int
+    remaining: int
+
+
+def _broadcast(row: aiosqlite.Row) -> Broadcast:
+    return Broadcast(
+        id=row["id"],
+        admin_id=row["admin_id"],
+        from_chat_id=row["from_chat_id"],
+        message_id=row["message_id"],
+        audience=row["audience"],
+        status=row["status"],
+        total=row["total"],
+        progress_message_id=row["progress_message_id"],
+        created_at=from_epoch(row["created_at"]),
+    )
+
+
+class BroadcastRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def audience_size(self, audience: str) -> int:
+        row = await self._db.fetchone(
+            f"SELECT COUNT(*) FROM users WHERE is_blocked = 0 {_AUDIENCE_WHERE[audience]}"
+        )
+        return int(row[0]) if row else 0
+
+    async def create(
+        self, admin_id: int, from_chat_id: int, message_id: int, audience: str, now: datetime
+    ) -> Broadcast:
+        """A queued broadcast with its recipients fixed now (people who join later are
+        not added halfway)."""
+        async with self._db.transaction() as tx:
+            cursor = await tx.execute(
+                "INSERT INTO broadcasts (admin_id, from_chat_id, message_id, audience, total, "
+                "created_at) VALUES (?, ?, ?, ?, 0, ?)",
+                (admin_id, from_chat_id, message_id, audience, epoch(now)),
+            )
+            broadcast_id = int(cursor.lastrowid or 0)
+            cursor = await tx.execute(
+                "INSERT INTO broadcast_recipients (broadcast_id, user_id, chat_id) "
+                f"SELECT ?, id, chat_id FROM users WHERE is_blocked = 0 "
+                f"{_AUDIENCE_WHERE[audience]}",
+                (broadcast_id,),
+            )
+            await tx.execute(
+                "UPDATE broadcasts SET total = ? WHERE id = ?", (cursor.rowcount, broadcast_id)
+            )
+        found = await self.get(broadcast_id)
+        assert found is not None
+        return found
+
+    async def get(self, broadcast_id: int) -> Broadcast | None:
+        row = await self._db.fetchone("SELECT * FROM broadcasts WHERE id = ?", (broadcast_id,))
+        return _broadcast(row) if row else None
+
+    async def recent(self, limit: int) -> list[Broadcast]:
+        rows = await self._db.fetchall(
+            "SELECT * FROM broadcasts ORDER BY id DESC LIMIT ?", (limit,)
+        )
+        return [_broadcast(row) for row in rows]
+
+    async def next_to_run(self) -> Broadcast | None:
+        """The broadcast that was sending when the process stopped, else the oldest queued."""
+        row = await self._db.fetchone(
+            "SELECT * FROM broadcasts WHERE status IN ('sending', 'queued') "
+            "ORDER BY status = 'queued', id LIMIT 1"
+        )
+        return _broadcast(row) if row else None
+
+    async def is_running(self) -> bool:
+        row = await self._db.fetchone("SELECT 1 FROM broadcasts WHERE status = 'sending'")
+        return row is not None
+
+    async def start(self, broadcast_id: int, now: datetime) -> None:
+        """Mark it sending; recipients caught mid-send by a crash are sent again (at
+        most one duplicate each, none lost)."""
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                "UPDATE broadcasts SET status = 'sending', started_at = COALESCE(started_at, ?) "
+                "WHERE id = ? AND status IN ('queued', 'sending')",
+                (epoch(now), broadcast_id),
+            )
+            await tx.execute(
+                "UPDATE broadcast_recipients SET status = 'pending' "
+                "WHERE broadcast_id = ? AND status = 'sending'",
+                (broadcast_id,),
+            )
+
+    async def set_progress_message(self, broadcast_id: int, message_id: int) -> None:
+        await self._db.execute(
+            "UPDATE broadcasts SET progress_message_id = ? WHERE id = ?",
+            (message_id, broadcast_id),
+        )
+
+    async def finish(self, broadcast_id: int, status: str, now: datetime) -> bool:
+        changed = await self._db.execute(
+            "UPDATE broadcasts SET status = ?, finished_at = ? "
+            "WHERE id = ? AND status IN ('queued', 'sending')",
+            (status, epoch(now), broadcast_id),
+        )
+        return changed == 1
+
+    async def claim(self, broadcast_id: int, limit: int) -> list[Recipient]:
+        async with self._db.transaction() as tx:
+            cursor = await tx.execute(
+                "SELECT user_id, chat_id FROM broadcast_recipients "
+                "WHERE broadcast_id = ? AND status = 'pending' LIMIT ?",
+                (broadcast_id, limit),
+            )
+            found = [Recipient(row[0], row[1]) for row in await cursor.fetchall()]
+            await tx.executemany(
+                "UPDATE broadcast_recipients SET status = 'sending' "
+                "WHERE broadcast_id = ? AND user_id = ?",
+                [(broadcast_id, recipient.user_id) for recipient in found],
+            )
+        return found
+
+    async def mark(self, broadcast_id: int, user_id: int, status: str) -> None:
+        await self._db.execute(
+            "UPDATE broadcast_recipients SET status = ? WHERE broadcast_id = ? AND user_id = ?",
+            (status, broadcast_id, user_id),
+        )
+
+    async def release(self, broadcast_id: int) -> None:
+        """Cancelled: recipients not yet sent go back to pending (and stay unsent)."""
+        await self._db.execute(
+            "UPDATE broadcast_recipients SET status = 'pending' "
+            "WHERE broadcast_id = ? AND status = 'sending'",
+            (broadcast_id,),
+        )
+
+    async def progress(self, broadcast_id: int) -> Progress:
+        rows = await self._db.fetchall(
+            "SELECT status, COUNT(*) FROM broadcast_recipients WHERE broadcast_id = ? "
+            "GROUP BY status",
+            (broadcast_id,),
+        )
+        counts = {row[0]: int(row[1]) for row in rows}
+        return Progress(
+            sent=counts.get("sent", 0),
+            blocked=counts.get("blocked", 0),
+            failed=counts.get("failed", 0),
+            remaining=counts.get("pending", 0) + counts.get("sending", 0),
+        )
