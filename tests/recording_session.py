@@ -16,6 +16,7 @@ from aiogram import Bot
 from aiogram.client.session.base import BaseSession
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.methods import (
+    CopyMessage,
     EditMessageReplyMarkup,
     EditMessageText,
     GetMe,
@@ -24,7 +25,7 @@ from aiogram.methods import (
     TelegramMethod,
 )
 from aiogram.methods.base import TelegramType
-from aiogram.types import Chat, InlineKeyboardMarkup, Message, PhotoSize, User
+from aiogram.types import Chat, InlineKeyboardMarkup, Message, MessageId, PhotoSize, User
 
 from bot.clock import Clock
 
@@ -153,6 +154,8 @@ class RecordingSession(BaseSession):
                 reply_markup=method.reply_markup,
             )
             return self._store(message, bot)
+        if isinstance(method, CopyMessage):
+            return MessageId(message_id=next(self._ids))
         if isinstance(method, GetMe):
             return self._bot_user(bot)
         return True

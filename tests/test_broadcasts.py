@@ -1,0 +1,260 @@
+"""Admin broadcasts: admins only, preview and confirm, paced concurrent sends, 403 / 429 /
+400, resume after a crash, cancel, one at a time, and users chatting meanwhile."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError, TelegramRetryAfter
+from aiogram.methods import CopyMessage, EditMessageText
+
+from bot.broadcaster import Broadcaster
+from bot.config import ConfigError, load_settings
+from bot.pacer import Pacer
+from storage.broadcasts import BroadcastRepository
+from storage.users import UserRepository
+from tests.harness import TEST_TOKEN, BotHarness, UserDriver
+from tests.test_coaching_flow import rows
+
+ADMIN = 9001
+
+
+@pytest.fixture
+async def admin_harness(db_path: Path) -> AsyncIterator[BotHarness]:
+    started = await BotHarness.start(db_path, admin_ids=frozenset({ADMIN}))
+    yield started
+    await started.stop()
+
+
+async def people(harness: BotHarness, count: int, start: int = 1001) -> list[UserDriver]:
+    users = []
+    for n in range(count):
+        user = harness.user(start + n, language_code="ru" if n % 2 else "en")
+        await user.onboard()
+        users.append(user)
+    return users
+
+
+def copies(harness: BotHarness) -> list[CopyMessage]:
+    return [m for m in harness.session.requests if isinstance(m, CopyMessage)]
+
+
+def intercept(harness: BotHarness, handler: Any) -> None:
+    """Answer some requests differently: handler(method) returns an exception to raise,
+    or None to let the recording session answer."""
+    original = harness.session.make_request
+
+    async def make_request(bot, method, timeout=None):  # type: ignore[no-untyped-def]
+        error = await handler(method)
+        if error is not None:
+            harness.session.requests.append(method)
+            raise error
+        return await original(bot, method, timeout)
+
+    harness.session.make_request = make_request  # type: ignore[method-assign]
+
+
+async def test_non_admin_sees_nothing_of_it(admin_harness: BotHarness) -> None:
+    [user] = await people(admin_harness, 1)
+    unknown = await user.send("what is this")
+    assert await user.send("/broadcast") == unknown
+    assert await user.send("/broadcasts") == unknown
+    assert copies(admin_harness) == []
+
+
+async def test_admin_broadcast_from_message_to_summary(admin_harness: BotHarness) -> None:
+    users = await people(admin_harness, 3)
+    admin = admin_harness.user(ADMIN)
+    await admin.onboard()
+    [text] = await admin.send("/broadcast")
+    assert text.startswith("Send me the message to broadcast")
+    announcement_replies = await admin.send("New: check-ins with past clients! /checkins")
+    assert announcement_replies == ["Who should receive it?"]
+    assert admin.buttons()[:4] == ["All users (4)", "Tip subscribers (0)",
+                                   "English speakers (3)", "Russian speakers (1)"]  # fmt: skip
+    replies = await admin.press("English speakers (3)")
+    assert "It goes to 3 people" in replies[-1]
+    [preview] = copies(admin_harness)
+    assert int(preview.chat_id) == ADMIN  # the preview is the message itself
+    replies = await admin.press("📣 Send")
+    assert "Broadcast #1 to 3 people is starting" in replies[-1]
+    await admin_harness.broadcaster.wait()
+    sent_to = sorted(int(m.chat_id) for m in copies(admin_harness)[1:])
+    english = sorted(u.user_id for u in users if u.language_code == "en")
+    assert sent_to == sorted([*english, ADMIN])
+    assert all(m.from_chat_id == ADMIN for m in copies(admin_harness))
+    summary = admin.last_message.text or ""
+    assert "Broadcast #1 finished: sent 3, blocked 0, failed 0 of 3" in summary
+    [text] = await admin.send("/broadcasts")
+    assert "#1 · 26 Nov 2026 · English speakers (3) · done: sent 3" in text
+
+
+async def start_broadcast(harness: BotHarness, audience: str = "all", message_id: int = 777) -> int:
+    created = await BroadcastRepository(harness.db).create(
+        ADMIN, ADMIN, message_id, audience, harness.clock.now()
+    )
+    return created.id
+
+
+def runner(harness: BotHarness, rate: float = 1000, **kwargs: Any) -> Broadcaster:
+    async def fake_sleep(seconds: float) -> None:
+        harness.clock.advance(seconds=seconds)
+
+    return Broadcaster(
+        harness.dispatcher["broadcasts"], harness.dispatcher["users"],
+        harness.dispatcher["blocked_users"], harness.bot,
+        Pacer(rate, harness.clock, sleep=fake_sleep), harness.dispatcher["i18n"],
+        harness.clock, sleep=fake_sleep, **kwargs,
+    )  # fmt: skip
+
+
+async def test_403_429_and_400(admin_harness: BotHarness) -> None:
+    blocked, limited, gone, fine = await people(admin_harness, 4)
+    await blocked.send("/tips")
+    answered_429 = []
+
+    async def telegram(method: Any) -> Exception | None:
+        if not isinstance(method, CopyMessage):
+            return None
+        chat = int(method.chat_id)
+        if chat == blocked.user_id:
+            return TelegramForbiddenError(method, "Forbidden: bot was blocked by the user")
+        if chat == limited.user_id and not answered_429:
+            answered_429.append(chat)
+            return TelegramRetryAfter(method, "Too Many Requests", 3)
+        if chat == gone.user_id:
+            return TelegramBadRequest(method, "Bad Request: chat not found")
+        return None
+
+    intercept(admin_harness, telegram)
+    broadcast_id = await start_broadcast(admin_harness)
+    await runner(admin_harness).run_all()
+    statuses = dict(await rows(
+        admin_harness.db,
+        "SELECT user_id, status FROM broadcast_recipients WHERE broadcast_id = ?", broadcast_id,
+    ))  # fmt: skip
+    assert statuses == {blocked.user_id: "blocked", limited.user_id: "sent",
+                        gone.user_id: "failed", fine.user_id: "sent"}  # fmt: skip
+    attempts = [int(m.chat_id) for m in copies(admin_harness)]
+    assert attempts.count(limited.user_id) == 2  # retried after the pause
+    assert attempts.count(gone.user_id) == 1  # "chat not found" is not retried
+    assert attempts.count(blocked.user_id) == 1  # 403 is never retried
+    stored = await UserRepository(admin_harness.db).get(blocked.user_id)
+    assert stored is not None and stored.is_blocked and not stored.tips_enabled
+
+
+async def test_resume_after_crash_loses_nobody(admin_harness: BotHarness) -> None:
+    users = await people(admin_harness, 6)
+    broadcast_id = await start_broadcast(admin_harness)
+    repo = BroadcastRepository(admin_harness.db)
+    await repo.start(broadcast_id, admin_harness.clock.now())
+    # The process was killed: two were sent, one was on its way, three never started.
+    for user in users[:2]:
+        await repo.mark(broadcast_id, user.user_id, "sent")
+    await repo.mark(broadcast_id, users[2].user_id, "sending")
+
+    await runner(admin_harness).run_all()  # the next start
+    resent = sorted(int(m.chat_id) for m in copies(admin_harness))
+    assert resent == sorted(u.user_id for u in users[2:])  # the in-flight one at most twice
+    progress = await repo.progress(broadcast_id)
+    assert (progress.sent, progress.remaining) == (6, 0)
+    assert (await repo.get(broadcast_id)).status == "done"  # type: ignore[union-attr]
+
+
+async def test_cancel_mid_broadcast(admin_harness: BotHarness) -> None:
+    await people(admin_harness, 25)
+    broadcast_id = await start_broadcast(admin_harness)
+    repo = BroadcastRepository(admin_harness.db)
+
+    async def cancel_on_first(method: Any) -> Exception | None:
+        if isinstance(method, CopyMessage) and not copies(admin_harness):
+            await repo.finish(broadcast_id, "cancelled", admin_harness.clock.now())
+        return None
+
+    intercept(admin_harness, cancel_on_first)
+    await runner(admin_harness, rate=10).run_all()  # batches of 10
+    progress = await repo.progress(broadcast_id)
+    assert progress.sent == 10  # the batch on its way arrives, nothing after it
+    assert progress.remaining == 15
+    assert (await repo.get(broadcast_id)).status == "cancelled"  # type: ignore[union-attr]
+
+
+async def test_cancel_button_for_admin(admin_harness: BotHarness) -> None:
+    await people(admin_harness, 2)
+    admin = admin_harness.user(ADMIN)
+    await admin.onboard()
+    await admin.send("/broadcast")
+    await admin.send("Hello")
+    await admin.press("All users (3)")
+    await admin.press("📣 Send")
+    await admin.press("✖ Cancel")  # on the progress message, before the runner starts
+    assert "Cancelling" in admin.alerts()[-1]
+    await admin_harness.broadcaster.wait()
+    assert (await BroadcastRepository(admin_harness.db).get(1)).status == "cancelled"  # type: ignore[union-attr]
+    assert "cancelled" in (admin.last_message.text or "")
+
+
+async def test_one_broadcast_at_a_time(admin_harness: BotHarness) -> None:
+    await people(admin_harness, 3)
+    first = await start_broadcast(admin_harness, "all", message_id=777)
+    second = await start_broadcast(admin_harness, "ru", message_id=778)
+    repo = BroadcastRepository(admin_harness.db)
+    await runner(admin_harness).run_all()
+    # The whole first broadcast (3 people) goes before the second (1 Russian speaker).
+    assert [m.message_id for m in copies(admin_harness)] == [777, 777, 777, 778]
+    assert (await repo.get(first)).status == (await repo.get(second)).status == "done"  # type: ignore[union-attr]
+
+
+async def test_chatting_user_is_not_kept_waiting(admin_harness: BotHarness) -> None:
+    [user, *_] = await people(admin_harness, 3)
+    await start_broadcast(admin_harness)
+    release = asyncio.Event()
+    stuck = asyncio.Event()
+
+    async def slow_telegram(method: Any) -> Exception | None:
+        if isinstance(method, CopyMessage):
+            stuck.set()
+            await release.wait()  # every broadcast request hangs until released
+        return None
+
+    intercept(admin_harness, slow_telegram)
+    running = admin_harness.broadcaster.kick()
+    await asyncio.wait_for(stuck.wait(), 5)
+    replies = await asyncio.wait_for(user.send("/help"), 5)
+    assert "/settings" in replies[0]  # answered while the broadcast is in flight
+    assert not running.done()
+    release.set()
+    await asyncio.wait_for(running, 5)
+
+
+async def test_progress_is_edited_while_sending(admin_harness: BotHarness) -> None:
+    await people(admin_harness, 12)
+    admin = admin_harness.user(ADMIN)
+    await admin.onboard()
+    await admin.send("/broadcast")
+    await admin.send("Hello")
+    await admin.press("All users (13)")
+    await admin.press("📣 Send")
+    await admin_harness.broadcaster.wait()
+    edits = [m.text for m in admin_harness.session.requests if isinstance(m, EditMessageText)]
+    assert any("finished: sent 13" in text for text in edits)
+
+
+def test_rate_settings(tmp_path: Path) -> None:
+    env = tmp_path / ".env"
+    env.write_text(f"BOT_TOKEN={TEST_TOKEN}\nBROADCAST_RATE=50\n")
+    with pytest.raises(ConfigError, match="BROADCAST_PAID=true"):
+        load_settings(env)
+    env.write_text(f"BOT_TOKEN={TEST_TOKEN}\nBROADCAST_RATE=500\nBROADCAST_PAID=true\n")
+    assert load_settings(env).broadcast_rate == 500
+
+
+async def test_paid_broadcast_flag(admin_harness: BotHarness) -> None:
+    await people(admin_harness, 1)
+    await start_broadcast(admin_harness)
+    await runner(admin_harness, paid=True).run_all()
+    assert all(m.allow_paid_broadcast is True for m in copies(admin_harness))
