@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
 
@@ -57,8 +58,10 @@ class Broadcaster:
         self._paid = paid
         self._sleep = sleep
         self._progress_every = progress_every
-        # About one second of sends per batch: a cancel takes effect within a second.
+        # About one second of sends per claimed batch, so a cancel takes effect within
+        # two seconds; enough workers to keep the pacer busy across network latency.
         self._batch = max(10, int(pacer.rate))
+        self._workers = max(8, math.ceil(pacer.rate / 4))
         self._task: asyncio.Task[None] | None = None
 
     def kick(self) -> asyncio.Task[None]:
@@ -80,17 +83,8 @@ class Broadcaster:
         admin = await self._users.get(broadcast.admin_id)
         t = self._i18n.get(admin.language if admin else "en")
         reporter = asyncio.create_task(self._report(broadcast, t))
-        cancelled = False
         try:
-            while True:
-                current = await self._broadcasts.get(broadcast.id)
-                if current is None or current.status == "cancelled":
-                    cancelled = True
-                    break
-                batch = await self._broadcasts.claim(broadcast.id, self._batch)
-                if not batch:
-                    break
-                await asyncio.gather(*(self._send(broadcast, r) for r in batch))
+            cancelled = await self._pipeline(broadcast)
         finally:
             reporter.cancel()
             with suppress(asyncio.CancelledError):
@@ -100,6 +94,38 @@ class Broadcaster:
         else:
             await self._broadcasts.finish(broadcast.id, "done", self._clock.now())
         await self._show_progress(broadcast, t, final="cancelled" if cancelled else "done")
+
+    async def _pipeline(self, broadcast: Broadcast) -> bool:
+        """One producer claims recipients batch by batch while workers send; the next
+        batch is claimed before the current one is done, so the pacer never idles.
+        Returns whether the broadcast was cancelled."""
+        queue: asyncio.Queue[Recipient | None] = asyncio.Queue(maxsize=self._batch)
+        cancelled = False
+
+        async def produce() -> None:
+            nonlocal cancelled
+            try:
+                while True:
+                    current = await self._broadcasts.get(broadcast.id)
+                    if current is None or current.status == "cancelled":
+                        cancelled = True
+                        return
+                    batch = await self._broadcasts.claim(broadcast.id, self._batch)
+                    if not batch:
+                        return
+                    for recipient in batch:
+                        await queue.put(recipient)
+            finally:
+                for _ in range(self._workers):
+                    await queue.put(None)
+
+        async def consume() -> None:
+            while (recipient := await queue.get()) is not None:
+                if not cancelled:  # claimed but not sent after a cancel: released later
+                    await self._send(broadcast, recipient)
+
+        await asyncio.gather(produce(), *(consume() for _ in range(self._workers)))
+        return cancelled
 
     async def _send(self, broadcast: Broadcast, recipient: Recipient) -> None:
         for attempt in range(MAX_ATTEMPTS):

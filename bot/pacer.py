@@ -20,7 +20,9 @@ Sleep = Callable[[float], Awaitable[None]]
 class Pacer:
     def __init__(self, rate_per_second: float, clock: Clock, sleep: Sleep = asyncio.sleep) -> None:
         self.rate = rate_per_second
-        self._limiter = AsyncLimiter(rate_per_second, 1)
+        # One send every 1/rate seconds, no bursts: a bucket of `rate` per second would
+        # let a full second's worth through at once and trip Telegram's limit.
+        self._limiter = AsyncLimiter(1, 1 / rate_per_second)
         self._clock = clock
         self._sleep = sleep
         self._paused_until: datetime | None = None
