@@ -17,6 +17,7 @@ import json
 import tempfile
 import time
 from collections import Counter, deque
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -166,10 +167,8 @@ async def run_baseline(n: int) -> float:
     bot = make_bot(server.url)
     started = time.perf_counter()
     for user_id in range(1, n + 1):
-        try:
+        with suppress(TelegramAPIError):
             await bot.copy_message(chat_id=user_id, from_chat_id=0, message_id=1)
-        except TelegramAPIError:
-            pass
         await asyncio.sleep(0.05)
     elapsed = time.perf_counter() - started
     await bot.session.close()
