@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from aiogram import Bot, Router
+from aiogram import Bot, F, Router
 from aiogram.filters import Command, Filter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -160,7 +160,8 @@ def create_router() -> Router:
     router.callback_query.filter(IsAdmin())
     router.message.register(broadcast_command, Command("broadcast"))
     router.message.register(broadcasts_command, Command("broadcasts"))
-    router.message.register(message_to_send, BroadcastFlow.message)
+    # Any message but a command: commands keep working in the middle of the flow.
+    router.message.register(message_to_send, BroadcastFlow.message, ~F.text.startswith("/"))
     router.callback_query.register(audience_chosen, BroadcastFlow.audience, AudienceCb.filter())
     router.callback_query.register(confirmed, BroadcastFlow.confirm, BroadcastConfirmCb.filter())
     router.callback_query.register(cancel_running, BroadcastCancelCb.filter())

@@ -72,6 +72,8 @@ async def test_admin_broadcast_from_message_to_summary(admin_harness: BotHarness
     await admin.onboard()
     [text] = await admin.send("/broadcast")
     assert text.startswith("Send me the message to broadcast")
+    assert "Settings" in (await admin.send("/settings"))[0]  # a command is not the message
+    await admin.send("/broadcast")
     announcement_replies = await admin.send("New: check-ins with past clients! /checkins")
     assert announcement_replies == ["Who should receive it?"]
     assert admin.buttons()[:4] == ["All users (4)", "Tip subscribers (0)",
