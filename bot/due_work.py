@@ -81,14 +81,16 @@ class DueWorkDispatcher:
         return min(earliest, default=None)
 
     async def _run_queue(self, queue: DueQueue) -> None:
+        """Claim and deliver until nothing is due: rows that fall due while a batch is
+        being sent go out in the same run, without waiting for the next wake-up."""
         while True:
             now = self._clock.now()
             stale = now - self._claim_timeout
             rows = await queue.store.due(now, stale, self._batch)
             claimed = [row for row in rows if await queue.store.claim(row.id, now, stale)]
-            await asyncio.gather(*(self._deliver_tracked(queue, row) for row in claimed))
-            if len(rows) < self._batch or not claimed:
+            if not claimed:
                 return
+            await asyncio.gather(*(self._deliver_tracked(queue, row) for row in claimed))
 
     async def drain(self) -> None:
         """Wait for deliveries in progress (graceful shutdown)."""
