@@ -39,7 +39,7 @@ from bot.reminders import ReminderLookup, reminder_screen
 from bot.services.checkin_planner import CheckinPlanner
 from bot.services.checkin_rules import CadenceUnit, Preset, When, WhenProblem, parse_when
 from bot.services.dates import parse_day
-from handlers.forms import TYPED_TEXT, read_text, refuse, reject_non_text
+from handlers.forms import TYPED_TEXT, owned_client, read_text, refuse, reject_non_text
 from storage.checkins import NOTE_LIMIT, OPEN_STATUSES, Checkin, CheckinRepository
 from storage.clients import Client, ClientRepository
 from storage.users import User
@@ -80,15 +80,6 @@ def plan_screen(t: Translator, client: Client, decision: str | None = None) -> S
     return Screen(t(key, client=client.name), builder.as_markup())
 
 
-async def _owned_client(
-    callback: CallbackQuery, client_id: int, user: User, t: Translator, clients: ClientRepository
-) -> Client | None:
-    client = await clients.get(user.id, client_id)
-    if client is None:
-        await refuse(callback, t, "client", client_id)
-    return client
-
-
 async def _open_checkin(
     callback: CallbackQuery,
     checkin_id: int,
@@ -119,7 +110,7 @@ async def plan_chosen(
     clients: ClientRepository,
     planner: CheckinPlanner,
 ) -> None:
-    client = await _owned_client(callback, callback_data.client, user, t, clients)
+    client = await owned_client(callback, callback_data.client, user, t, clients)
     if client is None:
         return
     choice = callback_data.choice
@@ -444,7 +435,7 @@ async def checkin_for_client(
     t: Translator,
     clients: ClientRepository,
 ) -> None:
-    client = await _owned_client(callback, callback_data.client, user, t, clients)
+    client = await owned_client(callback, callback_data.client, user, t, clients)
     if client is None:
         return
     await callback.answer()
@@ -462,7 +453,7 @@ async def contacted_start(
     t: Translator,
     clients: ClientRepository,
 ) -> None:
-    client = await _owned_client(callback, callback_data.client, user, t, clients)
+    client = await owned_client(callback, callback_data.client, user, t, clients)
     if client is None:
         return
     await state.set_state(CheckinForm.contacted)

@@ -29,7 +29,7 @@ from bot.keyboards import PAGE_SIZE, form_step, menu_button, pager_row
 from bot.messaging import Screen
 from bot.services.dates import elapsed
 from handlers.checkins import when_text
-from handlers.forms import TYPED_TEXT, read_text, refuse, reject_non_text
+from handlers.forms import TYPED_TEXT, owned_client, read_text, reject_non_text
 from storage.checkins import Checkin, CheckinRepository
 from storage.clients import NAME_LIMIT, TEXT_LIMIT, Client, ClientField, ClientRepository
 from storage.projects import ProjectPage, ProjectRepository
@@ -235,9 +235,8 @@ async def client_action(
     cards: ClientCards,
     clock: Clock,
 ) -> None:
-    client = await clients.get(user.id, callback_data.id)
+    client = await owned_client(callback, callback_data.id, user, t, clients)
     if client is None:
-        await refuse(callback, t, "client", callback_data.id)
         return
     action = callback_data.action
     await state.clear()

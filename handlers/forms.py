@@ -10,6 +10,8 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
 from bot.i18n import Translator
 from handlers.timezone_input import media_kind
+from storage.clients import Client, ClientRepository
+from storage.users import User
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +36,16 @@ async def read_text(
 async def reject_non_text(message: Message, t: Translator) -> None:
     """A sticker, photo or voice where the step waits for typed text."""
     await message.answer(t("expects-text", kind=media_kind(message, t)))
+
+
+async def owned_client(
+    callback: CallbackQuery, client_id: int, user: User, t: Translator, clients: ClientRepository
+) -> Client | None:
+    """The pressing user's own client, or None after refusing the button."""
+    client = await clients.get(user.id, client_id)
+    if client is None:
+        await refuse(callback, t, "client", client_id)
+    return client
 
 
 async def refuse(callback: CallbackQuery, t: Translator, what: str, item_id: int) -> None:

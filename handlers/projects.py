@@ -20,7 +20,7 @@ from bot.keyboards import client_choice, day_choice, form_step, goal_choice
 from bot.messaging import Screen
 from bot.services.checkin_planner import CheckinPlanner
 from bot.services.dates import parse_day
-from handlers.forms import TYPED_TEXT, read_text, refuse, reject_non_text
+from handlers.forms import TYPED_TEXT, owned_client, read_text, refuse, reject_non_text
 from handlers.reflection import begin
 from storage.clients import NAME_LIMIT, ClientRepository
 from storage.projects import FIELD_LIMIT, TITLE_LIMIT, Goal, NewProject, ProjectRepository
@@ -142,9 +142,8 @@ async def new_order(
     clients: ClientRepository,
 ) -> None:
     """A check-in brought a new order: record it for the same client (a repeat client)."""
-    client = await clients.get(user.id, callback_data.client)
+    client = await owned_client(callback, callback_data.client, user, t, clients)
     if client is None:
-        await refuse(callback, t, "client", callback_data.client)
         return
     await state.clear()
     await state.update_data(client_id=client.id, client_name=client.name, new_client=None)
@@ -162,9 +161,8 @@ async def client_picked(
     if callback_data.id == 0:
         await _go(ProjectForm.new_client, callback, state, user, t, clients)
         return
-    client = await clients.get(user.id, callback_data.id)
+    client = await owned_client(callback, callback_data.id, user, t, clients)
     if client is None:
-        await refuse(callback, t, "client", callback_data.id)
         return
     await state.update_data(client_id=client.id, client_name=client.name, new_client=None)
     await _go(ProjectForm.title, callback, state, user, t, clients)
