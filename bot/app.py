@@ -45,12 +45,13 @@ from storage.fsm import SQLiteStorage
 from storage.projects import ProjectRepository
 from storage.reflections import ReflectionRepository
 from storage.tips import TipRepository
+from storage.user_data import UserDataRepository
 from storage.users import UserRepository
 
 logger = logging.getLogger(__name__)
 
 COMMANDS = ("done", "clients", "checkins", "checkin", "reflect", "history", "stats", "tips",
-            "menu", "settings", "help", "cancel", "start")  # fmt: skip
+            "menu", "settings", "export", "delete_me", "help", "cancel", "start")  # fmt: skip
 ADMIN_COMMANDS = ("broadcast", "broadcasts")
 # Telegram shows the Russian menu to these interface languages, like the bot's texts.
 RUSSIAN_MENU_LANGUAGES = ("ru", "uk", "be", "kk")
@@ -109,6 +110,7 @@ def create_dispatcher(
         tip_planner=TipPlanner(users, tips, waker, clock),
         broadcasts=BroadcastRepository(db),
         blocked_users=BlockedUsers(users, checkins, tips, clock),
+        user_data=UserDataRepository(db),
     )
     dispatcher.update.outer_middleware(
         UserMiddleware(

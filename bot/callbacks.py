@@ -231,3 +231,7 @@ class BroadcastConfirmCb(CallbackData, prefix="bc1"):
 
 class BroadcastCancelCb(CallbackData, prefix="bx1"):
     id: int
+
+
+class DeleteMeCb(CallbackData, prefix="dm1"):
+    pass

@@ -20,12 +20,21 @@ from aiogram.methods import (
     EditMessageReplyMarkup,
     EditMessageText,
     GetMe,
+    SendDocument,
     SendMessage,
     SendPhoto,
     TelegramMethod,
 )
 from aiogram.methods.base import TelegramType
-from aiogram.types import Chat, InlineKeyboardMarkup, Message, MessageId, PhotoSize, User
+from aiogram.types import (
+    Chat,
+    Document,
+    InlineKeyboardMarkup,
+    Message,
+    MessageId,
+    PhotoSize,
+    User,
+)
 
 from bot.clock import Clock
 
@@ -152,6 +161,16 @@ class RecordingSession(BaseSession):
                 photo=[PhotoSize(file_id="photo", file_unique_id="photo", width=800, height=450)],
                 caption=caption,
                 reply_markup=method.reply_markup,
+            )
+            return self._store(message, bot)
+        if isinstance(method, SendDocument):
+            message = Message(
+                message_id=next(self._ids),
+                date=self._now(),
+                chat=Chat(id=int(method.chat_id), type="private"),
+                from_user=self._bot_user(bot),
+                document=Document(file_id="doc", file_unique_id="doc"),
+                caption=method.caption,
             )
             return self._store(message, bot)
         if isinstance(method, CopyMessage):

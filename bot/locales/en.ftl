@@ -39,6 +39,8 @@ help-text =
     /tips — short tips, one concrete thing to try: subscribe, how often, at what hour
     /menu — the main menu
     /settings — language, time zone and tips
+    /export — download everything I store about you
+    /delete_me — erase all your data
     /help — this message
     /cancel — leave whatever you're in the middle of
     /start — the beginning
@@ -464,3 +466,13 @@ broadcast-cancelling = Cancelling: messages already on their way will arrive, th
 broadcasts-title = <b>Recent broadcasts</b>
 broadcasts-item = #{ $id } · { $date } · { $audience } · { $status }: sent { $sent }, blocked { $blocked }, failed { $failed } of { $total }
 broadcasts-empty = No broadcasts yet. Start one with /broadcast.
+
+## Your data
+export-caption = Everything I store about you: export.json, and one CSV file per table.
+delete-me-confirm =
+    <b>Delete everything?</b> This erases your profile and settings, all clients and their notes, projects, reflections with every answer, check-ins and their outcomes, your tip subscription and our conversation state. It can't be undone. (/export first if you want a copy.)
+button-delete-me-yes = Yes, delete everything
+button-delete-me-no = No, keep my data
+delete-me-done = Done: everything about you is erased. If you send /start, we begin from scratch.
+command-export = Download all your data
+command-delete_me = Erase all your data

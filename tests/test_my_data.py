@@ -1,0 +1,96 @@
+"""/export gives people their data; /delete_me erases every row of theirs, and only theirs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+
+from aiogram.methods import SendDocument
+from aiogram.types import BufferedInputFile
+
+from storage.db import Database
+from tests.harness import BotHarness, UserDriver
+from tests.test_coaching_flow import BEST_ANSWERS, answer_all, record_project
+
+
+async def busy_user(harness: BotHarness, user_id: int, client: str) -> UserDriver:
+    """A user with a client, a project, a reflection, a check-in, tips and a state."""
+    user = harness.user(user_id)
+    await user.onboard()
+    await record_project(user, client=client)
+    await user.send(f"{client} wanted more repeat orders")  # a comment
+    await answer_all(user, BEST_ANSWERS, "Ask for numbers first")
+    await user.press("Every month")
+    await user.send("/tips")
+    await user.send("/done")  # leaves a conversation state behind
+    return user
+
+
+async def export_of(harness: BotHarness, user: UserDriver) -> zipfile.ZipFile:
+    await user.send("/export")
+    document = next(m for m in reversed(user.sent) if isinstance(m, SendDocument))
+    assert isinstance(document.document, BufferedInputFile)
+    return zipfile.ZipFile(io.BytesIO(document.document.data))
+
+
+async def test_export_contains_only_own_data(harness: BotHarness) -> None:
+    mine = await busy_user(harness, 1001, "Acme")
+    await busy_user(harness, 2002, "Other Co")
+    archive = await export_of(harness, mine)
+    data = json.loads(archive.read("export.json"))["tables"]
+    assert [c["name"] for c in data["clients"]] == ["Acme"]
+    assert data["profile"][0]["id"] == 1001 and data["profile"][0]["tips_enabled"] == 1
+    assert len(data["reflection_answers"]) == 10
+    assert data["reflections"][0]["lesson"] == "Ask for numbers first"
+    assert len(data["checkins"]) == 1 and data["tip_deliveries"]
+    assert "Other Co" not in archive.read("export.json").decode()
+    rows = list(csv.DictReader(io.StringIO(archive.read("projects.csv").decode())))
+    assert rows[0]["title"] == "Spring landing"
+
+
+async def test_export_for_someone_with_no_data(harness: BotHarness) -> None:
+    user = harness.user()
+    archive = await export_of(harness, user)
+    data = json.loads(archive.read("export.json"))["tables"]
+    assert data["clients"] == [] and len(data["profile"]) == 1
+    assert archive.read("clients.csv").decode().strip() == ""
+
+
+async def references_to(db: Database, user_id: int) -> dict[str, int]:
+    """Rows in any table that point at the user by a user-ish column."""
+    found = {}
+    tables = [row[0] for row in await db.fetchall(
+        "SELECT name FROM sqlite_master WHERE type = 'table'")]  # fmt: skip
+    for table in tables:
+        columns = [row[1] for row in await db.fetchall(f"PRAGMA table_info({table})")]
+        checks = [c for c in ("user_id", "admin_id", "chat_id") if c in columns]
+        if table == "users":
+            checks.append("id")
+        for column in checks:
+            row = await db.fetchone(f"SELECT COUNT(*) FROM {table} WHERE {column} = ?", (user_id,))
+            if row and row[0]:
+                found[f"{table}.{column}"] = int(row[0])
+    return found
+
+
+async def test_delete_me_erases_everything_and_only_that(harness: BotHarness) -> None:
+    mine = await busy_user(harness, 1001, "Acme")
+    await busy_user(harness, 2002, "Other Co")
+    before_other = await references_to(harness.db, 2002)
+    answers_before = (await harness.db.fetchone("SELECT COUNT(*) FROM reflection_answers"))[0]  # type: ignore[index]
+    assert await references_to(harness.db, 1001)
+
+    [text] = await mine.send("/delete_me")
+    assert "Delete everything?" in text
+    await mine.press("No, keep my data")
+    assert await references_to(harness.db, 1001)  # nothing happens without a yes
+    await mine.send("/delete_me")
+    [text] = await mine.press("Yes, delete everything")
+    assert "everything about you is erased" in text
+
+    assert await references_to(harness.db, 1001) == {}
+    assert await references_to(harness.db, 2002) == before_other
+    answers_after = (await harness.db.fetchone("SELECT COUNT(*) FROM reflection_answers"))[0]  # type: ignore[index]
+    assert answers_after == answers_before - 10
