@@ -42,6 +42,7 @@ from storage.checkins import CheckinRepository
 from storage.clients import ClientRepository
 from storage.db import Database
 from storage.fsm import SQLiteStorage
+from storage.overview import OverviewRepository
 from storage.projects import ProjectRepository
 from storage.reflections import ReflectionRepository
 from storage.tips import TipRepository
@@ -52,7 +53,7 @@ logger = logging.getLogger(__name__)
 
 COMMANDS = ("done", "clients", "checkins", "checkin", "reflect", "history", "stats", "tips",
             "menu", "settings", "export", "delete_me", "help", "cancel", "start")  # fmt: skip
-ADMIN_COMMANDS = ("broadcast", "broadcasts")
+ADMIN_COMMANDS = ("admin", "broadcast", "broadcasts")
 # Telegram shows the Russian menu to these interface languages, like the bot's texts.
 RUSSIAN_MENU_LANGUAGES = ("ru", "uk", "be", "kk")
 
@@ -111,6 +112,7 @@ def create_dispatcher(
         broadcasts=BroadcastRepository(db),
         blocked_users=BlockedUsers(users, checkins, tips, clock),
         user_data=UserDataRepository(db),
+        overview=OverviewRepository(db),
     )
     dispatcher.update.outer_middleware(
         UserMiddleware(

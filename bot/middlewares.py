@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 from typing import Any
 
 from aiogram import BaseMiddleware
@@ -12,6 +13,8 @@ from aiogram.types import User as TelegramUser
 from bot.clock import Clock
 from bot.i18n import I18n, language_for
 from storage.users import NewUser, UserRepository
+
+SEEN_PRECISION = timedelta(hours=1)
 
 
 class UserMiddleware(BaseMiddleware):
@@ -58,6 +61,11 @@ class UserMiddleware(BaseMiddleware):
             ),
             self._clock.now(),
         )
+        now = self._clock.now()
+        # "Last seen" feeds the admin's active counts; an hour's precision is plenty and
+        # keeps this from being a write on every update.
+        if user.last_seen_at is None or now - user.last_seen_at > SEEN_PRECISION:
+            await self._users.touch(user.id, now)
         data["user"] = user
         data["t"] = self._i18n.get(user.language)
         return await handler(event, data)

@@ -1,7 +1,7 @@
 """Routers, one per feature. Order matters: aiogram tries routers in this order.
 
 1. common: /cancel, /help, /menu and navigation buttons, so they work inside any flow;
-2. broadcast: admin commands (the router filters on ADMIN_IDS), then chat_member;
+2. admin and broadcast: admin commands (the routers filter on ADMIN_IDS), then chat_member;
 3. onboarding: /start and the first-run questions;
 4. settings, tips, clients, check-ins, projects (/done), reflection (/reflect), history;
 5. fallback: last, answers whatever nothing above took (unexpected input, stale buttons).
@@ -15,6 +15,7 @@ from __future__ import annotations
 from aiogram import Router
 
 from handlers import (
+    admin,
     broadcast,
     chat_member,
     checkins,
@@ -34,6 +35,7 @@ from handlers import (
 def create_routers() -> list[Router]:
     return [
         common.create_router(),
+        admin.create_router(),
         broadcast.create_router(),
         chat_member.create_router(),
         onboarding.create_router(),

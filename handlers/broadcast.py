@@ -3,29 +3,21 @@ this router does not exist: their /broadcast is answered like any unknown text."
 
 from __future__ import annotations
 
-from typing import Any
-
 from aiogram import Bot, F, Router
-from aiogram.filters import Command, Filter
+from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
-from aiogram.types import User as TelegramUser
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.broadcaster import Broadcaster
 from bot.callbacks import AudienceCb, BroadcastCancelCb, BroadcastConfirmCb, Nav, NavCb
 from bot.clock import Clock
-from bot.config import Settings
 from bot.i18n import Translator
 from bot.messaging import Screen
+from handlers.admin import IsAdmin
 from storage.broadcasts import AUDIENCES, BroadcastRepository
 from storage.users import User
-
-
-class IsAdmin(Filter):
-    async def __call__(self, event: Any, settings: Settings, event_from_user: TelegramUser) -> bool:
-        return event_from_user.id in settings.admin_ids
 
 
 class BroadcastFlow(StatesGroup):

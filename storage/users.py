@@ -28,6 +28,7 @@ class User:
     checkin_hour: int = 10  # local hour for check-ins without a chosen time
     tips_frequency: str = "twice_weekly"  # 'daily', 'twice_weekly' or 'weekly'
     tips_hour: int = 9  # local hour tips arrive
+    last_seen_at: datetime | None = None
 
     @property
     def is_onboarded(self) -> bool:
@@ -64,6 +65,7 @@ def _user(row: aiosqlite.Row) -> User:
         checkin_hour=row["checkin_hour"],
         tips_frequency=row["tips_frequency"],
         tips_hour=row["tips_hour"],
+        last_seen_at=from_db(row["last_seen_at"]) if row["last_seen_at"] else None,
     )
 
 
@@ -81,8 +83,8 @@ class UserRepository:
         await self._db.execute(
             """
             INSERT INTO users (id, chat_id, first_name, last_name, username, language,
-                               timezone, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               timezone, created_at, updated_at, last_seen_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO NOTHING
             """,
             (
@@ -95,6 +97,7 @@ class UserRepository:
                 new.timezone,
                 stamp,
                 stamp,
+                stamp,
             ),
         )
         user = await self.get(new.id)
@@ -105,6 +108,11 @@ class UserRepository:
         await self._db.execute(
             f"UPDATE users SET {assignments}, updated_at = ? WHERE id = ?",
             (*values, to_db(now), user_id),
+        )
+
+    async def touch(self, user_id: int, now: datetime) -> None:
+        await self._db.execute(
+            "UPDATE users SET last_seen_at = ? WHERE id = ?", (to_db(now), user_id)
         )
 
     async def set_language(self, user_id: int, language: str, now: datetime) -> None:

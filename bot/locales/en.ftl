@@ -476,3 +476,14 @@ button-delete-me-no = No, keep my data
 delete-me-done = Done: everything about you is erased. If you send /start, we begin from scratch.
 command-export = Download all your data
 command-delete_me = Erase all your data
+
+## Admin overview
+admin-overview =
+    <b>Partner Coach overview</b>
+    Users: { $users } (active in 7 days: { $active7 }, in 30 days: { $active30 }), blocked the bot: { $blocked }
+    Tip subscribers: { $subscribers }
+    Clients: { $clients }, projects: { $projects }, reflections: { $reflections }
+    Average partner score: { $score }
+    Check-ins sent: { $sent }, done: { $done }, of those with a new order: { $orders }%
+    Broadcasts: { $broadcasts }
+command-admin = Usage overview (admins)
