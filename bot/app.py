@@ -24,6 +24,7 @@ from bot.broadcaster import Broadcaster
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.due_work import DueQueue, DueWorkDispatcher
+from bot.flood import FloodGuard, FloodMiddleware
 from bot.i18n import I18n
 from bot.isolation import ConversationLocks
 from bot.middlewares import UserMiddleware
@@ -113,6 +114,10 @@ def create_dispatcher(
         blocked_users=BlockedUsers(users, checkins, tips, clock),
         user_data=UserDataRepository(db),
         overview=OverviewRepository(db),
+    )
+    # Flood control first: an update dropped here costs no database work.
+    dispatcher.update.outer_middleware(
+        FloodMiddleware(FloodGuard(clock, settings.flood_rate), i18n, settings.default_language)
     )
     dispatcher.update.outer_middleware(
         UserMiddleware(

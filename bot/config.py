@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import SecretStr, ValidationError, field_validator, model_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 # Telegram tokens look like "123456789:AA...": a numeric bot id, a colon, 35 url-safe chars.
@@ -35,6 +35,7 @@ class Settings(BaseSettings):
     telegram_api_url: str | None = None
     broadcast_rate: float = 25.0
     broadcast_paid: bool = False
+    flood_rate: int = Field(default=5, ge=1)
 
     @field_validator("bot_token")
     @classmethod

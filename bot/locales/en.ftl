@@ -487,3 +487,4 @@ admin-overview =
     Check-ins sent: { $sent }, done: { $done }, of those with a new order: { $orders }%
     Broadcasts: { $broadcasts }
 command-admin = Usage overview (admins)
+flood-notice = That's a lot of messages at once: I'll skip a few and catch up in a moment. Take your time.
