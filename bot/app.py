@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
 import sqlite3
 
 from aiogram import Bot, Dispatcher
@@ -18,6 +19,7 @@ from aiogram.exceptions import (
     TelegramUnauthorizedError,
 )
 from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats, BotCommandScopeChat
+from aiohttp import web
 
 from bot.blocking import BlockedUsers
 from bot.broadcaster import Broadcaster
@@ -35,6 +37,7 @@ from bot.services.timezones import CityIndex
 from bot.services.tip_planner import TipPlanner
 from bot.tip_sender import TipSender
 from bot.wakeup import SchedulerWaker, Waker
+from bot.webhook import build_webhook_app, webhook_full_url, webhook_path
 from handlers import create_routers
 from handlers.clients import ClientCards
 from handlers.errors import on_error
@@ -202,7 +205,8 @@ async def check_token(bot: Bot, settings: Settings) -> None:
 
 
 class Application:
-    """The whole bot: open the database, check the token, poll until stopped."""
+    """The whole bot: open the database, check the token, then poll, or serve a webhook
+    when WEBHOOK_URL is set, until stopped (SIGTERM, Ctrl+C or `stop()`)."""
 
     def __init__(
         self, settings: Settings, clock: Clock | None = None, *, handle_signals: bool = True
@@ -211,6 +215,7 @@ class Application:
         self.clock = clock or SystemClock()
         self.handle_signals = handle_signals
         self.dispatcher: Dispatcher | None = None
+        self._stopped = asyncio.Event()
 
     async def run(self) -> None:
         bot = create_bot(self.settings)
@@ -219,7 +224,7 @@ class Application:
             await check_token(bot, self.settings)
             db = await self._open_database()
             try:
-                await self._poll(bot, db)
+                await self._serve(bot, db)
             finally:
                 await db.close()
         finally:
@@ -235,7 +240,7 @@ class Application:
                 "check DATABASE_PATH and the folder's permissions."
             ) from None
 
-    async def _poll(self, bot: Bot, db: Database) -> None:
+    async def _serve(self, bot: Bot, db: Database) -> None:
         cities = CityIndex()
         # Reading city names takes a second or two; start now, off the event loop.
         preload = asyncio.create_task(cities.load())
@@ -256,14 +261,52 @@ class Application:
         waker.start()  # the first sweep runs at once: check-ins missed while down go out now
         broadcaster.kick()  # a broadcast interrupted by a stop resumes where it was
         try:
-            await self.dispatcher.start_polling(
-                bot, handle_signals=self.handle_signals, close_bot_session=False
-            )
+            if self.settings.webhook_url:
+                await self._serve_webhook(bot, db, self.dispatcher)
+            else:
+                await self.dispatcher.start_polling(
+                    bot, handle_signals=self.handle_signals, close_bot_session=False
+                )
         finally:
+            # Graceful: no new work, and what is on its way finishes before the database
+            # closes. An interrupted broadcast resumes at the next start.
             preload.cancel()
-            await waker.close()  # a sweep in progress finishes its sends first
+            await waker.close()
             await due_work.drain()
+            await broadcaster.stop()
+
+    async def _serve_webhook(self, bot: Bot, db: Database, dispatcher: Dispatcher) -> None:
+        settings = self.settings
+        assert settings.webhook_url and settings.webhook_secret
+        secret = settings.webhook_secret.get_secret_value()
+        app = build_webhook_app(dispatcher, bot, db, secret, webhook_path(settings.webhook_url))
+        runner = web.AppRunner(app, access_log=None)
+        await runner.setup()  # runs the dispatcher's start-up (command menus)
+        site = web.TCPSite(runner, settings.webhook_host, settings.webhook_port)
+        try:
+            await site.start()
+        except OSError as error:
+            await runner.cleanup()
+            raise StartupError(
+                f"Cannot listen on {settings.webhook_host}:{settings.webhook_port} "
+                f"({error.strerror}): check WEBHOOK_HOST and WEBHOOK_PORT."
+            ) from None
+        await bot.set_webhook(
+            webhook_full_url(settings.webhook_url),
+            secret_token=secret,
+            allowed_updates=dispatcher.resolve_used_update_types(),
+        )
+        logger.info("Serving the webhook on %s:%s", settings.webhook_host, settings.webhook_port)
+        if self.handle_signals:
+            loop = asyncio.get_running_loop()
+            for signum in (signal.SIGTERM, signal.SIGINT):
+                loop.add_signal_handler(signum, self._stopped.set)
+        try:
+            await self._stopped.wait()
+        finally:
+            await runner.cleanup()  # finishes requests in progress, runs shutdown hooks
 
     async def stop(self) -> None:
-        if self.dispatcher is not None:
+        self._stopped.set()
+        if self.dispatcher is not None and not self.settings.webhook_url:
             await self.dispatcher.stop_polling()

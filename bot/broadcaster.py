@@ -63,6 +63,7 @@ class Broadcaster:
         self._batch = max(10, int(pacer.rate))
         self._workers = max(8, math.ceil(pacer.rate / 4))
         self._task: asyncio.Task[None] | None = None
+        self._stopping = False
 
     def kick(self) -> asyncio.Task[None]:
         """Make sure queued (or interrupted) broadcasts are being sent."""
@@ -74,8 +75,14 @@ class Broadcaster:
         if self._task is not None:
             await self._task
 
+    async def stop(self) -> None:
+        """Shutting down: sends on their way finish, no new ones start; the broadcast
+        stays 'sending' and resumes at the next start."""
+        self._stopping = True
+        await self.wait()
+
     async def run_all(self) -> None:
-        while (broadcast := await self._broadcasts.next_to_run()) is not None:
+        while not self._stopping and (broadcast := await self._broadcasts.next_to_run()):
             await self.run(broadcast)
 
     async def run(self, broadcast: Broadcast) -> None:
@@ -89,9 +96,11 @@ class Broadcaster:
             reporter.cancel()
             with suppress(asyncio.CancelledError):
                 await reporter
-        if cancelled:
+        if cancelled or self._stopping:
             await self._broadcasts.release(broadcast.id)
-        else:
+        if self._stopping and not cancelled:
+            return  # resumed at the next start
+        if not cancelled:
             await self._broadcasts.finish(broadcast.id, "done", self._clock.now())
         await self._show_progress(broadcast, t, final="cancelled" if cancelled else "done")
 
@@ -110,6 +119,8 @@ class Broadcaster:
                     if current is None or current.status == "cancelled":
                         cancelled = True
                         return
+                    if self._stopping:
+                        return
                     batch = await self._broadcasts.claim(broadcast.id, self._batch)
                     if not batch:
                         return
@@ -121,7 +132,8 @@ class Broadcaster:
 
         async def consume() -> None:
             while (recipient := await queue.get()) is not None:
-                if not cancelled:  # claimed but not sent after a cancel: released later
+                # Claimed but not sent after a cancel or a stop: released afterwards.
+                if not cancelled and not self._stopping:
                     await self._send(broadcast, recipient)
 
         await asyncio.gather(produce(), *(consume() for _ in range(self._workers)))

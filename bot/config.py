@@ -36,6 +36,10 @@ class Settings(BaseSettings):
     broadcast_rate: float = 25.0
     broadcast_paid: bool = False
     flood_rate: int = Field(default=5, ge=1)
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_host: str = "0.0.0.0"
+    webhook_port: int = Field(default=8080, ge=1, le=65535)
 
     @field_validator("bot_token")
     @classmethod
@@ -87,6 +91,31 @@ class Settings(BaseSettings):
         if not 0 < value <= PAID_RATE_LIMIT:
             raise ValueError(f"must be above 0 and at most {PAID_RATE_LIMIT} messages a second")
         return value
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _https_url(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ValueError("must be the public https URL Telegram posts updates to")
+        return value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _secret_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value():
+            return None
+        if not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", value.get_secret_value()):
+            raise ValueError("may use only letters, digits, _ and - (up to 256)")
+        return value
+
+    @model_validator(mode="after")
+    def _secret_for_webhook(self) -> Settings:
+        if self.webhook_url and self.webhook_secret is None:
+            raise ValueError("WEBHOOK_SECRET is required when WEBHOOK_URL is set")
+        return self
 
     @model_validator(mode="after")
     def _paid_for_fast(self) -> Settings:

@@ -261,3 +261,31 @@ async def test_paid_broadcast_flag(admin_harness: BotHarness) -> None:
     await start_broadcast(admin_harness)
     await runner(admin_harness, paid=True).run_all()
     assert all(m.allow_paid_broadcast is True for m in copies(admin_harness))
+
+
+async def test_stop_lets_sends_finish_and_resumes_later(admin_harness: BotHarness) -> None:
+    await people(admin_harness, 30)
+    broadcast_id = await start_broadcast(admin_harness)
+    release = asyncio.Event()
+    first_send = asyncio.Event()
+
+    async def hold(method: Any) -> Exception | None:
+        if isinstance(method, CopyMessage):
+            first_send.set()
+            await release.wait()
+        return None
+
+    intercept(admin_harness, hold)
+    broadcaster = runner(admin_harness, rate=10)
+    broadcaster.kick()
+    await asyncio.wait_for(first_send.wait(), 5)
+    stopping = asyncio.create_task(broadcaster.stop())  # SIGTERM arrives
+    await asyncio.sleep(0.01)
+    release.set()  # the sends on their way complete
+    await asyncio.wait_for(stopping, 5)
+    repo = BroadcastRepository(admin_harness.db)
+    progress = await repo.progress(broadcast_id)
+    assert progress.sent >= 1 and progress.sent + progress.remaining == 30
+    assert (await repo.get(broadcast_id)).status == "sending"  # type: ignore[union-attr]
+    await runner(admin_harness, rate=1000).run_all()  # the next start
+    assert (await repo.progress(broadcast_id)).sent == 30

@@ -1,0 +1,111 @@
+"""Webhook mode over real HTTP on 127.0.0.1: a valid update is handled; a wrong or missing
+secret gets 401; a malformed body gets 400 and the server keeps running; /healthz."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from bot.app import Application
+from bot.config import ConfigError, load_settings
+from tests.fake_bot_api import FakeBotAPI
+from tests.harness import TEST_TOKEN, make_settings
+
+SECRET = "s3cret-for-tests"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+async def served(tmp_path: Path) -> AsyncIterator[tuple[FakeBotAPI, str]]:
+    api = FakeBotAPI(TEST_TOKEN)
+    await api.start()
+    port = free_port()
+    settings = make_settings(
+        tmp_path / "bot.sqlite3",
+        telegram_api_url=api.url,
+        webhook_url=f"http://127.0.0.1:{port}/hook",
+        webhook_secret=SECRET,
+        webhook_host="127.0.0.1",
+        webhook_port=port,
+    )
+    app = Application(settings, handle_signals=False)
+    running = asyncio.create_task(app.run())
+    base = f"http://127.0.0.1:{port}"
+    async with aiohttp.ClientSession() as http:
+        for _ in range(200):  # the server is up when /healthz answers
+            try:
+                async with http.get(f"{base}/healthz") as response:
+                    if response.status == 200:
+                        break
+            except aiohttp.ClientConnectionError:
+                await asyncio.sleep(0.05)
+    try:
+        yield api, base
+    finally:
+        await app.stop()
+        await asyncio.wait_for(running, 10)
+        await api.stop()
+
+
+def update(text: str, update_id: int = 1) -> dict[str, object]:
+    return {
+        "update_id": update_id,
+        "message": {
+            "message_id": update_id,
+            "date": 1_790_000_000,
+            "chat": {"id": 555, "type": "private"},
+            "from": {"id": 555, "is_bot": False, "first_name": "Hook", "language_code": "en"},
+            "text": text,
+        },
+    }
+
+
+async def test_webhook_serves_updates_and_refuses_the_rest(
+    served: tuple[FakeBotAPI, str],
+) -> None:
+    api, base = served
+    hook = await api.wait_for(lambda call: call.method == "setWebhook")
+    assert hook.params["url"] == f"{base}/hook"
+    assert hook.params["secret_token"] == SECRET
+    async with aiohttp.ClientSession() as http:
+        async with http.get(f"{base}/healthz") as response:
+            assert response.status == 200
+            assert await response.json() == {"ok": True}
+        good = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
+        async with http.post(f"{base}/hook", json=update("/start"), headers=good) as response:
+            assert response.status == 200
+        await api.wait_for(lambda c: c.method == "sendMessage" and "Hi, Hook!" in c.params["text"])
+
+        wrong = {"X-Telegram-Bot-Api-Secret-Token": "guess"}
+        async with http.post(f"{base}/hook", json=update("/help", 2), headers=wrong) as response:
+            assert response.status == 401
+        async with http.post(f"{base}/hook", json=update("/help", 3)) as response:
+            assert response.status == 401
+        async with http.post(f"{base}/hook", data="{not json", headers=good) as response:
+            assert response.status == 400
+        async with http.post(f"{base}/hook", data=json.dumps({"hello": 1}), headers=good) as r:
+            assert r.status == 400
+        # Still serving after all that.
+        async with http.post(f"{base}/hook", json=update("/help", 4), headers=good) as response:
+            assert response.status == 200
+        await api.wait_for(lambda c: c.method == "sendMessage" and "/settings" in c.params["text"])
+    helps = [c for c in api.calls if c.method == "sendMessage" and "/settings" in c.params["text"]]
+    assert len(helps) == 1  # the refused /help updates were never handled
+
+
+def test_webhook_needs_a_secret(tmp_path: Path) -> None:
+    env = tmp_path / ".env"
+    env.write_text(f"BOT_TOKEN={TEST_TOKEN}\nWEBHOOK_URL=https://bot.example.com/hook\n")
+    with pytest.raises(ConfigError, match="WEBHOOK_SECRET is required"):
+        load_settings(env)
