@@ -19,4 +19,5 @@ RUN useradd --create-home --uid 10001 coach && mkdir -p /app/data && chown coach
 USER coach
 VOLUME ["/app/data"]
 
+EXPOSE 8080
 CMD ["python", "main.py"]

@@ -146,3 +146,15 @@ def test_settings_error_never_echoes_the_token(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as error:
         load_settings(env)
     assert "secret-but-too-short" not in str(error.value)
+
+
+def test_env_example_documents_every_setting_and_loads(tmp_path: Path) -> None:
+    from bot.config import Settings
+
+    example = (ROOT / ".env.example").read_text()
+    for name in Settings.model_fields:
+        assert f"\n{name.upper()}=" in example, name
+    env = tmp_path / ".env"
+    env.write_text(example.replace("BOT_TOKEN=\n", f"BOT_TOKEN={TEST_TOKEN}\n"))
+    settings = load_settings(env)
+    assert settings.webhook_url is None and settings.broadcast_rate == 25
