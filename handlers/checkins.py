@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
-from zoneinfo import ZoneInfo
 
 from aiogram import F, Router
 from aiogram.filters import Command
@@ -37,7 +36,14 @@ from bot.keyboards import day_choice, form_step, menu_button
 from bot.messaging import Screen
 from bot.reminders import ReminderLookup, reminder_screen
 from bot.services.checkin_planner import CheckinPlanner
-from bot.services.checkin_rules import CadenceUnit, Preset, When, WhenProblem, parse_when
+from bot.services.checkin_rules import (
+    CadenceUnit,
+    Preset,
+    When,
+    WhenProblem,
+    local_now,
+    parse_when,
+)
 from bot.services.dates import parse_day
 from handlers.forms import TYPED_TEXT, owned_client, read_text, refuse, reject_non_text
 from storage.checkins import NOTE_LIMIT, OPEN_STATUSES, Checkin, CheckinRepository
@@ -143,7 +149,7 @@ async def plan_chosen(
 
 async def _read_when(message: Message, t: Translator, user: User, clock: Clock) -> When | None:
     text = (message.text or "").strip()
-    now_local = clock.now().astimezone(ZoneInfo(user.timezone)).replace(tzinfo=None)
+    now_local = local_now(clock.now(), user.timezone)
     # dateparser is CPU work: keep it off the event loop.
     found = await asyncio.to_thread(parse_when, text, now_local, user.checkin_hour)
     if isinstance(found, When):

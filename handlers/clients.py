@@ -199,10 +199,9 @@ async def clients_button(
     clients: ClientRepository,
     clock: Clock,
 ) -> None:
-    await state.clear()
-    await callback.answer()
-    screen = await list_screen(user, t, clients, clock, page=0, archived=False)
-    await screen.show(callback)
+    """ "Clients" in the menu: the first page of active clients."""
+    first = ClientsPageCb(page=0, archived=False)
+    await clients_page(callback, first, state, user, t, clients, clock)
 
 
 async def clients_page(

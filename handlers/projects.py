@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 from datetime import date, timedelta
-from zoneinfo import ZoneInfo
 
 from aiogram import F, Router
 from aiogram.filters import Command, StateFilter
@@ -19,6 +18,7 @@ from bot.i18n import Translator
 from bot.keyboards import client_choice, day_choice, form_step, goal_choice
 from bot.messaging import Screen
 from bot.services.checkin_planner import CheckinPlanner
+from bot.services.checkin_rules import local_now
 from bot.services.dates import parse_day
 from handlers.forms import TYPED_TEXT, owned_client, read_text, refuse, reject_non_text
 from handlers.reflection import begin
@@ -258,7 +258,7 @@ async def day_picked(
         await refuse(callback, t, "day offset", callback_data.days_ago)
         return
     await callback.answer()
-    today = clock.now().astimezone(ZoneInfo(user.timezone)).date()
+    today = local_now(clock.now(), user.timezone).date()
     if isinstance(callback.message, Message):
         await _save(
             callback.message, today - timedelta(days=callback_data.days_ago),
@@ -278,7 +278,7 @@ async def _day_typed(
     clock: Clock,
 ) -> None:
     text = message.text or ""
-    today = clock.now().astimezone(ZoneInfo(user.timezone)).date()
+    today = local_now(clock.now(), user.timezone).date()
     # dateparser is CPU work with a slow first call: keep it off the event loop.
     day = await asyncio.to_thread(parse_day, text, today)
     if day is None:

@@ -185,20 +185,38 @@ async def answer_button(
     if question is None or not accepts(question, callback_data.v):
         await refuse(callback, t, "answer to reflection", callback_data.r)
         return
-    await reflections.save_answer(
-        user.id,
-        reflection.id,
-        question.id,
-        value=callback_data.v,
-        text=None,
-        skipped=False,
-        next_position=callback_data.q + 1,
-    )
     await callback.answer()
-    await _record_answer(callback, t, callback_data.q, answer_label(t, question, callback_data.v))
+    await _answered(
+        callback, reflection, callback_data.q, answer_label(t, question, callback_data.v),
+        state, user, t, reflections, projects, clients, clock, value=callback_data.v,
+    )  # fmt: skip
+
+
+async def _answered(
+    callback: CallbackQuery,
+    reflection: Reflection,
+    position: int,
+    shown: str,
+    state: FSMContext,
+    user: User,
+    t: Translator,
+    reflections: ReflectionRepository,
+    projects: ProjectRepository,
+    clients: ClientRepository,
+    clock: Clock,
+    *,
+    value: int | None,
+) -> None:
+    """Store a button answer (value None: skipped), leave the question in the chat as a
+    record of it, and go on to the next question."""
+    await reflections.save_answer(
+        user.id, reflection.id, QUESTIONS[position].id,
+        value=value, text=None, skipped=value is None, next_position=position + 1,
+    )  # fmt: skip
+    await _record_answer(callback, t, position, shown)
     if isinstance(callback.message, Message):
         await _advance(
-            callback.message, reflection, callback_data.q + 1,
+            callback.message, reflection, position + 1,
             state, user, t, reflections, projects, clients, clock,
         )  # fmt: skip
 
@@ -249,17 +267,11 @@ async def nav_button(
     if not question.optional:  # Skip is only offered on optional questions
         await refuse(callback, t, "skip of a required question in reflection", reflection.id)
         return
-    await reflections.save_answer(
-        user.id, reflection.id, question.id,
-        value=None, text=None, skipped=True, next_position=position + 1,
-    )  # fmt: skip
     await callback.answer()
-    await _record_answer(callback, t, position, t("answer-skipped"))
-    if isinstance(callback.message, Message):
-        await _advance(
-            callback.message, reflection, position + 1,
-            state, user, t, reflections, projects, clients, clock,
-        )  # fmt: skip
+    await _answered(
+        callback, reflection, position, t("answer-skipped"),
+        state, user, t, reflections, projects, clients, clock, value=None,
+    )  # fmt: skip
 
 
 async def typed_text(
