@@ -96,7 +96,7 @@ def create_dispatcher(
     checkins = CheckinRepository(db)
     tips = TipRepository(db)
     dispatcher = Dispatcher(
-        storage=SQLiteStorage(db, clock),
+        storage=SQLiteStorage(db, clock.now),
         events_isolation=ConversationLocks(),
         db=db,
         settings=settings,

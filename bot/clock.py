@@ -15,12 +15,3 @@ class Clock(Protocol):
 class SystemClock:
     def now(self) -> datetime:
         return datetime.now(UTC)
-
-
-def to_db(moment: datetime) -> str:
-    """UTC ISO-8601 text that sorts in time order."""
-    return moment.astimezone(UTC).isoformat(timespec="seconds")
-
-
-def from_db(text: str) -> datetime:
-    return datetime.fromisoformat(text).astimezone(UTC)

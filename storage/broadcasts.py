@@ -7,8 +7,8 @@ from datetime import datetime
 
 import aiosqlite
 
+from storage.codec import epoch, from_epoch
 from storage.db import Database
-from storage.due_rows import epoch, from_epoch
 
 # Who a broadcast goes to: everyone reachable, tip subscribers, or one language.
 AUDIENCES = ("all", "tips", "en", "ru")
@@ -77,21 +77,19 @@ class BroadcastRepository:
         """A queued broadcast with its recipients fixed now (people who join later are
         not added halfway)."""
         async with self._db.transaction() as tx:
-            cursor = await tx.execute(
+            broadcast_id = await tx.insert(
                 "INSERT INTO broadcasts (admin_id, from_chat_id, message_id, audience, total, "
                 "created_at) VALUES (?, ?, ?, ?, 0, ?)",
                 (admin_id, from_chat_id, message_id, audience, epoch(now)),
             )
-            broadcast_id = int(cursor.lastrowid or 0)
-            cursor = await tx.execute(
+            assert broadcast_id is not None
+            total = await tx.execute(
                 "INSERT INTO broadcast_recipients (broadcast_id, user_id, chat_id) "
                 f"SELECT ?, id, chat_id FROM users WHERE is_blocked = 0 "
                 f"{_AUDIENCE_WHERE[audience]}",
                 (broadcast_id,),
             )
-            await tx.execute(
-                "UPDATE broadcasts SET total = ? WHERE id = ?", (cursor.rowcount, broadcast_id)
-            )
+            await tx.execute("UPDATE broadcasts SET total = ? WHERE id = ?", (total, broadcast_id))
         found = await self.get(broadcast_id)
         assert found is not None
         return found
@@ -149,12 +147,12 @@ class BroadcastRepository:
 
     async def claim(self, broadcast_id: int, limit: int) -> list[Recipient]:
         async with self._db.transaction() as tx:
-            cursor = await tx.execute(
+            rows = await tx.fetchall(
                 "SELECT user_id, chat_id FROM broadcast_recipients "
                 "WHERE broadcast_id = ? AND status = 'pending' LIMIT ?",
                 (broadcast_id, limit),
             )
-            found = [Recipient(row[0], row[1]) for row in await cursor.fetchall()]
+            found = [Recipient(row[0], row[1]) for row in rows]
             await tx.executemany(
                 "UPDATE broadcast_recipients SET status = 'sending' "
                 "WHERE broadcast_id = ? AND user_id = ?",

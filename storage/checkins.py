@@ -12,7 +12,8 @@ from datetime import date, datetime
 
 import aiosqlite
 
-from storage.due_rows import DueRowStore, epoch, from_epoch
+from storage.codec import epoch, from_epoch, from_wall_clock, maybe_from_day, wall_clock
+from storage.due_rows import DueRowStore
 
 NOTE_LIMIT = 500
 # Statuses that still need the user's attention (a reminder to send or to act on).
@@ -56,11 +57,11 @@ def _checkin(row: aiosqlite.Row) -> Checkin:
         user_id=row["user_id"],
         client_id=row["client_id"],
         project_id=row["project_id"],
-        local_due=datetime.fromisoformat(row["local_due"]),
+        local_due=from_wall_clock(row["local_due"]),
         time_chosen=bool(row["time_chosen"]),
         due_at=from_epoch(row["due_at"]),
         recurring=bool(row["recurring"]),
-        base_day=date.fromisoformat(row["base_day"]) if row["base_day"] else None,
+        base_day=maybe_from_day(row["base_day"]),
         status=row["status"],
         attempts=row["attempts"],
         sent_at=from_epoch(row["sent_at"]) if row["sent_at"] is not None else None,
@@ -75,7 +76,7 @@ def _values(new: NewCheckin, now: datetime) -> tuple[object, ...]:
         new.user_id,
         new.client_id,
         new.project_id,
-        new.local_due.isoformat(timespec="minutes"),
+        wall_clock(new.local_due),
         int(new.time_chosen),
         epoch(new.due_at),
         int(new.recurring),
@@ -108,8 +109,8 @@ class CheckinRepository(DueRowStore[Checkin]):
                 "WHERE user_id = ? AND client_id = ? AND status = 'pending'",
                 (epoch(now), new.user_id, new.client_id),
             )
-            cursor = await tx.execute(_INSERT, _values(new, now))
-            checkin_id = int(cursor.lastrowid or 0)
+            checkin_id = await tx.insert(_INSERT, _values(new, now))
+        assert checkin_id is not None
         found = await self.get(new.user_id, checkin_id)
         assert found is not None
         return found
@@ -164,7 +165,7 @@ class CheckinRepository(DueRowStore[Checkin]):
             WHERE id = ? AND user_id = ? AND status IN ('pending', 'sent')
             """,
             (
-                local_due.isoformat(timespec="minutes"),
+                wall_clock(local_due),
                 int(time_chosen),
                 epoch(due_at),
                 checkin_id,
@@ -185,7 +186,7 @@ class CheckinRepository(DueRowStore[Checkin]):
     async def set_local_due(self, user_id: int, checkin_id: int, local_due: datetime) -> None:
         await self._db.execute(
             "UPDATE checkins SET local_due = ? WHERE id = ? AND user_id = ?",
-            (local_due.isoformat(timespec="minutes"), checkin_id, user_id),
+            (wall_clock(local_due), checkin_id, user_id),
         )
 
     async def finish(

@@ -8,7 +8,7 @@ from enum import StrEnum
 
 import aiosqlite
 
-from bot.clock import from_db, to_db
+from storage.codec import epoch, from_epoch, maybe_from_epoch
 from storage.db import Database
 
 NAME_LIMIT = 100
@@ -49,8 +49,8 @@ def _client(row: aiosqlite.Row) -> Client:
         contact=row["contact"],
         notes=row["notes"],
         archived=bool(row["archived"]),
-        last_contact_at=from_db(row["last_contact_at"]) if row["last_contact_at"] else None,
-        created_at=from_db(row["created_at"]),
+        last_contact_at=maybe_from_epoch(row["last_contact_at"]),
+        created_at=from_epoch(row["created_at"]),
         cadence_unit=row["cadence_unit"],
         cadence_n=row["cadence_n"],
     )
@@ -67,13 +67,11 @@ class ClientRepository:
     async def add(
         self, user_id: int, name: str, contact: str | None, notes: str | None, now: datetime
     ) -> Client:
-        async with self._db.transaction() as tx:
-            cursor = await tx.execute(
-                "INSERT INTO clients (user_id, name, contact, notes, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (user_id, name, contact, notes, to_db(now), to_db(now)),
-            )
-            client_id = cursor.lastrowid
+        client_id = await self._db.insert(
+            "INSERT INTO clients (user_id, name, contact, notes, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (user_id, name, contact, notes, epoch(now), epoch(now)),
+        )
         client = await self.get(user_id, int(client_id or 0))
         assert client is not None
         return client
@@ -105,7 +103,7 @@ class ClientRepository:
         column = ClientField(field).value  # an enum member, never user text, names the column
         changed = await self._db.execute(
             f"UPDATE clients SET {column} = ?, updated_at = ? WHERE id = ? AND user_id = ?",
-            (value, to_db(now), client_id, user_id),
+            (value, epoch(now), client_id, user_id),
         )
         return changed == 1
 
@@ -114,7 +112,7 @@ class ClientRepository:
     ) -> bool:
         changed = await self._db.execute(
             "UPDATE clients SET archived = ?, updated_at = ? WHERE id = ? AND user_id = ?",
-            (int(archived), to_db(now), client_id, user_id),
+            (int(archived), epoch(now), client_id, user_id),
         )
         return changed == 1
 
@@ -139,5 +137,5 @@ class ClientRepository:
         await self._db.execute(
             "UPDATE clients SET last_contact_at = ? WHERE id = ? AND user_id = ? "
             "AND (last_contact_at IS NULL OR last_contact_at < ?)",
-            (to_db(at), client_id, user_id, to_db(at)),
+            (epoch(at), client_id, user_id, epoch(at)),
         )

@@ -1,8 +1,15 @@
-"""One aiosqlite connection shared by the whole process, with migrations.
+"""One aiosqlite connection shared by the whole process, with migrations and units of work.
 
-Every statement goes through one asyncio lock. aiosqlite runs all statements of a
-connection on one thread anyway, so the lock costs nothing in throughput, and it keeps
-a coroutine's statement from landing inside another coroutine's open transaction.
+Every statement outside a unit of work goes through one asyncio lock. aiosqlite runs all
+statements of a connection on one thread anyway, so the lock costs nothing in throughput,
+and it keeps a coroutine's statement from landing inside another coroutine's open
+transaction.
+
+A unit of work (`async with db.transaction():`) holds the lock from BEGIN to COMMIT.
+Repositories never take a connection of their own: every statement made by the task that
+opened the unit of work joins it (a context variable says which task that is), so a
+service can call several repositories and have all of their writes commit together or
+not at all. Opening a unit of work inside another one joins the outer one.
 """
 
 from __future__ import annotations
@@ -12,7 +19,9 @@ import logging
 import re
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from importlib import resources
+from itertools import count
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +31,10 @@ logger = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5_000
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+_instances = count(1)
 
 Params = Sequence[Any] | dict[str, Any]
+Row = aiosqlite.Row
 
 
 def load_migrations() -> list[tuple[int, str]]:
@@ -47,6 +58,11 @@ class Database:
     def __init__(self, connection: aiosqlite.Connection) -> None:
         self._conn = connection
         self._lock = asyncio.Lock()
+        # The task that holds the open unit of work. A task started inside one inherits
+        # the variable but is another task: it waits for the lock like everyone else.
+        self._unit_owner: ContextVar[asyncio.Task[Any] | None] = ContextVar(
+            f"db{next(_instances)}", default=None
+        )
 
     @classmethod
     async def open(cls, path: str | Path) -> Database:
@@ -89,40 +105,76 @@ class Database:
         return int(row[0]) if row else 0
 
     async def user_version(self) -> int:
-        async with self._lock:
+        async with self._statement():
             return await self._user_version()
+
+    def _in_unit(self) -> bool:
+        owner = self._unit_owner.get()
+        return owner is not None and owner is asyncio.current_task()
+
+    @asynccontextmanager
+    async def _statement(self) -> AsyncIterator[None]:
+        """Inside a unit of work the task already holds the lock; outside, take it."""
+        if self._in_unit():
+            yield
+            return
+        async with self._lock:
+            yield
 
     async def execute(self, sql: str, params: Params = ()) -> int:
         """Run one statement; return the number of rows it changed."""
-        async with self._lock:
+        async with self._statement():
             cursor = await self._conn.execute(sql, params)
             changed = cursor.rowcount
             await cursor.close()
             return changed
 
-    async def executemany(self, sql: str, rows: Iterable[Params]) -> None:
-        async with self.transaction() as tx:
-            await tx.executemany(sql, rows)
+    async def insert(self, sql: str, params: Params = ()) -> int | None:
+        """Run an INSERT; return the new row's id, or None when it inserted nothing
+        (an `INSERT ... SELECT` whose SELECT found no row)."""
+        async with self._statement():
+            cursor = await self._conn.execute(sql, params)
+            inserted = cursor.rowcount
+            row_id = cursor.lastrowid
+            await cursor.close()
+            return int(row_id) if inserted == 1 and row_id is not None else None
 
-    async def fetchone(self, sql: str, params: Params = ()) -> aiosqlite.Row | None:
-        async with self._lock, self._conn.execute(sql, params) as cursor:
+    async def executemany(self, sql: str, rows: Iterable[Params]) -> None:
+        async with self.transaction():
+            await self._conn.executemany(sql, rows)
+
+    async def fetchone(self, sql: str, params: Params = ()) -> Row | None:
+        async with self._statement(), self._conn.execute(sql, params) as cursor:
             return await cursor.fetchone()
 
-    async def fetchall(self, sql: str, params: Params = ()) -> list[aiosqlite.Row]:
-        async with self._lock, self._conn.execute(sql, params) as cursor:
+    async def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
+        async with self._statement(), self._conn.execute(sql, params) as cursor:
             return list(await cursor.fetchall())
 
+    async def fetchvalue(self, sql: str, params: Params = ()) -> Any:
+        """The first column of the first row, or None."""
+        row = await self.fetchone(sql, params)
+        return row[0] if row is not None else None
+
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        """`BEGIN IMMEDIATE` ... `COMMIT`, rolled back on any error."""
+    async def transaction(self) -> AsyncIterator[Database]:
+        """A unit of work: `BEGIN IMMEDIATE` ... `COMMIT`, rolled back on any error.
+        Inside one already open in this task, it simply joins it."""
+        if self._in_unit():
+            yield self
+            return
         async with self._lock:
             await self._conn.execute("BEGIN IMMEDIATE")
+            token = self._unit_owner.set(asyncio.current_task())
             try:
-                yield self._conn
+                yield self
             except BaseException:
                 await self._conn.execute("ROLLBACK")
                 raise
-            await self._conn.execute("COMMIT")
+            else:
+                await self._conn.execute("COMMIT")
+            finally:
+                self._unit_owner.reset(token)
 
     async def ping(self) -> bool:
         return await self.fetchone("SELECT 1") is not None

@@ -1,27 +1,24 @@
-"""The dispatcher's side of a table of due rows: find, claim, mark sent, retry, fail.
+"""The delivery side of a table of due rows: find, claim, mark sent, release, retry, fail.
 
 A due-row table has `id`, `user_id`, `status` ('pending' -> 'sending' -> 'sent', or
 'failed' / 'cancelled'), `due_at` and `claimed_at` (epoch seconds), `attempts`, `sent_at`,
 `late` and `finished_at`. Check-ins and tip deliveries are such tables; the same
-dispatcher serves both.
+due-work runner serves both.
+
+Rows of a person who blocked the bot are held: they stay 'pending' but are not due
+until the person comes back, so nothing is sent to them, nothing is counted as sent,
+and nothing is lost.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import ClassVar, Generic, Protocol, TypeVar
 
 import aiosqlite
 
+from storage.codec import epoch, from_epoch
 from storage.db import Database
-
-
-def epoch(moment: datetime) -> int:
-    return int(moment.timestamp())
-
-
-def from_epoch(value: int) -> datetime:
-    return datetime.fromtimestamp(value, UTC)
 
 
 class DueRow(Protocol):
@@ -36,6 +33,9 @@ class DueRow(Protocol):
 
 
 RowT = TypeVar("RowT", bound=DueRow)
+
+# Only rows of people who can be reached: a blocked person's rows wait for them.
+_REACHABLE = "user_id IN (SELECT id FROM users WHERE is_blocked = 0)"
 
 
 class DueRowStore(Generic[RowT]):
@@ -53,8 +53,9 @@ class DueRowStore(Generic[RowT]):
         rows = await self._db.fetchall(
             f"""
             SELECT * FROM {self.TABLE}
-            WHERE (status = 'pending' AND due_at <= ?)
-               OR (status = 'sending' AND claimed_at <= ?)
+            WHERE ((status = 'pending' AND due_at <= ?)
+                   OR (status = 'sending' AND claimed_at <= ?))
+              AND {_REACHABLE}
             ORDER BY due_at LIMIT ?
             """,
             (epoch(now), epoch(stale_claim_before), limit),
@@ -80,6 +81,15 @@ class DueRowStore(Generic[RowT]):
             (epoch(now), int(late), row_id),
         )
 
+    async def release(self, row_id: int) -> None:
+        """Not sent after all (the person blocked the bot): back to pending, held until
+        they return, with its due time unchanged."""
+        await self._db.execute(
+            f"UPDATE {self.TABLE} SET status = 'pending', claimed_at = NULL "
+            "WHERE id = ? AND status = 'sending'",
+            (row_id,),
+        )
+
     async def retry_later(self, row_id: int, retry_at: datetime, attempts: int) -> None:
         await self._db.execute(
             f"UPDATE {self.TABLE} SET status = 'pending', claimed_at = NULL, due_at = ?, "
@@ -94,7 +104,10 @@ class DueRowStore(Generic[RowT]):
         )
 
     async def earliest_due(self) -> datetime | None:
-        row = await self._db.fetchone(
-            f"SELECT MIN(due_at) FROM {self.TABLE} WHERE status = 'pending'"
+        value = await self._db.fetchvalue(
+            # ORDER BY + LIMIT walks the (status, due_at) index and stops at the first
+            # reachable row; MIN() with the extra filter would read every pending row.
+            f"SELECT due_at FROM {self.TABLE} WHERE status = 'pending' AND {_REACHABLE} "
+            "ORDER BY due_at LIMIT 1"
         )
-        return from_epoch(row[0]) if row and row[0] is not None else None
+        return from_epoch(value) if value is not None else None

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from datetime import datetime
 from typing import Any
 
 from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import BaseStorage, StateType, StorageKey
 
-from bot.clock import Clock, to_db
+from storage.codec import epoch
 from storage.db import Database
 
 _KEY_WHERE = (
@@ -32,9 +33,9 @@ def _key(key: StorageKey) -> tuple[int, int, int, int, str, str]:
 class SQLiteStorage(BaseStorage):
     """State and data of one StorageKey in one row; the row goes when both are empty."""
 
-    def __init__(self, db: Database, clock: Clock) -> None:
+    def __init__(self, db: Database, now: Callable[[], datetime]) -> None:
         self._db = db
-        self._clock = clock
+        self._now = now
 
     async def set_state(self, key: StorageKey, state: StateType = None) -> None:
         value = state.state if isinstance(state, State) else state
@@ -61,7 +62,7 @@ class SQLiteStorage(BaseStorage):
                 ON CONFLICT DO UPDATE SET {column} = excluded.{column},
                                           updated_at = excluded.updated_at
                 """,
-                (*_key(key), value, to_db(self._clock.now())),
+                (*_key(key), value, epoch(self._now())),
             )
             # An empty record is the same as no record: keep the table small.
             await tx.execute(

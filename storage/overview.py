@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.clock import to_db
+from storage.codec import epoch
 from storage.db import Database
 
 
@@ -40,7 +40,7 @@ class OverviewRepository:
         return int(row[0] or 0) if row else 0
 
     async def overview(self, now: datetime) -> Overview:
-        week, month = to_db(now - timedelta(days=7)), to_db(now - timedelta(days=30))
+        week, month = epoch(now - timedelta(days=7)), epoch(now - timedelta(days=30))
         average = await self._db.fetchone(
             "SELECT AVG(score) FROM reflections WHERE status = 'done' AND score IS NOT NULL"
         )

@@ -8,7 +8,7 @@ from enum import StrEnum
 
 import aiosqlite
 
-from bot.clock import from_db, to_db
+from storage.codec import epoch, from_day, from_epoch
 from storage.db import Database
 
 TITLE_LIMIT = 200
@@ -79,8 +79,8 @@ def _project(row: aiosqlite.Row) -> Project:
         goal_note=row["goal_note"],
         metric=row["metric"],
         baseline=row["baseline"],
-        finished_on=date.fromisoformat(row["finished_on"]),
-        created_at=from_db(row["created_at"]),
+        finished_on=from_day(row["finished_on"]),
+        created_at=from_epoch(row["created_at"]),
         reflection_status=row["reflection_status"],
         score=row["score"],
     )
@@ -91,30 +91,28 @@ class ProjectRepository:
         self._db = db
 
     async def add(self, new: NewProject, now: datetime) -> Project:
-        async with self._db.transaction() as tx:
-            # The client must belong to the same user: checked in the same statement.
-            cursor = await tx.execute(
-                """
+        # The client must belong to the same user: checked in the same statement.
+        project_id = await self._db.insert(
+            """
                 INSERT INTO projects (user_id, client_id, title, goal, goal_note, metric,
                                       baseline, finished_on, created_at)
                 SELECT ?, id, ?, ?, ?, ?, ?, ?, ? FROM clients WHERE id = ? AND user_id = ?
                 """,
-                (
-                    new.user_id,
-                    new.title,
-                    new.goal.value,
-                    new.goal_note,
-                    new.metric,
-                    new.baseline,
-                    new.finished_on.isoformat(),
-                    to_db(now),
-                    new.client_id,
-                    new.user_id,
-                ),
-            )
-            if cursor.rowcount != 1:
-                raise LookupError(f"client {new.client_id} of user {new.user_id} not found")
-            project_id = int(cursor.lastrowid or 0)
+            (
+                new.user_id,
+                new.title,
+                new.goal.value,
+                new.goal_note,
+                new.metric,
+                new.baseline,
+                new.finished_on.isoformat(),
+                epoch(now),
+                new.client_id,
+                new.user_id,
+            ),
+        )
+        if project_id is None:
+            raise LookupError(f"client {new.client_id} of user {new.user_id} not found")
         project = await self.get(new.user_id, project_id)
         assert project is not None
         return project

@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 import aiosqlite
 
-from bot.clock import from_db, to_db
+from storage.codec import epoch, from_day, from_epoch, maybe_from_epoch
 from storage.db import Database
 
 COMMENT_LIMIT = 300
@@ -75,8 +75,8 @@ def _reflection(row: aiosqlite.Row) -> Reflection:
         label=row["label"],
         decision=row["decision"],
         lesson=row["lesson"],
-        started_at=from_db(row["started_at"]),
-        completed_at=from_db(row["completed_at"]) if row["completed_at"] else None,
+        started_at=from_epoch(row["started_at"]),
+        completed_at=maybe_from_epoch(row["completed_at"]),
     )
 
 
@@ -96,7 +96,7 @@ def _history_item(row: aiosqlite.Row) -> HistoryItem:
         project_title=row["project_title"],
         client_id=row["client_id"],
         client_name=row["client_name"],
-        finished_on=date.fromisoformat(row["finished_on"]),
+        finished_on=from_day(row["finished_on"]),
         score=row["score"],
         label=row["label"],
     )
@@ -115,7 +115,7 @@ class ReflectionRepository:
             SELECT user_id, id, ? FROM projects WHERE id = ? AND user_id = ?
             ON CONFLICT (project_id) DO NOTHING
             """,
-            (to_db(now), project_id, user_id),
+            (epoch(now), project_id, user_id),
         )
         row = await self._db.fetchone(
             "SELECT * FROM reflections WHERE project_id = ? AND user_id = ?",
@@ -163,12 +163,12 @@ class ReflectionRepository:
         """Store an answer (keeping a comment typed before it) and move to the next
         question, atomically; False when the draft is not this user's."""
         async with self._db.transaction() as tx:
-            cursor = await tx.execute(
+            moved = await tx.execute(
                 "UPDATE reflections SET position = ? "
                 "WHERE id = ? AND user_id = ? AND status = 'draft'",
                 (next_position, reflection_id, user_id),
             )
-            if cursor.rowcount != 1:
+            if moved != 1:
                 return False
             await tx.execute(
                 """
@@ -185,11 +185,11 @@ class ReflectionRepository:
         self, user_id: int, reflection_id: int, question_id: str, comment: str
     ) -> bool:
         async with self._db.transaction() as tx:
-            cursor = await tx.execute(
+            draft = await tx.fetchone(
                 "SELECT 1 FROM reflections WHERE id = ? AND user_id = ? AND status = 'draft'",
                 (reflection_id, user_id),
             )
-            if await cursor.fetchone() is None:
+            if draft is None:
                 return False
             await tx.execute(
                 """
@@ -226,7 +226,7 @@ class ReflectionRepository:
                 completed_at = ?
             WHERE id = ? AND user_id = ? AND status = 'draft'
             """,
-            (score, label, decision, lesson, to_db(now), reflection_id, user_id),
+            (score, label, decision, lesson, epoch(now), reflection_id, user_id),
         )
         return changed == 1
 

@@ -7,7 +7,8 @@ from datetime import datetime
 
 import aiosqlite
 
-from storage.due_rows import DueRowStore, epoch, from_epoch
+from storage.codec import epoch, from_epoch, from_wall_clock, wall_clock
+from storage.due_rows import DueRowStore
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +26,7 @@ def _delivery(row: aiosqlite.Row) -> TipDelivery:
     return TipDelivery(
         id=row["id"],
         user_id=row["user_id"],
-        local_due=datetime.fromisoformat(row["local_due"]),
+        local_due=from_wall_clock(row["local_due"]),
         due_at=from_epoch(row["due_at"]),
         status=row["status"],
         attempts=row["attempts"],
@@ -52,7 +53,7 @@ class TipRepository(DueRowStore[TipDelivery]):
             await tx.execute(
                 "INSERT INTO tip_deliveries (user_id, local_due, due_at, created_at) "
                 "VALUES (?, ?, ?, ?)",
-                (user_id, local_due.isoformat(timespec="minutes"), epoch(due_at), epoch(now)),
+                (user_id, wall_clock(local_due), epoch(due_at), epoch(now)),
             )
 
     async def next_for_user(self, user_id: int) -> TipDelivery | None:

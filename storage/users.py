@@ -7,7 +7,7 @@ from datetime import datetime
 
 import aiosqlite
 
-from bot.clock import from_db, to_db
+from storage.codec import epoch, from_epoch, maybe_from_epoch
 from storage.db import Database
 
 
@@ -59,13 +59,13 @@ def _user(row: aiosqlite.Row) -> User:
         timezone=row["timezone"],
         tips_enabled=bool(row["tips_enabled"]),
         is_blocked=bool(row["is_blocked"]),
-        onboarded_at=from_db(row["onboarded_at"]) if row["onboarded_at"] else None,
-        created_at=from_db(row["created_at"]),
-        updated_at=from_db(row["updated_at"]),
+        onboarded_at=maybe_from_epoch(row["onboarded_at"]),
+        created_at=from_epoch(row["created_at"]),
+        updated_at=from_epoch(row["updated_at"]),
         checkin_hour=row["checkin_hour"],
         tips_frequency=row["tips_frequency"],
         tips_hour=row["tips_hour"],
-        last_seen_at=from_db(row["last_seen_at"]) if row["last_seen_at"] else None,
+        last_seen_at=maybe_from_epoch(row["last_seen_at"]),
     )
 
 
@@ -79,7 +79,7 @@ class UserRepository:
 
     async def get_or_create(self, new: NewUser, now: datetime) -> User:
         """Return the stored user, creating them at first contact."""
-        stamp = to_db(now)
+        stamp = epoch(now)
         await self._db.execute(
             """
             INSERT INTO users (id, chat_id, first_name, last_name, username, language,
@@ -107,12 +107,12 @@ class UserRepository:
     async def _update(self, user_id: int, now: datetime, assignments: str, *values: object) -> None:
         await self._db.execute(
             f"UPDATE users SET {assignments}, updated_at = ? WHERE id = ?",
-            (*values, to_db(now), user_id),
+            (*values, epoch(now), user_id),
         )
 
     async def touch(self, user_id: int, now: datetime) -> None:
         await self._db.execute(
-            "UPDATE users SET last_seen_at = ? WHERE id = ?", (to_db(now), user_id)
+            "UPDATE users SET last_seen_at = ? WHERE id = ?", (epoch(now), user_id)
         )
 
     async def set_language(self, user_id: int, language: str, now: datetime) -> None:
@@ -137,4 +137,4 @@ class UserRepository:
         await self._update(user_id, now, "is_blocked = ?", int(blocked))
 
     async def finish_onboarding(self, user_id: int, now: datetime) -> None:
-        await self._update(user_id, now, "onboarded_at = COALESCE(onboarded_at, ?)", to_db(now))
+        await self._update(user_id, now, "onboarded_at = COALESCE(onboarded_at, ?)", epoch(now))

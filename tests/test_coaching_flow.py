@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from storage.codec import from_epoch
 from storage.db import Database
 from tests.harness import BotHarness, UserDriver
 
@@ -62,7 +63,8 @@ async def test_whole_flow_from_menu_to_score(harness: BotHarness) -> None:
         harness.db, "SELECT status, score, label, decision, lesson FROM reflections"
     ) == [("done", 100, "partner", "keep", "Ask for the numbers before the kickoff")]
     [(last_contact,)] = await rows(harness.db, "SELECT last_contact_at FROM clients")
-    assert str(last_contact).startswith("2026-11-23T11:00")  # noon in Berlin, in UTC
+    # noon in Berlin, in UTC
+    assert from_epoch(last_contact).isoformat().startswith("2026-11-23T11:00")
 
 
 async def test_weak_answers_get_two_concrete_pieces_of_advice(harness: BotHarness) -> None:

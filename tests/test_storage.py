@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from aiogram.fsm.storage.base import StorageKey
 
+from storage.clients import ClientRepository
 from storage.db import Database, load_migrations
 from storage.fsm import SQLiteStorage
 from storage.users import NewUser, UserRepository
@@ -80,7 +83,7 @@ async def test_users_are_created_once_and_updated(db: Database) -> None:
 
 
 async def test_fsm_storage_keeps_full_key_apart(db: Database) -> None:
-    storage = SQLiteStorage(db, FakeClock(NOW))
+    storage = SQLiteStorage(db, FakeClock(NOW).now)
     plain = StorageKey(bot_id=1, chat_id=10, user_id=10)
     thread = StorageKey(bot_id=1, chat_id=10, user_id=10, thread_id=7)
     business = StorageKey(bot_id=1, chat_id=10, user_id=10, business_connection_id="bc")
@@ -101,7 +104,7 @@ async def test_fsm_storage_keeps_full_key_apart(db: Database) -> None:
 
 
 async def test_fsm_storage_drops_empty_records(db: Database) -> None:
-    storage = SQLiteStorage(db, FakeClock(NOW))
+    storage = SQLiteStorage(db, FakeClock(NOW).now)
     key = StorageKey(bot_id=1, chat_id=10, user_id=10)
     await storage.set_state(key, "S:1")
     await storage.set_data(key, {"a": 1})
@@ -110,3 +113,83 @@ async def test_fsm_storage_drops_empty_records(db: Database) -> None:
     await storage.set_data(key, {})
     assert await storage.get_state(key) is None
     assert (await db.fetchone("SELECT COUNT(*) FROM fsm_state"))[0] == 0  # type: ignore[index]
+
+
+async def test_repositories_join_the_unit_of_work(db: Database) -> None:
+    """Two repositories inside one unit of work: both writes go, or neither does."""
+    users, clients = UserRepository(db), ClientRepository(db)
+    await users.get_or_create(NewUser(1, 1, "Anna", None, None, "en", "UTC"), NOW)
+
+    async def crash_between_writes() -> None:
+        async with db.transaction():
+            await clients.add(1, "Acme", None, None, NOW)
+            async with db.transaction():  # a nested unit joins the outer one
+                await users.set_timezone(1, "Europe/Berlin", NOW)
+            raise RuntimeError("crash between the writes")
+
+    with pytest.raises(RuntimeError):
+        await crash_between_writes()
+    assert await clients.count(1) == 0
+    assert (await users.get(1)).timezone == "UTC"  # type: ignore[union-attr]
+    async with db.transaction():
+        await clients.add(1, "Acme", None, None, NOW)
+        await users.set_timezone(1, "Europe/Berlin", NOW)
+    assert await clients.count(1) == 1
+    assert (await users.get(1)).timezone == "Europe/Berlin"  # type: ignore[union-attr]
+
+
+async def test_other_tasks_wait_for_an_open_unit_of_work(db: Database) -> None:
+    """A statement from another coroutine never lands inside someone else's unit of work
+    (it would be rolled back with it)."""
+    users = UserRepository(db)
+    await users.get_or_create(NewUser(1, 1, "Anna", None, None, "en", "UTC"), NOW)
+    inside = asyncio.Event()
+
+    async def other() -> None:
+        await inside.wait()
+        await users.set_language(1, "ru", NOW)
+
+    async def failing_unit() -> None:
+        async with db.transaction():
+            await users.set_timezone(1, "Europe/Berlin", NOW)
+            inside.set()
+            await asyncio.sleep(0.01)  # the other coroutine tries to write now
+            raise RuntimeError("boom")
+
+    results = await asyncio.gather(failing_unit(), other(), return_exceptions=True)
+    assert isinstance(results[0], RuntimeError)
+    stored = await users.get(1)
+    assert stored is not None and (stored.timezone, stored.language) == ("UTC", "ru")
+
+
+async def test_text_moments_of_early_tables_become_epoch_seconds(tmp_path: Path) -> None:
+    """Migration 7 turns the ISO text moments of the first tables into epoch seconds,
+    keeping every row and its links."""
+    path = tmp_path / "old.sqlite3"
+    raw = sqlite3.connect(path, isolation_level=None)
+    raw.execute("PRAGMA foreign_keys=ON")
+    for number, script in load_migrations()[:6]:
+        raw.executescript(f"BEGIN;\n{script}\nPRAGMA user_version={number};\nCOMMIT;")
+    stamp = "2026-11-26T09:30:00+00:00"
+    raw.execute(
+        "INSERT INTO users (id, chat_id, language, timezone, created_at, updated_at, "
+        "onboarded_at, last_seen_at) VALUES (1, 1, 'en', 'UTC', ?, ?, ?, NULL)",
+        (stamp, stamp, stamp),
+    )
+    raw.execute(
+        "INSERT INTO clients (id, user_id, name, last_contact_at, created_at, updated_at) "
+        "VALUES (7, 1, 'Acme', ?, ?, ?)",
+        (stamp, stamp, stamp),
+    )
+    raw.close()
+    db = await Database.open(path)
+    try:
+        user = await UserRepository(db).get(1)
+        client = await ClientRepository(db).get(1, 7)
+        assert user is not None and client is not None
+        assert (user.created_at, user.onboarded_at, user.last_seen_at) == (NOW, NOW, None)
+        assert (client.created_at, client.last_contact_at) == (NOW, NOW)
+        assert await db.fetchvalue("SELECT typeof(created_at) FROM users") == "integer"
+        assert await db.fetchall("PRAGMA foreign_key_check") == []
+    finally:
+        await db.close()
