@@ -6,6 +6,7 @@ import asyncio
 import logging
 import signal
 import sqlite3
+from dataclasses import dataclass
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
@@ -21,37 +22,25 @@ from aiogram.exceptions import (
 from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats, BotCommandScopeChat
 from aiohttp import web
 
-from bot.blocking import BlockedUsers
-from bot.broadcaster import Broadcaster
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
-from bot.due_work import DueQueue, DueWorkDispatcher
+from bot.container import Services, create_services
+from bot.delivery.broadcaster import Broadcaster
+from bot.delivery.due_work import DueQueue, DueWorkRunner
+from bot.delivery.pacer import Pacer
+from bot.delivery.reminder_sender import ReminderSender
+from bot.delivery.tip_sender import TipSender
+from bot.delivery.wakeup import SchedulerWaker
 from bot.flood import FloodGuard, FloodMiddleware
 from bot.i18n import I18n
 from bot.isolation import ConversationLocks
 from bot.middlewares import UserMiddleware
-from bot.pacer import Pacer
-from bot.reminders import ReminderLookup, ReminderSender
-from bot.services.checkin_planner import CheckinPlanner
 from bot.services.timezones import CityIndex
-from bot.services.tip_planner import TipPlanner
-from bot.tip_sender import TipSender
-from bot.wakeup import SchedulerWaker, Waker
 from bot.webhook import build_webhook_app, webhook_full_url, webhook_path
 from handlers import create_routers
-from handlers.clients import ClientCards
 from handlers.errors import on_error
-from storage.broadcasts import BroadcastRepository
-from storage.checkins import CheckinRepository
-from storage.clients import ClientRepository
 from storage.db import Database
 from storage.fsm import SQLiteStorage
-from storage.overview import OverviewRepository
-from storage.projects import ProjectRepository
-from storage.reflections import ReflectionRepository
-from storage.tips import TipRepository
-from storage.user_data import UserDataRepository
-from storage.users import UserRepository
 
 logger = logging.getLogger(__name__)
 
@@ -79,44 +68,13 @@ def create_bot(settings: Settings) -> Bot:
     )
 
 
-def create_dispatcher(
-    *,
-    db: Database,
-    settings: Settings,
-    clock: Clock,
-    i18n: I18n,
-    cities: CityIndex,
-    waker: Waker,
-) -> Dispatcher:
-    """A Dispatcher with every app-wide service as a keyword argument for handlers."""
-    users = UserRepository(db)
-    clients = ClientRepository(db)
-    projects = ProjectRepository(db)
-    reflections = ReflectionRepository(db)
-    checkins = CheckinRepository(db)
-    tips = TipRepository(db)
+def create_dispatcher(services: Services) -> Dispatcher:
+    """A Dispatcher that hands every app-wide service to handlers by parameter name."""
+    settings, clock, i18n = services.settings, services.clock, services.i18n
     dispatcher = Dispatcher(
-        storage=SQLiteStorage(db, clock.now),
+        storage=SQLiteStorage(services.repos.db, clock.now),
         events_isolation=ConversationLocks(),
-        db=db,
-        settings=settings,
-        clock=clock,
-        i18n=i18n,
-        cities=cities,
-        users=users,
-        clients=clients,
-        projects=projects,
-        reflections=reflections,
-        checkins=checkins,
-        planner=CheckinPlanner(checkins, clients, projects, waker, clock),
-        reminders=ReminderLookup(clients, projects),
-        cards=ClientCards(projects, reflections, checkins, clock),
-        tips=tips,
-        tip_planner=TipPlanner(users, tips, waker, clock),
-        broadcasts=BroadcastRepository(db),
-        blocked_users=BlockedUsers(users, checkins, tips, clock),
-        user_data=UserDataRepository(db),
-        overview=OverviewRepository(db),
+        **services.handler_arguments(),
     )
     # Flood control first: an update dropped here costs no database work.
     dispatcher.update.outer_middleware(
@@ -124,9 +82,8 @@ def create_dispatcher(
     )
     dispatcher.update.outer_middleware(
         UserMiddleware(
-            users,
+            services.accounts,
             i18n,
-            clock,
             default_language=settings.default_language,
             default_timezone=settings.default_timezone,
         )
@@ -137,32 +94,30 @@ def create_dispatcher(
     return dispatcher
 
 
-def create_due_work(
-    bot: Bot, dispatcher: Dispatcher, clock: Clock, pacer: Pacer
-) -> DueWorkDispatcher:
-    """The due-work dispatcher, sending through `bot` with the dispatcher's services."""
-    users: UserRepository = dispatcher["users"]
-    checkins: CheckinRepository = dispatcher["checkins"]
-    tips: TipRepository = dispatcher["tips"]
-    reminder = ReminderSender(bot, dispatcher["i18n"], users, dispatcher["reminders"], clock)
-    tip = TipSender(
-        bot, dispatcher["i18n"], users, tips, dispatcher["reflections"],
-        dispatcher["tip_planner"], clock,
-    )  # fmt: skip
-    queues = [DueQueue("check-in", checkins, reminder), DueQueue("tip", tips, tip)]
-    return DueWorkDispatcher(queues, clock, pacer, dispatcher["blocked_users"])
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    """What the bot sends on its own: due check-ins and tips, and admin broadcasts."""
+
+    due_work: DueWorkRunner
+    broadcaster: Broadcaster
 
 
-def create_broadcaster(
-    bot: Bot, dispatcher: Dispatcher, clock: Clock, pacer: Pacer, settings: Settings
-) -> Broadcaster:
-    """The broadcast runner; handlers reach it as the `broadcaster` argument."""
+def create_delivery(
+    bot: Bot, dispatcher: Dispatcher, services: Services, pacer: Pacer
+) -> Delivery:
+    """Due work and the broadcaster, sending through `bot`; handlers reach the
+    broadcaster as the `broadcaster` argument."""
+    i18n, clock, repos = services.i18n, services.clock, services.repos
+    reminder = ReminderSender(bot, i18n, services.accounts, services.checkins, clock)
+    tip = TipSender(bot, i18n, services.tips)
+    queues = [DueQueue("check-in", repos.checkins, reminder), DueQueue("tip", repos.tips, tip)]
+    due_work = DueWorkRunner(queues, clock, pacer, services.accounts.block)
     broadcaster = Broadcaster(
-        dispatcher["broadcasts"], dispatcher["users"], dispatcher["blocked_users"], bot, pacer,
-        dispatcher["i18n"], clock, paid=settings.broadcast_paid,
+        repos.broadcasts, services.accounts, bot, pacer, i18n, clock,
+        paid=services.settings.broadcast_paid,
     )  # fmt: skip
     dispatcher["broadcaster"] = broadcaster
-    return broadcaster
+    return Delivery(due_work, broadcaster)
 
 
 async def set_commands(bot: Bot, i18n: I18n, settings: Settings) -> None:
@@ -245,18 +200,12 @@ class Application:
         # Reading city names takes a second or two; start now, off the event loop.
         preload = asyncio.create_task(cities.load())
         waker = SchedulerWaker(self.clock)
-        self.dispatcher = create_dispatcher(
-            db=db,
-            settings=self.settings,
-            clock=self.clock,
-            i18n=I18n(),
-            cities=cities,
-            waker=waker,
-        )
+        services = create_services(db, self.settings, self.clock, I18n(), cities, waker)
+        self.dispatcher = create_dispatcher(services)
         # One pacer for every bulk send: check-ins, tips and broadcasts share the rate.
         pacer = Pacer(self.settings.broadcast_rate, self.clock)
-        due_work = create_due_work(bot, self.dispatcher, self.clock, pacer)
-        broadcaster = create_broadcaster(bot, self.dispatcher, self.clock, pacer, self.settings)
+        delivery = create_delivery(bot, self.dispatcher, services, pacer)
+        due_work, broadcaster = delivery.due_work, delivery.broadcaster
         waker.attach(due_work.run_due)
         waker.start()  # the first sweep runs at once: check-ins missed while down go out now
         broadcaster.kick()  # a broadcast interrupted by a stop resumes where it was

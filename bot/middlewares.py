@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
 from typing import Any
 
 from aiogram import BaseMiddleware
-from aiogram.types import Chat, TelegramObject
+from aiogram.types import CallbackQuery, Chat, Message, TelegramObject, Update
 from aiogram.types import User as TelegramUser
 
-from bot.clock import Clock
 from bot.i18n import I18n, language_for
-from storage.users import NewUser, UserRepository
-
-SEEN_PRECISION = timedelta(hours=1)
+from bot.services.accounts import AccountService
+from storage.users import NewUser
 
 
 class UserMiddleware(BaseMiddleware):
@@ -25,15 +22,13 @@ class UserMiddleware(BaseMiddleware):
 
     def __init__(
         self,
-        users: UserRepository,
+        accounts: AccountService,
         i18n: I18n,
-        clock: Clock,
         default_language: str,
         default_timezone: str,
     ) -> None:
-        self._users = users
+        self._accounts = accounts
         self._i18n = i18n
-        self._clock = clock
         self._default_language = default_language
         self._default_timezone = default_timezone
 
@@ -49,7 +44,7 @@ class UserMiddleware(BaseMiddleware):
             return await handler(event, data)
         if chat is not None and chat.type != "private":
             return None
-        user = await self._users.get_or_create(
+        user = await self._accounts.arrive(
             NewUser(
                 id=sender.id,
                 chat_id=chat.id if chat else sender.id,
@@ -59,13 +54,13 @@ class UserMiddleware(BaseMiddleware):
                 language=language_for(sender.language_code, self._default_language),
                 timezone=self._default_timezone,
             ),
-            self._clock.now(),
+            # A message or a button press means the person has the chat open again.
+            wrote=isinstance(event, Update) and _written(event),
         )
-        now = self._clock.now()
-        # "Last seen" feeds the admin's active counts; an hour's precision is plenty and
-        # keeps this from being a write on every update.
-        if user.last_seen_at is None or now - user.last_seen_at > SEEN_PRECISION:
-            await self._users.touch(user.id, now)
         data["user"] = user
         data["t"] = self._i18n.get(user.language)
         return await handler(event, data)
+
+
+def _written(update: Update) -> bool:
+    return isinstance(update.event, Message | CallbackQuery)

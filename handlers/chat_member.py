@@ -1,27 +1,20 @@
-"""Telegram tells us when a user blocks or unblocks the bot; scheduled sends read the flag."""
+"""Telegram tells us when a user blocks or unblocks the bot: one action for each."""
 
 from __future__ import annotations
-
-import logging
 
 from aiogram import Router
 from aiogram.filters import KICKED, MEMBER, ChatMemberUpdatedFilter
 from aiogram.types import ChatMemberUpdated
 
-from bot.clock import Clock
-from storage.users import UserRepository
-
-logger = logging.getLogger(__name__)
+from bot.services.accounts import AccountService
 
 
-async def blocked(event: ChatMemberUpdated, users: UserRepository, clock: Clock) -> None:
-    logger.info("User %s blocked the bot", event.from_user.id)
-    await users.set_blocked(event.from_user.id, True, clock.now())
+async def blocked(event: ChatMemberUpdated, accounts: AccountService) -> None:
+    await accounts.block(event.from_user.id)
 
 
-async def unblocked(event: ChatMemberUpdated, users: UserRepository, clock: Clock) -> None:
-    logger.info("User %s unblocked the bot", event.from_user.id)
-    await users.set_blocked(event.from_user.id, False, clock.now())
+async def unblocked(event: ChatMemberUpdated, accounts: AccountService) -> None:
+    await accounts.unblock(event.from_user.id)
 
 
 def create_router() -> Router:

@@ -8,10 +8,9 @@ from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError, TelegramForbiddenError
 from aiogram.types import ErrorEvent
 
-from bot.clock import Clock
 from bot.config import Settings
 from bot.i18n import I18n, Translator, language_for
-from storage.users import UserRepository
+from bot.services.accounts import AccountService
 
 logger = logging.getLogger(__name__)
 
@@ -20,8 +19,7 @@ async def on_error(
     event: ErrorEvent,
     bot: Bot,
     i18n: I18n,
-    users: UserRepository,
-    clock: Clock,
+    accounts: AccountService,
     settings: Settings,
     t: Translator | None = None,
 ) -> bool:
@@ -35,8 +33,7 @@ async def on_error(
     )
     if isinstance(event.exception, TelegramForbiddenError) and sender is not None:
         # The user blocked the bot while we were answering: nothing to tell them.
-        logger.info("User %s has blocked the bot; marking them blocked", sender.id)
-        await users.set_blocked(sender.id, True, clock.now())
+        await accounts.block(sender.id)
         return True
     logger.error(
         "Update %s failed: %s", update.update_id, event.exception, exc_info=event.exception

@@ -4,19 +4,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
 import aiosqlite
 
 from storage.codec import epoch, from_epoch
 from storage.db import Database
 
-# Who a broadcast goes to: everyone reachable, tip subscribers, or one language.
-AUDIENCES = ("all", "tips", "en", "ru")
+
+
+class Audience(StrEnum):
+    """Who a broadcast goes to: everyone reachable, tip subscribers, or one language."""
+
+    ALL = "all"
+    TIPS = "tips"
+    EN = "en"
+    RU = "ru"
+
+
 _AUDIENCE_WHERE = {
-    "all": "",
-    "tips": "AND tips_enabled = 1",
-    "en": "AND language = 'en'",
-    "ru": "AND language = 'ru'",
+    Audience.ALL: "",
+    Audience.TIPS: "AND tips_enabled = 1",
+    Audience.EN: "AND language = 'en'",
+    Audience.RU: "AND language = 'ru'",
 }
 
 
@@ -67,7 +77,7 @@ class BroadcastRepository:
 
     async def audience_size(self, audience: str) -> int:
         row = await self._db.fetchone(
-            f"SELECT COUNT(*) FROM users WHERE is_blocked = 0 {_AUDIENCE_WHERE[audience]}"
+            f"SELECT COUNT(*) FROM users WHERE is_blocked = 0 {_AUDIENCE_WHERE[Audience(audience)]}"
         )
         return int(row[0]) if row else 0
 
@@ -86,7 +96,7 @@ class BroadcastRepository:
             total = await tx.execute(
                 "INSERT INTO broadcast_recipients (broadcast_id, user_id, chat_id) "
                 f"SELECT ?, id, chat_id FROM users WHERE is_blocked = 0 "
-                f"{_AUDIENCE_WHERE[audience]}",
+                f"{_AUDIENCE_WHERE[Audience(audience)]}",
                 (broadcast_id,),
             )
             await tx.execute("UPDATE broadcasts SET total = ? WHERE id = ?", (total, broadcast_id))

@@ -90,6 +90,14 @@ class DueRowStore(Generic[RowT]):
             (row_id,),
         )
 
+    async def cancel(self, row_id: int, now: datetime) -> None:
+        """Nothing left to send (the subscription or the client is gone)."""
+        await self._db.execute(
+            f"UPDATE {self.TABLE} SET status = 'cancelled', finished_at = ? "
+            "WHERE id = ? AND status = 'sending'",
+            (epoch(now), row_id),
+        )
+
     async def retry_later(self, row_id: int, retry_at: datetime, attempts: int) -> None:
         await self._db.execute(
             f"UPDATE {self.TABLE} SET status = 'pending', claimed_at = NULL, due_at = ?, "

@@ -16,13 +16,13 @@ WORST = {q.id: min(q.values) for q in QUESTIONS if q.dimension}
 def test_all_best_is_a_full_partner_score() -> None:
     result = score_answers(BEST)
     assert result is not None
-    assert (result.score, result.label, result.weakest) == (100, Label.PARTNER, ())
+    assert (result.value, result.label, result.weakest) == (100, Label.PARTNER, ())
 
 
 def test_all_worst_is_conveyor_with_the_heaviest_gaps_first() -> None:
     result = score_answers(WORST)
     assert result is not None
-    assert (result.score, result.label) == (0, Label.CONVEYOR)
+    assert (result.value, result.label) == (0, Label.CONVEYOR)
     # All dimensions are at zero: the two with most weight come first.
     assert result.weakest == ("request", "fit")
 
@@ -34,7 +34,7 @@ def test_skipped_answers_leave_the_mean() -> None:
     result = score_answers(answers)
     assert result is not None
     # Answered weights: 20 + 15 + 10 + 15 + 10 = 70; earned: 50 -> 71.
-    assert result.score == round(100 * 50 / 70) == 71
+    assert result.value == round(100 * 50 / 70) == 71
     assert result.label is Label.IN_BETWEEN
     assert result.weakest == ("request",)
     assert "measure" not in result.dimensions

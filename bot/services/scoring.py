@@ -30,8 +30,8 @@ class Label(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class ScoreResult:
-    score: int
+class PartnerScore:
+    value: int  # 0..100
     label: Label
     dimensions: dict[str, float]  # dimension -> 0..1, answered ones only
     weakest: tuple[str, ...]  # up to two, weakest first
@@ -45,7 +45,7 @@ def label_for(score: int) -> Label:
     return Label.CONVEYOR
 
 
-def score_answers(values: Mapping[str, int | None]) -> ScoreResult | None:
+def score_answers(values: Mapping[str, int | None]) -> PartnerScore | None:
     """Score answers keyed by question id (None = skipped); None if nothing was scored."""
     dimensions: dict[str, float] = {}
     weights: dict[str, int] = {}
@@ -62,4 +62,4 @@ def score_answers(values: Mapping[str, int | None]) -> ScoreResult | None:
     # Weakest first; between equals, the heavier dimension matters more to work on.
     ranked = sorted(dimensions, key=lambda d: (dimensions[d], -weights[d]))
     weakest = tuple(d for d in ranked[:2] if dimensions[d] < 1.0)
-    return ScoreResult(score, label_for(score), dimensions, weakest)
+    return PartnerScore(score, label_for(score), dimensions, weakest)

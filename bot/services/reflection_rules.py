@@ -7,13 +7,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bot.content.questions import DECISIONS, QUESTIONS, AnswerKind, Question
-from bot.services.scoring import ScoreResult, score_answers
+from bot.services.scoring import PartnerScore, score_answers
 from storage.reflections import Answer
 
 
 @dataclass(frozen=True, slots=True)
-class Outcome:
-    result: ScoreResult | None
+class ReflectionSummary:
+    """What a finished reflection adds up to."""
+
+    score: PartnerScore | None  # None when every scored question was skipped
     decision: str | None
     lesson: str | None
 
@@ -32,7 +34,7 @@ def previous_position(position: int) -> int:
     return max(0, position - 1)
 
 
-def outcome(answers: Mapping[str, Answer]) -> Outcome:
+def summarize_reflection(answers: Mapping[str, Answer]) -> ReflectionSummary:
     values = {qid: a.value for qid, a in answers.items() if not a.skipped}
     decision_answer = answers.get("decision")
     decision = (
@@ -42,4 +44,4 @@ def outcome(answers: Mapping[str, Answer]) -> Outcome:
     )
     lesson_answer = answers.get("lesson")
     lesson = lesson_answer.text if lesson_answer and not lesson_answer.skipped else None
-    return Outcome(score_answers(values), decision, lesson)
+    return ReflectionSummary(score_answers(values), decision, lesson)

@@ -1,4 +1,4 @@
-"""APScheduler 3.x only wakes the due-work dispatcher: one date job at the earliest due
+"""APScheduler 3.x only wakes the due-work runner: one date job at the earliest due
 time (re-armed when a sooner row appears) and a periodic sweep as a safety net. No job
 per check-in, no pickled job store: the database holds the work."""
 
@@ -8,7 +8,6 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
-from typing import Protocol
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
@@ -23,11 +22,6 @@ SWEEP_JOB = "due-work-sweep"
 RunDue = Callable[[], Awaitable[datetime | None]]
 
 
-class Waker(Protocol):
-    def notify(self, due_at: datetime) -> None:
-        """A row now falls due at `due_at`: make sure someone looks by then."""
-
-
 class SchedulerWaker:
     def __init__(self, clock: Clock, sweep_seconds: int = SWEEP_SECONDS) -> None:
         self._run_due: RunDue | None = None
@@ -38,7 +32,7 @@ class SchedulerWaker:
         self.scheduler = AsyncIOScheduler(timezone="UTC")
 
     def attach(self, run_due: RunDue) -> None:
-        """What to run when woken (the dispatcher is built after the waker it uses)."""
+        """What to run when woken (the runner is built after the waker it uses)."""
         self._run_due = run_due
 
     def start(self) -> None:

@@ -7,38 +7,27 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
-from collections.abc import Awaitable, Callable
 from contextlib import suppress
 
 from aiogram import Bot
-from aiogram.exceptions import (
-    TelegramBadRequest,
-    TelegramForbiddenError,
-    TelegramNetworkError,
-    TelegramRetryAfter,
-    TelegramServerError,
-)
-from aiogram.utils.keyboard import InlineKeyboardBuilder
+from aiogram.exceptions import TelegramBadRequest
 
-from bot.callbacks import BroadcastCancelCb
 from bot.clock import Clock
+from bot.delivery.pacer import Pacer, Sleep
+from bot.delivery.telegram_policy import Sent, Verdict, retry_delay, send_paced
 from bot.i18n import I18n, Translator
-from bot.pacer import Pacer, Sleep
+from bot.services.accounts import AccountService
+from bot.views.broadcast import progress_screen
 from storage.broadcasts import Broadcast, BroadcastRepository, Recipient
-from storage.users import UserRepository
 
 logger = logging.getLogger(__name__)
-
-MAX_ATTEMPTS = 5
-OnBlocked = Callable[[int], Awaitable[None]]
 
 
 class Broadcaster:
     def __init__(
         self,
         broadcasts: BroadcastRepository,
-        users: UserRepository,
-        on_blocked: OnBlocked,
+        accounts: AccountService,
         bot: Bot,
         pacer: Pacer,
         i18n: I18n,
@@ -49,8 +38,7 @@ class Broadcaster:
         progress_every: float = 3.0,
     ) -> None:
         self._broadcasts = broadcasts
-        self._users = users
-        self._on_blocked = on_blocked
+        self._accounts = accounts
         self._bot = bot
         self._pacer = pacer
         self._i18n = i18n
@@ -64,6 +52,7 @@ class Broadcaster:
         self._workers = max(8, math.ceil(pacer.rate / 4))
         self._task: asyncio.Task[None] | None = None
         self._stopping = False
+        self._shown: dict[int, str] = {}  # broadcast id -> progress text on screen
 
     def kick(self) -> asyncio.Task[None]:
         """Make sure queued (or interrupted) broadcasts are being sent."""
@@ -87,7 +76,7 @@ class Broadcaster:
 
     async def run(self, broadcast: Broadcast) -> None:
         await self._broadcasts.start(broadcast.id, self._clock.now())
-        admin = await self._users.get(broadcast.admin_id)
+        admin = await self._accounts.get(broadcast.admin_id)
         t = self._i18n.get(admin.language if admin else "en")
         reporter = asyncio.create_task(self._report(broadcast, t))
         try:
@@ -103,6 +92,7 @@ class Broadcaster:
         if not cancelled:
             await self._broadcasts.finish(broadcast.id, "done", self._clock.now())
         await self._show_progress(broadcast, t, final="cancelled" if cancelled else "done")
+        self._shown.pop(broadcast.id, None)
 
     async def _pipeline(self, broadcast: Broadcast) -> bool:
         """One producer claims recipients batch by batch while workers send; the next
@@ -140,35 +130,33 @@ class Broadcaster:
         return cancelled
 
     async def _send(self, broadcast: Broadcast, recipient: Recipient) -> None:
-        for attempt in range(MAX_ATTEMPTS):
-            try:
-                async with self._pacer.slot():
-                    await self._bot.copy_message(
-                        chat_id=recipient.chat_id,
-                        from_chat_id=broadcast.from_chat_id,
-                        message_id=broadcast.message_id,
-                        allow_paid_broadcast=True if self._paid else None,
-                    )
-            except TelegramRetryAfter as error:
-                # Everyone slows down for retry_after; then this recipient is retried.
-                self._pacer.pause(error.retry_after)
+        async def copy() -> Sent:
+            await self._bot.copy_message(
+                chat_id=recipient.chat_id,
+                from_chat_id=broadcast.from_chat_id,
+                message_id=broadcast.message_id,
+                allow_paid_broadcast=True if self._paid else None,
+            )
+            return Sent.YES
+
+        attempts = 0
+        while True:
+            attempt = await send_paced(self._pacer, copy)
+            attempts += 1
+            if attempt.verdict is Verdict.SENT:
+                status = "sent"
+            elif attempt.verdict is Verdict.BLOCKED:
+                await self._accounts.block(recipient.user_id)
+                status = "blocked"
+            elif attempt.verdict is Verdict.TRANSIENT and (delay := retry_delay(attempts)):
+                await self._sleep(delay.total_seconds())
                 continue
-            except TelegramForbiddenError:
-                await self._on_blocked(recipient.user_id)
-                await self._broadcasts.mark(broadcast.id, recipient.user_id, "blocked")
-                return
-            except TelegramBadRequest as error:
-                # "chat not found", a deactivated account: retrying cannot help.
+            else:  # 400 ("chat not found", a deactivated account), or retries exhausted
                 logger.info("Broadcast %s to %s failed: %s", broadcast.id, recipient.user_id,
-                            error.message)  # fmt: skip
-                await self._broadcasts.mark(broadcast.id, recipient.user_id, "failed")
-                return
-            except (TelegramNetworkError, TelegramServerError):
-                await self._sleep(2**attempt)
-                continue
-            await self._broadcasts.mark(broadcast.id, recipient.user_id, "sent")
+                            attempt.reason)  # fmt: skip
+                status = "failed"
+            await self._broadcasts.mark(broadcast.id, recipient.user_id, status)
             return
-        await self._broadcasts.mark(broadcast.id, recipient.user_id, "failed")
 
     async def _report(self, broadcast: Broadcast, t: Translator) -> None:
         while True:
@@ -182,26 +170,13 @@ class Broadcaster:
         if current is None or current.progress_message_id is None:
             return
         progress = await self._broadcasts.progress(broadcast.id)
-        key = {None: "broadcast-progress", "done": "broadcast-done",
-               "cancelled": "broadcast-cancelled"}[final]  # fmt: skip
-        text = t(
-            key,
-            id=broadcast.id,
-            sent=progress.sent,
-            blocked=progress.blocked,
-            failed=progress.failed,
-            remaining=progress.remaining,
-            total=current.total,
-        )
-        keyboard = None
-        if final is None:
-            builder = InlineKeyboardBuilder()
-            builder.button(
-                text=t("button-cancel"), callback_data=BroadcastCancelCb(id=broadcast.id)
-            )
-            keyboard = builder.as_markup()
-        with suppress(TelegramBadRequest):  # "not modified" when nothing moved
+        screen = progress_screen(t, broadcast.id, current.total, progress, final)
+        # Telegram refuses an edit that changes nothing: only edit when the figures moved.
+        if self._shown.get(broadcast.id) == screen.text:
+            return
+        self._shown[broadcast.id] = screen.text
+        with suppress(TelegramBadRequest):  # the admin deleted the progress message
             await self._bot.edit_message_text(
-                text, chat_id=current.admin_id, message_id=current.progress_message_id,
-                reply_markup=keyboard,
+                screen.text, chat_id=current.admin_id, message_id=current.progress_message_id,
+                reply_markup=screen.keyboard,
             )  # fmt: skip

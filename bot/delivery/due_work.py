@@ -1,11 +1,11 @@
-"""The due-work dispatcher: claims due rows (check-ins, tip deliveries) atomically,
-delivers them through the global pacer, and records what happened. The database is the
-source of truth; whoever wakes this (APScheduler, a test) only says "look now".
+"""The due-work runner: claims due rows (check-ins, tip deliveries) atomically, delivers
+them through the global pacer, and records what happened. The database is the source of
+truth; whoever wakes this (APScheduler, a test) only says "look now".
 
-Failure handling: a crash between claim and send leaves the row 'sending'; after
-`claim_timeout` the next sweep takes it again (at most one duplicate per crash, none lost).
-403 (blocked) stops that user's scheduled sends only. 429 pauses all bulk sending for
-`retry_after`, then retries. Network errors and 5xx retry with backoff, then fail.
+A crash between claim and send leaves the row 'sending'; after `claim_timeout` the next
+sweep takes it again (at most one duplicate per crash, none lost). Telegram's answers are
+treated as `telegram_policy` says; a row of someone who blocked the bot is held (back to
+pending, not due while they are blocked), never counted as sent.
 """
 
 from __future__ import annotations
@@ -17,22 +17,15 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from aiogram.exceptions import (
-    TelegramBadRequest,
-    TelegramForbiddenError,
-    TelegramNetworkError,
-    TelegramRetryAfter,
-    TelegramServerError,
-)
-
 from bot.clock import Clock
-from bot.pacer import Pacer
+from bot.delivery.pacer import Pacer
+from bot.delivery.telegram_policy import Attempt, Sent, Verdict, retry_delay, send_paced
 from storage.due_rows import DueRow, DueRowStore
 
 logger = logging.getLogger(__name__)
 
-Deliver = Callable[[Any, bool], Awaitable[None]]  # (row, late)
-OnBlocked = Callable[[int], Awaitable[None]]
+Deliver = Callable[[Any, bool], Awaitable[Sent]]  # (row, late) -> what was done
+OnBlocked = Callable[[int], Awaitable[object]]  # the one "user blocked the bot" action
 
 
 @dataclass(frozen=True)
@@ -44,11 +37,7 @@ class DueQueue:
     deliver: Deliver
 
 
-MAX_ATTEMPTS = 5
-MAX_429_RETRIES = 5
-
-
-class DueWorkDispatcher:
+class DueWorkRunner:
     def __init__(
         self,
         queues: Sequence[DueQueue],
@@ -108,44 +97,35 @@ class DueWorkDispatcher:
                 self._in_flight.discard(task)
 
     async def _deliver_one(self, queue: DueQueue, row: DueRow) -> None:
-        store = queue.store
-        late = self._clock.now() - row.due_at > self._late_after
-        for _ in range(MAX_429_RETRIES + 1):
-            try:
-                async with self._pacer.slot():
-                    await queue.deliver(row, late)
-            except TelegramRetryAfter as error:
-                # Telegram asks everyone to slow down: pause all bulk sends, then retry.
-                logger.warning("429 from Telegram: pausing bulk sends for %ss", error.retry_after)
-                self._pacer.pause(error.retry_after)
-                continue
-            except TelegramForbiddenError:
-                logger.info("User %s blocked the bot; their scheduled sends stop", row.user_id)
-                await store.mark_failed(row.id, self._clock.now())
+        store, now = queue.store, self._clock.now
+        late = now() - row.due_at > self._late_after
+        try:
+            attempt = await send_paced(self._pacer, lambda: queue.deliver(row, late))
+        except Exception as error:  # a bug must not stop the other deliveries
+            logger.exception("%s %s failed", queue.name, row.id)
+            attempt = Attempt(Verdict.TRANSIENT, repr(error))
+        match attempt.verdict:
+            case Verdict.SENT:
+                await store.mark_sent(row.id, now(), late)
+            case Verdict.HELD:
+                await store.release(row.id)
+            case Verdict.NOTHING:
+                await store.cancel(row.id, now())
+            case Verdict.BLOCKED:
+                await store.release(row.id)
                 await self._on_blocked(row.user_id)
-                return
-            except TelegramBadRequest as error:
-                logger.error("%s %s refused by Telegram: %s", queue.name, row.id, error.message)
-                await store.mark_failed(row.id, self._clock.now())
-                return
-            except (TelegramNetworkError, TelegramServerError) as error:
-                reason = f"{type(error).__name__}: {error.message}"
-                await self._retry_or_fail(queue, row, reason)
-                return
-            except Exception as error:  # a bug must not stop the other deliveries
-                logger.exception("%s %s failed", queue.name, row.id)
-                await self._retry_or_fail(queue, row, repr(error))
-                return
-            await store.mark_sent(row.id, self._clock.now(), late)
-            return
-        await self._retry_or_fail(queue, row, "too many 429 answers")
+            case Verdict.REJECTED:
+                logger.error("%s %s refused by Telegram: %s", queue.name, row.id, attempt.reason)
+                await store.mark_failed(row.id, now())
+            case Verdict.TRANSIENT:
+                await self._retry_or_fail(queue, row, attempt.reason)
 
     async def _retry_or_fail(self, queue: DueQueue, row: DueRow, reason: str) -> None:
         attempts = row.attempts + 1
-        if attempts >= MAX_ATTEMPTS:
+        delay = retry_delay(attempts, self._retry_base)
+        if delay is None:
             logger.error("%s %s failed after %s attempts: %s", queue.name, row.id, attempts, reason)
             await queue.store.mark_failed(row.id, self._clock.now())
             return
-        delay = self._retry_base * 2 ** (attempts - 1)
         logger.warning("%s %s: %s; retrying in %s", queue.name, row.id, reason, delay)
         await queue.store.retry_later(row.id, self._clock.now() + delay, attempts)

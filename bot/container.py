@@ -1,0 +1,65 @@
+"""Every app-wide service, built once by `create_services` and handed, typed, to the
+Dispatcher (handlers receive them by parameter name), to due work and to the
+broadcaster."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any
+
+from bot.clock import Clock
+from bot.config import Settings
+from bot.i18n import I18n
+from bot.services.accounts import AccountService
+from bot.services.admin import AdminService
+from bot.services.checkins import CheckinService
+from bot.services.clients import ClientService
+from bot.services.projects import ProjectService
+from bot.services.reflections import ReflectionService
+from bot.services.timezones import CityIndex
+from bot.services.tips import TipService
+from bot.services.waking import Waker
+from storage.db import Database
+from storage.repositories import Repositories
+
+
+@dataclass(frozen=True, slots=True)
+class Services:
+    settings: Settings
+    clock: Clock
+    i18n: I18n
+    cities: CityIndex
+    accounts: AccountService
+    clients: ClientService
+    projects: ProjectService
+    reflections: ReflectionService
+    checkins: CheckinService
+    tips: TipService
+    admin: AdminService
+    repos: Repositories  # for delivery's claims and the FSM storage, never for handlers
+
+    def handler_arguments(self) -> dict[str, Any]:
+        """What handlers may ask for by name: everything but the repositories."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "repos"}
+
+
+def create_services(
+    db: Database, settings: Settings, clock: Clock, i18n: I18n, cities: CityIndex, waker: Waker
+) -> Services:
+    repos = Repositories.over(db)
+    checkins = CheckinService(repos, waker, clock)
+    tips = TipService(repos, waker, clock)
+    return Services(
+        settings=settings,
+        clock=clock,
+        i18n=i18n,
+        cities=cities,
+        accounts=AccountService(repos, checkins, tips, clock),
+        clients=ClientService(repos, clock),
+        projects=ProjectService(repos, checkins, clock),
+        reflections=ReflectionService(repos, clock),
+        checkins=checkins,
+        tips=tips,
+        admin=AdminService(repos, clock),
+        repos=repos,
+    )

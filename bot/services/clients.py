@@ -1,0 +1,80 @@
+"""A freelancer's clients: the list, one client's card, adding, editing, archiving and
+deleting. Every call reads and changes only the calling user's clients."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.clock import Clock
+from storage.checkins import Checkin
+from storage.clients import Client, ClientField, ClientPage
+from storage.projects import ProjectPage
+from storage.repositories import Repositories
+from storage.users import User
+
+RECENT_PROJECTS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class ClientCard:
+    client: Client
+    recent: ProjectPage  # the latest projects, and how many there are in all
+    latest_score: int | None
+    next_checkin: Checkin | None
+
+
+class ClientService:
+    def __init__(self, repos: Repositories, clock: Clock) -> None:
+        self._repos = repos
+        self._clients = repos.clients
+        self._clock = clock
+
+    async def get(self, user: User, client_id: int) -> Client | None:
+        """The user's own client; None for a client of someone else's or one deleted."""
+        return await self._clients.get(user.id, client_id)
+
+    async def page(self, user: User, *, archived: bool, page: int, size: int) -> ClientPage:
+        """One page of clients, latest contact first; past the end, the last page."""
+        found = await self._clients.page(user.id, archived=archived, offset=page * size,
+                                         limit=size)  # fmt: skip
+        while not found.clients and page > 0:  # the page emptied (deletes)
+            page -= 1
+            found = await self._clients.page(
+                user.id, archived=archived, offset=page * size, limit=size
+            )
+        return found
+
+    async def recent(self, user: User, limit: int) -> list[Client]:
+        return (await self._clients.page(user.id, archived=False, offset=0, limit=limit)).clients
+
+    async def card(self, user: User, client: Client) -> ClientCard:
+        repos = self._repos
+        return ClientCard(
+            client=client,
+            recent=await repos.projects.for_client(user.id, client.id, RECENT_PROJECTS),
+            latest_score=await repos.reflections.latest_score_for_client(user.id, client.id),
+            next_checkin=await repos.checkins.next_for_client(user.id, client.id),
+        )
+
+    async def project_count(self, user: User, client: Client) -> int:
+        return (await self._repos.projects.for_client(user.id, client.id, 0)).total
+
+    async def add(
+        self, user: User, name: str, contact: str | None, notes: str | None
+    ) -> Client:
+        return await self._clients.add(user.id, name, contact, notes, self._clock.now())
+
+    async def update(
+        self, user: User, client_id: int, field: ClientField, value: str | None
+    ) -> Client | None:
+        """None when the client is gone (deleted meanwhile, from another device)."""
+        await self._clients.update_field(user.id, client_id, field, value, self._clock.now())
+        return await self._clients.get(user.id, client_id)
+
+    async def set_archived(self, user: User, client: Client, archived: bool) -> Client | None:
+        await self._clients.set_archived(user.id, client.id, archived, self._clock.now())
+        return await self._clients.get(user.id, client.id)
+
+    async def delete(self, user: User, client: Client) -> bool:
+        """The client with its projects, reflections and check-ins; False if already gone."""
+        return await self._clients.delete(user.id, client.id)

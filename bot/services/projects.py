@@ -1,0 +1,62 @@
+"""Recording a finished project: the client (new or existing), the project, and the
+contact it was, written together or not at all."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from bot.clock import Clock
+from bot.services.checkins import CheckinService, ContactSource
+from storage.projects import Goal, NewProject, Project
+from storage.repositories import Repositories
+from storage.users import User
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectDraft:
+    """What the /done form collected. Either `client_id` (an existing client) or
+    `new_client` (a name: the client is created with the project)."""
+
+    client_id: int | None
+    new_client: str | None
+    title: str
+    goal: Goal
+    goal_note: str | None
+    metric: str | None
+    baseline: str | None
+
+
+class ProjectService:
+    def __init__(self, repos: Repositories, checkins: CheckinService, clock: Clock) -> None:
+        self._repos = repos
+        self._checkins = checkins
+        self._clock = clock
+
+    async def last_lesson(self, user: User) -> str | None:
+        """Last time's "one thing to do differently", to carry into the next project."""
+        return await self._repos.reflections.last_lesson(user.id)
+
+    async def record_finished(self, user: User, draft: ProjectDraft, day: date) -> Project | None:
+        """One unit of work: a crash anywhere leaves no half a record. None when the
+        chosen client was deleted meanwhile (nothing is written)."""
+        repos, now = self._repos, self._clock.now()
+        async with repos.transaction():
+            if draft.client_id is not None:
+                client = await repos.clients.get(user.id, draft.client_id)
+                if client is None:
+                    return None
+            else:
+                assert draft.new_client, "a new client needs a name"
+                client = await repos.clients.add(user.id, draft.new_client, None, None, now)
+            project = await repos.projects.add(
+                NewProject(
+                    user_id=user.id, client_id=client.id, title=draft.title, goal=draft.goal,
+                    goal_note=draft.goal_note, metric=draft.metric, baseline=draft.baseline,
+                    finished_on=day,
+                ),
+                now,
+            )  # fmt: skip
+            # Finishing a project is a real contact: logged, and a cadence counts from it.
+            await self._checkins.contacted(user, client.id, day, ContactSource.PROJECT)
+        return project

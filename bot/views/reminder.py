@@ -1,0 +1,50 @@
+"""The check-in reminder: client, project, goal, a draft message to the client, and what
+to do about it. Sent by due work and shown again from /checkins."""
+
+from __future__ import annotations
+
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.callbacks import CheckinAction, CheckinCb
+from bot.content.drafts import pick_draft
+from bot.i18n import Translator
+from bot.messaging import Screen
+from bot.services.checkin_rules import age_bucket
+from bot.services.checkins import Reminder
+from bot.services.dates import elapsed
+
+
+def reminder_screen(t: Translator, reminder: Reminder, *, late: bool) -> Screen:
+    project = reminder.project
+    lines = [t("reminder-title", client=reminder.client_name)]
+    if late:
+        lines.append(t("reminder-late"))
+    if project is None:
+        lines.append(t("reminder-no-project"))
+        draft = t("draft-no-project", client=reminder.client_name)
+    else:
+        key, n = elapsed(project.finished_on, reminder.today)
+        lines.append(
+            t("reminder-project", project=project.title, date=t.day(project.finished_on),
+              ago=t(key, n=n))
+        )  # fmt: skip
+        metric = project.metric or t("not-set")
+        lines.append(
+            t("reminder-goal", goal=project.goal_note or t(f"goal-{project.goal.value}"),
+              metric=metric, baseline=project.baseline or "none")
+        )  # fmt: skip
+        chosen = pick_draft(age_bucket(project.finished_on, reminder.today), reminder.checkin.id)
+        draft = t(chosen.key, client=reminder.client_name, project=project.title, metric=metric)
+    lines.append(f"{t('reminder-draft')}\n<blockquote>{draft}</blockquote>")
+    builder = InlineKeyboardBuilder()
+    checkin_id = reminder.checkin.id
+    for action, key in (
+        (CheckinAction.DONE, "button-checkin-done"),
+        (CheckinAction.SNOOZE, "button-snooze"),
+        (CheckinAction.RESCHEDULE, "button-reschedule"),
+        (CheckinAction.SKIP, "button-checkin-skip"),
+        (CheckinAction.STOP, "button-checkin-stop"),
+    ):
+        builder.button(text=t(key), callback_data=CheckinCb(id=checkin_id, action=action))
+    builder.adjust(2, 2, 1)
+    return Screen("\n\n".join(lines), builder.as_markup())
