@@ -120,8 +120,8 @@ async def run_broadcaster(n: int) -> dict[str, float]:
     from bot.app import create_broadcaster, create_dispatcher
     from bot.clock import SystemClock
     from bot.config import Settings
+    from bot.delivery.pacer import Pacer
     from bot.i18n import I18n
-    from bot.pacer import Pacer
     from bot.services.timezones import CityIndex
     from storage.broadcasts import BroadcastRepository
 

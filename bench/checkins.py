@@ -155,10 +155,10 @@ async def rows_app(path: Path, session: RecordingSession) -> tuple[Any, Any, Any
     from bot.app import create_dispatcher, create_due_work
     from bot.clock import SystemClock
     from bot.config import Settings
+    from bot.delivery.pacer import Pacer
+    from bot.delivery.wakeup import SchedulerWaker
     from bot.i18n import I18n
-    from bot.pacer import Pacer
     from bot.services.timezones import CityIndex
-    from bot.wakeup import SchedulerWaker
     from storage.db import Database
 
     clock = SystemClock()

@@ -20,6 +20,7 @@ from aiogram.exceptions import (
     TelegramUnauthorizedError,
 )
 from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats, BotCommandScopeChat
+from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 from aiohttp import web
 
 from bot.clock import Clock, SystemClock
@@ -88,6 +89,9 @@ def create_dispatcher(services: Services) -> Dispatcher:
             default_timezone=settings.default_timezone,
         )
     )
+    # Every button press is answered once, after its handler: with the text a handler
+    # put into `callback_answer`, or silently (the spinner just stops).
+    dispatcher.callback_query.middleware(CallbackAnswerMiddleware())
     dispatcher.include_routers(*create_routers())
     dispatcher.errors.register(on_error)
     dispatcher.startup.register(set_commands)

@@ -1,10 +1,15 @@
-"""Sending helpers that respect Telegram's limits and tolerate old messages."""
+"""Sending helpers that respect Telegram's limits and tolerate old messages.
+
+Telegram refuses an edit that changes nothing ("message is not modified"), so a screen
+is shown in place only when its text or buttons differ from what the message shows now;
+pressing a button whose screen is already there just answers the button.
+"""
 
 from __future__ import annotations
 
 import logging
-from contextlib import suppress
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery, InaccessibleMessage, InlineKeyboardMarkup, Message
@@ -34,6 +39,38 @@ def split_text(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
     return pieces
 
 
+class _VisibleText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    """What Telegram keeps as a message's text after parsing our HTML: the words without
+    the tags, entities decoded, outer white space trimmed."""
+    parser = _VisibleText()
+    parser.feed(html)
+    parser.close()
+    return "".join(parser.parts).strip()
+
+
+def _buttons(markup: InlineKeyboardMarkup | None) -> list[list[tuple[str, str | None]]]:
+    if markup is None:
+        return []
+    return [[(b.text, b.callback_data or b.url) for b in row] for row in markup.inline_keyboard]
+
+
+def shows(message: Message, text: str, markup: InlineKeyboardMarkup | None) -> bool:
+    """Whether the message already shows this text and these buttons (an edit to them
+    would be refused as "not modified")."""
+    return (message.text or "") == visible_text(text) and _buttons(
+        message.reply_markup
+    ) == _buttons(markup)
+
+
 async def answer_long(
     message: Message, text: str, reply_markup: InlineKeyboardMarkup | None = None
 ) -> Message:
@@ -54,13 +91,13 @@ async def show(
         # Too long for one message: send it in parts below the old one.
         await answer_long(message, text, reply_markup)
         return
-    if isinstance(message, Message):
+    if isinstance(message, Message) and message.text is not None:
+        if shows(message, text, reply_markup):
+            return  # already on screen: the button's answer is all there is to do
         try:
             await message.edit_text(text, reply_markup=reply_markup)
             return
         except TelegramBadRequest as error:
-            if "message is not modified" in error.message:
-                return
             logger.info("Could not edit message, sending a new one: %s", error.message)
     if message is not None and not isinstance(message, InaccessibleMessage):
         await message.answer(text, reply_markup=reply_markup)
@@ -70,9 +107,24 @@ async def show(
 
 async def close_keyboard(callback: CallbackQuery, text: str) -> None:
     """Turn a question into a record of its answer: new text, no buttons."""
-    if isinstance(callback.message, Message):
-        with suppress(TelegramBadRequest):
-            await callback.message.edit_text(text, reply_markup=None)
+    message = callback.message
+    if not isinstance(message, Message) or message.text is None or shows(message, text, None):
+        return
+    try:
+        await message.edit_text(text, reply_markup=None)
+    except TelegramBadRequest as error:  # too old to edit: the record is a nicety
+        logger.info("Could not close the keyboard: %s", error.message)
+
+
+async def remove_keyboard(callback: CallbackQuery) -> None:
+    """Take the buttons off a message whose buttons can only mislead now."""
+    message = callback.message
+    if not isinstance(message, Message) or message.reply_markup is None:
+        return
+    try:
+        await message.edit_reply_markup(reply_markup=None)
+    except TelegramBadRequest as error:
+        logger.info("Could not remove the buttons: %s", error.message)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,5 +149,14 @@ class Screen:
         if isinstance(target, Message):
             await self.answer(target)
         else:
-            await target.answer()
             await self.show(target)
+
+    async def below(self, target: Message | CallbackQuery) -> None:
+        """A new message under the typed one, or under the message whose button was
+        pressed (the pressed message stays as it is)."""
+        message = target if isinstance(target, Message) else target.message
+        if isinstance(message, Message):
+            await self.answer(message)
+        elif isinstance(target, CallbackQuery) and target.bot is not None:
+            await target.bot.send_message(target.from_user.id, self.text,
+                                          reply_markup=self.keyboard)  # fmt: skip

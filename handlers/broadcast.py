@@ -10,13 +10,14 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.broadcaster import Broadcaster
-from bot.callbacks import AudienceCb, BroadcastCancelCb, BroadcastConfirmCb, Nav, NavCb
 from bot.clock import Clock
+from bot.delivery.broadcaster import Broadcaster
 from bot.i18n import Translator
 from bot.messaging import Screen
+from bot.views.broadcast import AudienceCb, BroadcastCancelCb, BroadcastConfirmCb
+from bot.views.common import Nav, NavCb
 from handlers.admin import IsAdmin
-from storage.broadcasts import AUDIENCES, BroadcastRepository
+from storage.broadcasts import Audience as AUDIENCES, BroadcastRepository
 from storage.users import User
 
 

@@ -14,28 +14,10 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.callbacks import (
-    CheckinAction,
-    CheckinCb,
-    CheckinClientCb,
-    ContactedCb,
-    DayCb,
-    FormAction,
-    FormCb,
-    Nav,
-    NavCb,
-    NewOrderCb,
-    OutcomeCb,
-    PlanCb,
-    SnoozeCb,
-)
 from bot.clock import Clock
 from bot.content.questions import Decision
 from bot.i18n import Translator
-from bot.keyboards import day_choice, form_step, menu_button
 from bot.messaging import Screen
-from bot.reminders import ReminderLookup, reminder_screen
-from bot.services.checkin_planner import CheckinPlanner
 from bot.services.checkin_rules import (
     CadenceUnit,
     Preset,
@@ -44,8 +26,30 @@ from bot.services.checkin_rules import (
     local_now,
     parse_when,
 )
+from bot.services.checkins import CheckinService
 from bot.services.dates import parse_day
-from handlers.forms import TYPED_TEXT, owned_client, read_text, refuse, reject_non_text
+from bot.views.checkins import (
+    CheckinAction,
+    CheckinCb,
+    CheckinClientCb,
+    ContactedCb,
+    NewOrderCb,
+    OutcomeCb,
+    PlanCb,
+    SnoozeCb,
+)
+from bot.views.common import (
+    DayCb,
+    FormAction,
+    FormCb,
+    Nav,
+    NavCb,
+    day_choice,
+    form_step,
+    menu_button,
+)
+from bot.views.input import TYPED_TEXT, read_text, refuse, reject_non_text
+from bot.views.reminder import reminder_screen
 from storage.checkins import NOTE_LIMIT, OPEN_STATUSES, Checkin, CheckinRepository
 from storage.clients import Client, ClientRepository
 from storage.users import User
@@ -114,7 +118,7 @@ async def plan_chosen(
     user: User,
     t: Translator,
     clients: ClientRepository,
-    planner: CheckinPlanner,
+    planner: CheckinService,
 ) -> None:
     client = await owned_client(callback, callback_data.client, user, t, clients)
     if client is None:
@@ -170,7 +174,7 @@ async def when_typed(
     t: Translator,
     clients: ClientRepository,
     checkins: CheckinRepository,
-    planner: CheckinPlanner,
+    planner: CheckinService,
     clock: Clock,
 ) -> None:
     when = await _read_when(message, t, user, clock)
@@ -214,7 +218,7 @@ async def reminder_action(
     t: Translator,
     checkins: CheckinRepository,
     clients: ClientRepository,
-    planner: CheckinPlanner,
+    planner: CheckinService,
     reminders: ReminderLookup,
 ) -> None:
     checkin = await _open_checkin(callback, callback_data.id, user, t, checkins)
@@ -271,7 +275,7 @@ async def snooze_chosen(
     user: User,
     t: Translator,
     checkins: CheckinRepository,
-    planner: CheckinPlanner,
+    planner: CheckinService,
 ) -> None:
     checkin = await _open_checkin(callback, callback_data.id, user, t, checkins)
     if checkin is None:
@@ -474,7 +478,7 @@ async def _contacted(
     state: FSMContext,
     user: User,
     t: Translator,
-    planner: CheckinPlanner,
+    planner: CheckinService,
 ) -> None:
     today = planner.today(user)
     if days_ago is not None:
@@ -504,7 +508,7 @@ async def _contacted(
 
 async def contacted_day_button(
     callback: CallbackQuery, callback_data: DayCb, state: FSMContext, user: User,
-    t: Translator, planner: CheckinPlanner,
+    t: Translator, planner: CheckinService,
 ) -> None:  # fmt: skip
     if callback_data.days_ago not in (0, 1):
         await refuse(callback, t, "day offset", callback_data.days_ago)
@@ -513,7 +517,7 @@ async def contacted_day_button(
 
 
 async def contacted_typed(
-    message: Message, state: FSMContext, user: User, t: Translator, planner: CheckinPlanner
+    message: Message, state: FSMContext, user: User, t: Translator, planner: CheckinService
 ) -> None:
     await _contacted(message, None, state, user, t, planner)
 

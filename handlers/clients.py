@@ -11,25 +11,24 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardButton, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.callbacks import (
-    CheckinClientCb,
-    ClientAction,
-    ClientAddCb,
-    ClientCb,
-    ClientsPageCb,
-    ContactedCb,
+from bot.clock import Clock
+from bot.i18n import Translator
+from bot.messaging import Screen
+from bot.services.dates import elapsed
+from bot.views.checkins import CheckinClientCb, ContactedCb
+from bot.views.clients import ClientAction, ClientAddCb, ClientCb, ClientsPageCb
+from bot.views.common import (
+    PAGE_SIZE,
     FormAction,
     FormCb,
     Nav,
     NavCb,
+    form_step,
+    menu_button,
+    pager_row,
 )
-from bot.clock import Clock
-from bot.i18n import Translator
-from bot.keyboards import PAGE_SIZE, form_step, menu_button, pager_row
-from bot.messaging import Screen
-from bot.services.dates import elapsed
+from bot.views.input import TYPED_TEXT, read_text, reject_non_text
 from handlers.checkins import when_text
-from handlers.forms import TYPED_TEXT, owned_client, read_text, reject_non_text
 from storage.checkins import Checkin, CheckinRepository
 from storage.clients import NAME_LIMIT, TEXT_LIMIT, Client, ClientField, ClientRepository
 from storage.projects import ProjectPage, ProjectRepository

@@ -7,71 +7,48 @@ from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
-from bot.callbacks import Nav, NavCb
 from bot.i18n import Translator
-from bot.keyboards import back_to_menu
-from bot.messaging import show
-from handlers.menu import menu_screen
+from bot.messaging import Screen
+from bot.views.common import Nav, NavCb, back_to_menu, menu_screen
 from storage.users import User
 
 
-async def _leave_flow(state: FSMContext, user: User, t: Translator) -> str:
+async def _leave_flow(state: FSMContext, user: User, t: Translator) -> Screen:
     """Clear the conversation state; say what happened in the user's terms."""
     current = await state.get_state()
     await state.clear()
     if not user.is_onboarded:
-        return t("onboarding-cancelled")
+        return Screen(t("onboarding-cancelled"))
     if current is None:
-        return t("cancel-nothing")
-    # A reflection is a draft in the database: say how to come back to it.
-    return t("reflect-cancelled") if current.startswith("ReflectionFlow:") else t("cancel-done")
-
-
-async def cancel_command(message: Message, state: FSMContext, user: User, t: Translator) -> None:
-    text = await _leave_flow(state, user, t)
-    if user.is_onboarded:
-        await menu_screen(t).after(text).answer(message)
+        notice = t("cancel-nothing")
+    elif current.startswith("ReflectionFlow:"):
+        # A reflection is a draft in the database: say how to come back to it.
+        notice = t("reflect-cancelled")
     else:
-        await message.answer(text)
+        notice = t("cancel-done")
+    return menu_screen(t).after(notice)
 
 
-async def cancel_button(
-    callback: CallbackQuery, state: FSMContext, user: User, t: Translator
-) -> None:
-    text = await _leave_flow(state, user, t)
-    await callback.answer()
-    if user.is_onboarded:
-        await menu_screen(t).after(text).show(callback)
-    else:
-        await show(callback, text)
+async def cancel(target: Message | CallbackQuery, state: FSMContext, user: User,
+                 t: Translator) -> None:  # fmt: skip
+    await (await _leave_flow(state, user, t)).reply(target)
 
 
-async def help_command(message: Message, t: Translator) -> None:
-    await message.answer(t("help-text"), reply_markup=back_to_menu(t))
+async def help_screen(target: Message | CallbackQuery, t: Translator) -> None:
+    await Screen(t("help-text"), back_to_menu(t)).reply(target)
 
 
-async def help_button(callback: CallbackQuery, t: Translator) -> None:
-    await callback.answer()
-    await show(callback, t("help-text"), back_to_menu(t))
-
-
-async def menu_command(message: Message, state: FSMContext, t: Translator) -> None:
+async def menu(target: Message | CallbackQuery, state: FSMContext, t: Translator) -> None:
     await state.clear()
-    await menu_screen(t).answer(message)
-
-
-async def menu_button(callback: CallbackQuery, state: FSMContext, t: Translator) -> None:
-    await state.clear()
-    await callback.answer()
-    await menu_screen(t).show(callback)
+    await menu_screen(t).reply(target)
 
 
 def create_router() -> Router:
     router = Router(name="common")
-    router.message.register(cancel_command, Command("cancel"))
-    router.message.register(help_command, Command("help"))
-    router.message.register(menu_command, Command("menu"))
-    router.callback_query.register(cancel_button, NavCb.filter(F.to == Nav.CANCEL))
-    router.callback_query.register(help_button, NavCb.filter(F.to == Nav.HELP))
-    router.callback_query.register(menu_button, NavCb.filter(F.to == Nav.MENU))
+    router.message.register(cancel, Command("cancel"))
+    router.message.register(help_screen, Command("help"))
+    router.message.register(menu, Command("menu"))
+    router.callback_query.register(cancel, NavCb.filter(F.to == Nav.CANCEL))
+    router.callback_query.register(help_screen, NavCb.filter(F.to == Nav.HELP))
+    router.callback_query.register(menu, NavCb.filter(F.to == Nav.MENU))
     return router

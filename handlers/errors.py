@@ -43,10 +43,9 @@ async def on_error(
     if t is None:
         t = i18n.get(language_for(sender.language_code, settings.default_language))
     try:
-        if update.callback_query:
-            await update.callback_query.answer(t("error-generic"), show_alert=True)
-        else:
-            await bot.send_message(sender.id, t("error-generic"))
+        # A message rather than a pop-up: a pressed button has already been answered
+        # (CallbackAnswerMiddleware answers even when the handler fails).
+        await bot.send_message(sender.id, t("error-generic"))
     except TelegramAPIError as error:
         logger.warning("Could not tell user %s about the failure: %s", sender.id, error)
     return True

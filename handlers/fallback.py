@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import logging
-from contextlib import suppress
 
 from aiogram import Router
-from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
+from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.i18n import Translator
-from handlers.menu import menu_screen
+from bot.messaging import remove_keyboard
+from bot.views.common import menu_screen
+from bot.views.input import stale
 from storage.users import User
 
 logger = logging.getLogger(__name__)
@@ -31,18 +32,19 @@ async def unexpected_outside_flow(message: Message, user: User, t: Translator) -
 
 
 async def stale_button(
-    callback: CallbackQuery, state: FSMContext, user: User, t: Translator
+    callback: CallbackQuery,
+    callback_answer: CallbackAnswer,
+    state: FSMContext,
+    user: User,
+    t: Translator,
 ) -> None:
     """A button whose step has passed, or a payload we do not know (old or forged)."""
     logger.info("Stale or unknown button from user %s: %r", user.id, callback.data)
-    await callback.answer(t("stale-button"), show_alert=True)
-    if isinstance(callback.message, Message):
-        # The buttons on that message can only mislead now.
-        with suppress(TelegramBadRequest):
-            await callback.message.edit_reply_markup(reply_markup=None)
+    stale(callback_answer, t)
+    await remove_keyboard(callback)  # the buttons on that message can only mislead now
     in_flow = await state.get_state() is not None
-    if not in_flow and user.is_onboarded and isinstance(callback.message, Message):
-        await menu_screen(t).answer(callback.message)
+    if not in_flow and user.is_onboarded:
+        await menu_screen(t).below(callback)
 
 
 def create_router() -> Router:

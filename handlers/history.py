@@ -10,15 +10,16 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.callbacks import HistoryOpenCb, HistoryPageCb, Nav, NavCb
 from bot.content.questions import QUESTIONS, AnswerKind
 from bot.i18n import Translator
-from bot.keyboards import PAGE_SIZE, answer_label, back_to_menu, menu_button, pager_row
 from bot.messaging import Screen
 from bot.services.charts import ChartTexts, render_score_chart
-from bot.services.reflection import outcome
+from bot.services.reflection_rules import outcome
 from bot.services.stats import summarize
-from handlers.forms import refuse
+from bot.views.common import PAGE_SIZE, Nav, NavCb, back_to_menu, menu_button, pager_row
+from bot.views.history import HistoryOpenCb, HistoryPageCb
+from bot.views.input import refuse
+from bot.views.reflection import answer_label
 from handlers.reflection import result_screen
 from storage.projects import ProjectRepository
 from storage.reflections import ReflectionRepository

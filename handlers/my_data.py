@@ -10,11 +10,12 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.callbacks import DeleteMeCb, Nav, NavCb
 from bot.clock import Clock
 from bot.i18n import Translator
 from bot.messaging import Screen
 from bot.services.export import build_export
+from bot.views.common import Nav, NavCb
+from bot.views.my_data import DeleteMeCb
 from storage.user_data import UserDataRepository
 from storage.users import User
 

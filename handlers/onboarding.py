@@ -8,15 +8,15 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 
-from bot.callbacks import TipsBackCb, TipsCb, ZoneCb
 from bot.clock import Clock
 from bot.i18n import Translator
-from bot.keyboards import tips_question, zone_picker
 from bot.messaging import close_keyboard, show
 from bot.services.timezones import CityIndex, is_known_zone
-from bot.services.tip_planner import TipPlanner
-from handlers.menu import menu_screen
-from handlers.timezone_input import media_kind, read_zone, zone_facts
+from bot.services.tips import TipService
+from bot.views.common import menu_screen
+from bot.views.input import media_kind, read_zone
+from bot.views.onboarding import TipsBackCb, TipsCb, tips_question
+from bot.views.zones import ZoneCb, zone_facts, zone_picker
 from storage.users import User, UserRepository
 
 
@@ -91,7 +91,7 @@ async def tips_button(
     user: User,
     t: Translator,
     users: UserRepository,
-    tip_planner: TipPlanner,
+    tip_planner: TipService,
     clock: Clock,
 ) -> None:
     await callback.answer()

@@ -12,15 +12,16 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 
-from bot.callbacks import DayCb, FormAction, FormCb, GoalCb, Nav, NavCb, NewOrderCb, PickClientCb
 from bot.clock import Clock
 from bot.i18n import Translator
-from bot.keyboards import client_choice, day_choice, form_step, goal_choice
 from bot.messaging import Screen
-from bot.services.checkin_planner import CheckinPlanner
 from bot.services.checkin_rules import local_now
+from bot.services.checkins import CheckinService
 from bot.services.dates import parse_day
-from handlers.forms import TYPED_TEXT, owned_client, read_text, refuse, reject_non_text
+from bot.views.checkins import NewOrderCb
+from bot.views.common import DayCb, FormAction, FormCb, Nav, NavCb, day_choice, form_step
+from bot.views.input import TYPED_TEXT, read_text, refuse, reject_non_text
+from bot.views.projects import GoalCb, PickClientCb, client_choice, goal_choice
 from handlers.reflection import begin
 from storage.clients import NAME_LIMIT, ClientRepository
 from storage.projects import FIELD_LIMIT, TITLE_LIMIT, Goal, NewProject, ProjectRepository
@@ -176,7 +177,7 @@ async def typed(
     clients: ClientRepository,
     projects: ProjectRepository,
     reflections: ReflectionRepository,
-    planner: CheckinPlanner,
+    planner: CheckinService,
     clock: Clock,
 ) -> None:
     step = _STATES[str(await state.get_state())]
@@ -251,7 +252,7 @@ async def day_picked(
     clients: ClientRepository,
     projects: ProjectRepository,
     reflections: ReflectionRepository,
-    planner: CheckinPlanner,
+    planner: CheckinService,
     clock: Clock,
 ) -> None:
     if callback_data.days_ago not in (0, 1):
@@ -274,7 +275,7 @@ async def _day_typed(
     clients: ClientRepository,
     projects: ProjectRepository,
     reflections: ReflectionRepository,
-    planner: CheckinPlanner,
+    planner: CheckinService,
     clock: Clock,
 ) -> None:
     text = message.text or ""
@@ -299,7 +300,7 @@ async def _save(
     clients: ClientRepository,
     projects: ProjectRepository,
     reflections: ReflectionRepository,
-    planner: CheckinPlanner,
+    planner: CheckinService,
     clock: Clock,
 ) -> None:
     data = await state.get_data()

@@ -13,24 +13,23 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.callbacks import (
+from bot.clock import Clock
+from bot.content.questions import QUESTIONS, AnswerKind, Decision
+from bot.i18n import Translator
+from bot.messaging import Screen, close_keyboard
+from bot.services.reflection_rules import Outcome, accepts, outcome, previous_position, question_at
+from bot.views.common import PAGE_SIZE, Nav, NavCb, menu_button, menu_screen, pager_row
+from bot.views.input import TYPED_TEXT, read_text, refuse, reject_non_text
+from bot.views.reflection import (
     AnswerCb,
-    Nav,
-    NavCb,
     ReflectAction,
     ReflectNavCb,
     ReflectPageCb,
     ReflectPickCb,
+    answer_label,
+    question_keyboard,
 )
-from bot.clock import Clock
-from bot.content.questions import QUESTIONS, AnswerKind, Decision
-from bot.i18n import Translator
-from bot.keyboards import PAGE_SIZE, answer_label, menu_button, pager_row, question_keyboard
-from bot.messaging import Screen, close_keyboard
-from bot.services.reflection import Outcome, accepts, outcome, previous_position, question_at
 from handlers.checkins import plan_screen
-from handlers.forms import TYPED_TEXT, read_text, refuse, reject_non_text
-from handlers.menu import menu_screen
 from storage.clients import ClientRepository
 from storage.projects import Project, ProjectRepository
 from storage.reflections import COMMENT_LIMIT, LESSON_LIMIT, Reflection, ReflectionRepository

@@ -8,25 +8,26 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 
-from bot.callbacks import (
-    CheckinHourCb,
-    LanguageCb,
-    Nav,
-    NavCb,
-    SettingsAction,
-    SettingsCb,
-    ZoneBackCb,
-    ZoneCb,
-)
 from bot.clock import Clock
 from bot.i18n import LANGUAGES, I18n, Translator
-from bot.keyboards import LANGUAGE_NAMES, hour_picker, language_picker, settings_menu, zone_picker
 from bot.messaging import Screen, show
-from bot.services.checkin_planner import CheckinPlanner
 from bot.services.checkin_rules import CHECKIN_HOURS
+from bot.services.checkins import CheckinService
 from bot.services.timezones import CityIndex, is_known_zone
-from bot.services.tip_planner import TipPlanner
-from handlers.timezone_input import media_kind, read_zone, zone_facts
+from bot.services.tips import TipService
+from bot.views.common import Nav, NavCb
+from bot.views.input import media_kind, read_zone
+from bot.views.settings import (
+    LANGUAGE_NAMES,
+    CheckinHourCb,
+    LanguageCb,
+    SettingsAction,
+    SettingsCb,
+    hour_picker,
+    language_picker,
+    settings_menu,
+)
+from bot.views.zones import ZoneBackCb, ZoneCb, zone_facts, zone_picker
 from storage.users import User, UserRepository
 
 
@@ -105,8 +106,8 @@ async def _zone_changed(
     t: Translator,
     users: UserRepository,
     clock: Clock,
-    planner: CheckinPlanner,
-    tip_planner: TipPlanner,
+    planner: CheckinService,
+    tip_planner: TipService,
 ) -> Screen:
     await users.set_timezone(user.id, zone, clock.now())
     await state.clear()
@@ -126,8 +127,8 @@ async def zone_button(
     t: Translator,
     users: UserRepository,
     clock: Clock,
-    planner: CheckinPlanner,
-    tip_planner: TipPlanner,
+    planner: CheckinService,
+    tip_planner: TipService,
 ) -> None:
     if not is_known_zone(callback_data.zone):
         await callback.answer(t("stale-button"), show_alert=True)
@@ -147,8 +148,8 @@ async def zone_text(
     users: UserRepository,
     clock: Clock,
     cities: CityIndex,
-    planner: CheckinPlanner,
-    tip_planner: TipPlanner,
+    planner: CheckinService,
+    tip_planner: TipService,
 ) -> None:
     zone = await read_zone(message, t, cities, zone_picker(t, back=True, cancel=False))
     if zone is None:
@@ -175,7 +176,7 @@ async def toggle_tips(
     user: User,
     t: Translator,
     users: UserRepository,
-    tip_planner: TipPlanner,
+    tip_planner: TipService,
     clock: Clock,
 ) -> None:
     enabled = not user.tips_enabled
@@ -198,7 +199,7 @@ async def set_checkin_hour(
     user: User,
     t: Translator,
     users: UserRepository,
-    planner: CheckinPlanner,
+    planner: CheckinService,
     clock: Clock,
 ) -> None:
     if callback_data.hour not in CHECKIN_HOURS:  # quiet hours are not offered

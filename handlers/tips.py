@@ -11,12 +11,12 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.callbacks import TipAction, TipCb, TipFrequencyCb, TipHourCb
 from bot.i18n import Translator
-from bot.keyboards import menu_button
 from bot.messaging import Screen
-from bot.services.tip_planner import TipPlanner
 from bot.services.tip_rules import TIP_HOURS, Frequency
+from bot.services.tips import TipService
+from bot.views.common import menu_button
+from bot.views.tips import TipAction, TipCb, TipFrequencyCb, TipHourCb
 from storage.users import User, UserRepository
 
 
@@ -59,7 +59,7 @@ async def tips_command(
     user: User,
     t: Translator,
     users: UserRepository,
-    tip_planner: TipPlanner,
+    tip_planner: TipService,
 ) -> None:
     """One tap: /tips subscribes a user who is not subscribed, and shows the options."""
     await state.clear()
@@ -79,7 +79,7 @@ async def tip_action(
     user: User,
     t: Translator,
     users: UserRepository,
-    tip_planner: TipPlanner,
+    tip_planner: TipService,
 ) -> None:
     action = callback_data.action
     if action is TipAction.TIME:
@@ -111,7 +111,7 @@ async def frequency_chosen(
     callback_data: TipFrequencyCb,
     user: User,
     t: Translator,
-    tip_planner: TipPlanner,
+    tip_planner: TipService,
 ) -> None:
     if callback_data.frequency not in {f.value for f in Frequency}:
         await callback.answer(t("stale-button"), show_alert=True)
@@ -127,7 +127,7 @@ async def hour_chosen(
     callback_data: TipHourCb,
     user: User,
     t: Translator,
-    tip_planner: TipPlanner,
+    tip_planner: TipService,
 ) -> None:
     if callback_data.hour not in TIP_HOURS:
         await callback.answer(t("stale-button"), show_alert=True)

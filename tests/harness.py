@@ -28,12 +28,13 @@ from aiogram.types import (
     Voice,
 )
 
-from bot.app import create_broadcaster, create_dispatcher, create_due_work
-from bot.broadcaster import Broadcaster
+from bot.app import create_delivery, create_dispatcher
 from bot.config import Settings
-from bot.due_work import DueWorkDispatcher
+from bot.container import Services, create_services
+from bot.delivery.broadcaster import Broadcaster
+from bot.delivery.due_work import DueWorkRunner
+from bot.delivery.pacer import Pacer
 from bot.i18n import I18n
-from bot.pacer import Pacer
 from bot.services.timezones import CityIndex
 from storage.db import Database
 from tests.recording_session import RecordingSession
@@ -87,7 +88,8 @@ class BotHarness:
     clock: FakeClock
     settings: Settings
     waker: RecordingWaker
-    due_work: DueWorkDispatcher
+    services: Services
+    due_work: DueWorkRunner
     broadcaster: Broadcaster
 
     @classmethod
@@ -102,13 +104,11 @@ class BotHarness:
             TEST_TOKEN, session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML)
         )
         waker = RecordingWaker()
-        dispatcher = create_dispatcher(
-            db=db, settings=config, clock=clock, i18n=I18n(), cities=CityIndex(), waker=waker
-        )
-        pacer = Pacer(1000, clock)
-        due_work = create_due_work(bot, dispatcher, clock, pacer)
-        broadcaster = create_broadcaster(bot, dispatcher, clock, pacer, config)
-        return cls(db, dispatcher, bot, session, clock, config, waker, due_work, broadcaster)
+        services = create_services(db, config, clock, I18n(), CityIndex(), waker)
+        dispatcher = create_dispatcher(services)
+        delivery = create_delivery(bot, dispatcher, services, Pacer(1000, clock))
+        return cls(db, dispatcher, bot, session, clock, config, waker, services,
+                   delivery.due_work, delivery.broadcaster)  # fmt: skip
 
     async def stop(self) -> None:
         await self.db.close()
@@ -147,7 +147,7 @@ class UserDriver:
     def label(self, key: str, **values: Any) -> str:
         """A text in this person's current language, e.g. a button label."""
         language = "ru" if self.language_code in ("ru", "uk", "be", "kk") else "en"
-        return str(self.harness.dispatcher["i18n"].get(language)(key, **values))
+        return str(self.harness.services.i18n.get(language)(key, **values))
 
     async def onboard(self, zone: str = "Europe/Berlin") -> None:
         await self.send("/start")

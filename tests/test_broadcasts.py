@@ -12,9 +12,9 @@ import pytest
 from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError, TelegramRetryAfter
 from aiogram.methods import CopyMessage, EditMessageText
 
-from bot.broadcaster import Broadcaster
 from bot.config import ConfigError, load_settings
-from bot.pacer import Pacer
+from bot.delivery.broadcaster import Broadcaster
+from bot.delivery.pacer import Pacer
 from storage.broadcasts import BroadcastRepository
 from storage.users import UserRepository
 from tests.harness import TEST_TOKEN, BotHarness, UserDriver

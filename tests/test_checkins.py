@@ -16,12 +16,11 @@ from aiogram.exceptions import (
 )
 from aiogram.methods import SendMessage
 
-from bot.callbacks import CheckinAction, CheckinCb
 from bot.clock import SystemClock
 from bot.content.drafts import DRAFTS
-from bot.due_work import MAX_ATTEMPTS, DueWorkDispatcher
-from bot.pacer import Pacer
-from bot.services.checkin_planner import CheckinPlanner
+from bot.delivery.due_work import MAX_ATTEMPTS, DueWorkDispatcher
+from bot.delivery.pacer import Pacer
+from bot.delivery.wakeup import SchedulerWaker
 from bot.services.checkin_rules import (
     AgeBucket,
     Preset,
@@ -30,7 +29,8 @@ from bot.services.checkin_rules import (
     parse_when,
     polite,
 )
-from bot.wakeup import SchedulerWaker
+from bot.services.checkins import CheckinService
+from bot.views.checkins import CheckinAction, CheckinCb
 from storage.checkins import Checkin, CheckinRepository
 from storage.clients import Client, ClientRepository
 from storage.codec import from_epoch
@@ -54,7 +54,7 @@ async def owner_and_client(harness: BotHarness, user_id: int = 1001) -> tuple[Us
     return stored, client
 
 
-def planner(harness: BotHarness) -> CheckinPlanner:
+def planner(harness: BotHarness) -> CheckinService:
     return harness.dispatcher["planner"]  # type: ignore[no-any-return]
 
 

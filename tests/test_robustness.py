@@ -6,7 +6,8 @@ import pytest
 from aiogram.exceptions import TelegramForbiddenError
 from aiogram.methods import SendMessage
 
-from bot.callbacks import TipsCb, ZoneCb
+from bot.views.onboarding import TipsCb
+from bot.views.zones import ZoneCb
 from storage.users import UserRepository
 from tests.harness import BotHarness
 

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.callbacks import ZoneCb
 from bot.config import ConfigError, load_settings
 from bot.i18n import LANGUAGES, I18n, language_for
 from bot.logging_setup import RedactSecrets
 from bot.messaging import MESSAGE_LIMIT, split_text
 from bot.services.timezones import COMMON_ZONES, is_known_zone, zone_from_offset
+from bot.views.zones import ZoneCb
 from tests.harness import TEST_TOKEN
 from tests.recording_session import check_html
 

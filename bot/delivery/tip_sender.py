@@ -7,7 +7,7 @@ from aiogram import Bot
 from bot.delivery.telegram_policy import Sent
 from bot.i18n import I18n
 from bot.services.tips import TipService
-from bot.views.tip import tip_message
+from bot.views.tips import tip_message
 from storage.tips import TipDelivery
 
 

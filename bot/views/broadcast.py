@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+from aiogram.filters.callback_data import CallbackData
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.callbacks import BroadcastCancelCb
 from bot.i18n import Translator
 from bot.messaging import Screen
 from storage.broadcasts import Progress
+
+
+class AudienceCb(CallbackData, prefix="ba1"):
+    audience: str
+
+
+class BroadcastConfirmCb(CallbackData, prefix="bc1"):
+    pass
+
+
+class BroadcastCancelCb(CallbackData, prefix="bx1"):
+    id: int
+
 
 _PROGRESS_KEYS = {None: "broadcast-progress", "done": "broadcast-done",
                   "cancelled": "broadcast-cancelled"}  # fmt: skip

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.callbacks import CheckinAction, CheckinCb
 from bot.content.drafts import pick_draft
 from bot.i18n import Translator
 from bot.messaging import Screen
 from bot.services.checkin_rules import age_bucket
 from bot.services.checkins import Reminder
 from bot.services.dates import elapsed
+from bot.views.checkins import CheckinAction, CheckinCb
 
 
 def reminder_screen(t: Translator, reminder: Reminder, *, late: bool) -> Screen:
