@@ -17,7 +17,8 @@ from bot.messaging import Screen
 from bot.views.broadcast import AudienceCb, BroadcastCancelCb, BroadcastConfirmCb
 from bot.views.common import Nav, NavCb
 from handlers.admin import IsAdmin
-from storage.broadcasts import Audience as AUDIENCES, BroadcastRepository
+from storage.broadcasts import Audience as AUDIENCES
+from storage.broadcasts import BroadcastRepository
 from storage.users import User
 
 

@@ -14,7 +14,7 @@ from bot.content.questions import QUESTIONS, AnswerKind
 from bot.i18n import Translator
 from bot.messaging import Screen
 from bot.services.charts import ChartTexts, render_score_chart
-from bot.services.reflection_rules import outcome
+from bot.services.reflection_rules import summarize_reflection as outcome
 from bot.services.stats import summarize
 from bot.views.common import PAGE_SIZE, Nav, NavCb, back_to_menu, menu_button, pager_row
 from bot.views.history import HistoryOpenCb, HistoryPageCb

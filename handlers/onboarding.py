@@ -7,22 +7,27 @@ from aiogram.filters import CommandStart
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
+from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.clock import Clock
 from bot.i18n import Translator
-from bot.messaging import close_keyboard, show
+from bot.messaging import Screen, close_keyboard
+from bot.services.accounts import AccountService
 from bot.services.timezones import CityIndex, is_known_zone
-from bot.services.tips import TipService
 from bot.views.common import menu_screen
-from bot.views.input import media_kind, read_zone
+from bot.views.input import media_kind, read_zone, stale
 from bot.views.onboarding import TipsBackCb, TipsCb, tips_question
 from bot.views.zones import ZoneCb, zone_facts, zone_picker
-from storage.users import User, UserRepository
+from storage.users import User
 
 
 class Onboarding(StatesGroup):
     timezone = State()
     tips = State()
+
+
+def _zone_question(t: Translator) -> Screen:
+    return Screen(t("onboarding-timezone-ask"), zone_picker(t, back=False, cancel=True))
 
 
 async def start(message: Message, state: FSMContext, user: User, t: Translator) -> None:
@@ -33,48 +38,40 @@ async def start(message: Message, state: FSMContext, user: User, t: Translator) 
     await state.set_state(Onboarding.timezone)
     name = message.from_user.first_name if message.from_user else ""
     await message.answer(t("start-welcome", name=name))
-    await message.answer(
-        t("onboarding-timezone-ask"), reply_markup=zone_picker(t, back=False, cancel=True)
-    )
+    await _zone_question(t).answer(message)
+
+
+async def _zone_chosen(
+    target: Message | CallbackQuery, zone: str, state: FSMContext, user: User, t: Translator,
+    accounts: AccountService, clock: Clock,
+) -> None:  # fmt: skip
+    await accounts.change_zone(user, zone)
+    await state.set_state(Onboarding.tips)
+    confirmation = t("onboarding-timezone-set", **zone_facts(zone, clock.now()))
+    if isinstance(target, CallbackQuery):
+        await close_keyboard(target, confirmation)  # the question stays, answered
+    else:
+        await target.answer(confirmation)
+    await Screen(t("onboarding-tips-ask"), tips_question(t)).below(target)
 
 
 async def zone_button(
-    callback: CallbackQuery,
-    callback_data: ZoneCb,
-    state: FSMContext,
-    user: User,
-    t: Translator,
-    users: UserRepository,
-    clock: Clock,
-) -> None:
+    callback: CallbackQuery, callback_data: ZoneCb, callback_answer: CallbackAnswer,
+    state: FSMContext, user: User, t: Translator, accounts: AccountService, clock: Clock,
+) -> None:  # fmt: skip
     if not is_known_zone(callback_data.zone):
-        await callback.answer(t("stale-button"), show_alert=True)
+        stale(callback_answer, t)
         return
-    await callback.answer()
-    await users.set_timezone(user.id, callback_data.zone, clock.now())
-    confirmation = t("onboarding-timezone-set", **zone_facts(callback_data.zone, clock.now()))
-    await close_keyboard(callback, confirmation)
-    await state.set_state(Onboarding.tips)
-    if isinstance(callback.message, Message):
-        await callback.message.answer(t("onboarding-tips-ask"), reply_markup=tips_question(t))
+    await _zone_chosen(callback, callback_data.zone, state, user, t, accounts, clock)
 
 
 async def zone_text(
-    message: Message,
-    state: FSMContext,
-    user: User,
-    t: Translator,
-    users: UserRepository,
-    clock: Clock,
-    cities: CityIndex,
-) -> None:
+    message: Message, state: FSMContext, user: User, t: Translator, accounts: AccountService,
+    clock: Clock, cities: CityIndex,
+) -> None:  # fmt: skip
     zone = await read_zone(message, t, cities, zone_picker(t, back=False, cancel=True))
-    if zone is None:
-        return
-    await users.set_timezone(user.id, zone, clock.now())
-    await state.set_state(Onboarding.tips)
-    await message.answer(t("onboarding-timezone-set", **zone_facts(zone, clock.now())))
-    await message.answer(t("onboarding-tips-ask"), reply_markup=tips_question(t))
+    if zone is not None:
+        await _zone_chosen(message, zone, state, user, t, accounts, clock)
 
 
 async def zone_not_text(message: Message, t: Translator) -> None:
@@ -85,32 +82,19 @@ async def zone_not_text(message: Message, t: Translator) -> None:
 
 
 async def tips_button(
-    callback: CallbackQuery,
-    callback_data: TipsCb,
-    state: FSMContext,
-    user: User,
-    t: Translator,
-    users: UserRepository,
-    tip_planner: TipService,
-    clock: Clock,
-) -> None:
-    await callback.answer()
-    if callback_data.enabled:
-        await tip_planner.subscribe(user)
-    else:
-        await users.set_tips(user.id, False, clock.now())
-    await users.finish_onboarding(user.id, clock.now())
+    callback: CallbackQuery, callback_data: TipsCb, state: FSMContext, user: User,
+    t: Translator, accounts: AccountService,
+) -> None:  # fmt: skip
+    await accounts.finish_onboarding(user, tips=callback_data.enabled)
     await state.clear()
     answer = t("button-tips-yes") if callback_data.enabled else t("button-tips-no")
     await close_keyboard(callback, f"{t('onboarding-tips-ask')}\n\n<i>{answer}</i>")
-    if isinstance(callback.message, Message):
-        await menu_screen(t).after(t("onboarding-done")).answer(callback.message)
+    await menu_screen(t).after(t("onboarding-done")).below(callback)
 
 
 async def tips_back(callback: CallbackQuery, state: FSMContext, t: Translator) -> None:
-    await callback.answer()
     await state.set_state(Onboarding.timezone)
-    await show(callback, t("onboarding-timezone-ask"), zone_picker(t, back=False, cancel=True))
+    await _zone_question(t).show(callback)
 
 
 def create_router() -> Router:

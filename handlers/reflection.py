@@ -17,7 +17,9 @@ from bot.clock import Clock
 from bot.content.questions import QUESTIONS, AnswerKind, Decision
 from bot.i18n import Translator
 from bot.messaging import Screen, close_keyboard
-from bot.services.reflection_rules import Outcome, accepts, outcome, previous_position, question_at
+from bot.services.reflection_rules import ReflectionSummary as Outcome
+from bot.services.reflection_rules import accepts, previous_position, question_at
+from bot.services.reflection_rules import summarize_reflection as outcome
 from bot.views.common import PAGE_SIZE, Nav, NavCb, menu_button, menu_screen, pager_row
 from bot.views.input import TYPED_TEXT, read_text, refuse, reject_non_text
 from bot.views.reflection import (

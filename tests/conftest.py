@@ -18,3 +18,6 @@ async def harness(db_path: Path) -> AsyncIterator[BotHarness]:
     started = await BotHarness.start(db_path)
     yield started
     await started.stop()
+    # Telegram refuses an edit that changes nothing; the bot must never make one.
+    unchanged = [m for m, reason in started.session.refusals if "not modified" in reason]
+    assert not unchanged, f"edits that change nothing: {unchanged}"

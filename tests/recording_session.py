@@ -16,6 +16,7 @@ from aiogram import Bot
 from aiogram.client.session.base import BaseSession
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.methods import (
+    AnswerCallbackQuery,
     CopyMessage,
     EditMessageReplyMarkup,
     EditMessageText,
@@ -31,6 +32,7 @@ from aiogram.types import (
     Document,
     InlineKeyboardMarkup,
     Message,
+    MessageEntity,
     MessageId,
     PhotoSize,
     User,
@@ -42,30 +44,69 @@ ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "cod
                 "tg-spoiler", "span", "blockquote", "tg-emoji"}  # fmt: skip
 
 
+_ENTITY_TYPES = {"b": "bold", "strong": "bold", "i": "italic", "em": "italic",
+                 "u": "underline", "ins": "underline", "s": "strikethrough",
+                 "strike": "strikethrough", "del": "strikethrough", "code": "code",
+                 "pre": "pre", "a": "text_link", "tg-spoiler": "spoiler", "span": "spoiler",
+                 "blockquote": "blockquote", "tg-emoji": "custom_emoji"}  # fmt: skip
+
+
+def _utf16(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
 class _TelegramHTML(HTMLParser):
-    """Raises on the HTML Telegram would refuse: unknown or unbalanced tags."""
+    """Parses HTML as Telegram does: raises on what it would refuse (unknown or
+    unbalanced tags) and keeps plain text plus entities, as Telegram stores a message."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.open: list[str] = []
+        self.open: list[tuple[str, int, str | None]] = []  # tag, start (UTF-16), href
+        self.text = ""
+        self.entities: list[MessageEntity] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in ALLOWED_TAGS:
             raise ValueError(f"unsupported tag <{tag}>")
-        self.open.append(tag)
+        self.open.append((tag, _utf16(self.text), dict(attrs).get("href")))
 
     def handle_endtag(self, tag: str) -> None:
-        if not self.open or self.open[-1] != tag:
+        if not self.open or self.open[-1][0] != tag:
             raise ValueError(f"unbalanced </{tag}>")
-        self.open.pop()
+        _, start, href = self.open.pop()
+        length = _utf16(self.text) - start
+        if length:
+            self.entities.append(
+                MessageEntity(type=_ENTITY_TYPES[tag], offset=start, length=length, url=href)
+            )
+
+    def handle_data(self, data: str) -> None:
+        self.text += data
 
 
-def check_html(text: str) -> None:
+def parse_html(text: str) -> tuple[str, list[MessageEntity]]:
+    """The text and entities Telegram keeps for an HTML message, outer white space
+    trimmed (entities shifted and clipped to match)."""
     parser = _TelegramHTML()
     parser.feed(text)
     parser.close()
     if parser.open:
-        raise ValueError(f"unclosed <{parser.open[-1]}>")
+        raise ValueError(f"unclosed <{parser.open[-1][0]}>")
+    full = parser.text
+    lead = _utf16(full) - _utf16(full.lstrip())
+    plain = full.strip()
+    size = _utf16(plain)
+    entities = []
+    for entity in sorted(parser.entities, key=lambda e: (e.offset, -e.length)):
+        start = max(entity.offset - lead, 0)
+        end = min(entity.offset - lead + entity.length, size)
+        if end > start:
+            entities.append(entity.model_copy(update={"offset": start, "length": end - start}))
+    return plain, entities
+
+
+def check_html(text: str) -> None:
+    parse_html(text)
 
 
 def check_markup(markup: Any) -> None:
@@ -85,6 +126,9 @@ class RecordingSession(BaseSession):
         self.messages: dict[tuple[int, int], Message] = {}
         self._failures: list[tuple[type[TelegramMethod[Any]], Exception]] = []
         self._ids = itertools.count(1)
+        self._answered_queries: set[str] = set()
+        # Calls Telegram would have refused (not failures a test injected on purpose).
+        self.refusals: list[tuple[TelegramMethod[Any], str]] = []
 
     def adopt(self, other: RecordingSession) -> None:
         """Carry a chat over from a session of an earlier process (a restart): the old
@@ -118,18 +162,32 @@ class RecordingSession(BaseSession):
             if isinstance(method, kind):
                 del self._failures[index]
                 raise error
-        return self._answer(bot, method)  # type: ignore[no-any-return]
+        try:
+            return self._answer(bot, method)  # type: ignore[no-any-return]
+        except TelegramBadRequest as error:
+            self.refusals.append((method, error.message))
+            raise
 
     def _answer(self, bot: Bot, method: TelegramMethod[Any]) -> Any:
+        if isinstance(method, AnswerCallbackQuery):
+            if method.callback_query_id in self._answered_queries:
+                raise TelegramBadRequest(
+                    method,
+                    "Bad Request: query is too old and response timeout expired "
+                    "or query ID is invalid",
+                )
+            self._answered_queries.add(method.callback_query_id)
+            return True
         if isinstance(method, SendMessage):
-            self._check_text(method, method.text)
+            text, entities = self._check_text(method, method.text)
             check_markup(method.reply_markup)
             message = Message(
                 message_id=next(self._ids),
                 date=self._now(),
                 chat=Chat(id=int(method.chat_id), type="private"),
                 from_user=self._bot_user(bot),
-                text=method.text,
+                text=text,
+                entities=entities or None,
                 reply_markup=method.reply_markup,
             )
             return self._store(message, bot)
@@ -141,17 +199,19 @@ class RecordingSession(BaseSession):
             check_markup(method.reply_markup)
             changes: dict[str, Any] = {"reply_markup": method.reply_markup}
             if isinstance(method, EditMessageText):
-                self._check_text(method, method.text)
-                changes["text"] = method.text
+                text, entities = self._check_text(method, method.text)
+                changes["text"], changes["entities"] = text, entities or None
             new = old.model_copy(update=changes)
-            if new.text == old.text and new.reply_markup == old.reply_markup:
+            if (new.text, new.entities, new.reply_markup) == (
+                old.text, old.entities, old.reply_markup
+            ):
                 raise TelegramBadRequest(method, "Bad Request: message is not modified")
             return self._store(new, bot)
         if isinstance(method, SendPhoto):
             caption = method.caption or ""
             if len(caption) > 1024:
                 raise TelegramBadRequest(method, "Bad Request: message caption is too long")
-            self._check_text(method, caption)
+            caption, caption_entities = self._check_text(method, caption)
             check_markup(method.reply_markup)
             message = Message(
                 message_id=next(self._ids),
@@ -160,6 +220,7 @@ class RecordingSession(BaseSession):
                 from_user=self._bot_user(bot),
                 photo=[PhotoSize(file_id="photo", file_unique_id="photo", width=800, height=450)],
                 caption=caption,
+                caption_entities=caption_entities or None,
                 reply_markup=method.reply_markup,
             )
             return self._store(message, bot)
@@ -179,14 +240,21 @@ class RecordingSession(BaseSession):
             return self._bot_user(bot)
         return True
 
-    def _check_text(self, method: TelegramMethod[Any], text: str) -> None:
-        if len(text) > 4096:
-            raise TelegramBadRequest(method, "Bad Request: message is too long")
+    def _check_text(
+        self, method: TelegramMethod[Any], text: str
+    ) -> tuple[str, list[MessageEntity]]:
+        """Telegram's checks on a text: it parses, and it is not too long once parsed.
+        Returns what Telegram keeps: plain text and entities."""
         try:
-            check_html(text)
+            plain, entities = parse_html(text)
         except ValueError as error:
             message = f"Bad Request: can't parse entities: {error}"
             raise TelegramBadRequest(method, message) from None
+        if len(plain) > 4096:
+            raise TelegramBadRequest(method, "Bad Request: message is too long")
+        if not plain and isinstance(method, SendMessage | EditMessageText):
+            raise TelegramBadRequest(method, "Bad Request: message text is empty")
+        return plain, entities
 
     def _store(self, message: Message, bot: Bot) -> Message:
         message = message.as_(bot)

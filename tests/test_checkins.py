@@ -18,8 +18,9 @@ from aiogram.methods import SendMessage
 
 from bot.clock import SystemClock
 from bot.content.drafts import DRAFTS
-from bot.delivery.due_work import MAX_ATTEMPTS, DueWorkDispatcher
+from bot.delivery.due_work import DueWorkRunner as DueWorkDispatcher
 from bot.delivery.pacer import Pacer
+from bot.delivery.telegram_policy import MAX_ATTEMPTS
 from bot.delivery.wakeup import SchedulerWaker
 from bot.services.checkin_rules import (
     AgeBucket,

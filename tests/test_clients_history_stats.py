@@ -1,7 +1,3 @@
-from bot.views.clients import ClientAction, ClientCb
-from bot.views.history import HistoryOpenCb
-from bot.views.reflection import AnswerCb, ReflectPickCb
-
 """Clients (list, card, edit, archive, delete), history, stats, and refusing buttons that
 point at someone else's data."""
 
@@ -15,6 +11,9 @@ from aiogram.methods import SendPhoto
 from aiogram.types import BufferedInputFile
 from matplotlib.image import imread
 
+from bot.views.clients import ClientAction, ClientCb
+from bot.views.history import HistoryOpenCb
+from bot.views.reflection import AnswerCb, ReflectPickCb
 from tests.harness import BotHarness, UserDriver
 from tests.test_coaching_flow import BEST_ANSWERS, answer_all, record_project, rows
 
