@@ -15,7 +15,6 @@ from aiogram.types import CallbackQuery, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.clock import Clock
-from bot.content.questions import Decision
 from bot.i18n import Translator
 from bot.messaging import Screen
 from bot.services.checkin_rules import (
@@ -37,6 +36,8 @@ from bot.views.checkins import (
     OutcomeCb,
     PlanCb,
     SnoozeCb,
+    plan_screen,
+    when_text,
 )
 from bot.views.common import (
     DayCb,
@@ -51,13 +52,11 @@ from bot.views.common import (
 from bot.views.input import TYPED_TEXT, read_text, refuse, reject_non_text
 from bot.views.reminder import reminder_screen
 from storage.checkins import NOTE_LIMIT, OPEN_STATUSES, Checkin, CheckinRepository
-from storage.clients import Client, ClientRepository
+from storage.clients import ClientRepository
 from storage.users import User
 
 OUTCOMES = ("replied", "new_order", "no_answer", "not_relevant")
 SNOOZE_DAYS = (1, 3, 7)
-CADENCES = (("c-2-week", "cadence-2-week"), ("c-1-month", "cadence-1-month"),
-            ("c-3-month", "cadence-3-month"))  # fmt: skip
 UPCOMING_DAYS = 30
 
 
@@ -65,29 +64,6 @@ class CheckinForm(StatesGroup):
     when = State()  # a typed time: data has client_id (new) or checkin_id (reschedule)
     note = State()  # a note after "Done": data has checkin_id
     contacted = State()  # the day of a contact: data has client_id
-
-
-def when_text(t: Translator, checkin: Checkin, zone: str) -> str:
-    local = checkin.local_due
-    return t("checkin-when", date=t.day(local.date()), time=local.strftime("%H:%M"), zone=zone)
-
-
-def plan_screen(t: Translator, client: Client, decision: str | None = None) -> Screen:
-    """How to follow up with a client; a "keep" decision puts the cadences first."""
-    builder = InlineKeyboardBuilder()
-    presets = [(p.value, f"preset-{p.value}") for p in Preset]
-    options = [*CADENCES, *presets] if decision == Decision.KEEP else [*presets, *CADENCES]
-    for choice, key in options:
-        builder.button(text=t(key), callback_data=PlanCb(client=client.id, choice=choice))
-    builder.button(
-        text=t("button-pick-time"), callback_data=PlanCb(client=client.id, choice="pick")
-    )
-    builder.button(
-        text=t("button-no-checkin"), callback_data=PlanCb(client=client.id, choice="none")
-    )
-    builder.adjust(*([2] * 3), 1, 1, 1)
-    key = "checkin-ask-keep" if decision == Decision.KEEP else "checkin-ask"
-    return Screen(t(key, client=client.name), builder.as_markup())
 
 
 async def _open_checkin(

@@ -15,7 +15,7 @@ from bot.clock import Clock
 from bot.i18n import Translator
 from bot.messaging import Screen
 from bot.services.dates import elapsed
-from bot.views.checkins import CheckinClientCb, ContactedCb
+from bot.views.checkins import CheckinClientCb, ContactedCb, when_text
 from bot.views.clients import ClientAction, ClientAddCb, ClientCb, ClientsPageCb
 from bot.views.common import (
     PAGE_SIZE,
@@ -28,7 +28,6 @@ from bot.views.common import (
     pager_row,
 )
 from bot.views.input import TYPED_TEXT, read_text, reject_non_text
-from handlers.checkins import when_text
 from storage.checkins import Checkin, CheckinRepository
 from storage.clients import NAME_LIMIT, TEXT_LIMIT, Client, ClientField, ClientRepository
 from storage.projects import ProjectPage, ProjectRepository

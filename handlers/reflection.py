@@ -20,6 +20,7 @@ from bot.messaging import Screen, close_keyboard
 from bot.services.reflection_rules import ReflectionSummary as Outcome
 from bot.services.reflection_rules import accepts, previous_position, question_at
 from bot.services.reflection_rules import summarize_reflection as outcome
+from bot.views.checkins import plan_screen
 from bot.views.common import PAGE_SIZE, Nav, NavCb, menu_button, menu_screen, pager_row
 from bot.views.input import TYPED_TEXT, read_text, refuse, reject_non_text
 from bot.views.reflection import (
@@ -31,7 +32,6 @@ from bot.views.reflection import (
     answer_label,
     question_keyboard,
 )
-from handlers.checkins import plan_screen
 from storage.clients import ClientRepository
 from storage.projects import Project, ProjectRepository
 from storage.reflections import COMMENT_LIMIT, LESSON_LIMIT, Reflection, ReflectionRepository
