@@ -117,9 +117,10 @@ def make_bot(url: str) -> Any:
 
 
 async def run_broadcaster(n: int) -> dict[str, float]:
-    from bot.app import create_broadcaster, create_dispatcher
+    from bot.app import create_delivery, create_dispatcher
     from bot.clock import SystemClock
     from bot.config import Settings
+    from bot.container import create_services
     from bot.delivery.pacer import Pacer
     from bot.i18n import I18n
     from bot.services.timezones import CityIndex
@@ -132,12 +133,10 @@ async def run_broadcaster(n: int) -> dict[str, float]:
         db = await subscribers_db(Path(folder), n)
         clock = SystemClock()
         settings = Settings(_env_file=None, bot_token=TOKEN, broadcast_rate=RATE)  # type: ignore[call-arg]
-        dispatcher = create_dispatcher(
-            db=db, settings=settings, clock=clock, i18n=I18n(), cities=CityIndex(),
-            waker=_NoWaker(),
-        )  # fmt: skip
+        services = create_services(db, settings, clock, I18n(), CityIndex(), _NoWaker())
+        dispatcher = create_dispatcher(services)
         bot = make_bot(server.url)
-        broadcaster = create_broadcaster(bot, dispatcher, clock, Pacer(RATE, clock), settings)
+        broadcaster = create_delivery(bot, dispatcher, services, Pacer(RATE, clock)).broadcaster
         await BroadcastRepository(db).create(0, 0, 1, "tips", clock.now())
         started = time.perf_counter()
         await broadcaster.run_all()

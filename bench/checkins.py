@@ -152,9 +152,10 @@ async def rows_app(path: Path, session: RecordingSession) -> tuple[Any, Any, Any
     """The database and the scheduling parts of the bot, built as main.py builds them."""
     from aiogram import Bot
 
-    from bot.app import create_dispatcher, create_due_work
+    from bot.app import create_delivery, create_dispatcher
     from bot.clock import SystemClock
     from bot.config import Settings
+    from bot.container import create_services
     from bot.delivery.pacer import Pacer
     from bot.delivery.wakeup import SchedulerWaker
     from bot.i18n import I18n
@@ -165,11 +166,11 @@ async def rows_app(path: Path, session: RecordingSession) -> tuple[Any, Any, Any
     db = await Database.open(path)
     settings = Settings(_env_file=None, bot_token=TOKEN, database_path=path)  # type: ignore[call-arg]
     waker = SchedulerWaker(clock)
-    dispatcher = create_dispatcher(
-        db=db, settings=settings, clock=clock, i18n=I18n(), cities=CityIndex(), waker=waker
-    )
+    services = create_services(db, settings, clock, I18n(), CityIndex(), waker)
+    dispatcher = create_dispatcher(services)
     bot = Bot(TOKEN, session=session.session)  # type: ignore[arg-type]
-    due_work = create_due_work(bot, dispatcher, clock, Pacer(settings.broadcast_rate, clock))
+    pacer = Pacer(settings.broadcast_rate, clock)
+    due_work = create_delivery(bot, dispatcher, services, pacer).due_work
     waker.attach(due_work.run_due)
     return db, waker, due_work
 

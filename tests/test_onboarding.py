@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from bot.services.checkin_rules import Preset
 from storage.users import UserRepository
 from tests.harness import BotHarness
 
@@ -94,3 +97,35 @@ async def test_html_in_name_is_escaped(harness: BotHarness) -> None:
     user = harness.user(first_name="<b>Bob</b> & Co")
     replies = await user.send("/start")
     assert "Hi, &lt;b&gt;Bob&lt;/b&gt; &amp; Co!" in replies[0]
+
+
+async def test_zone_step_moves_pending_checkins_like_settings(harness: BotHarness) -> None:
+    """One "change time zone" action: onboarding keeps 10:00 at 10:00 as settings does."""
+    user = harness.user()
+    await user.send("/start")
+    owner = await harness.services.accounts.get(user.user_id)
+    assert owner is not None and owner.timezone == "UTC"
+    client = await harness.services.clients.add(owner, "Acme", None, None)
+    planned = await harness.services.checkins.plan_preset(owner, client, Preset.TWO_WEEKS)
+    assert planned.due_at.hour == 10  # 10:00 in UTC
+    await user.press("Europe/Berlin")
+    moved = await harness.services.checkins.next_for_client(owner, client.id)
+    assert moved is not None and moved.local_due == planned.local_due
+    assert moved.due_at == planned.due_at - timedelta(hours=1)  # 10:00 in Berlin
+
+
+async def test_no_tips_at_onboarding_cancels_a_planned_tip(harness: BotHarness) -> None:
+    """Turning tips off at onboarding goes through the tip service, so no tip planned
+    earlier is left to arrive."""
+    user = harness.user()
+    await user.send("/start")
+    owner = await harness.services.accounts.get(user.user_id)
+    assert owner is not None
+    await harness.services.tips.subscribe(owner)
+    assert await harness.services.repos.tips.next_for_user(owner.id) is not None
+    await user.press("Europe/Berlin")
+    await user.press("No, thanks")
+    assert await harness.services.repos.tips.next_for_user(owner.id) is None
+    harness.clock.advance(days=8)
+    await harness.due_work.run_due()
+    assert not [m for m in user.messages() if (m.text or "").startswith("💡")]

@@ -106,9 +106,10 @@ async def test_failure_in_a_handler_keeps_the_step(
 ) -> None:
     user = harness.user()
     await user.send("/start")
-    monkeypatch.setattr(harness.dispatcher["users"], "set_timezone", _broken)
-    await user.press("Europe/Berlin")
-    assert "something went wrong" in user.alerts()[-1]
+    monkeypatch.setattr(harness.services.repos.users, "set_timezone", _broken)
+    replies = await user.press("Europe/Berlin")
+    # A message, not a pop-up: the button itself was answered when the handler ended.
+    assert "something went wrong" in replies[-1]
     assert await current_state(harness, user.user_id) == "Onboarding:timezone"
 
     monkeypatch.undo()
@@ -121,7 +122,7 @@ async def test_failure_on_a_message_tells_the_user(
 ) -> None:
     user = harness.user()
     await user.send("/start")
-    monkeypatch.setattr(harness.dispatcher["users"], "set_timezone", _broken)
+    monkeypatch.setattr(harness.services.repos.users, "set_timezone", _broken)
     replies = await user.send("Berlin")
     assert "something went wrong" in replies[-1]
     assert await current_state(harness, user.user_id) == "Onboarding:timezone"
@@ -166,3 +167,20 @@ async def test_group_messages_are_ignored(harness: BotHarness) -> None:
     await harness.feed(Update(update_id=999_999, message=message))
     assert harness.session.requests == []
     assert await UserRepository(harness.db).get(77) is None
+
+
+async def test_a_button_whose_screen_is_showing_is_only_answered(harness: BotHarness) -> None:
+    """Telegram refuses an edit that changes nothing; pressing the option that is already
+    chosen answers the button and makes no such call."""
+    user = harness.user()
+    await user.onboard()
+    await user.send("/tips")
+    tips_screen = user.last_message
+    chosen = next(label for label in user.buttons() if label.startswith("• "))
+    before = len(harness.session.requests)
+    await user.press(chosen, tips_screen)
+    await user.press(chosen, tips_screen)  # a double tap
+    calls = [type(m).__name__ for m in harness.session.requests[before:]]
+    assert "EditMessageText" not in calls and "EditMessageReplyMarkup" not in calls
+    assert calls.count("AnswerCallbackQuery") == 2
+    assert harness.session.refusals == []
