@@ -114,7 +114,10 @@ def create_delivery(
     i18n, clock, repos = services.i18n, services.clock, services.repos
     reminder = ReminderSender(bot, i18n, services.accounts, services.checkins, clock)
     tip = TipSender(bot, i18n, services.tips)
-    queues = [DueQueue("check-in", repos.checkins, reminder), DueQueue("tip", repos.tips, tip)]
+    queues = [
+        DueQueue("check-in", repos.checkins, reminder.send),
+        DueQueue("tip", repos.tips, tip.send),
+    ]
     due_work = DueWorkRunner(queues, clock, pacer, services.accounts.block)
     broadcaster = Broadcaster(
         repos.broadcasts, services.accounts, bot, pacer, i18n, clock,

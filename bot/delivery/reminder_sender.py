@@ -30,7 +30,7 @@ class ReminderSender:
         self._checkins = checkins
         self._clock = clock
 
-    async def __call__(self, checkin: Checkin, late: bool) -> Sent:
+    async def send(self, checkin: Checkin, late: bool) -> Sent:
         user = await self._accounts.get(checkin.user_id)
         if user is None:
             return Sent.NOTHING

@@ -17,7 +17,7 @@ class TipSender:
         self._i18n = i18n
         self._tips = tips
 
-    async def __call__(self, delivery: TipDelivery, late: bool) -> Sent:
+    async def send(self, delivery: TipDelivery, late: bool) -> Sent:
         chosen = await self._tips.next_tip(delivery)
         if chosen is None:
             return Sent.NOTHING
