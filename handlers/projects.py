@@ -5,27 +5,30 @@ from __future__ import annotations
 
 import asyncio
 from datetime import date, timedelta
+from typing import Any
 
 from aiogram import F, Router
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
+from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.clock import Clock
 from bot.i18n import Translator
 from bot.messaging import Screen
 from bot.services.checkin_rules import local_now
-from bot.services.checkins import CheckinService
+from bot.services.clients import ClientService
 from bot.services.dates import parse_day
+from bot.services.projects import ProjectDraft, ProjectService
+from bot.services.reflections import ReflectionService
 from bot.views.checkins import NewOrderCb
 from bot.views.common import DayCb, FormAction, FormCb, Nav, NavCb, day_choice, form_step
 from bot.views.input import TYPED_TEXT, read_text, refuse, reject_non_text
 from bot.views.projects import GoalCb, PickClientCb, client_choice, goal_choice
-from handlers.reflection import begin
-from storage.clients import NAME_LIMIT, ClientRepository
-from storage.projects import FIELD_LIMIT, TITLE_LIMIT, Goal, NewProject, ProjectRepository
-from storage.reflections import ReflectionRepository
+from bot.views.reflection import open_reflection
+from storage.clients import NAME_LIMIT, Client
+from storage.projects import FIELD_LIMIT, TITLE_LIMIT, Goal
 from storage.users import User
 
 CLIENT_BUTTONS = 8
@@ -59,133 +62,107 @@ _TEXT_LIMITS = {
     ProjectForm.metric: FIELD_LIMIT,
     ProjectForm.baseline: FIELD_LIMIT,
 }
+_ASK = {
+    ProjectForm.new_client: "done-new-client-ask",
+    ProjectForm.title: "done-title-ask",
+    ProjectForm.goal_other: "done-goal-other-ask",
+    ProjectForm.metric: "done-metric-ask",
+    ProjectForm.baseline: "done-baseline-ask",
+}
 _STATES = {state.state: state for state in ProjectForm.__states__}
 
 
-async def prompt(step: State, user: User, t: Translator, clients: ClientRepository) -> Screen:
+async def prompt(step: State, user: User, t: Translator, projects: ProjectService) -> Screen:
     if step == ProjectForm.client:
-        recent = await clients.page(user.id, archived=False, offset=0, limit=CLIENT_BUTTONS)
-        return Screen(
-            t("done-client-ask"), client_choice(t, [(c.id, c.name) for c in recent.clients])
-        )
+        recent = await projects.client_choices(user, CLIENT_BUTTONS)
+        return Screen(t("done-client-ask"), client_choice(t, [(c.id, c.name) for c in recent]))
     if step == ProjectForm.goal:
         return Screen(t("done-goal-ask"), goal_choice(t))
     if step == ProjectForm.day:
         return Screen(t("done-date-ask"), day_choice(t))
-    key = {
-        ProjectForm.new_client: "done-new-client-ask",
-        ProjectForm.title: "done-title-ask",
-        ProjectForm.goal_other: "done-goal-other-ask",
-        ProjectForm.metric: "done-metric-ask",
-        ProjectForm.baseline: "done-baseline-ask",
-    }[step]
-    return Screen(t(key), form_step(t, skip=step == ProjectForm.baseline))
+    return Screen(t(_ASK[step]), form_step(t, skip=step == ProjectForm.baseline))
 
 
 async def _go(
-    step: State,
-    target: Message | CallbackQuery,
-    state: FSMContext,
-    user: User,
-    t: Translator,
-    clients: ClientRepository,
-) -> None:
+    step: State, target: Message | CallbackQuery, state: FSMContext, user: User, t: Translator,
+    projects: ProjectService,
+) -> None:  # fmt: skip
     await state.set_state(step)
-    await (await prompt(step, user, t, clients)).reply(target)
+    await (await prompt(step, user, t, projects)).reply(target)
 
 
 async def _start(
-    message: Message,
-    state: FSMContext,
-    user: User,
-    t: Translator,
-    clients: ClientRepository,
-    reflections: ReflectionRepository,
+    message: Message, state: FSMContext, user: User, t: Translator, projects: ProjectService
 ) -> None:
     await state.clear()
     # Carry the lesson forward: last time's "do differently" comes before the new project.
-    lesson = await reflections.last_lesson(user.id)
+    lesson = await projects.last_lesson(user)
     if lesson:
         await message.answer(t("done-lesson-reminder", lesson=lesson))
-    await _go(ProjectForm.client, message, state, user, t, clients)
+    await _go(ProjectForm.client, message, state, user, t, projects)
 
 
 async def done_command(
-    message: Message,
-    state: FSMContext,
-    user: User,
-    t: Translator,
-    clients: ClientRepository,
-    reflections: ReflectionRepository,
+    message: Message, state: FSMContext, user: User, t: Translator, projects: ProjectService
 ) -> None:
-    await _start(message, state, user, t, clients, reflections)
+    await _start(message, state, user, t, projects)
 
 
 async def done_button(
-    callback: CallbackQuery,
-    state: FSMContext,
-    user: User,
-    t: Translator,
-    clients: ClientRepository,
-    reflections: ReflectionRepository,
-) -> None:
-    await callback.answer()
+    callback: CallbackQuery, state: FSMContext, user: User, t: Translator,
+    projects: ProjectService,
+) -> None:  # fmt: skip
     if isinstance(callback.message, Message):
-        await _start(callback.message, state, user, t, clients, reflections)
+        await _start(callback.message, state, user, t, projects)
+
+
+async def _client_chosen(
+    callback: CallbackQuery, client: Client, state: FSMContext, user: User, t: Translator,
+    projects: ProjectService,
+) -> None:  # fmt: skip
+    await state.update_data(client_id=client.id, client_name=client.name, new_client=None)
+    await _go(ProjectForm.title, callback, state, user, t, projects)
 
 
 async def new_order(
-    callback: CallbackQuery,
-    callback_data: NewOrderCb,
-    state: FSMContext,
-    user: User,
-    t: Translator,
-    clients: ClientRepository,
-) -> None:
+    callback: CallbackQuery, callback_data: NewOrderCb, callback_answer: CallbackAnswer,
+    state: FSMContext, user: User, t: Translator, clients: ClientService,
+    projects: ProjectService,
+) -> None:  # fmt: skip
     """A check-in brought a new order: record it for the same client (a repeat client)."""
-    client = await owned_client(callback, callback_data.client, user, t, clients)
+    client = await clients.get(user, callback_data.client)
     if client is None:
+        refuse(callback_answer, t, user.id, "client", callback_data.client)
         return
     await state.clear()
-    await state.update_data(client_id=client.id, client_name=client.name, new_client=None)
-    await _go(ProjectForm.title, callback, state, user, t, clients)
+    await _client_chosen(callback, client, state, user, t, projects)
 
 
 async def client_picked(
-    callback: CallbackQuery,
-    callback_data: PickClientCb,
-    state: FSMContext,
-    user: User,
-    t: Translator,
-    clients: ClientRepository,
-) -> None:
+    callback: CallbackQuery, callback_data: PickClientCb, callback_answer: CallbackAnswer,
+    state: FSMContext, user: User, t: Translator, clients: ClientService,
+    projects: ProjectService,
+) -> None:  # fmt: skip
     if callback_data.id == 0:
-        await _go(ProjectForm.new_client, callback, state, user, t, clients)
+        await _go(ProjectForm.new_client, callback, state, user, t, projects)
         return
-    client = await owned_client(callback, callback_data.id, user, t, clients)
+    client = await clients.get(user, callback_data.id)
     if client is None:
+        refuse(callback_answer, t, user.id, "client", callback_data.id)
         return
-    await state.update_data(client_id=client.id, client_name=client.name, new_client=None)
-    await _go(ProjectForm.title, callback, state, user, t, clients)
+    await _client_chosen(callback, client, state, user, t, projects)
 
 
 async def typed(
-    message: Message,
-    state: FSMContext,
-    user: User,
-    t: Translator,
-    clients: ClientRepository,
-    projects: ProjectRepository,
-    reflections: ReflectionRepository,
-    planner: CheckinService,
-    clock: Clock,
-) -> None:
+    message: Message, state: FSMContext, user: User, t: Translator, clock: Clock,
+    projects: ProjectService, reflections: ReflectionService,
+) -> None:  # fmt: skip
     step = _STATES[str(await state.get_state())]
     if step == ProjectForm.goal:
         await message.answer(t("expects-button"))
         return
     if step == ProjectForm.day:
-        await _day_typed(message, state, user, t, clients, projects, reflections, planner, clock)
+        await _day_typed(message, state, user, t, clock, projects, reflections)
         return
     value = await read_text(message, t, _TEXT_LIMITS[step])
     if value is None:
@@ -206,78 +183,53 @@ async def typed(
     else:
         await state.update_data(baseline=value)
         next_step = ProjectForm.day
-    await _go(next_step, message, state, user, t, clients)
+    await _go(next_step, message, state, user, t, projects)
 
 
 async def goal_picked(
-    callback: CallbackQuery,
-    callback_data: GoalCb,
-    state: FSMContext,
-    user: User,
-    t: Translator,
-    clients: ClientRepository,
-) -> None:
+    callback: CallbackQuery, callback_data: GoalCb, state: FSMContext, user: User,
+    t: Translator, projects: ProjectService,
+) -> None:  # fmt: skip
     await state.update_data(goal=callback_data.goal.value, goal_note=None)
     next_step = ProjectForm.goal_other if callback_data.goal is Goal.OTHER else ProjectForm.metric
-    await _go(next_step, callback, state, user, t, clients)
+    await _go(next_step, callback, state, user, t, projects)
 
 
 async def form_button(
-    callback: CallbackQuery,
-    callback_data: FormCb,
-    state: FSMContext,
-    user: User,
-    t: Translator,
-    clients: ClientRepository,
-) -> None:
+    callback: CallbackQuery, callback_data: FormCb, state: FSMContext, user: User,
+    t: Translator, projects: ProjectService,
+) -> None:  # fmt: skip
     step = _STATES[str(await state.get_state())]
     if callback_data.action is FormAction.SKIP and step == ProjectForm.baseline:
         await state.update_data(baseline=None)
-        await _go(ProjectForm.day, callback, state, user, t, clients)
+        await _go(ProjectForm.day, callback, state, user, t, projects)
         return
     if step == ProjectForm.metric:
         data = await state.get_data()
         back = ProjectForm.goal_other if data.get("goal") == Goal.OTHER else ProjectForm.goal
     else:
         back = _BACK.get(step, ProjectForm.client)
-    await _go(back, callback, state, user, t, clients)
+    await _go(back, callback, state, user, t, projects)
 
 
 async def day_picked(
-    callback: CallbackQuery,
-    callback_data: DayCb,
-    state: FSMContext,
-    user: User,
-    t: Translator,
-    clients: ClientRepository,
-    projects: ProjectRepository,
-    reflections: ReflectionRepository,
-    planner: CheckinService,
-    clock: Clock,
-) -> None:
+    callback: CallbackQuery, callback_data: DayCb, callback_answer: CallbackAnswer,
+    state: FSMContext, user: User, t: Translator, clock: Clock, projects: ProjectService,
+    reflections: ReflectionService,
+) -> None:  # fmt: skip
     if callback_data.days_ago not in (0, 1):
-        await refuse(callback, t, "day offset", callback_data.days_ago)
+        refuse(callback_answer, t, user.id, "day offset", callback_data.days_ago)
         return
-    await callback.answer()
     today = local_now(clock.now(), user.timezone).date()
     if isinstance(callback.message, Message):
-        await _save(
-            callback.message, today - timedelta(days=callback_data.days_ago),
-            state, user, t, clients, projects, reflections, planner, clock,
-        )  # fmt: skip
+        day = today - timedelta(days=callback_data.days_ago)
+        await _save(callback.message, day, state, user, t, projects, reflections)
 
 
 async def _day_typed(
-    message: Message,
-    state: FSMContext,
-    user: User,
-    t: Translator,
-    clients: ClientRepository,
-    projects: ProjectRepository,
-    reflections: ReflectionRepository,
-    planner: CheckinService,
-    clock: Clock,
-) -> None:
+    message: Message, state: FSMContext, user: User, t: Translator, clock: Clock,
+    projects: ProjectService, reflections: ReflectionService,
+) -> None:  # fmt: skip
     text = message.text or ""
     today = local_now(clock.now(), user.timezone).date()
     # dateparser is CPU work with a slow first call: keep it off the event loop.
@@ -288,51 +240,44 @@ async def _day_typed(
     if day > today:
         await message.answer(t("date-future", date=t.day(day)), reply_markup=day_choice(t))
         return
-    await _save(message, day, state, user, t, clients, projects, reflections, planner, clock)
+    await _save(message, day, state, user, t, projects, reflections)
+
+
+def _draft(data: dict[str, Any]) -> ProjectDraft:
+    """The project as the form collected it."""
+    return ProjectDraft(
+        client_id=int(data["client_id"]) if data.get("client_id") else None,
+        new_client=data.get("new_client"),
+        title=data["title"],
+        goal=Goal(data["goal"]),
+        goal_note=data.get("goal_note"),
+        metric=data.get("metric"),
+        baseline=data.get("baseline"),
+    )
 
 
 async def _save(
-    message: Message,
-    day: date,
-    state: FSMContext,
-    user: User,
-    t: Translator,
-    clients: ClientRepository,
-    projects: ProjectRepository,
-    reflections: ReflectionRepository,
-    planner: CheckinService,
-    clock: Clock,
-) -> None:
-    data = await state.get_data()
-    now = clock.now()
-    client = await clients.get(user.id, int(data["client_id"])) if data.get("client_id") else None
-    if client is None and data.get("client_id"):
+    message: Message, day: date, state: FSMContext, user: User, t: Translator,
+    projects: ProjectService, reflections: ReflectionService,
+) -> None:  # fmt: skip
+    project = await projects.record_finished(user, _draft(await state.get_data()), day)
+    if project is None:
         # The chosen client was deleted meanwhile: ask again, keep everything else.
         await message.answer(t("client-gone"))
-        await _go(ProjectForm.client, message, state, user, t, clients)
+        await _go(ProjectForm.client, message, state, user, t, projects)
         return
-    if client is None:
-        client = await clients.add(user.id, data["new_client"], None, None, now)
-    project = await projects.add(
-        NewProject(
-            user_id=user.id,
-            client_id=client.id,
-            title=data["title"],
-            goal=Goal(data["goal"]),
-            goal_note=data.get("goal_note"),
-            metric=data.get("metric"),
-            baseline=data.get("baseline"),
-            finished_on=day,
-        ),
-        now,
-    )
-    # Finishing a project is a real contact: logged, and a client's cadence counts from it.
-    await planner.contacted(user, client.id, day, source="project")
     await state.clear()
     await message.answer(
-        t("done-saved", title=project.title, client=client.name, date=t.day(project.finished_on))
+        t(
+            "done-saved",
+            title=project.title,
+            client=project.client_name,
+            date=t.day(project.finished_on),
+        )
     )
-    await begin(message, state, user, t, reflections, project, clock)
+    reflection = await reflections.start(user, project)
+    if reflection is not None:  # None only if the project was deleted this very moment
+        await open_reflection(message, state, t, reflection, project.title)
 
 
 def create_router() -> Router:

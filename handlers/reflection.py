@@ -9,341 +9,188 @@ from __future__ import annotations
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
-from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
+from aiogram.utils.callback_answer import CallbackAnswer
 
-from bot.clock import Clock
 from bot.content.questions import QUESTIONS, AnswerKind, Decision
 from bot.i18n import Translator
-from bot.messaging import Screen, close_keyboard
-from bot.services.reflection_rules import ReflectionSummary as Outcome
-from bot.services.reflection_rules import accepts, previous_position, question_at
-from bot.services.reflection_rules import summarize_reflection as outcome
+from bot.messaging import Screen
+from bot.services.reflections import ButtonProblem, ReflectionService, Step
 from bot.views.checkins import plan_screen
-from bot.views.common import PAGE_SIZE, Nav, NavCb, menu_button, menu_screen, pager_row
-from bot.views.input import TYPED_TEXT, read_text, refuse, reject_non_text
+from bot.views.common import PAGE_SIZE, Nav, NavCb, menu_screen
+from bot.views.input import TYPED_TEXT, read_text, refuse, reject_non_text, stale
 from bot.views.reflection import (
     AnswerCb,
     ReflectAction,
+    ReflectionFlow,
     ReflectNavCb,
     ReflectPageCb,
     ReflectPickCb,
     answer_label,
-    question_keyboard,
+    expect_answers,
+    open_reflection,
+    pick_screen,
+    question_screen,
+    record_answer,
+    reflection_id,
+    result_screen,
 )
-from storage.clients import ClientRepository
-from storage.projects import Project, ProjectRepository
-from storage.reflections import COMMENT_LIMIT, LESSON_LIMIT, Reflection, ReflectionRepository
+from storage.projects import Project
+from storage.reflections import COMMENT_LIMIT, LESSON_LIMIT
 from storage.users import User
 
 
-class ReflectionFlow(StatesGroup):
-    answering = State()
-
-
-def question_text(t: Translator, position: int, project_title: str) -> str:
-    question = QUESTIONS[position]
-    progress = t("reflect-progress", n=position + 1, total=len(QUESTIONS), project=project_title)
-    text = f"{progress}\n\n<b>{t(f'q-{question.id}')}</b>"
-    if question.kind is AnswerKind.SCALE:
-        text += f"\n{t('scale-hint')}"
-    elif question.kind is AnswerKind.TEXT:
-        text += f"\n{t('reflect-lesson-hint')}"
-    return text
-
-
-def question_screen(t: Translator, reflection_id: int, position: int, title: str) -> Screen:
-    keyboard = question_keyboard(t, reflection_id, position, QUESTIONS[position])
-    return Screen(question_text(t, position, title), keyboard)
-
-
-def result_screen(t: Translator, result: Outcome) -> Screen:
-    if result.result is None:
-        parts = [t("result-no-score")]
+def _refused(
+    problem: ButtonProblem, callback_answer: CallbackAnswer, t: Translator, user: User,
+    reflection: int,
+) -> None:  # fmt: skip
+    """A reflection button that cannot be acted on: old ones are stale, others refused."""
+    if problem is ButtonProblem.PASSED:
+        stale(callback_answer, t)
     else:
-        parts = [
-            t("result-title", score=result.result.score, label=t(f"label-{result.result.label}"))
-        ]
-        if result.result.weakest:
-            parts.append(t("result-weak-title"))
-            parts.extend(t(f"advice-{dimension}") for dimension in result.result.weakest)
-        else:
-            parts.append(t("result-strong"))
-    if result.decision:
-        parts.append(t(f"result-decision-{result.decision}"))
-    builder = InlineKeyboardBuilder()
-    builder.button(text=t("button-history"), callback_data=NavCb(to=Nav.HISTORY))
-    builder.button(text=t("button-menu"), callback_data=NavCb(to=Nav.MENU))
-    return Screen("\n\n".join(parts), builder.as_markup())
-
-
-async def begin(
-    target: Message,
-    state: FSMContext,
-    user: User,
-    t: Translator,
-    reflections: ReflectionRepository,
-    project: Project,
-    clock: Clock,
-    *,
-    notice: str | None = None,
-) -> None:
-    """Start the project's reflection, or resume its draft at the saved question."""
-    reflection = await reflections.start(user.id, project.id, clock.now())
-    if reflection is None:
-        return
-    if reflection.is_done:
-        await target.answer(t("reflect-already-done"))
-        return
-    await state.set_state(ReflectionFlow.answering)
-    await state.set_data({"rid": reflection.id})
-    if notice:
-        await target.answer(notice)
-    elif reflection.position == 0:
-        await target.answer(t("reflect-intro", count=len(QUESTIONS)))
-    await question_screen(t, reflection.id, reflection.position, project.title).answer(target)
+        refuse(callback_answer, t, user.id, "reflection", reflection)
 
 
 async def _advance(
-    target: Message,
-    reflection: Reflection,
-    position: int,
-    state: FSMContext,
-    user: User,
-    t: Translator,
-    reflections: ReflectionRepository,
-    projects: ProjectRepository,
-    clients: ClientRepository,
-    clock: Clock,
-) -> None:
-    """Ask the question at `position`, or close the reflection when none is left."""
-    if question_at(position) is not None:
-        await state.set_state(ReflectionFlow.answering)
-        await state.set_data({"rid": reflection.id})
-        project = await projects.get(user.id, reflection.project_id)
-        title = project.title if project else ""
-        await question_screen(t, reflection.id, position, title).answer(target)
-        return
-    result = outcome(await reflections.answers(user.id, reflection.id))
-    await reflections.complete(
-        user.id,
-        reflection.id,
-        score=result.result.score if result.result else None,
-        label=result.result.label.value if result.result else None,
-        decision=result.decision,
-        lesson=result.lesson,
-        now=clock.now(),
-    )
+    target: Message, step: Step, state: FSMContext, user: User, t: Translator,
+    reflections: ReflectionService,
+) -> bool:  # fmt: skip
+    """Ask the next question, or close the reflection with its score and a follow-up
+    plan when none is left. False when the reflection was already closed."""
+    if step.question is not None:
+        await expect_answers(state, step.reflection.id)
+        screen = question_screen(t, step.reflection.id, step.position, step.project_title)
+        await screen.answer(target)
+        return True
+    finished = await reflections.finish(user, step.reflection)
     await state.clear()
-    await result_screen(t, result).answer(target)
-    project = await projects.get(user.id, reflection.project_id)
-    client = await clients.get(user.id, project.client_id) if project else None
-    if client is None:
-        return
-    if result.decision == Decision.LET_GO:
+    if finished is None:
+        return False
+    await result_screen(t, finished.summary).answer(target)
+    client = finished.client
+    if client is None:  # deleted from another device meanwhile: nobody to plan for
+        return True
+    if finished.summary.decision == Decision.LET_GO:
         await target.answer(t("checkin-let-go-none", client=client.name))
     else:
-        await plan_screen(t, client, result.decision).answer(target)
-
-
-async def _current_draft(
-    callback: CallbackQuery,
-    reflection_id: int,
-    position: int,
-    user: User,
-    t: Translator,
-    reflections: ReflectionRepository,
-) -> Reflection | None:
-    """The draft this button belongs to, if the button is still the live one."""
-    reflection = await reflections.get(user.id, reflection_id)
-    if reflection is None:
-        await refuse(callback, t, "reflection", reflection_id)
-        return None
-    if reflection.is_done or reflection.position != position:
-        await callback.answer(t("stale-button"), show_alert=True)
-        return None
-    return reflection
-
-
-async def answer_button(
-    callback: CallbackQuery,
-    callback_data: AnswerCb,
-    state: FSMContext,
-    user: User,
-    t: Translator,
-    reflections: ReflectionRepository,
-    projects: ProjectRepository,
-    clients: ClientRepository,
-    clock: Clock,
-) -> None:
-    reflection = await _current_draft(
-        callback, callback_data.r, callback_data.q, user, t, reflections
-    )
-    if reflection is None:
-        return
-    question = question_at(callback_data.q)
-    if question is None or not accepts(question, callback_data.v):
-        await refuse(callback, t, "answer to reflection", callback_data.r)
-        return
-    await callback.answer()
-    await _answered(
-        callback, reflection, callback_data.q, answer_label(t, question, callback_data.v),
-        state, user, t, reflections, projects, clients, clock, value=callback_data.v,
-    )  # fmt: skip
+        await plan_screen(t, client, finished.summary.decision).answer(target)
+    return True
 
 
 async def _answered(
-    callback: CallbackQuery,
-    reflection: Reflection,
-    position: int,
-    shown: str,
-    state: FSMContext,
-    user: User,
-    t: Translator,
-    reflections: ReflectionRepository,
-    projects: ProjectRepository,
-    clients: ClientRepository,
-    clock: Clock,
-    *,
-    value: int | None,
-) -> None:
-    """Store a button answer (value None: skipped), leave the question in the chat as a
-    record of it, and go on to the next question."""
-    await reflections.save_answer(
-        user.id, reflection.id, QUESTIONS[position].id,
-        value=value, text=None, skipped=value is None, next_position=position + 1,
-    )  # fmt: skip
-    await _record_answer(callback, t, position, shown)
-    if isinstance(callback.message, Message):
-        await _advance(
-            callback.message, reflection, position + 1,
-            state, user, t, reflections, projects, clients, clock,
-        )  # fmt: skip
+    callback: CallbackQuery, callback_answer: CallbackAnswer, position: int, shown: str,
+    step: Step, state: FSMContext, user: User, t: Translator, reflections: ReflectionService,
+) -> None:  # fmt: skip
+    """Leave the question at `position` in the chat as a record of its answer `shown`,
+    then go on to `step`."""
+    await record_answer(callback, t, position, shown)
+    if not isinstance(callback.message, Message):
+        return
+    if not await _advance(callback.message, step, state, user, t, reflections):
+        stale(callback_answer, t)
 
 
-async def _record_answer(
-    callback: CallbackQuery, t: Translator, position: int, answer: str
-) -> None:
-    """Leave the answered question in the chat as a record, without its buttons."""
-    if isinstance(callback.message, Message) and callback.message.text is not None:
-        question = t(f"q-{QUESTIONS[position].id}")
-        await close_keyboard(callback, f"<b>{question}</b>\n→ {answer}")
+async def answer_button(
+    callback: CallbackQuery, callback_data: AnswerCb, callback_answer: CallbackAnswer,
+    state: FSMContext, user: User, t: Translator, reflections: ReflectionService,
+) -> None:  # fmt: skip
+    found = await reflections.answer(
+        user, callback_data.reflection, callback_data.position, callback_data.value
+    )
+    if isinstance(found, ButtonProblem):
+        _refused(found, callback_answer, t, user, callback_data.reflection)
+        return
+    position = callback_data.position
+    shown = answer_label(t, QUESTIONS[position], callback_data.value)
+    await _answered(callback, callback_answer, position, shown, found, state, user, t, reflections)
 
 
 async def nav_button(
-    callback: CallbackQuery,
-    callback_data: ReflectNavCb,
-    state: FSMContext,
-    user: User,
-    t: Translator,
-    reflections: ReflectionRepository,
-    projects: ProjectRepository,
-    clients: ClientRepository,
-    clock: Clock,
-) -> None:
-    reflection = await _current_draft(
-        callback, callback_data.r, callback_data.q, user, t, reflections
-    )
-    if reflection is None:
-        return
-    position = callback_data.q
-    question = QUESTIONS[position]
+    callback: CallbackQuery, callback_data: ReflectNavCb, callback_answer: CallbackAnswer,
+    state: FSMContext, user: User, t: Translator, reflections: ReflectionService,
+) -> None:  # fmt: skip
+    reflection, position = callback_data.reflection, callback_data.position
     if callback_data.action is ReflectAction.PAUSE:
+        problem = await reflections.pause(user, reflection, position)
+        if problem is not None:
+            _refused(problem, callback_answer, t, user, reflection)
+            return
         await state.clear()
-        await callback.answer()
         await Screen(t("reflect-paused", n=position + 1)).show(callback)
         return
     if callback_data.action is ReflectAction.BACK:
-        back = previous_position(position)
-        await reflections.set_position(user.id, reflection.id, back)
-        await state.set_state(ReflectionFlow.answering)
-        await state.set_data({"rid": reflection.id})
-        project = await projects.get(user.id, reflection.project_id)
-        await callback.answer()
-        await question_screen(t, reflection.id, back, project.title if project else "").show(
-            callback
-        )
+        found = await reflections.back(user, reflection, position)
+        if isinstance(found, ButtonProblem):
+            _refused(found, callback_answer, t, user, reflection)
+            return
+        await expect_answers(state, reflection)
+        await question_screen(t, reflection, found.position, found.project_title).show(callback)
         return
-    if not question.optional:  # Skip is only offered on optional questions
-        await refuse(callback, t, "skip of a required question in reflection", reflection.id)
+    # Skip: offered on optional questions only; a forged one is refused as INVALID.
+    found = await reflections.answer(user, reflection, position, None)
+    if isinstance(found, ButtonProblem):
+        _refused(found, callback_answer, t, user, reflection)
         return
-    await callback.answer()
-    await _answered(
-        callback, reflection, position, t("answer-skipped"),
-        state, user, t, reflections, projects, clients, clock, value=None,
-    )  # fmt: skip
+    shown = t("answer-skipped")
+    await _answered(callback, callback_answer, position, shown, found, state, user, t, reflections)
 
 
 async def typed_text(
-    message: Message,
-    state: FSMContext,
-    user: User,
-    t: Translator,
-    reflections: ReflectionRepository,
-    projects: ProjectRepository,
-    clients: ClientRepository,
-    clock: Clock,
-) -> None:
+    message: Message, state: FSMContext, user: User, t: Translator,
+    reflections: ReflectionService,
+) -> None:  # fmt: skip
     """The answer to the free-text question, or a comment on the current one."""
-    reflection = await reflections.get(user.id, int((await state.get_data()).get("rid", 0)))
-    question = question_at(reflection.position) if reflection else None
-    if reflection is None or reflection.is_done or question is None:
+    step = await reflections.current(user, await reflection_id(state))
+    if step is None or step.question is None:
         await state.clear()
         await message.answer(t("reflect-nothing"))
         return
-    if question.kind is AnswerKind.TEXT:
+    if step.question.kind is AnswerKind.TEXT:
         lesson = await read_text(message, t, LESSON_LIMIT)
         if lesson is None:
             return
-        await reflections.save_answer(
-            user.id, reflection.id, question.id,
-            value=None, text=lesson, skipped=False, next_position=reflection.position + 1,
-        )  # fmt: skip
-        await _advance(
-            message, reflection, reflection.position + 1,
-            state, user, t, reflections, projects, clients, clock,
-        )  # fmt: skip
+        written = await reflections.write_lesson(user, step.reflection, lesson)
+        if written is None or not await _advance(message, written, state, user, t, reflections):
+            await state.clear()
+            await message.answer(t("reflect-nothing"))
         return
     comment = await read_text(message, t, COMMENT_LIMIT)
     if comment is None:
         return
-    await reflections.save_comment(user.id, reflection.id, question.id, comment)
+    if not await reflections.comment(user, step.reflection, comment):
+        await state.clear()
+        await message.answer(t("reflect-nothing"))
+        return
     await message.answer(t("reflect-comment-saved"))
 
 
 # ---- /reflect: resume a draft or pick a project ---------------------------------
 
 
-async def _pick_screen(
-    user: User, t: Translator, projects: ProjectRepository, page: int
-) -> Screen | None:
-    found = await projects.awaiting_reflection(user.id, page * PAGE_SIZE, PAGE_SIZE)
-    if not found.total:
-        return None
-    builder = InlineKeyboardBuilder()
-    for project in found.projects:
-        builder.button(
-            text=f"{t.day(project.finished_on)} · {project.client_name}: {project.title}"[:60],
-            callback_data=ReflectPickCb(project=project.id),
-        )
-    builder.adjust(1)
-    builder.row(*pager_row(t, page, found.total, lambda p: ReflectPageCb(page=p)))
-    builder.row(menu_button(t))
-    return Screen(t("reflect-pick"), builder.as_markup())
+async def _begin(
+    message: Message, state: FSMContext, user: User, t: Translator,
+    reflections: ReflectionService, project: Project, *, notice: str | None = None,
+) -> bool:  # fmt: skip
+    """Start or resume the project's reflection; False when the project is gone."""
+    reflection = await reflections.start(user, project)
+    if reflection is None:
+        return False
+    step = Step(reflection, reflection.position, project.title)
+    if not reflection.is_done and step.question is None:
+        # Every question answered, but the draft was never closed (a crash right
+        # before it): close it now rather than ask a question that is not there.
+        await _advance(message, step, state, user, t, reflections)
+        return True
+    await open_reflection(message, state, t, reflection, project.title, notice=notice)
+    return True
 
 
 async def _reflect_entry(
-    message: Message,
-    state: FSMContext,
-    user: User,
-    t: Translator,
-    reflections: ReflectionRepository,
-    projects: ProjectRepository,
-    clock: Clock,
-) -> None:
+    message: Message, state: FSMContext, user: User, t: Translator,
+    reflections: ReflectionService,
+) -> None:  # fmt: skip
     """One project waiting: straight back into it. Several: let the person pick."""
-    waiting = await projects.awaiting_reflection(user.id, 0, 2)
+    waiting = await reflections.awaiting(user, 0, PAGE_SIZE)
     if waiting.total == 1:
         project = waiting.projects[0]
         notice = (
@@ -351,69 +198,49 @@ async def _reflect_entry(
             if project.reflection_status == "draft"
             else None
         )
-        await begin(message, state, user, t, reflections, project, clock, notice=notice)
-        return
-    screen = await _pick_screen(user, t, projects, 0)
+        if await _begin(message, state, user, t, reflections, project, notice=notice):
+            return
+        waiting = await reflections.awaiting(user, 0, PAGE_SIZE)  # it was deleted meanwhile
+    screen = pick_screen(t, 0, waiting)
     await (screen or menu_screen(t).after(t("reflect-nothing"))).answer(message)
 
 
 async def reflect_command(
-    message: Message,
-    state: FSMContext,
-    user: User,
-    t: Translator,
-    reflections: ReflectionRepository,
-    projects: ProjectRepository,
-    clock: Clock,
-) -> None:
+    message: Message, state: FSMContext, user: User, t: Translator,
+    reflections: ReflectionService,
+) -> None:  # fmt: skip
     await state.clear()
-    await _reflect_entry(message, state, user, t, reflections, projects, clock)
+    await _reflect_entry(message, state, user, t, reflections)
 
 
 async def reflect_button(
-    callback: CallbackQuery,
-    state: FSMContext,
-    user: User,
-    t: Translator,
-    reflections: ReflectionRepository,
-    projects: ProjectRepository,
-    clock: Clock,
-) -> None:
+    callback: CallbackQuery, state: FSMContext, user: User, t: Translator,
+    reflections: ReflectionService,
+) -> None:  # fmt: skip
     await state.clear()
-    await callback.answer()
     if isinstance(callback.message, Message):
-        await _reflect_entry(callback.message, state, user, t, reflections, projects, clock)
+        await _reflect_entry(callback.message, state, user, t, reflections)
 
 
 async def pick_page(
-    callback: CallbackQuery,
-    callback_data: ReflectPageCb,
-    user: User,
-    t: Translator,
-    projects: ProjectRepository,
-) -> None:
-    await callback.answer()
-    screen = await _pick_screen(user, t, projects, max(0, callback_data.page))
+    callback: CallbackQuery, callback_data: ReflectPageCb, user: User, t: Translator,
+    reflections: ReflectionService,
+) -> None:  # fmt: skip
+    page = max(0, callback_data.page)
+    screen = pick_screen(t, page, await reflections.awaiting(user, page, PAGE_SIZE))
     await (screen or Screen(t("reflect-nothing"))).show(callback)
 
 
 async def pick_project(
-    callback: CallbackQuery,
-    callback_data: ReflectPickCb,
-    state: FSMContext,
-    user: User,
-    t: Translator,
-    reflections: ReflectionRepository,
-    projects: ProjectRepository,
-    clock: Clock,
-) -> None:
-    project = await projects.get(user.id, callback_data.project)
-    if project is None:
-        await refuse(callback, t, "project", callback_data.project)
+    callback: CallbackQuery, callback_data: ReflectPickCb, callback_answer: CallbackAnswer,
+    state: FSMContext, user: User, t: Translator, reflections: ReflectionService,
+) -> None:  # fmt: skip
+    project = await reflections.project(user, callback_data.project)
+    if project is None or not isinstance(callback.message, Message):
+        refuse(callback_answer, t, user.id, "project", callback_data.project)
         return
-    await callback.answer()
-    if isinstance(callback.message, Message):
-        await begin(callback.message, state, user, t, reflections, project, clock)
+    if not await _begin(callback.message, state, user, t, reflections, project):
+        refuse(callback_answer, t, user.id, "project", callback_data.project)
 
 
 def create_router() -> Router:

@@ -237,8 +237,13 @@ async def test_stats_sends_a_png_chart_and_the_trend(harness: BotHarness) -> Non
     assert image.shape[0] > 200 and image.shape[1] > 400
     caption = photo.caption or ""
     assert "Reflections: 3" in caption
-    scores = [score for (score,) in await rows(harness.db, "SELECT score FROM reflections")]
+    me = await harness.services.accounts.get(user.user_id)
+    assert me is not None
+    history = await harness.services.reflections.history(me, 0, 10)
+    in_order = sorted(history.items, key=lambda item: item.reflection_id)
+    scores = [item.score for item in in_order if item.score is not None]
+    assert len(scores) == 3
     assert f"latest: {scores[-1]}" in caption
-    assert f"Average score: {round(sum(scores) / 3)}" in caption  # type: ignore[arg-type]
+    assert f"Average score: {round(sum(scores) / 3)}" in caption
     assert "Repeat clients: 1 of 2 (50%)" in caption
     assert "Strongest: " in caption and "To work on: " in caption

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import io
+import json
+import zipfile
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from storage.codec import from_epoch
+from bot.views.reflection import AnswerCb
 from storage.db import Database
+from storage.projects import Goal, Project
+from storage.reflections import Answer
+from storage.users import User
 from tests.harness import BotHarness, UserDriver
 
 BEST_ANSWERS = ["5", "Yes", "5", "Yes", "5", "Yes", "5", "10", "🤝 Keep"]
@@ -42,6 +49,48 @@ async def rows(db: Database, sql: str, *params: object) -> list[tuple[object, ..
     return [tuple(row) for row in await db.fetchall(sql, params)]
 
 
+async def account(harness: BotHarness, user_id: int = 1001) -> User:
+    found = await harness.services.accounts.get(user_id)
+    assert found is not None
+    return found
+
+
+async def stored_projects(harness: BotHarness, user_id: int = 1001) -> list[Project]:
+    """Every project of the user, oldest first: those waiting for a reflection and those
+    reflected on."""
+    user = await account(harness, user_id)
+    reflections = harness.services.reflections
+    projects = list((await reflections.awaiting(user, 0, 100)).projects)
+    for item in (await reflections.history(user, 0, 100)).items:
+        project = await reflections.project(user, item.project_id)
+        assert project is not None
+        projects.append(project)
+    return sorted(projects, key=lambda project: project.id)
+
+
+async def client_names(harness: BotHarness, user_id: int = 1001) -> list[str]:
+    """The clients offered when recording a project."""
+    user = await account(harness, user_id)
+    return [client.name for client in await harness.services.projects.client_choices(user, 100)]
+
+
+async def stored_answers(harness: BotHarness, user: UserDriver) -> dict[str, Answer]:
+    """The answers of the reflection whose question is on screen."""
+    _, data = user.button_data(user.buttons()[0])
+    reflection = AnswerCb.unpack(data).reflection
+    past = await harness.services.reflections.past(await account(harness, user.user_id),
+                                                   reflection)  # fmt: skip
+    assert past is not None
+    return past.answers
+
+
+async def exported(harness: BotHarness, user_id: int = 1001) -> dict[str, list[dict[str, Any]]]:
+    """The user's data export (/export), table by table."""
+    archive = await harness.services.accounts.export(await account(harness, user_id))
+    with zipfile.ZipFile(io.BytesIO(archive)) as files:
+        return dict(json.loads(files.read("export.json"))["tables"])
+
+
 async def test_whole_flow_from_menu_to_score(harness: BotHarness) -> None:
     user = harness.user()
     await user.onboard()
@@ -56,15 +105,21 @@ async def test_whole_flow_from_menu_to_score(harness: BotHarness) -> None:
     assert "A partner's project" in result
     assert "keep this client" in result
 
-    assert await rows(harness.db, "SELECT finished_on, goal, metric, baseline FROM projects") == [
-        ("2026-11-23", "sales", "orders per week", "30 orders")
-    ]
-    assert await rows(
-        harness.db, "SELECT status, score, label, decision, lesson FROM reflections"
-    ) == [("done", 100, "partner", "keep", "Ask for the numbers before the kickoff")]
-    [(last_contact,)] = await rows(harness.db, "SELECT last_contact_at FROM clients")
+    [project] = await stored_projects(harness)
+    assert (project.finished_on, project.goal, project.metric, project.baseline) == (
+        date(2026, 11, 23), Goal.SALES, "orders per week", "30 orders"
+    )  # fmt: skip
+    me = await account(harness)
+    [done] = (await harness.services.reflections.history(me, 0, 10)).items
+    assert (done.project_id, done.score, done.label) == (project.id, 100, "partner")
+    lesson = await harness.services.projects.last_lesson(me)
+    assert lesson == "Ask for the numbers before the kickoff"
+    [reflection] = (await exported(harness))["reflections"]
+    assert (reflection["status"], reflection["decision"]) == ("done", "keep")
+    client = await harness.services.clients.get(me, project.client_id)
+    assert client is not None and client.last_contact_at is not None
     # noon in Berlin, in UTC
-    assert from_epoch(last_contact).isoformat().startswith("2026-11-23T11:00")
+    assert client.last_contact_at.isoformat().startswith("2026-11-23T11:00")
 
 
 async def test_weak_answers_get_two_concrete_pieces_of_advice(harness: BotHarness) -> None:
@@ -94,12 +149,12 @@ async def test_comment_back_and_skip(harness: BotHarness) -> None:
     await user.press("4")  # a changed answer to question 1
     await user.press("Skip →")  # measure
     assert "Skip →" not in user.buttons()  # fit is required: no Skip
-    answers = await harness.db.fetchall(
-        "SELECT question_id, value, comment, skipped FROM reflection_answers ORDER BY question_id"
-    )
-    stored = {row["question_id"]: tuple(row)[1:] for row in answers}
-    assert stored["request"] == (4, "They wanted more repeat orders, not a redesign", 0)
-    assert stored["measure"] == (None, None, 1)
+    answers = await stored_answers(harness, user)
+    stored = {qid: (a.value, a.comment, a.skipped) for qid, a in answers.items()}
+    assert stored == {
+        "request": (4, "They wanted more repeat orders, not a redesign", False),
+        "measure": (None, None, True),
+    }
 
 
 async def test_overlong_comment_is_refused_and_nothing_lost(harness: BotHarness) -> None:
@@ -167,8 +222,8 @@ async def test_old_question_button_is_stale(harness: BotHarness) -> None:
     await user.press("5")
     await user.press_data(old_data, first_question)  # a double tap on the answered question
     assert "older message" in user.alerts()[-1]
-    rows_ = await harness.db.fetchall("SELECT value FROM reflection_answers")
-    assert [row["value"] for row in rows_] == [5]
+    answers = await stored_answers(harness, user)
+    assert [answer.value for answer in answers.values()] == [5]
 
 
 @pytest.mark.parametrize(
@@ -187,8 +242,8 @@ async def test_finish_date_forms(harness: BotHarness, typed: str, expected: date
     user = harness.user()
     await user.onboard()
     await record_project(user, day=typed)
-    [(finished,)] = await rows(harness.db, "SELECT finished_on FROM projects")
-    assert finished == expected.isoformat()
+    [project] = await stored_projects(harness)
+    assert project.finished_on == expected
 
 
 async def test_future_and_nonsense_dates_are_refused(harness: BotHarness) -> None:
@@ -200,7 +255,7 @@ async def test_future_and_nonsense_dates_are_refused(harness: BotHarness) -> Non
     assert "hasn't come yet" in text
     [text] = await user.send("when the moon is blue")
     assert "couldn't read" in text
-    assert await rows(harness.db, "SELECT id FROM projects") == []
+    assert await stored_projects(harness) == []
     replies = await user.press("Yesterday")
     assert "finished 25 Nov 2026" in replies[0]
 
@@ -214,8 +269,8 @@ async def test_date_is_read_in_the_users_time_zone(harness: BotHarness) -> None:
     await user.press("🕒 Time zone")
     await user.send("Tokyo")
     await record_project(user, day="today")
-    [(finished,)] = await rows(harness.db, "SELECT finished_on FROM projects")
-    assert finished == "2026-11-27"
+    [project] = await stored_projects(harness)
+    assert project.finished_on == date(2026, 11, 27)
 
 
 async def test_last_lesson_is_shown_with_the_next_project(harness: BotHarness) -> None:
@@ -244,11 +299,42 @@ async def test_existing_client_is_picked_and_counts_as_repeat(harness: BotHarnes
     await user.send("CTR")
     await user.press("Skip →")
     await user.press("Today")
-    assert await rows(harness.db, "SELECT COUNT(*) FROM clients") == [(1,)]
-    assert await rows(harness.db, "SELECT title, baseline FROM projects ORDER BY id") == [
+    assert await client_names(harness) == ["Acme"]
+    projects = await stored_projects(harness)
+    assert [(p.title, p.baseline) for p in projects] == [
         ("Spring landing", "30 orders"),
         ("Autumn banner", None),
     ]
+    assert projects[0].client_id == projects[1].client_id
+
+
+async def test_a_failed_save_leaves_no_half_of_the_project(
+    harness: BotHarness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    user = harness.user()
+    await user.onboard()
+
+    async def contact_log_fails(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("the disk is full")
+
+    contacts = harness.services.repos.checkins
+    monkeypatch.setattr(contacts, "log_contact", contact_log_fails)
+    replies = await record_project(user, client="Acme")
+    assert replies == [user.label("error-generic")]
+    # The contact is written last: the new client and the project went with it.
+    assert await client_names(harness) == []
+    assert await stored_projects(harness) == []
+
+    monkeypatch.undo()
+    replies = await user.send("3 days ago")  # the form kept every answer
+    assert "Saved: <b>Spring landing</b> for Acme, finished 23 Nov 2026." in replies[0]
+    assert await client_names(harness) == ["Acme"]
+    [project] = await stored_projects(harness)
+    assert (project.title, project.metric) == ("Spring landing", "orders per week")
+    [contact] = (await exported(harness))["contacts"]
+    assert (contact["client_id"], contact["happened_on"], contact["source"]) == (
+        project.client_id, "2026-11-23", "project"
+    )  # fmt: skip
 
 
 async def test_back_through_the_project_form(harness: BotHarness) -> None:
@@ -270,8 +356,9 @@ async def test_back_through_the_project_form(harness: BotHarness) -> None:
     await user.send("calls per week")
     await user.press("Skip →")
     await user.press("Today")
-    assert await rows(harness.db, "SELECT title, goal, goal_note FROM projects") == [
-        ("Landing v2", "savings", None)
+    projects = await stored_projects(harness)
+    assert [(p.title, p.goal, p.goal_note) for p in projects] == [
+        ("Landing v2", Goal.SAVINGS, None)
     ]
 
 
@@ -289,7 +376,7 @@ async def test_wrong_input_in_project_steps(harness: BotHarness) -> None:
     assert "answer with the buttons" in text
     [text] = await user.send("/cancel")
     assert text.startswith("Stopped.")
-    assert await rows(harness.db, "SELECT COUNT(*) FROM clients") == [(0,)]
+    assert await client_names(harness) == []
 
 
 async def test_russian_flow(harness: BotHarness) -> None:

@@ -8,6 +8,7 @@ from datetime import date
 
 from bot.clock import Clock
 from bot.services.checkins import CheckinService, ContactSource
+from storage.clients import Client
 from storage.projects import Goal, NewProject, Project
 from storage.repositories import Repositories
 from storage.users import User
@@ -36,6 +37,12 @@ class ProjectService:
     async def last_lesson(self, user: User) -> str | None:
         """Last time's "one thing to do differently", to carry into the next project."""
         return await self._repos.reflections.last_lesson(user.id)
+
+    async def client_choices(self, user: User, limit: int) -> list[Client]:
+        """Clients to offer as buttons for a new project: the latest contacted first,
+        archived ones left out."""
+        found = await self._repos.clients.page(user.id, archived=False, offset=0, limit=limit)
+        return found.clients
 
     async def record_finished(self, user: User, draft: ProjectDraft, day: date) -> Project | None:
         """One unit of work: a crash anywhere leaves no half a record. None when the

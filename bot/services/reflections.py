@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import Enum, auto
 
 from bot.clock import Clock
-from bot.content.questions import QUESTIONS, Question
+from bot.content.questions import Question
 from bot.services.reflection_rules import (
     ReflectionSummary,
     accepts,
@@ -119,7 +119,9 @@ class ReflectionService:
         found = await self._live(user, reflection_id, position)
         if isinstance(found, ButtonProblem):
             return found
-        question = QUESTIONS[position]
+        question = question_at(position)
+        if question is None:  # all answered, the draft waits to be closed
+            return ButtonProblem.PASSED
         valid = question.optional if value is None else accepts(question, value)
         if not valid:
             return ButtonProblem.INVALID

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from statistics import fmean
 
@@ -28,7 +28,7 @@ class StatsSummary:
         return round(100 * self.repeat_clients / self.clients_with_projects)
 
 
-def dimension_averages(answer_sets: Sequence[dict[str, int | None]]) -> dict[str, float]:
+def dimension_averages(answer_sets: Sequence[Mapping[str, int | None]]) -> dict[str, float]:
     """Mean 0..1 per dimension across reflections, skipped answers left out."""
     collected: dict[str, list[float]] = {}
     for answers in answer_sets:
@@ -42,7 +42,7 @@ def dimension_averages(answer_sets: Sequence[dict[str, int | None]]) -> dict[str
 
 def summarize(
     scored: Sequence[HistoryItem],
-    answer_sets: Sequence[dict[str, int | None]],
+    answer_sets: Sequence[Mapping[str, int | None]],
     repeat: tuple[int, int],
 ) -> StatsSummary | None:
     """None when there is no scored reflection yet."""

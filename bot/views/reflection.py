@@ -1,23 +1,38 @@
-"""The reflection: one question per message with its answer buttons, and the result."""
+"""The reflection: one question per message with its answer buttons, the result, and the
+list of projects waiting for a look back."""
 
 from __future__ import annotations
 
 from enum import StrEnum
 
 from aiogram.filters.callback_data import CallbackData
-from aiogram.types import InlineKeyboardMarkup
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.content.questions import AnswerKind, Question
+from bot.content.questions import QUESTIONS, AnswerKind, Question
 from bot.i18n import Translator
+from bot.messaging import Screen, close_keyboard
+from bot.services.reflection_rules import ReflectionSummary
+from bot.views.common import Nav, NavCb, menu_button, pager_row
+from storage.projects import ProjectPage
+from storage.reflections import Reflection
+
+
+class ReflectionFlow(StatesGroup):
+    """Typed text while a reflection is open: the lesson, or a comment on an answer.
+    /cancel tells the state's name apart to say the draft is kept."""
+
+    answering = State()
 
 
 class AnswerCb(CallbackData, prefix="a1"):
-    """An answer to question index `q` of reflection `r`."""
+    """An answer `value` to the question at `position` of a reflection."""
 
-    r: int
-    q: int
-    v: int
+    reflection: int
+    position: int
+    value: int
 
 
 class ReflectAction(StrEnum):
@@ -27,8 +42,8 @@ class ReflectAction(StrEnum):
 
 
 class ReflectNavCb(CallbackData, prefix="rn1"):
-    r: int
-    q: int
+    reflection: int
+    position: int
     action: ReflectAction
 
 
@@ -56,7 +71,7 @@ def question_keyboard(
     for value in question.values:
         builder.button(
             text=answer_label(t, question, value),
-            callback_data=AnswerCb(r=reflection_id, q=position, v=value),
+            callback_data=AnswerCb(reflection=reflection_id, position=position, value=value),
         )
     sizes = {
         AnswerKind.SCALE: [5],
@@ -73,7 +88,104 @@ def question_keyboard(
     nav.append((t("button-pause"), ReflectAction.PAUSE))
     for text, action in nav:
         builder.button(
-            text=text, callback_data=ReflectNavCb(r=reflection_id, q=position, action=action)
+            text=text,
+            callback_data=ReflectNavCb(reflection=reflection_id, position=position, action=action),
         )
     builder.adjust(*sizes, len(nav))
     return builder.as_markup()
+
+
+def question_text(t: Translator, position: int, project_title: str) -> str:
+    question = QUESTIONS[position]
+    progress = t("reflect-progress", n=position + 1, total=len(QUESTIONS), project=project_title)
+    text = f"{progress}\n\n<b>{t(f'q-{question.id}')}</b>"
+    if question.kind is AnswerKind.SCALE:
+        text += f"\n{t('scale-hint')}"
+    elif question.kind is AnswerKind.TEXT:
+        text += f"\n{t('reflect-lesson-hint')}"
+    return text
+
+
+def question_screen(t: Translator, reflection_id: int, position: int, title: str) -> Screen:
+    keyboard = question_keyboard(t, reflection_id, position, QUESTIONS[position])
+    return Screen(question_text(t, position, title), keyboard)
+
+
+def result_text(t: Translator, summary: ReflectionSummary) -> str:
+    """The partner score with advice on the weakest habits, and what the decision means."""
+    score = summary.score
+    if score is None:
+        parts = [t("result-no-score")]
+    else:
+        parts = [t("result-title", score=score.value, label=t(f"label-{score.label.value}"))]
+        if score.weakest:
+            parts.append(t("result-weak-title"))
+            parts.extend(t(f"advice-{dimension}") for dimension in score.weakest)
+        else:
+            parts.append(t("result-strong"))
+    if summary.decision:
+        parts.append(t(f"result-decision-{summary.decision}"))
+    return "\n\n".join(parts)
+
+
+def result_screen(t: Translator, summary: ReflectionSummary) -> Screen:
+    builder = InlineKeyboardBuilder()
+    builder.button(text=t("button-history"), callback_data=NavCb(to=Nav.HISTORY))
+    builder.button(text=t("button-menu"), callback_data=NavCb(to=Nav.MENU))
+    return Screen(result_text(t, summary), builder.as_markup())
+
+
+def pick_screen(t: Translator, page: int, found: ProjectPage) -> Screen | None:
+    """Projects waiting for a reflection, one button each; None when none is waiting."""
+    if not found.total:
+        return None
+    builder = InlineKeyboardBuilder()
+    for project in found.projects:
+        builder.button(
+            text=f"{t.day(project.finished_on)} · {project.client_name}: {project.title}"[:60],
+            callback_data=ReflectPickCb(project=project.id),
+        )
+    builder.adjust(1)
+    builder.row(*pager_row(t, page, found.total, lambda p: ReflectPageCb(page=p)))
+    builder.row(menu_button(t))
+    return Screen(t("reflect-pick"), builder.as_markup())
+
+
+async def expect_answers(state: FSMContext, reflection_id: int) -> None:
+    """Typed text from now on belongs to this reflection."""
+    await state.set_state(ReflectionFlow.answering)
+    await state.set_data({"rid": reflection_id})
+
+
+async def reflection_id(state: FSMContext) -> int:
+    """The reflection typed text belongs to; 0 when none is open."""
+    return int((await state.get_data()).get("rid", 0))
+
+
+async def open_reflection(
+    target: Message,
+    state: FSMContext,
+    t: Translator,
+    reflection: Reflection,
+    title: str,
+    *,
+    notice: str | None = None,
+) -> None:
+    """Ask a started reflection's current question: the first one with a word on what
+    follows, a later one (a draft resumed) after `notice`. A finished reflection is only
+    pointed to in /history."""
+    if reflection.is_done:
+        await target.answer(t("reflect-already-done"))
+        return
+    await expect_answers(state, reflection.id)
+    if notice:
+        await target.answer(notice)
+    elif reflection.position == 0:
+        await target.answer(t("reflect-intro", count=len(QUESTIONS)))
+    await question_screen(t, reflection.id, reflection.position, title).answer(target)
+
+
+async def record_answer(callback: CallbackQuery, t: Translator, position: int, shown: str) -> None:
+    """Leave the answered question in the chat as a record, without its buttons."""
+    question = t(f"q-{QUESTIONS[position].id}")
+    await close_keyboard(callback, f"<b>{question}</b>\n→ {shown}")
