@@ -186,3 +186,51 @@ async def test_late_tip_does_not_cause_a_burst(harness: BotHarness) -> None:
     assert len(await tip_requests(harness)) == 1
     nxt = await next_tip(harness, user.user_id)
     assert nxt is not None and nxt.due_at > harness.clock.now()
+
+
+async def test_double_tap_on_a_frequency_edits_once(harness: BotHarness) -> None:
+    """The second tap finds the screen already showing the choice: nothing to edit."""
+    user = harness.user()
+    await subscribed(harness, user)
+    screen, daily = user.button_data("Every day")
+    assert len(await user.press_data(daily, screen)) == 1
+    now_showing = harness.session.messages[(user.user_id, screen.message_id)]
+    assert await user.press_data(daily, now_showing) == []
+    assert user.alerts()[-2:] == ["Now: every day."] * 2
+    assert "• Every day" in user.buttons()
+
+
+async def test_forged_frequency_and_hour_are_stale_buttons(harness: BotHarness) -> None:
+    user = harness.user()
+    await subscribed(harness, user)
+    planned = await next_tip(harness, user.user_id)
+    await user.press("⏰ Time")
+    await user.press_data("th1:3", user.last_message)  # night hours are never offered
+    assert user.alerts()[-1] == user.label("stale-button")
+    await user.send("/tips")
+    await user.press_data("tf1:hourly", user.last_message)  # not a frequency at all
+    assert user.alerts()[-1] == user.label("stale-button")
+    account = await stored(harness, user)
+    assert (account.tips_frequency, account.tips_hour) == ("twice_weekly", 9)
+    assert await next_tip(harness, user.user_id) == planned
+
+
+async def test_blocking_holds_tips_and_coming_back_resumes_them(harness: BotHarness) -> None:
+    user = harness.user()
+    await subscribed(harness, user)
+    await user.press("Every day")
+    await user.block_bot()
+    planned = await next_tip(harness, user.user_id)
+    assert planned is not None
+    harness.clock.set(planned.due_at + timedelta(days=3))
+    await harness.due_work.run_due()
+    assert await tip_requests(harness) == []  # nothing is sent while blocked
+    assert (await stored(harness, user)).tips_enabled  # still subscribed
+
+    await user.unblock_bot()
+    resumed = await next_tip(harness, user.user_id)
+    # From the next slot after their return, not the tips missed meanwhile.
+    assert resumed is not None and resumed.due_at > harness.clock.now()
+    assert resumed.local_due == datetime(2026, 12, 1, 9, 0)
+    await deliver_next(harness)
+    assert len(await tip_requests(harness)) == 1
