@@ -1,47 +1,19 @@
-"""Admin-only commands. The filter hides them: for anyone else they do not exist."""
+"""/admin, for the bot's admins only: for anyone else the command does not exist."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from aiogram import Router
-from aiogram.filters import Command, Filter
+from aiogram.filters import Command
 from aiogram.types import Message
-from aiogram.types import User as TelegramUser
 
-from bot.clock import Clock
-from bot.config import Settings
+from bot.filters import IsAdmin
 from bot.i18n import Translator
-from storage.overview import OverviewRepository
+from bot.services.admin import AdminService
+from bot.views.admin import overview_screen
 
 
-class IsAdmin(Filter):
-    async def __call__(self, event: Any, settings: Settings, event_from_user: TelegramUser) -> bool:
-        return event_from_user.id in settings.admin_ids
-
-
-async def admin_command(
-    message: Message, t: Translator, overview: OverviewRepository, clock: Clock
-) -> None:
-    figures = await overview.overview(clock.now())
-    await message.answer(
-        t(
-            "admin-overview",
-            users=figures.users,
-            active7=figures.active_7d,
-            active30=figures.active_30d,
-            blocked=figures.blocked,
-            subscribers=figures.tip_subscribers,
-            clients=figures.clients,
-            projects=figures.projects,
-            reflections=figures.reflections,
-            score=str(figures.average_score) if figures.average_score is not None else "—",
-            sent=figures.checkins_sent,
-            done=figures.checkins_done,
-            orders=figures.new_order_share,
-            broadcasts=figures.broadcasts,
-        )
-    )
+async def admin_command(message: Message, t: Translator, admin: AdminService) -> None:
+    await overview_screen(t, await admin.overview()).answer(message)
 
 
 def create_router() -> Router:

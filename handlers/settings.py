@@ -1,4 +1,4 @@
-"""/settings: language, time zone and tips."""
+"""/settings: language, time zone, check-in hour and tips."""
 
 from __future__ import annotations
 
@@ -7,154 +7,98 @@ from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
+from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.clock import Clock
-from bot.i18n import LANGUAGES, I18n, Translator
-from bot.messaging import Screen, show
+from bot.i18n import I18n, Translator
+from bot.messaging import Screen
+from bot.services.accounts import AccountService
 from bot.services.checkin_rules import CHECKIN_HOURS
-from bot.services.checkins import CheckinService
 from bot.services.timezones import CityIndex, is_known_zone
 from bot.services.tips import TipService
 from bot.views.common import Nav, NavCb
-from bot.views.input import media_kind, read_zone
+from bot.views.input import TYPED_TEXT, media_kind, read_zone, stale
 from bot.views.settings import (
-    LANGUAGE_NAMES,
     CheckinHourCb,
     LanguageCb,
     SettingsAction,
     SettingsCb,
-    hour_picker,
-    language_picker,
-    settings_menu,
+    checkin_hour_screen,
+    language_screen,
+    settings_screen,
+    zone_question,
 )
 from bot.views.zones import ZoneBackCb, ZoneCb, zone_facts, zone_picker
-from storage.users import User, UserRepository
+from storage.users import User
 
 
 class SettingsFlow(StatesGroup):
     timezone = State()
 
 
-def settings_screen(user: User, t: Translator, clock: Clock) -> Screen:
-    facts = zone_facts(user.timezone, clock.now())
-    text = t(
-        "settings-title",
-        language=LANGUAGE_NAMES[user.language],
-        zone=facts["zone"],
-        offset=facts["offset"],
-        tips="on" if user.tips_enabled else "off",
-        hour=user.checkin_hour,
-    )
-    return Screen(text, settings_menu(t, tips_enabled=user.tips_enabled))
-
-
-async def _reload(users: UserRepository, user: User) -> User:
-    fresh = await users.get(user.id)
-    assert fresh is not None  # the middleware created the user for this update
-    return fresh
-
-
 async def settings_command(
     message: Message, state: FSMContext, user: User, t: Translator, clock: Clock
 ) -> None:
     await state.clear()
-    await settings_screen(user, t, clock).answer(message)
+    await settings_screen(user, t, clock.now()).answer(message)
 
 
 async def settings_button(
     callback: CallbackQuery, state: FSMContext, user: User, t: Translator, clock: Clock
 ) -> None:
+    """⚙️ Settings in the menu, and Back from every settings question."""
     await state.clear()
-    await callback.answer()
-    await settings_screen(user, t, clock).show(callback)
+    await settings_screen(user, t, clock.now()).show(callback)
 
 
 async def ask_language(callback: CallbackQuery, t: Translator) -> None:
-    await callback.answer()
-    await show(callback, t("settings-language-ask"), language_picker(t))
+    await language_screen(t).show(callback)
 
 
 async def set_language(
-    callback: CallbackQuery,
-    callback_data: LanguageCb,
-    user: User,
-    t: Translator,
-    users: UserRepository,
-    i18n: I18n,
-    clock: Clock,
-) -> None:
-    if callback_data.language not in LANGUAGES:
-        await callback.answer(t("stale-button"), show_alert=True)
-        return
-    await users.set_language(user.id, callback_data.language, clock.now())
-    user = await _reload(users, user)
-    t = i18n.get(user.language)
-    await callback.answer(t("settings-language-set"))
-    await settings_screen(user, t, clock).show(callback)
+    callback: CallbackQuery, callback_data: LanguageCb, callback_answer: CallbackAnswer,
+    user: User, accounts: AccountService, i18n: I18n, clock: Clock,
+) -> None:  # fmt: skip
+    fresh = await accounts.set_language(user, callback_data.language)
+    t = i18n.get(fresh.language)  # the answer comes in the language just chosen
+    callback_answer.text = t("settings-language-set")
+    await settings_screen(fresh, t, clock.now()).show(callback)
 
 
 async def ask_timezone(callback: CallbackQuery, state: FSMContext, t: Translator) -> None:
     await state.set_state(SettingsFlow.timezone)
-    await callback.answer()
-    await show(callback, t("settings-timezone-ask"), zone_picker(t, back=True, cancel=False))
+    await zone_question(t).show(callback)
 
 
 async def _zone_changed(
-    user: User,
-    zone: str,
-    state: FSMContext,
-    t: Translator,
-    users: UserRepository,
-    clock: Clock,
-    planner: CheckinService,
-    tip_planner: TipService,
+    user: User, zone: str, state: FSMContext, t: Translator, accounts: AccountService, clock: Clock
 ) -> Screen:
-    await users.set_timezone(user.id, zone, clock.now())
+    """Pending check-ins and the next tip keep their local time in the new zone."""
+    fresh = await accounts.change_zone(user, zone)
     await state.clear()
-    user = await _reload(users, user)
-    # Pending check-ins and the next tip keep their local time in the new zone.
-    await planner.retime(user)
-    await tip_planner.retime(user)
     confirmation = t("settings-timezone-set", **zone_facts(zone, clock.now()))
-    return settings_screen(user, t, clock).after(confirmation)
+    return settings_screen(fresh, t, clock.now()).after(confirmation)
 
 
 async def zone_button(
-    callback: CallbackQuery,
-    callback_data: ZoneCb,
-    state: FSMContext,
-    user: User,
-    t: Translator,
-    users: UserRepository,
-    clock: Clock,
-    planner: CheckinService,
-    tip_planner: TipService,
-) -> None:
-    if not is_known_zone(callback_data.zone):
-        await callback.answer(t("stale-button"), show_alert=True)
+    callback: CallbackQuery, callback_data: ZoneCb, callback_answer: CallbackAnswer,
+    state: FSMContext, user: User, t: Translator, accounts: AccountService, clock: Clock,
+) -> None:  # fmt: skip
+    if not is_known_zone(callback_data.zone):  # forged, or a zone that no longer exists
+        stale(callback_answer, t)
         return
-    await callback.answer()
-    screen = await _zone_changed(
-        user, callback_data.zone, state, t, users, clock, planner, tip_planner
-    )
+    screen = await _zone_changed(user, callback_data.zone, state, t, accounts, clock)
     await screen.show(callback)
 
 
 async def zone_text(
-    message: Message,
-    state: FSMContext,
-    user: User,
-    t: Translator,
-    users: UserRepository,
-    clock: Clock,
-    cities: CityIndex,
-    planner: CheckinService,
-    tip_planner: TipService,
-) -> None:
+    message: Message, state: FSMContext, user: User, t: Translator, accounts: AccountService,
+    clock: Clock, cities: CityIndex,
+) -> None:  # fmt: skip
     zone = await read_zone(message, t, cities, zone_picker(t, back=True, cancel=False))
     if zone is None:
         return
-    screen = await _zone_changed(user, zone, state, t, users, clock, planner, tip_planner)
+    screen = await _zone_changed(user, zone, state, t, accounts, clock)
     await screen.answer(message)
 
 
@@ -165,51 +109,40 @@ async def zone_not_text(message: Message, t: Translator) -> None:
     )
 
 
-async def zone_back(
-    callback: CallbackQuery, state: FSMContext, user: User, t: Translator, clock: Clock
-) -> None:
-    await settings_button(callback, state, user, t, clock)
-
-
 async def toggle_tips(
-    callback: CallbackQuery,
-    user: User,
-    t: Translator,
-    users: UserRepository,
-    tip_planner: TipService,
-    clock: Clock,
-) -> None:
-    enabled = not user.tips_enabled
-    if enabled:
-        await tip_planner.subscribe(user)
+    callback: CallbackQuery, callback_answer: CallbackAnswer, user: User, t: Translator,
+    tips: TipService, accounts: AccountService, clock: Clock,
+) -> None:  # fmt: skip
+    if user.tips_enabled:
+        fresh = await tips.unsubscribe(user)
+        callback_answer.text = t("settings-tips-off")
     else:
-        await tip_planner.unsubscribe(user)
-    await callback.answer(t("settings-tips-on" if enabled else "settings-tips-off"))
-    await settings_screen(await _reload(users, user), t, clock).show(callback)
+        await tips.subscribe(user)
+        fresh = await _current(accounts, user)
+        callback_answer.text = t("settings-tips-on")
+    await settings_screen(fresh, t, clock.now()).show(callback)
+
+
+async def _current(accounts: AccountService, user: User) -> User:
+    fresh = await accounts.get(user.id)
+    assert fresh is not None  # the middleware created the user for this update
+    return fresh
 
 
 async def ask_checkin_hour(callback: CallbackQuery, t: Translator) -> None:
-    await callback.answer()
-    await Screen(t("settings-checkin-hour-ask"), hour_picker(t, CHECKIN_HOURS)).show(callback)
+    await checkin_hour_screen(t, CHECKIN_HOURS).show(callback)
 
 
 async def set_checkin_hour(
-    callback: CallbackQuery,
-    callback_data: CheckinHourCb,
-    user: User,
-    t: Translator,
-    users: UserRepository,
-    planner: CheckinService,
-    clock: Clock,
-) -> None:
-    if callback_data.hour not in CHECKIN_HOURS:  # quiet hours are not offered
-        await callback.answer(t("stale-button"), show_alert=True)
+    callback: CallbackQuery, callback_data: CheckinHourCb, callback_answer: CallbackAnswer,
+    user: User, t: Translator, accounts: AccountService, clock: Clock,
+) -> None:  # fmt: skip
+    if callback_data.hour not in CHECKIN_HOURS:  # quiet hours are never offered
+        stale(callback_answer, t)
         return
-    await users.set_checkin_hour(user.id, callback_data.hour, clock.now())
-    user = await _reload(users, user)
-    await planner.retime(user)
-    await callback.answer(t("settings-checkin-hour-set", hour=callback_data.hour))
-    await settings_screen(user, t, clock).show(callback)
+    fresh = await accounts.set_checkin_hour(user, callback_data.hour)
+    callback_answer.text = t("settings-checkin-hour-set", hour=callback_data.hour)
+    await settings_screen(fresh, t, clock.now()).show(callback)
 
 
 def create_router() -> Router:
@@ -229,7 +162,10 @@ def create_router() -> Router:
     )
     router.callback_query.register(set_checkin_hour, CheckinHourCb.filter())
     router.callback_query.register(zone_button, SettingsFlow.timezone, ZoneCb.filter())
-    router.callback_query.register(zone_back, SettingsFlow.timezone, ZoneBackCb.filter())
-    router.message.register(zone_text, SettingsFlow.timezone, F.text)
-    router.message.register(zone_not_text, SettingsFlow.timezone)
+    # Back leads to the settings from any zone picker of theirs, in the step or not (the
+    # second tap of a double tap comes after the first one left the step).
+    router.callback_query.register(settings_button, ZoneBackCb.filter())
+    # Commands keep working in the step; an unknown one meets the fallback.
+    router.message.register(zone_text, SettingsFlow.timezone, TYPED_TEXT)
+    router.message.register(zone_not_text, SettingsFlow.timezone, ~F.text)
     return router

@@ -3,137 +3,89 @@ under every tip ("less often", "unsubscribe")."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from aiogram import Router
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
+from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.i18n import Translator
-from bot.messaging import Screen
-from bot.services.tip_rules import TIP_HOURS, Frequency
+from bot.services.accounts import AccountService
+from bot.services.tip_rules import TIP_HOURS
 from bot.services.tips import TipService
-from bot.views.common import menu_button
-from bot.views.tips import TipAction, TipCb, TipFrequencyCb, TipHourCb
-from storage.users import User, UserRepository
+from bot.views.input import stale
+from bot.views.tips import (
+    TipAction,
+    TipCb,
+    TipFrequencyCb,
+    TipHourCb,
+    first_tip,
+    tip_hour_screen,
+    tips_screen,
+)
+from storage.users import User
 
 
-def tips_screen(user: User, t: Translator) -> Screen:
-    text = t(
-        "tips-title",
-        enabled="yes" if user.tips_enabled else "no",
-        frequency=user.tips_frequency,
-        hour=user.tips_hour,
-    )
-    builder = InlineKeyboardBuilder()
-    toggle = TipAction.UNSUBSCRIBE if user.tips_enabled else TipAction.SUBSCRIBE
-    builder.button(
-        text=t("button-tips-unsubscribe" if user.tips_enabled else "button-tips-subscribe"),
-        callback_data=TipCb(action=toggle, screen=True),
-    )
-    for frequency in Frequency:
-        mark = "• " if frequency.value == user.tips_frequency else ""
-        builder.button(
-            text=mark + t(f"freq-{frequency.value}"),
-            callback_data=TipFrequencyCb(frequency=frequency.value),
-        )
-    builder.button(
-        text=t("button-tips-time"), callback_data=TipCb(action=TipAction.TIME, screen=True)
-    )
-    builder.adjust(1, 3, 1)
-    builder.row(menu_button(t))
-    return Screen(text, builder.as_markup())
-
-
-async def _fresh(users: UserRepository, user: User) -> User:
-    found = await users.get(user.id)
-    assert found is not None  # the middleware created the user for this update
-    return found
+async def _current(accounts: AccountService, user: User) -> User:
+    fresh = await accounts.get(user.id)
+    assert fresh is not None  # the middleware created the user for this update
+    return fresh
 
 
 async def tips_command(
-    message: Message,
-    state: FSMContext,
-    user: User,
-    t: Translator,
-    users: UserRepository,
-    tip_planner: TipService,
-) -> None:
+    message: Message, state: FSMContext, user: User, t: Translator, tips: TipService,
+    accounts: AccountService,
+) -> None:  # fmt: skip
     """One tap: /tips subscribes a user who is not subscribed, and shows the options."""
     await state.clear()
     if not user.tips_enabled:
-        when = await tip_planner.subscribe(user)
-        await message.answer(t("tips-subscribed", when=_when(t, when)))
-    await tips_screen(await _fresh(users, user), t).answer(message)
+        await message.answer(first_tip(t, await tips.subscribe(user)))
+    await tips_screen(await _current(accounts, user), t).answer(message)
 
 
-def _when(t: Translator, local: datetime) -> str:
-    return f"{t.day(local.date())}, {local:%H:%M}"
+async def _apply(action: TipAction, user: User, t: Translator, tips: TipService) -> str:
+    """Subscribe, unsubscribe or one step rarer; returns what to tell the user."""
+    if action is TipAction.SUBSCRIBE:
+        return first_tip(t, await tips.subscribe(user))
+    if action is TipAction.UNSUBSCRIBE:
+        await tips.unsubscribe(user)
+        return t("tips-unsubscribed")
+    rarer = await tips.less_often(user)
+    if rarer is None:
+        return t("tips-already-weekly")
+    return t("tips-frequency-set", frequency=rarer)
 
 
 async def tip_action(
-    callback: CallbackQuery,
-    callback_data: TipCb,
-    user: User,
-    t: Translator,
-    users: UserRepository,
-    tip_planner: TipService,
-) -> None:
-    action = callback_data.action
-    if action is TipAction.TIME:
-        await callback.answer()
-        builder = InlineKeyboardBuilder()
-        for hour in TIP_HOURS:
-            builder.button(text=f"{hour}:00", callback_data=TipHourCb(hour=hour))
-        builder.adjust(5)
-        await Screen(t("tips-time-ask"), builder.as_markup()).show(callback)
+    callback: CallbackQuery, callback_data: TipCb, callback_answer: CallbackAnswer, user: User,
+    t: Translator, tips: TipService, accounts: AccountService,
+) -> None:  # fmt: skip
+    if callback_data.action is TipAction.TIME:
+        await tip_hour_screen(t).show(callback)
         return
-    if action is TipAction.SUBSCRIBE:
-        when = await tip_planner.subscribe(user)
-        await callback.answer(t("tips-subscribed", when=_when(t, when)), show_alert=True)
-    elif action is TipAction.UNSUBSCRIBE:
-        await tip_planner.unsubscribe(user)
-        await callback.answer(t("tips-unsubscribed"), show_alert=True)
-    elif action is TipAction.LESS:
-        rarer = await tip_planner.less_often(user)
-        if rarer is None:
-            await callback.answer(t("tips-already-weekly"), show_alert=True)
-        else:
-            await callback.answer(t("tips-frequency-set", frequency=rarer.value), show_alert=True)
+    callback_answer.text = await _apply(callback_data.action, user, t, tips)
+    callback_answer.show_alert = True
     if callback_data.screen:  # under a tip, the tip itself stays as it is
-        await tips_screen(await _fresh(users, user), t).show(callback)
+        await tips_screen(await _current(accounts, user), t).show(callback)
 
 
 async def frequency_chosen(
-    callback: CallbackQuery,
-    callback_data: TipFrequencyCb,
-    user: User,
-    t: Translator,
-    tip_planner: TipService,
-) -> None:
-    if callback_data.frequency not in {f.value for f in Frequency}:
-        await callback.answer(t("stale-button"), show_alert=True)
-        return
-    frequency = Frequency(callback_data.frequency)
-    fresh = await tip_planner.set_frequency(user, frequency)
-    await callback.answer(t("tips-frequency-set", frequency=frequency.value))
+    callback: CallbackQuery, callback_data: TipFrequencyCb, callback_answer: CallbackAnswer,
+    user: User, t: Translator, tips: TipService,
+) -> None:  # fmt: skip
+    fresh = await tips.set_frequency(user, callback_data.frequency)
+    callback_answer.text = t("tips-frequency-set", frequency=callback_data.frequency)
     await tips_screen(fresh, t).show(callback)
 
 
 async def hour_chosen(
-    callback: CallbackQuery,
-    callback_data: TipHourCb,
-    user: User,
-    t: Translator,
-    tip_planner: TipService,
-) -> None:
-    if callback_data.hour not in TIP_HOURS:
-        await callback.answer(t("stale-button"), show_alert=True)
+    callback: CallbackQuery, callback_data: TipHourCb, callback_answer: CallbackAnswer,
+    user: User, t: Translator, tips: TipService,
+) -> None:  # fmt: skip
+    if callback_data.hour not in TIP_HOURS:  # forged: night hours are never offered
+        stale(callback_answer, t)
         return
-    fresh = await tip_planner.set_hour(user, callback_data.hour)
-    await callback.answer()
+    fresh = await tips.set_hour(user, callback_data.hour)
     await tips_screen(fresh, t).show(callback)
 
 

@@ -9,16 +9,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError, TelegramRetryAfter
+from aiogram.exceptions import (
+    TelegramBadRequest,
+    TelegramForbiddenError,
+    TelegramNetworkError,
+    TelegramRetryAfter,
+    TelegramServerError,
+)
 from aiogram.methods import CopyMessage, EditMessageText
 
 from bot.config import ConfigError, load_settings
 from bot.delivery.broadcaster import Broadcaster
 from bot.delivery.pacer import Pacer
-from storage.broadcasts import BroadcastRepository
-from storage.users import UserRepository
+from bot.views.broadcast import AudienceCb
+from storage.broadcasts import Audience, BroadcastRepository
+from storage.users import User
 from tests.harness import TEST_TOKEN, BotHarness, UserDriver
-from tests.test_coaching_flow import rows
 
 ADMIN = 9001
 
@@ -95,22 +101,39 @@ async def test_admin_broadcast_from_message_to_summary(admin_harness: BotHarness
     assert "#1 · 26 Nov 2026 · English speakers (3) · done: sent 3" in text
 
 
-async def start_broadcast(harness: BotHarness, audience: str = "all", message_id: int = 777) -> int:
-    created = await BroadcastRepository(harness.db).create(
-        ADMIN, ADMIN, message_id, audience, harness.clock.now()
-    )
-    return created.id
+def repo(harness: BotHarness) -> BroadcastRepository:
+    return harness.services.repos.broadcasts
 
 
-def runner(harness: BotHarness, rate: float = 1000, **kwargs: Any) -> Broadcaster:
+async def start_broadcast(
+    harness: BotHarness, audience: Audience = Audience.ALL, message_id: int = 777
+) -> int:
+    """A broadcast queued by the admin, as /broadcast leaves it."""
+    created = await harness.services.admin.create_broadcast(ADMIN, ADMIN, message_id, audience)
+    return created.broadcast.id
+
+
+async def stored(harness: BotHarness, user: UserDriver) -> User:
+    found = await harness.services.accounts.get(user.user_id)
+    assert found is not None
+    return found
+
+
+def runner(
+    harness: BotHarness, rate: float = 1000, waits: list[float] | None = None, **kwargs: Any
+) -> Broadcaster:
+    """A broadcaster on the harness's clock; every wait it makes goes into `waits`."""
+
     async def fake_sleep(seconds: float) -> None:
+        if waits is not None:
+            waits.append(seconds)
         harness.clock.advance(seconds=seconds)
 
+    services = harness.services
     return Broadcaster(
-        harness.dispatcher["broadcasts"], harness.dispatcher["users"],
-        harness.dispatcher["blocked_users"], harness.bot,
-        Pacer(rate, harness.clock, sleep=fake_sleep), harness.dispatcher["i18n"],
-        harness.clock, sleep=fake_sleep, **kwargs,
+        services.repos.broadcasts, services.accounts, harness.bot,
+        Pacer(rate, harness.clock, sleep=fake_sleep), services.i18n, harness.clock,
+        sleep=fake_sleep, **kwargs,
     )  # fmt: skip
 
 
@@ -133,57 +156,99 @@ async def test_403_429_and_400(admin_harness: BotHarness) -> None:
         return None
 
     intercept(admin_harness, telegram)
-    broadcast_id = await start_broadcast(admin_harness)
+    await start_broadcast(admin_harness)
     await runner(admin_harness).run_all()
-    statuses = dict(await rows(
-        admin_harness.db,
-        "SELECT user_id, status FROM broadcast_recipients WHERE broadcast_id = ?", broadcast_id,
-    ))  # fmt: skip
-    assert statuses == {blocked.user_id: "blocked", limited.user_id: "sent",
-                        gone.user_id: "failed", fine.user_id: "sent"}  # fmt: skip
     attempts = [int(m.chat_id) for m in copies(admin_harness)]
     assert attempts.count(limited.user_id) == 2  # retried after the pause
     assert attempts.count(gone.user_id) == 1  # "chat not found" is not retried
     assert attempts.count(blocked.user_id) == 1  # 403 is never retried
-    stored = await UserRepository(admin_harness.db).get(blocked.user_id)
-    assert stored is not None and stored.is_blocked and not stored.tips_enabled
+    assert attempts.count(fine.user_id) == 1
+    # Every copy to `blocked` and `gone` was refused: the two sent are `limited` and `fine`.
+    admin = admin_harness.user(ADMIN)
+    [text] = await admin.send("/broadcasts")
+    assert "done: sent 2, blocked 1, failed 1 of 4" in text
+    # Blocked, and nothing more is sent; the tip subscription is held, not lost.
+    account = await stored(admin_harness, blocked)
+    assert account.is_blocked and account.tips_enabled
+
+
+async def test_transient_errors_wait_longer_each_time_then_fail(
+    admin_harness: BotHarness,
+) -> None:
+    """Network errors and 5xx are tried again after 30 s, 1, 2 and 4 minutes; after the
+    fifth failure the recipient counts as failed. Nobody is marked blocked for it."""
+    flaky, broken = await people(admin_harness, 2)
+    failures = {flaky.user_id: 2, broken.user_id: 99}
+
+    async def telegram(method: Any) -> Exception | None:
+        if not isinstance(method, CopyMessage) or failures[int(method.chat_id)] == 0:
+            return None
+        failures[int(method.chat_id)] -= 1
+        if int(method.chat_id) == flaky.user_id:
+            return TelegramNetworkError(method, "Connection reset")
+        return TelegramServerError(method, "Bad Gateway")
+
+    intercept(admin_harness, telegram)
+    await start_broadcast(admin_harness)
+    waits: list[float] = []
+    await runner(admin_harness, waits=waits).run_all()
+    attempts = [int(m.chat_id) for m in copies(admin_harness)]
+    assert attempts.count(flaky.user_id) == 3 and attempts.count(broken.user_id) == 5
+    # The pacer and the progress report wait too, for seconds at most.
+    assert sorted(w for w in waits if w >= 30) == [30, 30, 60, 60, 120, 240]
+    progress = await repo(admin_harness).progress(1)
+    assert (progress.sent, progress.failed, progress.blocked) == (1, 1, 0)
+    assert not (await stored(admin_harness, broken)).is_blocked
+
+
+async def test_forged_audience_is_a_stale_button(admin_harness: BotHarness) -> None:
+    await people(admin_harness, 1)
+    admin = admin_harness.user(ADMIN)
+    await admin.onboard()
+    await admin.send("/broadcast")
+    await admin.send("Hello")
+    question = admin.last_message
+    assert AudienceCb.unpack("ba1:ru").audience is Audience.RU  # buttons already sent
+    await admin.press_data("ba1:everyone", question)
+    assert admin.alerts()[-1] == admin.label("stale-button")
+    assert copies(admin_harness) == []  # no preview, nothing queued
+    assert await admin_harness.services.admin.recent_broadcasts(1) == []
 
 
 async def test_resume_after_crash_loses_nobody(admin_harness: BotHarness) -> None:
     users = await people(admin_harness, 6)
     broadcast_id = await start_broadcast(admin_harness)
-    repo = BroadcastRepository(admin_harness.db)
-    await repo.start(broadcast_id, admin_harness.clock.now())
+    broadcasts = repo(admin_harness)
+    await broadcasts.start(broadcast_id, admin_harness.clock.now())
     # The process was killed: two were sent, one was on its way, three never started.
     for user in users[:2]:
-        await repo.mark(broadcast_id, user.user_id, "sent")
-    await repo.mark(broadcast_id, users[2].user_id, "sending")
+        await broadcasts.mark(broadcast_id, user.user_id, "sent")
+    await broadcasts.mark(broadcast_id, users[2].user_id, "sending")
 
     await runner(admin_harness).run_all()  # the next start
     resent = sorted(int(m.chat_id) for m in copies(admin_harness))
     assert resent == sorted(u.user_id for u in users[2:])  # the in-flight one at most twice
-    progress = await repo.progress(broadcast_id)
+    progress = await broadcasts.progress(broadcast_id)
     assert (progress.sent, progress.remaining) == (6, 0)
-    assert (await repo.get(broadcast_id)).status == "done"  # type: ignore[union-attr]
+    assert (await broadcasts.get(broadcast_id)).status == "done"  # type: ignore[union-attr]
 
 
 async def test_cancel_mid_broadcast(admin_harness: BotHarness) -> None:
     await people(admin_harness, 25)
     broadcast_id = await start_broadcast(admin_harness)
-    repo = BroadcastRepository(admin_harness.db)
 
     async def cancel_on_first(method: Any) -> Exception | None:
         if isinstance(method, CopyMessage) and not copies(admin_harness):
-            await repo.finish(broadcast_id, "cancelled", admin_harness.clock.now())
+            assert await admin_harness.services.admin.cancel_broadcast(broadcast_id)
         return None
 
     intercept(admin_harness, cancel_on_first)
     await runner(admin_harness, rate=10).run_all()  # claimed in batches of 10
-    progress = await repo.progress(broadcast_id)
+    progress = await repo(admin_harness).progress(broadcast_id)
     # What was already claimed may still go out (at most two batches); nothing after.
     assert 1 <= progress.sent <= 20
     assert progress.sent + progress.remaining == 25
-    assert (await repo.get(broadcast_id)).status == "cancelled"  # type: ignore[union-attr]
+    assert (await repo(admin_harness).get(broadcast_id)).status == "cancelled"  # type: ignore[union-attr]
 
 
 async def test_cancel_button_for_admin(admin_harness: BotHarness) -> None:
@@ -194,22 +259,27 @@ async def test_cancel_button_for_admin(admin_harness: BotHarness) -> None:
     await admin.send("Hello")
     await admin.press("All users (3)")
     await admin.press("📣 Send")
-    await admin.press("✖ Cancel")  # on the progress message, before the runner starts
+    progress_message, cancel = admin.button_data("✖ Cancel")
+    await admin.press_data(cancel, progress_message)  # before the runner starts
     assert "Cancelling" in admin.alerts()[-1]
     await admin_harness.broadcaster.wait()
-    assert (await BroadcastRepository(admin_harness.db).get(1)).status == "cancelled"  # type: ignore[union-attr]
     assert "cancelled" in (admin.last_message.text or "")
+    [text] = await admin.send("/broadcasts")
+    assert " · cancelled: " in text
+    # The same button again, as an old message keeps it: the broadcast is over.
+    await admin.press_data(cancel, progress_message)
+    assert admin.alerts()[-1] == admin.label("stale-button")
 
 
 async def test_one_broadcast_at_a_time(admin_harness: BotHarness) -> None:
     await people(admin_harness, 3)
-    first = await start_broadcast(admin_harness, "all", message_id=777)
-    second = await start_broadcast(admin_harness, "ru", message_id=778)
-    repo = BroadcastRepository(admin_harness.db)
+    first = await start_broadcast(admin_harness, Audience.ALL, message_id=777)
+    second = await start_broadcast(admin_harness, Audience.RU, message_id=778)
     await runner(admin_harness).run_all()
     # The whole first broadcast (3 people) goes before the second (1 Russian speaker).
     assert [m.message_id for m in copies(admin_harness)] == [777, 777, 777, 778]
-    assert (await repo.get(first)).status == (await repo.get(second)).status == "done"  # type: ignore[union-attr]
+    broadcasts = repo(admin_harness)
+    assert (await broadcasts.get(first)).status == (await broadcasts.get(second)).status == "done"  # type: ignore[union-attr]
 
 
 async def test_chatting_user_is_not_kept_waiting(admin_harness: BotHarness) -> None:
@@ -283,9 +353,9 @@ async def test_stop_lets_sends_finish_and_resumes_later(admin_harness: BotHarnes
     await asyncio.sleep(0.01)
     release.set()  # the sends on their way complete
     await asyncio.wait_for(stopping, 5)
-    repo = BroadcastRepository(admin_harness.db)
-    progress = await repo.progress(broadcast_id)
+    broadcasts = repo(admin_harness)
+    progress = await broadcasts.progress(broadcast_id)
     assert progress.sent >= 1 and progress.sent + progress.remaining == 30
-    assert (await repo.get(broadcast_id)).status == "sending"  # type: ignore[union-attr]
+    assert (await broadcasts.get(broadcast_id)).status == "sending"  # type: ignore[union-attr]
     await runner(admin_harness, rate=1000).run_all()  # the next start
-    assert (await repo.progress(broadcast_id)).sent == 30
+    assert (await broadcasts.progress(broadcast_id)).sent == 30

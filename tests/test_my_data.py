@@ -6,11 +6,13 @@ import csv
 import io
 import json
 import zipfile
+from typing import Any
 
 from aiogram.methods import SendDocument
 from aiogram.types import BufferedInputFile
 
 from storage.db import Database
+from storage.users import User
 from tests.harness import BotHarness, UserDriver
 from tests.test_coaching_flow import BEST_ANSWERS, answer_all, record_project
 
@@ -58,8 +60,10 @@ async def test_export_for_someone_with_no_data(harness: BotHarness) -> None:
     assert archive.read("clients.csv").decode().strip() == ""
 
 
-async def references_to(db: Database, user_id: int) -> dict[str, int]:
-    """Rows in any table that point at the user by a user-ish column."""
+async def storage_rows_of(db: Database, user_id: int) -> dict[str, int]:
+    """Storage check, below every service: the rows of any table in the schema that
+    point at the user by a user-ish column, so a table added later cannot be missed
+    by /delete_me."""
     found = {}
     tables = [row[0] for row in await db.fetchall(
         "SELECT name FROM sqlite_master WHERE type = 'table'")]  # fmt: skip
@@ -75,22 +79,34 @@ async def references_to(db: Database, user_id: int) -> dict[str, int]:
     return found
 
 
+async def exported_tables(harness: BotHarness, user: User) -> dict[str, Any]:
+    """What /export would give the user, read without a message (which would bring a
+    deleted user back)."""
+    archive = zipfile.ZipFile(io.BytesIO(await harness.services.accounts.export(user)))
+    return json.loads(archive.read("export.json"))["tables"]  # type: ignore[no-any-return]
+
+
 async def test_delete_me_erases_everything_and_only_that(harness: BotHarness) -> None:
     mine = await busy_user(harness, 1001, "Acme")
     await busy_user(harness, 2002, "Other Co")
-    before_other = await references_to(harness.db, 2002)
-    answers_before = (await harness.db.fetchone("SELECT COUNT(*) FROM reflection_answers"))[0]  # type: ignore[index]
-    assert await references_to(harness.db, 1001)
+    me, other = await harness.services.accounts.get(1001), await harness.services.accounts.get(2002)
+    assert me is not None and other is not None
+    before_other = await storage_rows_of(harness.db, 2002)
+    other_data = await exported_tables(harness, other)
+    assert len((await exported_tables(harness, me))["reflection_answers"]) == 10
+    assert await storage_rows_of(harness.db, 1001)
 
     [text] = await mine.send("/delete_me")
     assert "Delete everything?" in text
     await mine.press("No, keep my data")
-    assert await references_to(harness.db, 1001)  # nothing happens without a yes
+    assert await storage_rows_of(harness.db, 1001)  # nothing happens without a yes
     await mine.send("/delete_me")
     [text] = await mine.press("Yes, delete everything")
     assert "everything about you is erased" in text
 
-    assert await references_to(harness.db, 1001) == {}
-    assert await references_to(harness.db, 2002) == before_other
-    answers_after = (await harness.db.fetchone("SELECT COUNT(*) FROM reflection_answers"))[0]  # type: ignore[index]
-    assert answers_after == answers_before - 10
+    assert await storage_rows_of(harness.db, 1001) == {}
+    assert await storage_rows_of(harness.db, 2002) == before_other
+    # Answers hang on reflections, not on the user: they went with them, and only mine.
+    assert all(rows == [] for rows in (await exported_tables(harness, me)).values())
+    assert await exported_tables(harness, other) == other_data
+    assert await harness.services.accounts.get(1001) is None

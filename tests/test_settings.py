@@ -1,8 +1,11 @@
-"""/settings: language, time zone (buttons and typed), tips; Back and Menu."""
+"""/settings: language, time zone (buttons and typed), tips; Back and Menu; double taps
+and forged buttons."""
 
 from __future__ import annotations
 
-from storage.users import User, UserRepository
+from bot.i18n import LANGUAGES
+from bot.views.settings import LANGUAGE_NAMES, Language, LanguageCb
+from storage.users import User
 from tests.harness import BotHarness, UserDriver
 
 
@@ -15,7 +18,7 @@ async def onboarded(harness: BotHarness, user_id: int = 1001, **kwargs: object) 
 
 
 async def stored(harness: BotHarness, user_id: int = 1001) -> User:
-    user = await UserRepository(harness.db).get(user_id)
+    user = await harness.services.accounts.get(user_id)
     assert user is not None
     return user
 
@@ -97,3 +100,65 @@ async def test_cancel_inside_settings_flow(harness: BotHarness) -> None:
     assert text.startswith("Stopped.")
     [text] = await user.send("/cancel")
     assert text.startswith("There's nothing to cancel.")
+
+
+def test_every_language_has_a_button() -> None:
+    """The language buttons offer exactly the languages that have texts."""
+    assert [str(language) for language in Language] == list(LANGUAGES)
+    assert set(LANGUAGE_NAMES) == set(Language)
+    # Buttons sent before the field was typed carry the same value.
+    assert LanguageCb.unpack("l1:ru").language is Language.RU
+
+
+async def test_forged_language_is_a_stale_button(harness: BotHarness) -> None:
+    user = await onboarded(harness)
+    await user.send("/settings")
+    await user.press("🌐 Language")
+    await user.press_data("l1:de", user.last_message)
+    assert user.alerts()[-1] == user.label("stale-button")
+    assert (await stored(harness)).language == "en"
+
+
+async def double_tap(user: UserDriver, label: str) -> tuple[list[str], list[str]]:
+    """Both taps of a double tap on one button: Telegram sends the second with the
+    message as it looks after the first. Returns what each tap sent or edited."""
+    screen, data = user.button_data(label)
+    first = await user.press_data(data, screen)
+    now_showing = user.harness.session.messages[(user.user_id, screen.message_id)]
+    return first, await user.press_data(data, now_showing)
+
+
+async def test_double_tap_edits_once(harness: BotHarness) -> None:
+    """The second tap finds its screen already showing and changes nothing (Telegram
+    refuses an edit to the same text, and the harness fails the test on one)."""
+    user = await onboarded(harness)
+    await user.send("/settings")
+    await user.press("🌐 Language")
+    first, second = await double_tap(user, "Русский")
+    assert len(first) == 1 and second == []
+    assert user.alerts()[-2:] == ["Теперь говорю по-русски."] * 2
+
+    await user.press("🕒 Часовой пояс")
+    first, second = await double_tap(user, "← Назад")
+    assert len(first) == 1 and second == []
+
+    await user.press("⏰ Час напоминаний")
+    first, second = await double_tap(user, "12:00")
+    assert len(first) == 1 and second == []
+    assert (await stored(harness)).checkin_hour == 12
+
+
+async def test_checkin_hour_from_settings(harness: BotHarness) -> None:
+    user = await onboarded(harness)
+    await user.send("/settings")
+    assert "Check-ins at: 10:00" in user.last_message.text  # type: ignore[operator]
+    await user.press("⏰ Check-in hour")
+    [text] = await user.press("18:00")
+    assert "Check-ins at: 18:00" in text
+    assert user.alerts()[-1] == "Reminders now arrive at 18:00 your time."
+    assert (await stored(harness)).checkin_hour == 18
+    # A quiet hour is never offered; a forged one changes nothing.
+    await user.press("⏰ Check-in hour")
+    await user.press_data("kh1:3", user.last_message)
+    assert user.alerts()[-1] == user.label("stale-button")
+    assert (await stored(harness)).checkin_hour == 18

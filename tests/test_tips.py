@@ -3,16 +3,18 @@ due-work dispatcher, rotation without repeats, the weakest dimension first."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 
 from aiogram.methods import SendMessage
 
 from bot.content.tips import TIP_BY_ID, TIPS
 from bot.services.tip_rules import Frequency, choose_tip, less_often, next_slot
-from storage.tips import TipRepository
-from storage.users import UserRepository
+from storage.tips import TipDelivery
+from storage.users import User
 from tests.harness import BotHarness, UserDriver
-from tests.test_coaching_flow import answer_all, record_project, rows
+from tests.test_coaching_flow import answer_all, record_project
+from tests.test_my_data import export_of
 
 THURSDAY_NOON = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)  # the harness's start
 
@@ -44,8 +46,19 @@ async def tip_requests(harness: BotHarness, user_id: int = 1001) -> list[SendMes
     ]  # fmt: skip
 
 
+async def next_tip(harness: BotHarness, user_id: int = 1001) -> TipDelivery | None:
+    """The user's next planned tip, as the tip queue sees it."""
+    return await harness.services.repos.tips.next_for_user(user_id)
+
+
+async def stored(harness: BotHarness, user: UserDriver) -> User:
+    found = await harness.services.accounts.get(user.user_id)
+    assert found is not None
+    return found
+
+
 async def deliver_next(harness: BotHarness, user_id: int = 1001) -> SendMessage:
-    delivery = await TipRepository(harness.db).next_for_user(user_id)
+    delivery = await next_tip(harness, user_id)
     assert delivery is not None
     harness.clock.set(delivery.due_at)
     before = len(await tip_requests(harness, user_id))
@@ -67,29 +80,29 @@ async def test_tips_subscribes_in_one_tap_and_shows_options(harness: BotHarness)
     # Thursday 13:00 in Berlin: twice a week means Monday 9:00 next.
     assert replies[0] == "Subscribed. The first tip comes 30 Nov 2026, 09:00."
     assert "<b>Tips</b>: on" in replies[1] and "twice a week" in replies[1]
-    delivery = await TipRepository(harness.db).next_for_user(user.user_id)
+    delivery = await next_tip(harness, user.user_id)
     assert delivery is not None
     assert delivery.due_at == datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
     assert harness.waker.notified[-1] == delivery.due_at
     [text] = await user.press("🔕 Unsubscribe")
     assert "<b>Tips</b>: off" in text
-    assert await TipRepository(harness.db).next_for_user(user.user_id) is None
+    assert await next_tip(harness, user.user_id) is None
 
 
 async def test_frequency_and_time_reschedule(harness: BotHarness) -> None:
     user = harness.user()
     await subscribed(harness, user)
     await user.press("Every day")
-    delivery = await TipRepository(harness.db).next_for_user(user.user_id)
+    delivery = await next_tip(harness, user.user_id)
     assert delivery is not None and delivery.local_due == datetime(2026, 11, 27, 9, 0)
     await user.press("⏰ Time")
     [text] = await user.press("18:00")
     assert "Time: 18:00" in text
-    delivery = await TipRepository(harness.db).next_for_user(user.user_id)
+    delivery = await next_tip(harness, user.user_id)
     assert delivery is not None and delivery.local_due == datetime(2026, 11, 26, 18, 0)
-    assert await rows(
-        harness.db, "SELECT COUNT(*) FROM tip_deliveries WHERE status = 'pending'"
-    ) == [(1,)]
+    # Each change replaced the planned tip: the user's data holds one pending, not three.
+    exported = json.loads((await export_of(harness, user)).read("export.json"))["tables"]
+    assert [d["status"] for d in exported["tip_deliveries"]].count("pending") == 1
 
 
 async def test_onboarding_yes_subscribes(harness: BotHarness) -> None:
@@ -97,7 +110,7 @@ async def test_onboarding_yes_subscribes(harness: BotHarness) -> None:
     await user.send("/start")
     await user.press("Europe/Berlin")
     await user.press("Yes, send tips")
-    assert await TipRepository(harness.db).next_for_user(user.user_id) is not None
+    assert await next_tip(harness, user.user_id) is not None
 
 
 async def test_delivery_in_users_language_with_buttons(harness: BotHarness) -> None:
@@ -107,7 +120,7 @@ async def test_delivery_in_users_language_with_buttons(harness: BotHarness) -> N
     assert sent.text.startswith("💡 <b>Tip of the week</b>")
     assert english.buttons() == ["🐢 Less often", "🔕 Unsubscribe"]
     # The next tip is planned at once, per frequency: Thursday after Monday.
-    delivery = await TipRepository(harness.db).next_for_user(1001)
+    delivery = await next_tip(harness, 1001)
     assert delivery is not None and delivery.local_due == datetime(2026, 12, 3, 9, 0)
     russian = harness.user(1002, language_code="ru")
     await russian.onboard()
@@ -127,7 +140,7 @@ async def test_no_repeat_until_all_are_seen(harness: BotHarness) -> None:
     assert len(set(seen)) == len(TIPS)
     again = await deliver_next(harness)
     assert again.text in seen  # the library went round and starts over
-    assert len(await TipRepository(harness.db).seen(user.user_id)) == 1
+    assert len(await harness.services.repos.tips.seen(user.user_id)) == 1
 
 
 async def test_weakest_dimension_comes_first(harness: BotHarness) -> None:
@@ -155,23 +168,69 @@ async def test_less_often_and_unsubscribe_under_a_tip(harness: BotHarness) -> No
     await user.press("🐢 Less often")
     await user.press("🐢 Less often")
     assert "Already once a week" in user.alerts()[-1]
-    stored = await UserRepository(harness.db).get(user.user_id)
-    assert stored is not None and stored.tips_frequency == "weekly"
+    assert (await stored(harness, user)).tips_frequency == "weekly"
     await user.press("🔕 Unsubscribe")
-    stored = await UserRepository(harness.db).get(user.user_id)
-    assert stored is not None and not stored.tips_enabled
-    assert await TipRepository(harness.db).next_for_user(user.user_id) is None
+    assert not (await stored(harness, user)).tips_enabled
+    assert await next_tip(harness, user.user_id) is None
 
 
 async def test_late_tip_does_not_cause_a_burst(harness: BotHarness) -> None:
     user = harness.user()
     await subscribed(harness, user)
     await user.press("Every day")
-    delivery = await TipRepository(harness.db).next_for_user(user.user_id)
+    delivery = await next_tip(harness, user.user_id)
     assert delivery is not None
     harness.clock.set(delivery.due_at + timedelta(days=5))  # down for five days
     await harness.due_work.run_due()
     await harness.due_work.run_due()
     assert len(await tip_requests(harness)) == 1
-    nxt = await TipRepository(harness.db).next_for_user(user.user_id)
+    nxt = await next_tip(harness, user.user_id)
     assert nxt is not None and nxt.due_at > harness.clock.now()
+
+
+async def test_double_tap_on_a_frequency_edits_once(harness: BotHarness) -> None:
+    """The second tap finds the screen already showing the choice: nothing to edit."""
+    user = harness.user()
+    await subscribed(harness, user)
+    screen, daily = user.button_data("Every day")
+    assert len(await user.press_data(daily, screen)) == 1
+    now_showing = harness.session.messages[(user.user_id, screen.message_id)]
+    assert await user.press_data(daily, now_showing) == []
+    assert user.alerts()[-2:] == ["Now: every day."] * 2
+    assert "• Every day" in user.buttons()
+
+
+async def test_forged_frequency_and_hour_are_stale_buttons(harness: BotHarness) -> None:
+    user = harness.user()
+    await subscribed(harness, user)
+    planned = await next_tip(harness, user.user_id)
+    await user.press("⏰ Time")
+    await user.press_data("th1:3", user.last_message)  # night hours are never offered
+    assert user.alerts()[-1] == user.label("stale-button")
+    await user.send("/tips")
+    await user.press_data("tf1:hourly", user.last_message)  # not a frequency at all
+    assert user.alerts()[-1] == user.label("stale-button")
+    account = await stored(harness, user)
+    assert (account.tips_frequency, account.tips_hour) == ("twice_weekly", 9)
+    assert await next_tip(harness, user.user_id) == planned
+
+
+async def test_blocking_holds_tips_and_coming_back_resumes_them(harness: BotHarness) -> None:
+    user = harness.user()
+    await subscribed(harness, user)
+    await user.press("Every day")
+    await user.block_bot()
+    planned = await next_tip(harness, user.user_id)
+    assert planned is not None
+    harness.clock.set(planned.due_at + timedelta(days=3))
+    await harness.due_work.run_due()
+    assert await tip_requests(harness) == []  # nothing is sent while blocked
+    assert (await stored(harness, user)).tips_enabled  # still subscribed
+
+    await user.unblock_bot()
+    resumed = await next_tip(harness, user.user_id)
+    # From the next slot after their return, not the tips missed meanwhile.
+    assert resumed is not None and resumed.due_at > harness.clock.now()
+    assert resumed.local_due == datetime(2026, 12, 1, 9, 0)
+    await deliver_next(harness)
+    assert len(await tip_requests(harness)) == 1

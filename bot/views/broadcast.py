@@ -1,17 +1,23 @@
-"""Admin broadcasts: the progress message, with Cancel while sending."""
+"""Admin broadcasts: the message, the audience, the preview and confirmation, the
+progress message with Cancel while sending, and /broadcasts."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from aiogram.filters.callback_data import CallbackData
+from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
 from bot.messaging import Screen
-from storage.broadcasts import Progress
+from bot.services.admin import NewBroadcast, PastBroadcast
+from bot.views.common import Nav, NavCb
+from storage.broadcasts import Audience, Progress
 
 
 class AudienceCb(CallbackData, prefix="ba1"):
-    audience: str
+    audience: Audience
 
 
 class BroadcastConfirmCb(CallbackData, prefix="bc1"):
@@ -20,6 +26,54 @@ class BroadcastConfirmCb(CallbackData, prefix="bc1"):
 
 class BroadcastCancelCb(CallbackData, prefix="bx1"):
     id: int
+
+
+def _with_cancel(
+    builder: InlineKeyboardBuilder, t: Translator, *, per_row: int = 1
+) -> InlineKeyboardMarkup:
+    """Cancel after the buttons: leaves the broadcast flow, nothing is sent."""
+    builder.button(text=t("button-cancel"), callback_data=NavCb(to=Nav.CANCEL))
+    builder.adjust(per_row)
+    return builder.as_markup()
+
+
+def audience_label(t: Translator, audience: str, size: int) -> str:
+    return t(f"audience-{audience}", n=size)
+
+
+def message_question(t: Translator) -> Screen:
+    return Screen(t("broadcast-ask"), _with_cancel(InlineKeyboardBuilder(), t))
+
+
+def audience_question(t: Translator, sizes: Mapping[Audience, int]) -> Screen:
+    """Every audience with how many people it reaches now."""
+    builder = InlineKeyboardBuilder()
+    for audience, size in sizes.items():
+        builder.button(
+            text=audience_label(t, audience, size), callback_data=AudienceCb(audience=audience)
+        )
+    return Screen(t("broadcast-audience-ask"), _with_cancel(builder, t))
+
+
+def send_question(t: Translator, audience: Audience, size: int) -> Screen:
+    """Under the preview: who it goes to, Send or Cancel."""
+    builder = InlineKeyboardBuilder()
+    builder.button(text=t("button-broadcast-send"), callback_data=BroadcastConfirmCb())
+    text = t("broadcast-preview", n=size, audience=audience_label(t, audience, size))
+    return Screen(text, _with_cancel(builder, t, per_row=2))
+
+
+def _stop_button(t: Translator, broadcast_id: int) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.button(text=t("button-cancel"), callback_data=BroadcastCancelCb(id=broadcast_id))
+    return builder.as_markup()
+
+
+def started_screen(t: Translator, new: NewBroadcast) -> Screen:
+    """The message that shows the progress later; queued when another one is sending."""
+    key = "broadcast-queued" if new.waiting else "broadcast-started"
+    broadcast = new.broadcast
+    return Screen(t(key, id=broadcast.id, total=broadcast.total), _stop_button(t, broadcast.id))
 
 
 _PROGRESS_KEYS = {None: "broadcast-progress", "done": "broadcast-done",
@@ -41,6 +95,20 @@ def progress_screen(
     )
     if final is not None:
         return Screen(text)
-    builder = InlineKeyboardBuilder()
-    builder.button(text=t("button-cancel"), callback_data=BroadcastCancelCb(id=broadcast_id))
-    return Screen(text, builder.as_markup())
+    return Screen(text, _stop_button(t, broadcast_id))
+
+
+def broadcasts_screen(t: Translator, recent: Sequence[PastBroadcast]) -> Screen:
+    """The latest broadcasts, newest first, with how each went."""
+    if not recent:
+        return Screen(t("broadcasts-empty"))
+    lines = [t("broadcasts-title")]
+    for past in recent:
+        item, progress = past.broadcast, past.progress
+        lines.append(
+            t("broadcasts-item", id=item.id, date=t.day(item.created_at.date()),
+              audience=audience_label(t, item.audience, item.total), status=item.status,
+              sent=progress.sent, blocked=progress.blocked, failed=progress.failed,
+              total=item.total)
+        )  # fmt: skip
+    return Screen("\n".join(lines))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import StrEnum
 
 from aiogram.filters.callback_data import CallbackData
@@ -10,6 +11,9 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.content.tips import Tip
 from bot.i18n import Translator
 from bot.messaging import Screen
+from bot.services.tip_rules import TIP_HOURS, Frequency
+from bot.views.common import menu_button
+from storage.users import User
 
 
 class TipAction(StrEnum):
@@ -28,11 +32,51 @@ class TipCb(CallbackData, prefix="tp1"):
 
 
 class TipFrequencyCb(CallbackData, prefix="tf1"):
-    frequency: str
+    frequency: Frequency
 
 
 class TipHourCb(CallbackData, prefix="th1"):
     hour: int
+
+
+def tips_screen(user: User, t: Translator) -> Screen:
+    """The subscription, how often and when; the current frequency is marked."""
+    text = t(
+        "tips-title",
+        enabled="yes" if user.tips_enabled else "no",
+        frequency=user.tips_frequency,
+        hour=user.tips_hour,
+    )
+    builder = InlineKeyboardBuilder()
+    toggle = TipAction.UNSUBSCRIBE if user.tips_enabled else TipAction.SUBSCRIBE
+    builder.button(
+        text=t("button-tips-unsubscribe" if user.tips_enabled else "button-tips-subscribe"),
+        callback_data=TipCb(action=toggle, screen=True),
+    )
+    for frequency in Frequency:
+        mark = "• " if frequency == user.tips_frequency else ""
+        builder.button(
+            text=mark + t(f"freq-{frequency}"), callback_data=TipFrequencyCb(frequency=frequency)
+        )
+    builder.button(
+        text=t("button-tips-time"), callback_data=TipCb(action=TipAction.TIME, screen=True)
+    )
+    builder.adjust(1, 3, 1)
+    builder.row(menu_button(t))
+    return Screen(text, builder.as_markup())
+
+
+def tip_hour_screen(t: Translator) -> Screen:
+    builder = InlineKeyboardBuilder()
+    for hour in TIP_HOURS:
+        builder.button(text=f"{hour}:00", callback_data=TipHourCb(hour=hour))
+    builder.adjust(5)
+    return Screen(t("tips-time-ask"), builder.as_markup())
+
+
+def first_tip(t: Translator, local: datetime) -> str:
+    """When the first tip comes, on the user's wall clock."""
+    return t("tips-subscribed", when=f"{t.day(local.date())}, {local:%H:%M}")
 
 
 def tip_message(t: Translator, tip: Tip) -> Screen:
