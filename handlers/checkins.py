@@ -14,8 +14,7 @@ from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.i18n import Translator
-from bot.messaging import Screen
-from bot.services.checkin_rules import When, WhenProblem
+from bot.services.checkin_rules import When
 from bot.services.checkins import CheckinOutcome, CheckinService, ContactSource
 from bot.services.clients import ClientService
 from bot.views.checkins import (
@@ -31,9 +30,11 @@ from bot.views.checkins import (
     PlanCb,
     PlanChoice,
     SnoozeCb,
+    checkin_gone,
     checkins_screen,
     client_picker,
     closed,
+    contacted_problem,
     contacted_question,
     contacted_saved,
     no_plan,
@@ -46,11 +47,12 @@ from bot.views.checkins import (
     snooze_menu,
     snoozed,
     stopped,
+    when_problem,
     when_question,
     with_menu,
 )
 from bot.views.clients import client_gone
-from bot.views.common import DayCb, FormAction, FormCb, Nav, NavCb, day_choice, form_step
+from bot.views.common import DayCb, FormAction, FormCb, Nav, NavCb
 from bot.views.input import TYPED_TEXT, read_text, refuse, reject_non_text, stale
 from bot.views.reminder import reminder_screen
 from storage.checkins import NOTE_LIMIT, OPEN_STATUSES, Checkin
@@ -58,11 +60,6 @@ from storage.users import User
 
 PICKER_CLIENTS = 12  # /checkin offers the clients with the latest contact
 CONTACT_DAYS_AGO = (0, 1)  # the day buttons: today, yesterday
-_WHEN_PROBLEMS = {
-    WhenProblem.UNREADABLE: "checkin-when-unreadable",
-    WhenProblem.PAST: "checkin-when-past",
-    WhenProblem.TOO_FAR: "checkin-when-too-far",
-}
 
 
 class CheckinForm(StatesGroup):
@@ -122,8 +119,7 @@ async def _read_when(message: Message, user: User, t: Translator,
     found = await checkins.read_when(user, text)
     if isinstance(found, When):
         return found
-    await message.answer(t(_WHEN_PROBLEMS[found], text=text[:100]),
-                         reply_markup=form_step(t, back=False))  # fmt: skip
+    await when_problem(t, found, text).answer(message)
     return None
 
 
@@ -140,7 +136,7 @@ async def when_typed(
         checkin = await checkins.get(user, int(data["checkin_id"]))
         moved = await checkins.reschedule(user, checkin, when) if checkin else None
         if moved is None:  # closed meanwhile (from the reminder, on another device)
-            await message.answer(t("checkin-gone"))
+            await checkin_gone(t).answer(message)
             return
         await snoozed(t, moved, user.timezone).answer(message)
         return
@@ -275,7 +271,7 @@ async def _save_note(
     outcome = CheckinOutcome(data["outcome"])
     checkin = await checkins.record_outcome(user, int(data.get("checkin_id", 0)), outcome, note)
     if checkin is None:  # gone meanwhile (the client deleted)
-        await Screen(t("checkin-gone")).reply(target)
+        await checkin_gone(t).reply(target)
         return
     client = await clients.get(user, checkin.client_id)
     await closed(t, client, outcome).reply(target)
@@ -382,12 +378,10 @@ async def contacted_typed(
 ) -> None:
     text = message.text or ""
     day = await checkins.read_day(user, text)
-    if day is None:
-        await message.answer(t("date-unreadable", text=text[:64]), reply_markup=day_choice(t))
-    elif day > checkins.today(user):
-        await message.answer(t("date-future", date=t.day(day)), reply_markup=day_choice(t))
-    else:
-        await _save_contact(message, day, state, user, t, checkins)
+    if day is None or day > checkins.today(user):
+        await contacted_problem(t, text, day).answer(message)
+        return
+    await _save_contact(message, day, state, user, t, checkins)
 
 
 async def contacted_back(callback: CallbackQuery, state: FSMContext, t: Translator) -> None:

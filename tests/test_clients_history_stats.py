@@ -13,7 +13,7 @@ from matplotlib.image import imread
 
 from bot.views.clients import ClientAction, ClientCb
 from bot.views.history import HistoryOpenCb
-from bot.views.reflection import AnswerCb, ReflectPickCb
+from bot.views.reflection import ReflectPickCb
 from tests.harness import BotHarness, UserDriver
 from tests.test_checkins import exported, stored
 from tests.test_coaching_flow import BEST_ANSWERS, answer_all, record_project, rows
@@ -183,7 +183,7 @@ async def test_forged_callbacks_for_someone_elses_data_are_refused(
         ClientCb(id=client_id, action=ClientAction.DELETE_YES).pack(),
         ClientCb(id=client_id, action=ClientAction.ARCHIVE).pack(),
         ReflectPickCb(project=project_id).pack(),
-        AnswerCb(r=reflection_id, q=1, v=2).pack(),
+        f"a1:{reflection_id}:1:2",  # an answer button: reflection, question, value
         HistoryOpenCb(id=reflection_id, page=0).pack(),
     ]
     with caplog.at_level(logging.WARNING):

@@ -13,7 +13,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.content.questions import Decision
 from bot.i18n import Translator
 from bot.messaging import Screen
-from bot.services.checkin_rules import CadenceUnit, Preset
+from bot.services.checkin_rules import CadenceUnit, Preset, WhenProblem
 from bot.services.checkins import CheckinOutcome, OpenCheckin
 from bot.views.common import day_choice, form_step, menu_button
 from storage.checkins import Checkin
@@ -149,6 +149,18 @@ def when_question(t: Translator) -> Screen:
     return Screen(t("checkin-when-ask"), form_step(t, back=False))
 
 
+_WHEN_PROBLEMS = {
+    WhenProblem.UNREADABLE: "checkin-when-unreadable",
+    WhenProblem.PAST: "checkin-when-past",
+    WhenProblem.TOO_FAR: "checkin-when-too-far",
+}
+
+
+def when_problem(t: Translator, problem: WhenProblem, text: str) -> Screen:
+    """What is wrong with a typed time; the question stays open."""
+    return Screen(t(_WHEN_PROBLEMS[problem], text=text[:100]), form_step(t, back=False))
+
+
 def no_plan(t: Translator) -> Screen:
     return Screen(t("checkin-skipped-plan"))
 
@@ -209,6 +221,11 @@ def snoozed(t: Translator, checkin: Checkin, zone: str) -> Screen:
     return Screen(t("checkin-snoozed", when=when_text(t, checkin, zone)))
 
 
+def checkin_gone(t: Translator) -> Screen:
+    """A typed answer for a check-in closed in the meantime."""
+    return Screen(t("checkin-gone"))
+
+
 def skipped(t: Translator) -> Screen:
     return Screen(t("checkin-skipped"))
 
@@ -250,6 +267,13 @@ def checkins_screen(t: Translator, found: Sequence[OpenCheckin], zone: str) -> S
 
 def contacted_question(t: Translator) -> Screen:
     return Screen(t("contacted-when"), day_choice(t))
+
+
+def contacted_problem(t: Translator, text: str, day: date | None) -> Screen:
+    """A typed day that is not a date (None), or one still to come."""
+    if day is None:
+        return Screen(t("date-unreadable", text=text[:64]), day_choice(t))
+    return Screen(t("date-future", date=t.day(day)), day_choice(t))
 
 
 def contacted_saved(t: Translator, client: Client, day: date) -> Screen:
