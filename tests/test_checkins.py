@@ -4,8 +4,12 @@ delivery can go wrong. The clock is moved; nothing sleeps."""
 from __future__ import annotations
 
 import asyncio
+import io
+import json
 import logging
+import zipfile
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -16,11 +20,12 @@ from aiogram.exceptions import (
 )
 from aiogram.methods import SendMessage
 
+from bot.app import create_delivery
 from bot.clock import SystemClock
 from bot.content.drafts import DRAFTS
-from bot.delivery.due_work import DueWorkRunner as DueWorkDispatcher
+from bot.delivery.due_work import DueWorkRunner
 from bot.delivery.pacer import Pacer
-from bot.delivery.telegram_policy import MAX_ATTEMPTS
+from bot.delivery.telegram_policy import MAX_ATTEMPTS, retry_delay
 from bot.delivery.wakeup import SchedulerWaker
 from bot.services.checkin_rules import (
     AgeBucket,
@@ -30,14 +35,14 @@ from bot.services.checkin_rules import (
     parse_when,
     polite,
 )
-from bot.services.checkins import CheckinService
-from bot.views.checkins import CheckinAction, CheckinCb
-from storage.checkins import Checkin, CheckinRepository
-from storage.clients import Client, ClientRepository
-from storage.codec import from_epoch
-from storage.users import User, UserRepository
+from bot.services.checkins import CheckinOutcome, CheckinService
+from bot.views.checkins import CheckinAction, CheckinCb, OutcomeCb, SnoozeCb
+from storage.checkins import Checkin
+from storage.clients import Client
+from storage.users import User
 from tests.harness import BotHarness, UserDriver
-from tests.test_coaching_flow import BEST_ANSWERS, answer_all, record_project, rows
+from tests.recording_session import parse_html
+from tests.test_coaching_flow import BEST_ANSWERS, answer_all, record_project
 
 
 async def reflected(harness: BotHarness, user: UserDriver, zone: str = "Europe/Berlin") -> None:
@@ -47,16 +52,27 @@ async def reflected(harness: BotHarness, user: UserDriver, zone: str = "Europe/B
     await answer_all(user, BEST_ANSWERS, None)
 
 
+async def stored(harness: BotHarness, user_id: int = 1001) -> User:
+    found = await harness.services.accounts.get(user_id)
+    assert found is not None
+    return found
+
+
 async def owner_and_client(harness: BotHarness, user_id: int = 1001) -> tuple[User, Client]:
-    stored = await UserRepository(harness.db).get(user_id)
-    [client] = (await ClientRepository(harness.db).page(user_id, archived=False, offset=0,
-                                                         limit=1)).clients  # fmt: skip
-    assert stored is not None
-    return stored, client
+    owner = await stored(harness, user_id)
+    [client] = await harness.services.clients.recent(owner, 1)
+    return owner, client
 
 
 def planner(harness: BotHarness) -> CheckinService:
-    return harness.dispatcher["planner"]  # type: ignore[no-any-return]
+    return harness.services.checkins
+
+
+async def exported(harness: BotHarness, user_id: int = 1001) -> dict[str, list[dict[str, Any]]]:
+    """Every table of the user's, as /export hands it to them."""
+    archive = await harness.services.accounts.export(await stored(harness, user_id))
+    with zipfile.ZipFile(io.BytesIO(archive)) as opened:
+        return json.loads(opened.read("export.json"))["tables"]  # type: ignore[no-any-return]
 
 
 def reminders_sent(harness: BotHarness) -> list[SendMessage]:
@@ -67,15 +83,19 @@ def reminders_sent(harness: BotHarness) -> list[SendMessage]:
         for m in harness.session.requests
         if isinstance(m, SendMessage)
         and "Time to check in" in m.text
-        and (int(m.chat_id), m.text) in delivered
+        and (int(m.chat_id), parse_html(m.text)[0]) in delivered  # stored as Telegram does
     ]
 
 
 async def the_checkin(harness: BotHarness, user_id: int = 1001) -> Checkin:
-    [(checkin_id,)] = await rows(
-        harness.db, "SELECT id FROM checkins WHERE status IN ('pending', 'sending', 'sent')"
-    )
-    found = await CheckinRepository(harness.db).get(user_id, int(checkin_id))  # type: ignore[call-overload]
+    """The user's one open check-in: planned, or a reminder waiting for them."""
+    [found] = await planner(harness).open(await stored(harness, user_id), days_ahead=3 * 366)
+    return found.checkin
+
+
+async def checkin_now(harness: BotHarness, checkin: Checkin) -> Checkin:
+    """The check-in as it is stored now, whatever its status."""
+    found = await planner(harness).get(await stored(harness, checkin.user_id), checkin.id)
     assert found is not None
     return found
 
@@ -109,7 +129,7 @@ async def test_let_go_offers_no_checkin(harness: BotHarness) -> None:
     await answer_all(user, [*BEST_ANSWERS[:-1], "👋 Let go"], None)
     assert "so I won't plan a check-in" in (user.last_message.text or "")
     assert user.buttons() == []
-    assert await rows(harness.db, "SELECT COUNT(*) FROM checkins") == [(0,)]
+    assert (await exported(harness))["checkins"] == []
 
 
 async def test_preset_from_client_card(harness: BotHarness) -> None:
@@ -153,7 +173,7 @@ async def test_nonsense_and_past_times_reprompt(harness: BotHarness) -> None:
     assert "already passed" in text
     [text] = await user.send_sticker()
     assert "I need text here" in text
-    assert await rows(harness.db, "SELECT COUNT(*) FROM checkins") == [(0,)]
+    assert (await exported(harness))["checkins"] == []
     [text] = await user.send("через неделю")
     assert "3 Dec 2026 at 10:00" in text
 
@@ -265,7 +285,7 @@ async def test_reminder_in_russian(harness: BotHarness) -> None:
     await user.press("Через 2 недели")
     harness.clock.set(datetime(2026, 12, 10, 9, 0, tzinfo=UTC))
     await harness.due_work.run_due()
-    text = user.last_message.text or ""
+    text = user.last_message.html_text
     assert text.startswith("🔔 <b>Пора написать клиенту Ромашка</b>")
     assert "Проект: Лендинг, закончен 25 нояб. 2026" in text
     assert "Сообщение, которое можно отправить:" in text
@@ -277,7 +297,7 @@ async def test_drafts_differ_by_how_long_ago_the_project_ended(harness: BotHarne
     user = harness.user()
     await reflected(harness, user)
     owner, client = await owner_and_client(harness)
-    t = harness.dispatcher["i18n"].get("en")
+    t = harness.services.i18n.get("en")
     values = {"client": "Acme", "project": "Spring landing", "metric": "orders per week"}
     for days, bucket in ((14, AgeBucket.WEEKS), (40, AgeBucket.MONTH), (120, AgeBucket.MONTHS)):
         due = datetime(2026, 11, 23, 14) + timedelta(days=days)
@@ -315,15 +335,17 @@ async def test_done_with_new_order_offers_a_repeat_project(harness: BotHarness) 
     assert "A repeat client" in text
     replies = await user.press("✅ Record the new project")
     assert "What was the project?" in replies[-1]
-    assert await rows(harness.db, "SELECT status, outcome, note FROM checkins") == [
+    tables = await exported(harness)
+    assert [(c["status"], c["outcome"], c["note"]) for c in tables["checkins"]] == [
         ("done", "new_order", "They want a second landing for autumn")
     ]
-    assert await rows(harness.db, "SELECT happened_on, source FROM contacts ORDER BY id") == [
+    assert [(c["happened_on"], c["source"]) for c in tables["contacts"]] == [
         ("2026-11-23", "project"),
         ("2026-12-10", "checkin"),
     ]
-    [(last,)] = await rows(harness.db, "SELECT last_contact_at FROM clients")
-    assert from_epoch(last).date().isoformat() == "2026-12-10"
+    _, client = await owner_and_client(harness)
+    assert client.last_contact_at is not None
+    assert client.last_contact_at.date() == date(2026, 12, 10)
 
 
 async def test_snooze_of_recurring_checkin_keeps_cadence(harness: BotHarness) -> None:
@@ -396,6 +418,51 @@ async def test_forged_checkin_button_is_refused(
     assert (await the_checkin(harness)).status == "pending"
 
 
+async def test_buttons_of_a_closed_checkin_change_nothing(harness: BotHarness) -> None:
+    user = harness.user()
+    await reflected(harness, user)
+    await deliver_reminder(harness, user)
+    checkin = await the_checkin(harness)
+    reminder, done = user.button_data("✅ Done")
+    [text] = await user.press("⏭ Skip")
+    assert text == "Skipped this one."
+    old_buttons = [
+        done,
+        CheckinCb(id=checkin.id, action=CheckinAction.SKIP).pack(),
+        CheckinCb(id=checkin.id, action=CheckinAction.STOP).pack(),
+        SnoozeCb(id=checkin.id, days=3).pack(),
+        OutcomeCb(id=checkin.id, outcome=CheckinOutcome.NEW_ORDER).pack(),
+    ]
+    for data in old_buttons:
+        assert await user.press_data(data, reminder) == []  # no "done", no "snoozed"
+    assert user.alerts() == [user.label("stale-button")] * len(old_buttons)
+    closed = await checkin_now(harness, checkin)
+    assert (closed.status, closed.outcome) == ("skipped", None)
+    contacts = (await exported(harness))["contacts"]
+    assert [c["source"] for c in contacts] == ["project"]  # no contact logged by "Done"
+
+
+async def test_values_no_button_offers_are_answered_as_stale(harness: BotHarness) -> None:
+    user = harness.user()
+    await reflected(harness, user)
+    await deliver_reminder(harness, user)
+    checkin = await the_checkin(harness)
+    _, client = await owner_and_client(harness)
+    reminder_id = user.last_message.message_id
+    for data in (
+        SnoozeCb(id=checkin.id, days=2).pack(),  # 1, 3 and 7 days are offered
+        f"ko1:{checkin.id}:great",
+        f"kp1:{client.id}:5y",
+    ):
+        # Pressed on the reminder as it looks now (the first press took its buttons off).
+        reminder = next(m for m in user.messages() if m.message_id == reminder_id)
+        replies = await user.press_data(data, reminder)
+        assert all("Snoozed" not in text and "Check-in with" not in text for text in replies)
+    assert user.alerts() == [user.label("stale-button")] * 3
+    unchanged = await checkin_now(harness, checkin)
+    assert (unchanged.status, unchanged.due_at) == ("sent", checkin.due_at)
+
+
 # ---- delivery faults ---------------------------------------------------------------
 
 
@@ -403,13 +470,15 @@ async def test_catch_up_after_downtime_is_marked_late(harness: BotHarness) -> No
     user = harness.user()
     await reflected(harness, user)
     await user.press("In 2 weeks")
+    planned = await the_checkin(harness)
     # The bot was down from before 10 Dec 10:00 until 23:40 that night.
     harness.clock.set(datetime(2026, 12, 10, 22, 40, tzinfo=UTC))
     await harness.due_work.run_due()
     [reminder] = reminders_sent(harness)
     assert "A little late: I was offline" in reminder.text
     assert reminder.disable_notification is True  # 23:40 in Berlin: no sound at night
-    assert await rows(harness.db, "SELECT status, late FROM checkins") == [("sent", 1)]
+    sent = await checkin_now(harness, planned)
+    assert (sent.status, sent.late) == ("sent", True)
 
 
 async def test_two_racing_sweeps_send_one_message(harness: BotHarness) -> None:
@@ -428,8 +497,8 @@ async def test_crash_between_claim_and_send_is_retried_once(harness: BotHarness)
     checkin = await the_checkin(harness)
     now = checkin.due_at
     harness.clock.set(now)
-    repo = CheckinRepository(harness.db)
-    assert await repo.claim(checkin.id, now, now - timedelta(minutes=2))  # then the crash
+    claims = harness.services.repos.checkins  # the claim due work makes before sending
+    assert await claims.claim(checkin.id, now, now - timedelta(minutes=2))  # then the crash
     await harness.due_work.run_due()
     assert reminders_sent(harness) == []  # the claim is fresh: nobody else sends it
     harness.clock.advance(minutes=3)
@@ -438,13 +507,14 @@ async def test_crash_between_claim_and_send_is_retried_once(harness: BotHarness)
     assert len(reminders_sent(harness)) == 1
 
 
-async def test_blocked_user_stops_their_checkins_only(harness: BotHarness) -> None:
+async def test_blocked_user_is_held_and_the_others_get_theirs(harness: BotHarness) -> None:
     blocked = harness.user(1001)
     await reflected(harness, blocked)
     await blocked.press("In 2 weeks")
     other = harness.user(3003)
     await reflected(harness, other)
     await other.press("In 2 weeks")
+    held = await the_checkin(harness, 1001)
     harness.clock.set(datetime(2026, 12, 10, 9, 0, tzinfo=UTC))
 
     original = harness.session.make_request
@@ -456,13 +526,24 @@ async def test_blocked_user_stops_their_checkins_only(harness: BotHarness) -> No
 
     harness.session.make_request = refuse_blocked  # type: ignore[method-assign]
     await harness.due_work.run_due()
+    harness.session.make_request = original  # type: ignore[method-assign]
     assert [int(m.chat_id) for m in reminders_sent(harness)] == [3003]
-    stored = await UserRepository(harness.db).get(1001)
-    assert stored is not None and stored.is_blocked
-    assert await rows(harness.db, "SELECT user_id, status FROM checkins ORDER BY user_id") == [
-        (1001, "failed"),
-        (3003, "sent"),
-    ]
+    assert (await stored(harness, 1001)).is_blocked
+    assert (await the_checkin(harness, 3003)).status == "sent"
+    # Held, not lost: still pending, and never counted as sent.
+    waiting = await checkin_now(harness, held)
+    assert (waiting.status, waiting.sent_at) == ("pending", None)
+    assert (await harness.services.admin.overview()).checkins_sent == 1
+    await harness.due_work.run_due()  # still blocked: not due, not tried again
+    assert [int(m.chat_id) for m in reminders_sent(harness)] == [3003]
+
+    harness.clock.advance(days=1)
+    await blocked.unblock_bot()
+    await harness.due_work.run_due()
+    await harness.due_work.run_due()  # a second sweep sends nothing twice
+    assert [int(m.chat_id) for m in reminders_sent(harness)] == [3003, 1001]
+    assert "A little late" in reminders_sent(harness)[-1].text
+    assert (await checkin_now(harness, held)).status == "sent"
 
 
 async def test_429_pauses_and_retries(harness: BotHarness) -> None:
@@ -502,25 +583,27 @@ async def test_server_errors_retry_with_backoff_then_fail(
         harness.session.fail_next(
             SendMessage, TelegramServerError(SendMessage(chat_id=1, text="-"), "Bad Gateway")
         )
+    checkin = await the_checkin(harness)
     delays = []
     with caplog.at_level(logging.WARNING):
         for _ in range(MAX_ATTEMPTS):
             before = harness.clock.now()
             await harness.due_work.run_due()
-            [(status, due_at)] = await rows(harness.db, "SELECT status, due_at FROM checkins")
-            if status == "failed":
+            checkin = await checkin_now(harness, checkin)
+            if checkin.status == "failed":
                 break
-            delays.append(int(due_at) - int(before.timestamp()))  # type: ignore[call-overload]
-            harness.clock.set(datetime.fromtimestamp(int(due_at), UTC))  # type: ignore[call-overload]
-    assert delays == [30, 60, 120, 240]
-    assert await rows(harness.db, "SELECT status FROM checkins") == [("failed",)]
-    assert "failed after 5 attempts" in caplog.text
+            delays.append(checkin.due_at - before)
+            harness.clock.set(checkin.due_at)
+    expected = [retry_delay(n) for n in range(1, MAX_ATTEMPTS)]
+    assert delays == expected == [timedelta(seconds=n) for n in (30, 60, 120, 240)]
+    assert checkin.status == "failed"
+    assert f"failed after {MAX_ATTEMPTS} attempts" in caplog.text
 
 
-def _dispatcher_with_sleep(harness: BotHarness, sleep: object) -> DueWorkDispatcher:
-    base = harness.due_work
+def _dispatcher_with_sleep(harness: BotHarness, sleep: object) -> DueWorkRunner:
+    """Due work as production builds it, with a pacer that sleeps on the test clock."""
     pacer = Pacer(1000, harness.clock, sleep=sleep)  # type: ignore[arg-type]
-    return DueWorkDispatcher(base._queues, harness.clock, pacer, base._on_blocked)
+    return create_delivery(harness.bot, harness.dispatcher, harness.services, pacer).due_work
 
 
 # ---- the APScheduler waker ----------------------------------------------------------

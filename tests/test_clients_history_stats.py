@@ -13,8 +13,9 @@ from matplotlib.image import imread
 
 from bot.views.clients import ClientAction, ClientCb
 from bot.views.history import HistoryOpenCb
-from bot.views.reflection import AnswerCb, ReflectPickCb
+from bot.views.reflection import ReflectPickCb
 from tests.harness import BotHarness, UserDriver
+from tests.test_checkins import exported, stored
 from tests.test_coaching_flow import BEST_ANSWERS, answer_all, record_project, rows
 
 
@@ -36,7 +37,7 @@ async def test_add_client_and_see_the_card(harness: BotHarness) -> None:
     user = harness.user()
     await user.onboard()
     await add_client(user, "Bakery <Sweet> & Co 🍰", "@baker", "Sells cakes online")
-    card = user.last_message.text or ""
+    card = user.last_message.html_text
     assert "Client <b>Bakery &lt;Sweet&gt; &amp; Co 🍰</b> added." in card
     assert "Contact: @baker" in card
     assert "Notes: Sells cakes online" in card
@@ -54,8 +55,10 @@ async def test_overlong_note_is_refused_and_the_rest_is_kept(harness: BotHarness
     await user.send("acme@example.com")
     [text] = await user.send("n" * 5000)
     assert "5,000 characters; here the limit is 1,000" in text
-    await user.send("Short note")
-    assert await rows(harness.db, "SELECT name, contact, notes FROM clients") == [
+    [card] = await user.send("Short note")
+    assert "Contact: acme@example.com\nNotes: Short note" in card
+    clients = await harness.services.clients.recent(await stored(harness), 10)
+    assert [(c.name, c.contact, c.notes) for c in clients] == [
         ("Acme", "acme@example.com", "Short note")
     ]
 
@@ -67,7 +70,7 @@ async def test_client_name_limit(harness: BotHarness) -> None:
     await user.press("➕ Add client")
     [text] = await user.send("N" * 101)
     assert "limit is 100" in text
-    assert await rows(harness.db, "SELECT COUNT(*) FROM clients") == [(0,)]
+    assert (await exported(harness))["clients"] == []
 
 
 async def test_list_is_paginated_and_sorted_by_last_contact(harness: BotHarness) -> None:
@@ -113,14 +116,19 @@ async def test_edit_archive_and_restore(harness: BotHarness) -> None:
     await user.press("Contact")
     [text] = await user.press("Clear it")
     assert "Contact: —" in text
-    await user.press("🗄 Archive")
-    assert await rows(harness.db, "SELECT archived FROM clients") == [(1,)]
+    [text] = await user.press("🗄 Archive")
+    assert text.startswith("<b>Acme</b> (archived)")
+    assert user.alerts()[-1] == "Moved to the archive. Its history stays; restore it any time."
     [text] = await user.send("/clients")
     assert "No clients yet" in text
-    await user.press("🗄 Archive")
+    [text] = await user.press("🗄 Archive")
+    assert "<b>Archived clients</b> (1)" in text
     await user.press("Acme · no contact yet")
-    await user.press("↩️ Restore")
-    assert await rows(harness.db, "SELECT archived, contact FROM clients") == [(0, None)]
+    [text] = await user.press("↩️ Restore")
+    assert text.startswith("<b>Acme</b>\n") and "Contact: —" in text
+    assert user.alerts()[-1] == "Back among your active clients."
+    [client] = await harness.services.clients.recent(await stored(harness), 10)
+    assert (client.archived, client.contact) == (False, None)
 
 
 async def test_delete_needs_confirmation_and_removes_projects(harness: BotHarness) -> None:
@@ -132,13 +140,15 @@ async def test_delete_needs_confirmation_and_removes_projects(harness: BotHarnes
     await user.press("Acme · 3 days ago")
     [text] = await user.press("🗑 Delete")
     assert "This also removes its project and the reflections on them" in text
-    await user.press("No, keep")
-    assert await rows(harness.db, "SELECT COUNT(*) FROM clients") == [(1,)]
+    [text] = await user.press("No, keep")
+    assert text.startswith("<b>Acme</b>") and "Projects: 1" in text
+    assert len((await exported(harness))["clients"]) == 1
     await user.press("🗑 Delete")
     [text] = await user.press("Yes, delete")
-    assert "<b>Acme</b> is deleted." in text
+    assert "<b>Acme</b> is deleted." in text and "No clients yet" in text
+    tables = await exported(harness)
     for table in ("clients", "projects", "reflections", "reflection_answers"):
-        assert await rows(harness.db, f"SELECT COUNT(*) FROM {table}") == [(0,)], table
+        assert tables[table] == [], table
 
 
 async def test_old_button_after_client_was_deleted(harness: BotHarness) -> None:
@@ -159,20 +169,22 @@ async def test_forged_callbacks_for_someone_elses_data_are_refused(
     await owner.onboard()
     await record_project(owner, client="Secret client")
     await owner.press("5")  # a draft reflection with one answer
-    [(client_id, project_id)] = await rows(harness.db, "SELECT client_id, id FROM projects")
-    [(reflection_id,)] = await rows(harness.db, "SELECT id FROM reflections")
+    before = await exported(harness, 1001)
+    [project] = before["projects"]
+    [reflection] = before["reflections"]
+    client_id, project_id, reflection_id = project["client_id"], project["id"], reflection["id"]
 
     intruder = harness.user(2002, first_name="Mallory")
     await intruder.onboard()
     await intruder.send("/menu")
     screen = intruder.last_message
     forged = [
-        ClientCb(id=int(client_id), action=ClientAction.OPEN).pack(),  # type: ignore[arg-type]
-        ClientCb(id=int(client_id), action=ClientAction.DELETE_YES).pack(),  # type: ignore[arg-type]
-        ClientCb(id=int(client_id), action=ClientAction.ARCHIVE).pack(),  # type: ignore[arg-type]
-        ReflectPickCb(project=int(project_id)).pack(),  # type: ignore[arg-type]
-        AnswerCb(r=int(reflection_id), q=1, v=2).pack(),  # type: ignore[arg-type]
-        HistoryOpenCb(id=int(reflection_id), page=0).pack(),  # type: ignore[arg-type]
+        ClientCb(id=client_id, action=ClientAction.OPEN).pack(),
+        ClientCb(id=client_id, action=ClientAction.DELETE_YES).pack(),
+        ClientCb(id=client_id, action=ClientAction.ARCHIVE).pack(),
+        ReflectPickCb(project=project_id).pack(),
+        f"a1:{reflection_id}:1:2",  # an answer button: reflection, question, value
+        HistoryOpenCb(id=reflection_id, page=0).pack(),
     ]
     with caplog.at_level(logging.WARNING):
         for data in forged:
@@ -182,8 +194,9 @@ async def test_forged_callbacks_for_someone_elses_data_are_refused(
     assert all("older message" in alert for alert in intruder.alerts())
     assert caplog.text.count("User 2002 pressed a button for") == len(forged)
     # The owner's data is untouched.
-    assert await rows(harness.db, "SELECT name, archived FROM clients") == [("Secret client", 0)]
-    assert await rows(harness.db, "SELECT position FROM reflections") == [(1,)]
+    after = await exported(harness, 1001)
+    assert [(c["name"], c["archived"]) for c in after["clients"]] == [("Secret client", 0)]
+    assert [r["position"] for r in after["reflections"]] == [1]
 
 
 async def test_history_lists_and_opens_a_reflection(harness: BotHarness) -> None:

@@ -3,6 +3,7 @@ shows. Every call is made on behalf of one user and touches only that user's row
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -12,13 +13,16 @@ from bot.services.checkin_rules import (
     CadenceUnit,
     Preset,
     When,
+    WhenProblem,
     at_checkin_hour,
     cadence_day,
     local_now,
+    parse_when,
     polite,
     preset_day,
     to_utc,
 )
+from bot.services.dates import parse_day
 from bot.services.waking import Waker
 from storage.checkins import Checkin, NewCheckin
 from storage.clients import Client
@@ -70,6 +74,17 @@ class CheckinService:
 
     def today(self, user: User) -> date:
         return local_now(self._clock.now(), user.timezone).date()
+
+    async def read_when(self, user: User, text: str) -> When | WhenProblem:
+        """The future moment the user typed, in their zone ("next friday 10:00").
+        dateparser is CPU work: it runs off the event loop."""
+        now_local = local_now(self._clock.now(), user.timezone)
+        return await asyncio.to_thread(parse_when, text, now_local, user.checkin_hour)
+
+    async def read_day(self, user: User, text: str) -> date | None:
+        """The day the user typed ("yesterday", "12.11"), counted from their today; None
+        when it is not a date. Off the event loop, like `read_when`."""
+        return await asyncio.to_thread(parse_day, text, self.today(user))
 
     async def get(self, user: User, checkin_id: int) -> Checkin | None:
         return await self._checkins.get(user.id, checkin_id)

@@ -4,8 +4,10 @@ deleting. Every call reads and changes only the calling user's clients."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from bot.clock import Clock
+from bot.services.checkin_rules import local_now
 from storage.checkins import Checkin
 from storage.clients import Client, ClientField, ClientPage
 from storage.projects import ProjectPage
@@ -21,6 +23,7 @@ class ClientCard:
     recent: ProjectPage  # the latest projects, and how many there are in all
     latest_score: int | None
     next_checkin: Checkin | None
+    today: date  # the user's local day, for "last contact 3 days ago"
 
 
 class ClientService:
@@ -28,6 +31,10 @@ class ClientService:
         self._repos = repos
         self._clients = repos.clients
         self._clock = clock
+
+    def today(self, user: User) -> date:
+        """The user's local day: how long ago a contact was is counted from it."""
+        return local_now(self._clock.now(), user.timezone).date()
 
     async def get(self, user: User, client_id: int) -> Client | None:
         """The user's own client; None for a client of someone else's or one deleted."""
@@ -54,14 +61,13 @@ class ClientService:
             recent=await repos.projects.for_client(user.id, client.id, RECENT_PROJECTS),
             latest_score=await repos.reflections.latest_score_for_client(user.id, client.id),
             next_checkin=await repos.checkins.next_for_client(user.id, client.id),
+            today=self.today(user),
         )
 
     async def project_count(self, user: User, client: Client) -> int:
         return (await self._repos.projects.for_client(user.id, client.id, 0)).total
 
-    async def add(
-        self, user: User, name: str, contact: str | None, notes: str | None
-    ) -> Client:
+    async def add(self, user: User, name: str, contact: str | None, notes: str | None) -> Client:
         return await self._clients.add(user.id, name, contact, notes, self._clock.now())
 
     async def update(

@@ -1,10 +1,22 @@
-"""/clients: the list, a client's card, editing, archiving and deleting."""
+"""/clients: the list, a client's card, adding, editing, archiving and deleting."""
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 from aiogram.filters.callback_data import CallbackData
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.i18n import Translator
+from bot.messaging import Screen
+from bot.services.clients import ClientCard
+from bot.services.dates import elapsed
+from bot.views.checkins import CheckinClientCb, ContactedCb, when_text
+from bot.views.common import PAGE_SIZE, form_step, menu_button, pager_row
+from storage.clients import Client, ClientField, ClientPage
 
 
 class ClientsPageCb(CallbackData, prefix="cl1"):
@@ -31,3 +43,148 @@ class ClientCb(CallbackData, prefix="c1"):
 
 class ClientAddCb(CallbackData, prefix="ca1"):
     pass
+
+
+EDIT_FIELDS = {
+    ClientAction.EDIT_NAME: ClientField.NAME,
+    ClientAction.EDIT_CONTACT: ClientField.CONTACT,
+    ClientAction.EDIT_NOTES: ClientField.NOTES,
+}
+# The questions of "Add client", in order: name, contact, notes.
+ADD_PROMPTS = ("client-add-name", "client-add-contact", "client-add-notes")
+
+
+def since_text(t: Translator, client: Client, zone: str, today: date) -> str:
+    """How long ago the last contact was, counted in the user's own days."""
+    last = client.last_contact_at
+    key, n = elapsed(last.astimezone(ZoneInfo(zone)).date() if last else None, today)
+    return t(key, n=n)
+
+
+def shown_page(page: int, total: int) -> int:
+    """The page a list of `total` shows for a requested page: the last one past the end
+    (deletes can empty the page a button points at)."""
+    last = max(0, (total - 1) // PAGE_SIZE)
+    return min(max(0, page), last)
+
+
+def clients_screen(
+    t: Translator, found: ClientPage, *, page: int, archived: bool, zone: str, today: date
+) -> Screen:
+    builder = InlineKeyboardBuilder()
+    for client in found.clients:
+        builder.button(
+            text=f"{client.name} · {since_text(t, client, zone, today)}",
+            callback_data=ClientCb(id=client.id, action=ClientAction.OPEN),
+        )
+    builder.adjust(1)
+    page = shown_page(page, found.total)
+    builder.row(
+        *pager_row(t, page, found.total, lambda p: ClientsPageCb(page=p, archived=archived))
+    )
+    builder.row(
+        InlineKeyboardButton(text=t("button-add-client"), callback_data=ClientAddCb().pack()),
+        InlineKeyboardButton(
+            text=t("button-show-active" if archived else "button-show-archived"),
+            callback_data=ClientsPageCb(page=0, archived=not archived).pack(),
+        ),
+    )
+    builder.row(menu_button(t))
+    return Screen(_list_title(t, found.total, archived), builder.as_markup())
+
+
+def _list_title(t: Translator, total: int, archived: bool) -> str:
+    if archived:
+        return t("clients-archived-title", count=total) if total else t("clients-archived-empty")
+    return t("clients-title", count=total) if total else t("clients-empty")
+
+
+def client_card(t: Translator, card: ClientCard, zone: str) -> Screen:
+    """A client with their latest projects, score, last contact and next check-in."""
+    client = card.client
+    text = t(
+        "client-card",
+        name=client.name,
+        archived="yes" if client.archived else "no",
+        contact=client.contact or t("not-set"),
+        notes=client.notes or t("not-set"),
+        projects=card.recent.total,
+        score=str(card.latest_score) if card.latest_score is not None else t("not-set"),
+        since=since_text(t, client, zone, card.today),
+        checkin=when_text(t, card.next_checkin, zone) if card.next_checkin else t("not-set"),
+    )
+    if card.recent.projects:
+        lines = [
+            t("client-card-project", date=t.day(p.finished_on), title=p.title)
+            for p in card.recent.projects
+        ]
+        text += "\n\n" + t("client-card-recent") + "\n" + "\n".join(lines)
+    return Screen(text, _card_keyboard(t, client))
+
+
+def _card_keyboard(t: Translator, client: Client) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.button(text=t("button-plan-checkin"), callback_data=CheckinClientCb(client=client.id))
+    builder.button(text=t("button-contacted"), callback_data=ContactedCb(client=client.id))
+    builder.button(
+        text=t("button-edit"), callback_data=ClientCb(id=client.id, action=ClientAction.EDIT)
+    )
+    archive = ClientAction.UNARCHIVE if client.archived else ClientAction.ARCHIVE
+    builder.button(
+        text=t("button-unarchive" if client.archived else "button-archive"),
+        callback_data=ClientCb(id=client.id, action=archive),
+    )
+    builder.button(
+        text=t("button-delete"), callback_data=ClientCb(id=client.id, action=ClientAction.DELETE)
+    )
+    builder.button(
+        text=t("button-to-clients"), callback_data=ClientsPageCb(page=0, archived=client.archived)
+    )
+    builder.adjust(2, 2, 2)
+    return builder.as_markup()
+
+
+def edit_menu(t: Translator, client: Client) -> Screen:
+    builder = InlineKeyboardBuilder()
+    for action, key in (
+        (ClientAction.EDIT_NAME, "button-field-name"),
+        (ClientAction.EDIT_CONTACT, "button-field-contact"),
+        (ClientAction.EDIT_NOTES, "button-field-notes"),
+    ):
+        builder.button(text=t(key), callback_data=ClientCb(id=client.id, action=action))
+    builder.button(
+        text=t("button-back"), callback_data=ClientCb(id=client.id, action=ClientAction.OPEN)
+    )
+    builder.adjust(3, 1)
+    return Screen(t("client-edit-ask", name=client.name), builder.as_markup())
+
+
+def edit_prompt(t: Translator, field: ClientField) -> Screen:
+    """The new value of one field; every field but the name can be cleared."""
+    return Screen(
+        t(f"client-edit-{field.value}"), form_step(t, clear=field is not ClientField.NAME)
+    )
+
+
+def delete_confirmation(t: Translator, client: Client, projects: int) -> Screen:
+    builder = InlineKeyboardBuilder()
+    builder.button(
+        text=t("button-delete-yes"),
+        callback_data=ClientCb(id=client.id, action=ClientAction.DELETE_YES),
+    )
+    builder.button(
+        text=t("button-delete-no"), callback_data=ClientCb(id=client.id, action=ClientAction.OPEN)
+    )
+    builder.adjust(2)
+    return Screen(
+        t("client-delete-confirm", name=client.name, projects=projects), builder.as_markup()
+    )
+
+
+def add_prompt(t: Translator, step: int) -> Screen:
+    """One question of "Add client"; the first has no Skip and no Back."""
+    return Screen(t(ADD_PROMPTS[step]), form_step(t, skip=step > 0, back=step > 0))
+
+
+def client_gone(t: Translator) -> Screen:
+    return Screen(t("client-gone"))
