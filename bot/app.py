@@ -106,9 +106,7 @@ class Delivery:
     broadcaster: Broadcaster
 
 
-def create_delivery(
-    bot: Bot, dispatcher: Dispatcher, services: Services, pacer: Pacer
-) -> Delivery:
+def create_delivery(bot: Bot, dispatcher: Dispatcher, services: Services, pacer: Pacer) -> Delivery:
     """Due work and the broadcaster, sending through `bot`; handlers reach the
     broadcaster as the `broadcaster` argument."""
     i18n, clock, repos = services.i18n, services.clock, services.repos

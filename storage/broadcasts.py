@@ -12,7 +12,6 @@ from storage.codec import epoch, from_epoch
 from storage.db import Database
 
 
-
 class Audience(StrEnum):
     """Who a broadcast goes to: everyone reachable, tip subscribers, or one language."""
 

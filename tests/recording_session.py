@@ -203,7 +203,9 @@ class RecordingSession(BaseSession):
                 changes["text"], changes["entities"] = text, entities or None
             new = old.model_copy(update=changes)
             if (new.text, new.entities, new.reply_markup) == (
-                old.text, old.entities, old.reply_markup
+                old.text,
+                old.entities,
+                old.reply_markup,
             ):
                 raise TelegramBadRequest(method, "Bad Request: message is not modified")
             return self._store(new, bot)

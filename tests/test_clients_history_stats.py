@@ -16,7 +16,7 @@ from bot.views.history import HistoryOpenCb
 from bot.views.reflection import ReflectPickCb
 from tests.harness import BotHarness, UserDriver
 from tests.test_checkins import exported, stored
-from tests.test_coaching_flow import BEST_ANSWERS, answer_all, record_project, rows
+from tests.test_coaching_flow import BEST_ANSWERS, answer_all, record_project
 
 
 async def add_client(user: UserDriver, name: str, contact: str | None, notes: str | None) -> None:

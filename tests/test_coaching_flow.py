@@ -12,7 +12,6 @@ from typing import Any
 import pytest
 
 from bot.views.reflection import AnswerCb
-from storage.db import Database
 from storage.projects import Goal, Project
 from storage.reflections import Answer
 from storage.users import User
@@ -43,10 +42,6 @@ async def answer_all(user: UserDriver, answers: list[str], lesson: str | None) -
     else:
         replies = await user.send(lesson)
     return replies[:-1]
-
-
-async def rows(db: Database, sql: str, *params: object) -> list[tuple[object, ...]]:
-    return [tuple(row) for row in await db.fetchall(sql, params)]
 
 
 async def account(harness: BotHarness, user_id: int = 1001) -> User:
