@@ -17,6 +17,7 @@ from bot.i18n import Translator
 from bot.services.checkin_rules import When
 from bot.services.checkins import CheckinOutcome, CheckinService, ContactSource
 from bot.services.clients import ClientService
+from bot.services.dates import NotAPastDay
 from bot.views.checkins import (
     CADENCES,
     PRESETS,
@@ -34,7 +35,6 @@ from bot.views.checkins import (
     checkins_screen,
     client_picker,
     closed,
-    contacted_problem,
     contacted_question,
     contacted_saved,
     no_plan,
@@ -52,7 +52,7 @@ from bot.views.checkins import (
     with_menu,
 )
 from bot.views.clients import client_gone
-from bot.views.common import DayCb, FormAction, FormCb, Nav, NavCb
+from bot.views.common import DayCb, FormAction, FormCb, Nav, NavCb, day_problem
 from bot.views.input import TYPED_TEXT, read_text, refuse, reject_non_text, stale
 from bot.views.reminder import reminder_screen
 from storage.checkins import NOTE_LIMIT, OPEN_STATUSES, Checkin
@@ -378,8 +378,8 @@ async def contacted_typed(
 ) -> None:
     text = message.text or ""
     day = await checkins.read_day(user, text)
-    if day is None or day > checkins.today(user):
-        await contacted_problem(t, text, day).answer(message)
+    if isinstance(day, NotAPastDay):
+        await day_problem(t, day, text).answer(message)
         return
     await _save_contact(message, day, state, user, t, checkins)
 

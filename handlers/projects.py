@@ -3,7 +3,6 @@ when it ended), then go straight into its reflection."""
 
 from __future__ import annotations
 
-import asyncio
 from datetime import date, timedelta
 from typing import Any
 
@@ -14,16 +13,23 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
-from bot.clock import Clock
 from bot.i18n import Translator
 from bot.messaging import Screen
-from bot.services.checkin_rules import local_now
 from bot.services.clients import ClientService
-from bot.services.dates import parse_day
+from bot.services.dates import NotAPastDay
 from bot.services.projects import ProjectDraft, ProjectService
 from bot.services.reflections import ReflectionService
 from bot.views.checkins import NewOrderCb
-from bot.views.common import DayCb, FormAction, FormCb, Nav, NavCb, day_choice, form_step
+from bot.views.common import (
+    DayCb,
+    FormAction,
+    FormCb,
+    Nav,
+    NavCb,
+    day_choice,
+    day_problem,
+    form_step,
+)
 from bot.views.input import TYPED_TEXT, read_text, refuse, reject_non_text
 from bot.views.projects import GoalCb, PickClientCb, client_choice, goal_choice
 from bot.views.reflection import open_reflection
@@ -154,7 +160,7 @@ async def client_picked(
 
 
 async def typed(
-    message: Message, state: FSMContext, user: User, t: Translator, clock: Clock,
+    message: Message, state: FSMContext, user: User, t: Translator,
     projects: ProjectService, reflections: ReflectionService,
 ) -> None:  # fmt: skip
     step = _STATES[str(await state.get_state())]
@@ -162,7 +168,7 @@ async def typed(
         await message.answer(t("expects-button"))
         return
     if step == ProjectForm.day:
-        await _day_typed(message, state, user, t, clock, projects, reflections)
+        await _day_typed(message, state, user, t, projects, reflections)
         return
     value = await read_text(message, t, _TEXT_LIMITS[step])
     if value is None:
@@ -214,31 +220,25 @@ async def form_button(
 
 async def day_picked(
     callback: CallbackQuery, callback_data: DayCb, callback_answer: CallbackAnswer,
-    state: FSMContext, user: User, t: Translator, clock: Clock, projects: ProjectService,
+    state: FSMContext, user: User, t: Translator, projects: ProjectService,
     reflections: ReflectionService,
 ) -> None:  # fmt: skip
     if callback_data.days_ago not in (0, 1):
         refuse(callback_answer, t, user.id, "day offset", callback_data.days_ago)
         return
-    today = local_now(clock.now(), user.timezone).date()
     if isinstance(callback.message, Message):
-        day = today - timedelta(days=callback_data.days_ago)
+        day = projects.today(user) - timedelta(days=callback_data.days_ago)
         await _save(callback.message, day, state, user, t, projects, reflections)
 
 
 async def _day_typed(
-    message: Message, state: FSMContext, user: User, t: Translator, clock: Clock,
+    message: Message, state: FSMContext, user: User, t: Translator,
     projects: ProjectService, reflections: ReflectionService,
 ) -> None:  # fmt: skip
     text = message.text or ""
-    today = local_now(clock.now(), user.timezone).date()
-    # dateparser is CPU work with a slow first call: keep it off the event loop.
-    day = await asyncio.to_thread(parse_day, text, today)
-    if day is None:
-        await message.answer(t("date-unreadable", text=text[:64]), reply_markup=day_choice(t))
-        return
-    if day > today:
-        await message.answer(t("date-future", date=t.day(day)), reply_markup=day_choice(t))
+    day = await projects.read_finish_day(user, text)
+    if isinstance(day, NotAPastDay):
+        await day_problem(t, day, text).answer(message)
         return
     await _save(message, day, state, user, t, projects, reflections)
 

@@ -22,7 +22,7 @@ from bot.services.checkin_rules import (
     preset_day,
     to_utc,
 )
-from bot.services.dates import parse_day
+from bot.services.dates import NotAPastDay, read_past_day
 from bot.services.waking import Waker
 from storage.checkins import Checkin, NewCheckin
 from storage.clients import Client
@@ -81,10 +81,9 @@ class CheckinService:
         now_local = local_now(self._clock.now(), user.timezone)
         return await asyncio.to_thread(parse_when, text, now_local, user.checkin_hour)
 
-    async def read_day(self, user: User, text: str) -> date | None:
-        """The day the user typed ("yesterday", "12.11"), counted from their today; None
-        when it is not a date. Off the event loop, like `read_when`."""
-        return await asyncio.to_thread(parse_day, text, self.today(user))
+    async def read_day(self, user: User, text: str) -> date | NotAPastDay:
+        """The past day the user typed ("yesterday", "12.11"), in their zone."""
+        return await read_past_day(text, self.today(user))
 
     async def get(self, user: User, checkin_id: int) -> Checkin | None:
         return await self._checkins.get(user.id, checkin_id)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, time
 
 import dateparser
@@ -33,6 +35,23 @@ def parse_day(text: str, today: date) -> date | None:
         },
     )
     return parsed.date() if parsed else None
+
+
+@dataclass(frozen=True, slots=True)
+class NotAPastDay:
+    """Why a typed text is not a day that has happened: not a date at all (`day` None),
+    or a day still to come."""
+
+    day: date | None
+
+
+async def read_past_day(text: str, today: date) -> date | NotAPastDay:
+    """A day that has happened (a project's finish, a contact), or why the text is not
+    one. dateparser is CPU work with a slow first call: it runs off the event loop."""
+    day = await asyncio.to_thread(parse_day, text, today)
+    if day is None or day > today:
+        return NotAPastDay(day)
+    return day
 
 
 def elapsed(since: date | None, today: date) -> tuple[str, int]:

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.clock import Clock
+from bot.services.checkin_rules import local_now
 from bot.services.checkins import CheckinService, ContactSource
+from bot.services.dates import NotAPastDay, read_past_day
 from storage.clients import Client
 from storage.projects import Goal, NewProject, Project
 from storage.repositories import Repositories
@@ -33,6 +35,13 @@ class ProjectService:
         self._repos = repos
         self._checkins = checkins
         self._clock = clock
+
+    def today(self, user: User) -> date:
+        return local_now(self._clock.now(), user.timezone).date()
+
+    async def read_finish_day(self, user: User, text: str) -> date | NotAPastDay:
+        """The day the project ended, as the user typed it, in their zone."""
+        return await read_past_day(text, self.today(user))
 
     async def last_lesson(self, user: User) -> str | None:
         """Last time's "one thing to do differently", to carry into the next project."""

@@ -269,12 +269,5 @@ def contacted_question(t: Translator) -> Screen:
     return Screen(t("contacted-when"), day_choice(t))
 
 
-def contacted_problem(t: Translator, text: str, day: date | None) -> Screen:
-    """A typed day that is not a date (None), or one still to come."""
-    if day is None:
-        return Screen(t("date-unreadable", text=text[:64]), day_choice(t))
-    return Screen(t("date-future", date=t.day(day)), day_choice(t))
-
-
 def contacted_saved(t: Translator, client: Client, day: date) -> Screen:
     return with_menu(t, t("contacted-saved", client=client.name, date=t.day(day)))

@@ -12,6 +12,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
 from bot.messaging import Screen
+from bot.services.dates import NotAPastDay
 
 PAGE_SIZE = 6
 
@@ -113,3 +114,10 @@ def back_to_menu(t: Translator) -> InlineKeyboardMarkup:
 
 def menu_screen(t: Translator) -> Screen:
     return Screen(t("menu-title"), main_menu(t))
+
+
+def day_problem(t: Translator, problem: NotAPastDay, text: str) -> Screen:
+    """Why a typed day was not taken, with the quick choices offered again."""
+    if problem.day is None:
+        return Screen(t("date-unreadable", text=text[:64]), day_choice(t))
+    return Screen(t("date-future", date=t.day(problem.day)), day_choice(t))
