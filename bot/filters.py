@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from aiogram.filters import Filter
+from aiogram.filters.callback_data import CallbackData
 from aiogram.types import User as TelegramUser
 
 from bot.config import Settings
+from bot.services.clients import ClientService
+from storage.clients import Client
+from storage.users import User
+
+logger = logging.getLogger(__name__)
 
 
 class IsAdmin(Filter):
@@ -16,3 +23,26 @@ class IsAdmin(Filter):
 
     async def __call__(self, event: Any, settings: Settings, event_from_user: TelegramUser) -> bool:
         return event_from_user.id in settings.admin_ids
+
+
+class OwnClient(Filter):
+    """Passes a button that names one of the pressing user's own clients, and hands the
+    client to the handler as `client`. Any other id (forged, or a client deleted since)
+    is logged and left to the fallback router, which answers it as an old button."""
+
+    def __init__(self, field: str = "id") -> None:
+        self._field = field  # the name of the id in the button's callback data
+
+    async def __call__(
+        self, event: Any, callback_data: CallbackData, user: User, clients: ClientService
+    ) -> bool | dict[str, Client]:
+        client_id = int(getattr(callback_data, self._field))
+        client = await clients.get(user, client_id)
+        if client is None:
+            logger.warning(
+                "User %s pressed a button for client %s that is not theirs or no longer exists",
+                user.id,
+                client_id,
+            )
+            return False
+        return {"client": client}

@@ -13,6 +13,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
+from bot.filters import OwnClient
 from bot.i18n import Translator
 from bot.services.checkin_rules import When
 from bot.services.checkins import CheckinOutcome, CheckinService, ContactSource
@@ -56,6 +57,7 @@ from bot.views.common import DayCb, FormAction, FormCb, Nav, NavCb, day_problem
 from bot.views.input import TYPED_TEXT, read_text, refuse, reject_non_text, stale
 from bot.views.reminder import reminder_screen
 from storage.checkins import NOTE_LIMIT, OPEN_STATUSES, Checkin
+from storage.clients import Client
 from storage.users import User
 
 PICKER_CLIENTS = 12  # /checkin offers the clients with the latest contact
@@ -88,14 +90,10 @@ async def _open_checkin(
 
 
 async def plan_chosen(
-    callback: CallbackQuery, callback_data: PlanCb, callback_answer: CallbackAnswer,
-    state: FSMContext, user: User, t: Translator, clients: ClientService,
+    callback: CallbackQuery, callback_data: PlanCb, client: Client,
+    state: FSMContext, user: User, t: Translator,
     checkins: CheckinService,
 ) -> None:  # fmt: skip
-    client = await clients.get(user, callback_data.client)
-    if client is None:
-        refuse(callback_answer, t, user.id, "client", callback_data.client)
-        return
     choice = callback_data.choice
     if choice is PlanChoice.NONE:
         await no_plan(t).show(callback)
@@ -325,13 +323,9 @@ async def checkin_command(
 
 
 async def checkin_for_client(
-    callback: CallbackQuery, callback_data: CheckinClientCb, callback_answer: CallbackAnswer,
-    user: User, t: Translator, clients: ClientService,
+    callback: CallbackQuery, client: Client,
+    user: User, t: Translator,
 ) -> None:  # fmt: skip
-    client = await clients.get(user, callback_data.client)
-    if client is None:
-        refuse(callback_answer, t, user.id, "client", callback_data.client)
-        return
     await plan_screen(t, client).show(callback)
 
 
@@ -339,13 +333,9 @@ async def checkin_for_client(
 
 
 async def contacted_start(
-    callback: CallbackQuery, callback_data: ContactedCb, callback_answer: CallbackAnswer,
-    state: FSMContext, user: User, t: Translator, clients: ClientService,
+    callback: CallbackQuery, client: Client,
+    state: FSMContext, user: User, t: Translator,
 ) -> None:  # fmt: skip
-    client = await clients.get(user, callback_data.client)
-    if client is None:
-        refuse(callback_answer, t, user.id, "client", callback_data.client)
-        return
     await state.set_state(CheckinForm.contacted)
     await state.set_data({"client_id": client.id})
     await contacted_question(t).show(callback)
@@ -394,8 +384,10 @@ def create_router() -> Router:
     router.message.register(checkins_command, Command("checkins"))
     router.callback_query.register(checkins_button, NavCb.filter(F.to == Nav.CHECKINS))
     router.message.register(checkin_command, Command("checkin"))
-    router.callback_query.register(checkin_for_client, CheckinClientCb.filter())
-    router.callback_query.register(plan_chosen, PlanCb.filter())
+    router.callback_query.register(
+        checkin_for_client, CheckinClientCb.filter(), OwnClient("client")
+    )
+    router.callback_query.register(plan_chosen, PlanCb.filter(), OwnClient("client"))
     for handler, action in (
         (reminder_open, CheckinAction.OPEN),
         (reminder_done, CheckinAction.DONE),
@@ -408,7 +400,7 @@ def create_router() -> Router:
     # A day count that was never offered falls through to the stale-button answer.
     router.callback_query.register(snooze_chosen, SnoozeCb.filter(F.days.in_(SNOOZE_DAYS)))
     router.callback_query.register(outcome_chosen, OutcomeCb.filter())
-    router.callback_query.register(contacted_start, ContactedCb.filter())
+    router.callback_query.register(contacted_start, ContactedCb.filter(), OwnClient("client"))
     router.message.register(when_typed, CheckinForm.when, TYPED_TEXT)
     router.callback_query.register(when_button, CheckinForm.when, FormCb.filter())
     router.message.register(note_typed, CheckinForm.note, TYPED_TEXT)

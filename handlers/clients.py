@@ -9,6 +9,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
+from bot.filters import OwnClient
 from bot.i18n import Translator
 from bot.messaging import Screen
 from bot.services.clients import ClientService
@@ -27,7 +28,7 @@ from bot.views.clients import (
     edit_prompt,
 )
 from bot.views.common import PAGE_SIZE, FormAction, FormCb, Nav, NavCb
-from bot.views.input import TYPED_TEXT, read_text, refuse, reject_non_text, stale
+from bot.views.input import TYPED_TEXT, read_text, reject_non_text, stale
 from storage.clients import NAME_LIMIT, TEXT_LIMIT, Client, ClientField
 from storage.users import User
 
@@ -88,25 +89,18 @@ async def clients_page(
 
 
 async def open_client(
-    callback: CallbackQuery, callback_data: ClientCb, callback_answer: CallbackAnswer,
+    callback: CallbackQuery, client: Client,
     state: FSMContext, user: User, t: Translator, clients: ClientService,
 ) -> None:  # fmt: skip
-    client = await clients.get(user, callback_data.id)
-    if client is None:
-        refuse(callback_answer, t, user.id, "client", callback_data.id)
-        return
     await state.clear()
     await (await _card(user, t, clients, client)).show(callback)
 
 
 async def archive_client(
-    callback: CallbackQuery, callback_data: ClientCb, callback_answer: CallbackAnswer,
+    callback: CallbackQuery, callback_data: ClientCb, client: Client,
+    callback_answer: CallbackAnswer,
     state: FSMContext, user: User, t: Translator, clients: ClientService,
 ) -> None:  # fmt: skip
-    client = await clients.get(user, callback_data.id)
-    if client is None:
-        refuse(callback_answer, t, user.id, "client", callback_data.id)
-        return
     await state.clear()
     archived = callback_data.action is ClientAction.ARCHIVE
     changed = await clients.set_archived(user, client, archived)
@@ -118,25 +112,17 @@ async def archive_client(
 
 
 async def edit_client(
-    callback: CallbackQuery, callback_data: ClientCb, callback_answer: CallbackAnswer,
-    state: FSMContext, user: User, t: Translator, clients: ClientService,
+    callback: CallbackQuery, client: Client,
+    state: FSMContext, user: User, t: Translator,
 ) -> None:  # fmt: skip
-    client = await clients.get(user, callback_data.id)
-    if client is None:
-        refuse(callback_answer, t, user.id, "client", callback_data.id)
-        return
     await state.clear()
     await edit_menu(t, client).show(callback)
 
 
 async def edit_field(
-    callback: CallbackQuery, callback_data: ClientCb, callback_answer: CallbackAnswer,
-    state: FSMContext, user: User, t: Translator, clients: ClientService,
+    callback: CallbackQuery, callback_data: ClientCb, client: Client,
+    state: FSMContext, user: User, t: Translator,
 ) -> None:  # fmt: skip
-    client = await clients.get(user, callback_data.id)
-    if client is None:
-        refuse(callback_answer, t, user.id, "client", callback_data.id)
-        return
     field = EDIT_FIELDS[callback_data.action]
     await state.clear()
     await state.set_state(ClientEdit.value)
@@ -145,27 +131,19 @@ async def edit_field(
 
 
 async def delete_client(
-    callback: CallbackQuery, callback_data: ClientCb, callback_answer: CallbackAnswer,
+    callback: CallbackQuery, client: Client,
     state: FSMContext, user: User, t: Translator, clients: ClientService,
 ) -> None:  # fmt: skip
     """Delete asks first, saying how many projects go with the client."""
-    client = await clients.get(user, callback_data.id)
-    if client is None:
-        refuse(callback_answer, t, user.id, "client", callback_data.id)
-        return
     await state.clear()
     projects = await clients.project_count(user, client)
     await delete_confirmation(t, client, projects).show(callback)
 
 
 async def delete_confirmed(
-    callback: CallbackQuery, callback_data: ClientCb, callback_answer: CallbackAnswer,
+    callback: CallbackQuery, client: Client, callback_answer: CallbackAnswer,
     state: FSMContext, user: User, t: Translator, clients: ClientService,
 ) -> None:  # fmt: skip
-    client = await clients.get(user, callback_data.id)
-    if client is None:
-        refuse(callback_answer, t, user.id, "client", callback_data.id)
-        return
     await state.clear()
     if not await clients.delete(user, client):  # deleted meanwhile (a second press)
         stale(callback_answer, t)
@@ -284,7 +262,7 @@ def create_router() -> Router:
         (delete_client, {ClientAction.DELETE}),
         (delete_confirmed, {ClientAction.DELETE_YES}),
     ):
-        router.callback_query.register(handler, ClientCb.filter(F.action.in_(actions)))
+        router.callback_query.register(handler, ClientCb.filter(F.action.in_(actions)), OwnClient())
     router.callback_query.register(add_start, ClientAddCb.filter())
     add_states = StateFilter(*_ADD_STEPS)
     router.message.register(add_text, add_states, TYPED_TEXT)

@@ -13,9 +13,9 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
+from bot.filters import OwnClient
 from bot.i18n import Translator
 from bot.messaging import Screen
-from bot.services.clients import ClientService
 from bot.services.dates import NotAPastDay
 from bot.services.projects import ProjectDraft, ProjectService
 from bot.services.reflections import ReflectionService
@@ -131,31 +131,26 @@ async def _client_chosen(
 
 
 async def new_order(
-    callback: CallbackQuery, callback_data: NewOrderCb, callback_answer: CallbackAnswer,
-    state: FSMContext, user: User, t: Translator, clients: ClientService,
+    callback: CallbackQuery, client: Client,
+    state: FSMContext, user: User, t: Translator,
     projects: ProjectService,
 ) -> None:  # fmt: skip
     """A check-in brought a new order: record it for the same client (a repeat client)."""
-    client = await clients.get(user, callback_data.client)
-    if client is None:
-        refuse(callback_answer, t, user.id, "client", callback_data.client)
-        return
     await state.clear()
     await _client_chosen(callback, client, state, user, t, projects)
 
 
-async def client_picked(
-    callback: CallbackQuery, callback_data: PickClientCb, callback_answer: CallbackAnswer,
-    state: FSMContext, user: User, t: Translator, clients: ClientService,
+async def new_client_picked(
+    callback: CallbackQuery, state: FSMContext, user: User, t: Translator,
     projects: ProjectService,
 ) -> None:  # fmt: skip
-    if callback_data.id == 0:
-        await _go(ProjectForm.new_client, callback, state, user, t, projects)
-        return
-    client = await clients.get(user, callback_data.id)
-    if client is None:
-        refuse(callback_answer, t, user.id, "client", callback_data.id)
-        return
+    await _go(ProjectForm.new_client, callback, state, user, t, projects)
+
+
+async def client_picked(
+    callback: CallbackQuery, client: Client, state: FSMContext, user: User, t: Translator,
+    projects: ProjectService,
+) -> None:  # fmt: skip
     await _client_chosen(callback, client, state, user, t, projects)
 
 
@@ -284,9 +279,13 @@ def create_router() -> Router:
     router = Router(name="projects")
     router.message.register(done_command, Command("done"))
     router.callback_query.register(done_button, NavCb.filter(F.to == Nav.DONE))
-    router.callback_query.register(new_order, NewOrderCb.filter())
+    router.callback_query.register(new_order, NewOrderCb.filter(), OwnClient("client"))
     in_form = StateFilter(*ProjectForm.__states__)
-    router.callback_query.register(client_picked, ProjectForm.client, PickClientCb.filter())
+    router.callback_query.register(
+        new_client_picked, ProjectForm.client, PickClientCb.filter(F.id == 0)
+    )
+    router.callback_query.register(client_picked, ProjectForm.client, PickClientCb.filter(),
+                                   OwnClient())  # fmt: skip
     router.callback_query.register(goal_picked, ProjectForm.goal, GoalCb.filter())
     router.callback_query.register(day_picked, ProjectForm.day, DayCb.filter())
     router.callback_query.register(form_button, in_form, FormCb.filter())
