@@ -10,7 +10,9 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import User as TelegramUser
 
 from bot.config import Settings
+from bot.services.checkins import CheckinService
 from bot.services.clients import ClientService
+from storage.checkins import OPEN_STATUSES, Checkin
 from storage.clients import Client
 from storage.users import User
 
@@ -46,3 +48,25 @@ class OwnClient(Filter):
             )
             return False
         return {"client": client}
+
+
+class OpenCheckin(Filter):
+    """Passes a button that names one of the pressing user's check-ins still waiting for
+    action, and hands it to the handler as `checkin`. Someone else's check-in is logged
+    as forged; a closed one is simply old; both go to the fallback's old-button answer."""
+
+    async def __call__(
+        self, event: Any, callback_data: CallbackData, user: User, checkins: CheckinService
+    ) -> bool | dict[str, Checkin]:
+        checkin_id = int(getattr(callback_data, "id"))  # noqa: B009  # every check-in button
+        checkin = await checkins.get(user, checkin_id)
+        if checkin is None:
+            logger.warning(
+                "User %s pressed a button for check-in %s that is not theirs or no longer exists",
+                user.id,
+                checkin_id,
+            )
+            return False
+        if checkin.status not in OPEN_STATUSES:
+            return False
+        return {"checkin": checkin}

@@ -13,7 +13,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
-from bot.filters import OwnClient
+from bot.filters import OpenCheckin, OwnClient
 from bot.i18n import Translator
 from bot.services.checkin_rules import When
 from bot.services.checkins import CheckinOutcome, CheckinService, ContactSource
@@ -56,7 +56,7 @@ from bot.views.clients import client_gone
 from bot.views.common import DayCb, FormAction, FormCb, Nav, NavCb, day_problem
 from bot.views.input import TYPED_TEXT, read_text, refuse, reject_non_text, stale
 from bot.views.reminder import reminder_screen
-from storage.checkins import NOTE_LIMIT, OPEN_STATUSES, Checkin
+from storage.checkins import NOTE_LIMIT, Checkin
 from storage.clients import Client
 from storage.users import User
 
@@ -68,22 +68,6 @@ class CheckinForm(StatesGroup):
     when = State()  # a typed time: data has client_id (new) or checkin_id (reschedule)
     note = State()  # a note after "Done": data has checkin_id and outcome
     contacted = State()  # the day of a contact: data has client_id
-
-
-async def _open_checkin(
-    checkin_id: int, callback_answer: CallbackAnswer, user: User, t: Translator,
-    checkins: CheckinService,
-) -> Checkin | None:  # fmt: skip
-    """The user's own check-in that still waits for action; otherwise the button is
-    answered as forged (not theirs) or old (closed) and None is returned."""
-    checkin = await checkins.get(user, checkin_id)
-    if checkin is None:
-        refuse(callback_answer, t, user.id, "check-in", checkin_id)
-        return None
-    if checkin.status not in OPEN_STATUSES:
-        stale(callback_answer, t)
-        return None
-    return checkin
 
 
 # ---- planning --------------------------------------------------------------------
@@ -156,12 +140,9 @@ async def when_button(callback: CallbackQuery, state: FSMContext, t: Translator)
 
 
 async def reminder_open(
-    callback: CallbackQuery, callback_data: CheckinCb, callback_answer: CallbackAnswer,
+    callback: CallbackQuery, checkin: Checkin, callback_answer: CallbackAnswer,
     user: User, t: Translator, checkins: CheckinService,
 ) -> None:  # fmt: skip
-    checkin = await _open_checkin(callback_data.id, callback_answer, user, t, checkins)
-    if checkin is None:
-        return
     reminder = await checkins.reminder(checkin)
     if reminder is None:  # the client is gone
         stale(callback_answer, t)
@@ -170,46 +151,31 @@ async def reminder_open(
 
 
 async def reminder_done(
-    callback: CallbackQuery, callback_data: CheckinCb, callback_answer: CallbackAnswer,
+    callback: CallbackQuery, checkin: Checkin, callback_answer: CallbackAnswer,
     user: User, t: Translator, checkins: CheckinService,
 ) -> None:  # fmt: skip
-    checkin = await _open_checkin(callback_data.id, callback_answer, user, t, checkins)
-    if checkin is None:
-        return
     if not await checkins.done(user, checkin):  # closed by a press a moment ago
         stale(callback_answer, t)
         return
     await outcome_question(t, checkin.id).show(callback)
 
 
-async def reminder_snooze(
-    callback: CallbackQuery, callback_data: CheckinCb, callback_answer: CallbackAnswer,
-    user: User, t: Translator, checkins: CheckinService,
-) -> None:  # fmt: skip
-    checkin = await _open_checkin(callback_data.id, callback_answer, user, t, checkins)
-    if checkin is not None:
-        await snooze_menu(t, checkin.id).show(callback)
+async def reminder_snooze(callback: CallbackQuery, checkin: Checkin, t: Translator) -> None:
+    await snooze_menu(t, checkin.id).show(callback)
 
 
 async def reminder_reschedule(
-    callback: CallbackQuery, callback_data: CheckinCb, callback_answer: CallbackAnswer,
-    state: FSMContext, user: User, t: Translator, checkins: CheckinService,
-) -> None:  # fmt: skip
-    checkin = await _open_checkin(callback_data.id, callback_answer, user, t, checkins)
-    if checkin is None:
-        return
+    callback: CallbackQuery, checkin: Checkin, state: FSMContext, t: Translator
+) -> None:
     await state.set_state(CheckinForm.when)
     await state.set_data({"checkin_id": checkin.id})
     await when_question(t).show(callback)
 
 
 async def reminder_skip(
-    callback: CallbackQuery, callback_data: CheckinCb, callback_answer: CallbackAnswer,
+    callback: CallbackQuery, checkin: Checkin, callback_answer: CallbackAnswer,
     user: User, t: Translator, checkins: CheckinService,
 ) -> None:  # fmt: skip
-    checkin = await _open_checkin(callback_data.id, callback_answer, user, t, checkins)
-    if checkin is None:
-        return
     if not await checkins.skip(user, checkin):
         stale(callback_answer, t)
         return
@@ -217,12 +183,9 @@ async def reminder_skip(
 
 
 async def reminder_stop(
-    callback: CallbackQuery, callback_data: CheckinCb, callback_answer: CallbackAnswer,
+    callback: CallbackQuery, checkin: Checkin, callback_answer: CallbackAnswer,
     user: User, t: Translator, checkins: CheckinService,
 ) -> None:  # fmt: skip
-    checkin = await _open_checkin(callback_data.id, callback_answer, user, t, checkins)
-    if checkin is None:
-        return
     client = await checkins.stop(user, checkin.client_id)
     if client is None:
         stale(callback_answer, t)
@@ -231,12 +194,9 @@ async def reminder_stop(
 
 
 async def snooze_chosen(
-    callback: CallbackQuery, callback_data: SnoozeCb, callback_answer: CallbackAnswer,
-    user: User, t: Translator, checkins: CheckinService,
+    callback: CallbackQuery, callback_data: SnoozeCb, checkin: Checkin,
+    callback_answer: CallbackAnswer, user: User, t: Translator, checkins: CheckinService,
 ) -> None:  # fmt: skip
-    checkin = await _open_checkin(callback_data.id, callback_answer, user, t, checkins)
-    if checkin is None:
-        return
     moved = await checkins.snooze(user, checkin, callback_data.days)
     if moved is None:
         stale(callback_answer, t)
@@ -322,10 +282,7 @@ async def checkin_command(
     await client_picker(t, recent).answer(message)
 
 
-async def checkin_for_client(
-    callback: CallbackQuery, client: Client,
-    user: User, t: Translator,
-) -> None:  # fmt: skip
+async def checkin_for_client(callback: CallbackQuery, client: Client, t: Translator) -> None:
     await plan_screen(t, client).show(callback)
 
 
@@ -396,9 +353,11 @@ def create_router() -> Router:
         (reminder_skip, CheckinAction.SKIP),
         (reminder_stop, CheckinAction.STOP),
     ):
-        router.callback_query.register(handler, CheckinCb.filter(F.action == action))
+        router.callback_query.register(handler, CheckinCb.filter(F.action == action), OpenCheckin())
     # A day count that was never offered falls through to the stale-button answer.
-    router.callback_query.register(snooze_chosen, SnoozeCb.filter(F.days.in_(SNOOZE_DAYS)))
+    router.callback_query.register(
+        snooze_chosen, SnoozeCb.filter(F.days.in_(SNOOZE_DAYS)), OpenCheckin()
+    )
     router.callback_query.register(outcome_chosen, OutcomeCb.filter())
     router.callback_query.register(contacted_start, ContactedCb.filter(), OwnClient("client"))
     router.message.register(when_typed, CheckinForm.when, TYPED_TEXT)
