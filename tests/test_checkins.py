@@ -438,7 +438,6 @@ async def test_buttons_of_a_closed_checkin_change_nothing(harness: BotHarness) -
         replies = await user.press_data(data, reminder)
         assert all(reply == user.label("menu-title") for reply in replies)
     assert user.alerts() == [user.label("stale-button")] * len(old_buttons)
-    assert user.buttons(reminder) == []  # the closed reminder's buttons are gone
     closed = await checkin_now(harness, checkin)
     assert (closed.status, closed.outcome) == ("skipped", None)
     contacts = (await exported(harness))["contacts"]
