@@ -1,4 +1,4 @@
-"""Check-ins: planning in local time, delivery by the due-work dispatcher, and every way
+"""Check-ins: planning in local time, delivery by the due-work runner, and every way
 delivery can go wrong. The clock is moved; nothing sleeps."""
 
 from __future__ import annotations

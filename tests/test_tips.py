@@ -1,5 +1,5 @@
 """Tip subscriptions: one-tap subscribe, how often and when, delivery through the
-due-work dispatcher, rotation without repeats, the weakest dimension first."""
+due-work runner, rotation without repeats, the weakest dimension first."""
 
 from __future__ import annotations
 
