@@ -1,6 +1,6 @@
 """Check-ins as due rows, claimed atomically by the due-work runner.
 
-Queries made for a user are filtered by that user's id. The dispatcher's queries (from
+Queries made for a user are filtered by that user's id. The due-work runner's queries (from
 DueRowStore) work across users: delivering due rows is the system's job.
 """
 
