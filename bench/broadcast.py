@@ -99,7 +99,7 @@ async def subscribers_db(folder: Path, n: int) -> Any:
     from storage.db import Database
 
     db = await Database.open(folder / "bench.sqlite3")
-    stamp = "2026-01-01T00:00:00+00:00"
+    stamp = 1_767_225_600  # 2026-01-01 00:00 UTC, in epoch seconds like every moment
     await db.executemany(
         "INSERT INTO users (id, chat_id, first_name, language, timezone, tips_enabled, "
         "onboarded_at, created_at, updated_at) VALUES (?, ?, 'U', 'en', 'UTC', 1, ?, ?, ?)",

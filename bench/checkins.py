@@ -89,7 +89,7 @@ async def rows_build(folder: Path) -> float:
     for name in ("empty.sqlite3", "full.sqlite3"):
         await (await Database.open(folder / name)).close()  # migrations only
     db = await Database.open(folder / "full.sqlite3")
-    stamp = "2026-01-01T00:00:00+00:00"
+    stamp = 1_767_225_600  # 2026-01-01 00:00 UTC, in epoch seconds like every moment
     await db.executemany(
         "INSERT INTO users (id, chat_id, first_name, language, timezone, onboarded_at, "
         "created_at, updated_at) VALUES (?, ?, 'U', 'en', 'Europe/Berlin', ?, ?, ?)",

@@ -14,6 +14,7 @@ from bot.services.accounts import AccountService
 from bot.services.admin import AdminService
 from bot.services.checkins import CheckinService
 from bot.services.clients import ClientService
+from bot.services.outcomes import OutcomeService
 from bot.services.projects import ProjectService
 from bot.services.reflections import ReflectionService
 from bot.services.timezones import CityIndex
@@ -34,6 +35,7 @@ class Services:
     projects: ProjectService
     reflections: ReflectionService
     checkins: CheckinService
+    outcomes: OutcomeService
     tips: TipService
     admin: AdminService
     repos: Repositories  # for delivery's claims and the FSM storage, never for handlers
@@ -49,16 +51,18 @@ def create_services(
     repos = Repositories.over(db)
     checkins = CheckinService(repos, waker, clock)
     tips = TipService(repos, waker, clock)
+    outcomes = OutcomeService(repos, clock)
     return Services(
         settings=settings,
         clock=clock,
         i18n=i18n,
         cities=cities,
         accounts=AccountService(repos, checkins, tips, clock),
-        clients=ClientService(repos, clock),
+        clients=ClientService(repos, outcomes, clock),
         projects=ProjectService(repos, checkins, clock),
         reflections=ReflectionService(repos, clock),
         checkins=checkins,
+        outcomes=outcomes,
         tips=tips,
         admin=AdminService(repos, clock),
         repos=repos,

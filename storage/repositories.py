@@ -15,6 +15,7 @@ from storage.broadcasts import BroadcastRepository
 from storage.checkins import CheckinRepository
 from storage.clients import ClientRepository
 from storage.db import Database
+from storage.metrics import MetricReadingRepository
 from storage.overview import OverviewRepository
 from storage.projects import ProjectRepository
 from storage.reflections import ReflectionRepository
@@ -34,6 +35,7 @@ class Repositories:
     tips: TipRepository
     broadcasts: BroadcastRepository
     user_data: UserDataRepository
+    metrics: MetricReadingRepository
     overview: OverviewRepository
 
     @classmethod
@@ -48,6 +50,7 @@ class Repositories:
             tips=TipRepository(db),
             broadcasts=BroadcastRepository(db),
             user_data=UserDataRepository(db),
+            metrics=MetricReadingRepository(db),
             overview=OverviewRepository(db),
         )
 

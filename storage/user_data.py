@@ -20,6 +20,7 @@ USER_TABLES: tuple[tuple[str, str], ...] = (
     ),
     ("checkins", "SELECT * FROM checkins WHERE user_id = ? ORDER BY id"),
     ("contacts", "SELECT * FROM contacts WHERE user_id = ? ORDER BY id"),
+    ("metric_readings", "SELECT * FROM metric_readings WHERE user_id = ? ORDER BY id"),
     ("tip_deliveries", "SELECT * FROM tip_deliveries WHERE user_id = ? ORDER BY id"),
     ("tips_seen", "SELECT * FROM tips_seen WHERE user_id = ? ORDER BY tip_id"),
 )
@@ -38,7 +39,7 @@ class UserDataRepository:
 
     async def erase(self, user_id: int) -> None:
         """Every row of the user. Their clients, projects, reflections, check-ins, contacts,
-        tips and broadcast receipts go with the `users` row (ON DELETE CASCADE); the
+        readings, tips and broadcast receipts go with the `users` row (ON DELETE CASCADE); the
         conversation state and broadcasts they sent as an admin are removed here."""
         async with self._db.transaction() as tx:
             await tx.execute("DELETE FROM fsm_state WHERE user_id = ?", (user_id,))

@@ -488,3 +488,19 @@ admin-overview =
     Broadcasts: { $broadcasts }
 command-admin = Usage overview (admins)
 flood-notice = That's a lot of messages at once: I'll skip a few and catch up in a moment. Take your time.
+
+## The client's number after the project (ideas I9, I10)
+button-metric-now = 📏 What's the number now?
+reminder-metric = 📏 Ask what <b>{ $metric }</b> is now: the answer shows whether the work paid off for them.
+metric-ask =
+    What is <b>{ $metric }</b> at { $client } now? Write it the way you'd say it: "2.1%", "12 leads a week", "don't know".
+    Before the project: { $baseline }.
+button-metric-unknown = 🤷 Don't know yet
+metric-unknown = don't know yet
+metric-saved = Saved for { $client }: { $text }
+metric-progress = 📏 { $metric }: { $baseline } → { $latest } ({ $change }, { $date })
+metric-progress-plain = 📏 { $metric }: { $baseline } → { $latest } ({ $date })
+metric-progress-none = 📏 { $metric }: { $baseline } → not measured since the project
+metric-same = no change
+metric-project-gone = That project isn't here any more (perhaps deleted with its client), so I saved nothing.
+button-to-client = 👤 Client card

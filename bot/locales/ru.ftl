@@ -495,3 +495,19 @@ admin-overview =
     Рассылок: { $broadcasts }
 command-admin = Обзор использования (для администраторов)
 flood-notice = Слишком много сообщений сразу: пару пропущу и через секунду снова буду на связи. Не спешите.
+
+## Цифра клиента после проекта (идеи I9, I10)
+button-metric-now = 📏 Какая цифра сейчас?
+reminder-metric = 📏 Спросите, сколько сейчас «<b>{ $metric }</b>»: по ответу будет видно, окупилась ли для клиента ваша работа.
+metric-ask =
+    Сколько сейчас «<b>{ $metric }</b>» у клиента { $client }? Напишите как есть: «2,1%», «12 заявок в неделю», «не знаю».
+    До проекта было: { $baseline }.
+button-metric-unknown = 🤷 Пока не знаю
+metric-unknown = пока не знаю
+metric-saved = Записано для клиента { $client }: { $text }
+metric-progress = 📏 { $metric }: { $baseline } → { $latest } ({ $change }, { $date })
+metric-progress-plain = 📏 { $metric }: { $baseline } → { $latest } ({ $date })
+metric-progress-none = 📏 { $metric }: { $baseline } → после проекта ещё не измеряли
+metric-same = без изменений
+metric-project-gone = Этого проекта уже нет (возможно, его удалили вместе с клиентом), поэтому ничего не записано.
+button-to-client = 👤 Карточка клиента

@@ -8,6 +8,7 @@ from datetime import date
 
 from bot.clock import Clock
 from bot.services.checkin_rules import local_now
+from bot.services.outcomes import MetricProgress, OutcomeService
 from storage.checkins import Checkin
 from storage.clients import Client, ClientField, ClientPage
 from storage.projects import ProjectPage
@@ -24,12 +25,14 @@ class ClientCard:
     latest_score: int | None
     next_checkin: Checkin | None
     today: date  # the user's local day, for "last contact 3 days ago"
+    metric: MetricProgress | None = None  # the client's number since their latest project
 
 
 class ClientService:
-    def __init__(self, repos: Repositories, clock: Clock) -> None:
+    def __init__(self, repos: Repositories, outcomes: OutcomeService, clock: Clock) -> None:
         self._repos = repos
         self._clients = repos.clients
+        self._outcomes = outcomes
         self._clock = clock
 
     def today(self, user: User) -> date:
@@ -56,12 +59,14 @@ class ClientService:
 
     async def card(self, user: User, client: Client) -> ClientCard:
         repos = self._repos
+        tracked = await self._outcomes.tracked_project(user, client.id)
         return ClientCard(
             client=client,
             recent=await repos.projects.for_client(user.id, client.id, RECENT_PROJECTS),
             latest_score=await repos.reflections.latest_score_for_client(user.id, client.id),
             next_checkin=await repos.checkins.next_for_client(user.id, client.id),
             today=self.today(user),
+            metric=await self._outcomes.progress(user, tracked) if tracked else None,
         )
 
     async def project_count(self, user: User, client: Client) -> int:

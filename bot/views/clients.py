@@ -14,8 +14,10 @@ from bot.i18n import Translator
 from bot.messaging import Screen
 from bot.services.clients import ClientCard
 from bot.services.dates import elapsed
+from bot.services.outcomes import MetricProgress
 from bot.views.checkins import CheckinClientCb, ContactedCb, when_text
-from bot.views.common import PAGE_SIZE, form_step, menu_button, pager_row
+from bot.views.common import PAGE_SIZE, Nav, NavCb, form_step, menu_button, pager_row
+from bot.views.outcomes import MetricCb, progress_line
 from storage.clients import Client, ClientField, ClientPage
 
 
@@ -113,17 +115,25 @@ def client_card(t: Translator, card: ClientCard, zone: str) -> Screen:
         since=since_text(t, client, zone, card.today),
         checkin=when_text(t, card.next_checkin, zone) if card.next_checkin else t("not-set"),
     )
+    if card.metric is not None:
+        text += "\n\n" + progress_line(t, card.metric)
     if card.recent.projects:
         lines = [
             t("client-card-project", date=t.day(p.finished_on), title=p.title)
             for p in card.recent.projects
         ]
         text += "\n\n" + t("client-card-recent") + "\n" + "\n".join(lines)
-    return Screen(text, _card_keyboard(t, client))
+    return Screen(text, _card_keyboard(t, client, card.metric))
 
 
-def _card_keyboard(t: Translator, client: Client) -> InlineKeyboardMarkup:
+def _card_keyboard(
+    t: Translator, client: Client, metric: MetricProgress | None
+) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
+    if metric is not None:
+        builder.button(
+            text=t("button-metric-now"), callback_data=MetricCb(project=metric.project.id)
+        )
     builder.button(text=t("button-plan-checkin"), callback_data=CheckinClientCb(client=client.id))
     builder.button(text=t("button-contacted"), callback_data=ContactedCb(client=client.id))
     builder.button(
@@ -140,7 +150,7 @@ def _card_keyboard(t: Translator, client: Client) -> InlineKeyboardMarkup:
     builder.button(
         text=t("button-to-clients"), callback_data=ClientsPageCb(page=0, archived=client.archived)
     )
-    builder.adjust(2, 2, 2)
+    builder.adjust(*([1] if metric is not None else []), 2, 2, 2)
     return builder.as_markup()
 
 
@@ -188,3 +198,17 @@ def add_prompt(t: Translator, step: int) -> Screen:
 
 def client_gone(t: Translator) -> Screen:
     return Screen(t("client-gone"))
+
+
+def metric_saved(t: Translator, progress: MetricProgress, client: str) -> Screen:
+    """What was saved and how the number moved, with the way back to the client."""
+    latest = progress.latest
+    lines = [t("metric-saved", client=client, text=latest.text if latest else "")]
+    lines.append(progress_line(t, progress))
+    builder = InlineKeyboardBuilder()
+    builder.button(
+        text=t("button-to-client"),
+        callback_data=ClientCb(id=progress.project.client_id, action=ClientAction.OPEN),
+    )
+    builder.button(text=t("button-menu"), callback_data=NavCb(to=Nav.MENU))
+    return Screen("\n\n".join(lines), builder.as_markup())

@@ -12,6 +12,7 @@ from bot.services.checkin_rules import age_bucket
 from bot.services.checkins import Reminder
 from bot.services.dates import elapsed
 from bot.views.checkins import CheckinAction, CheckinCb
+from bot.views.outcomes import MetricCb
 
 
 def reminder_screen(t: Translator, reminder: Reminder, *, late: bool) -> Screen:
@@ -36,6 +37,9 @@ def reminder_screen(t: Translator, reminder: Reminder, *, late: bool) -> Screen:
         chosen = pick_draft(age_bucket(project.finished_on, reminder.today), reminder.checkin.id)
         draft = t(chosen.key, client=reminder.client_name, project=project.title, metric=metric)
     lines.append(f"{t('reminder-draft')}\n<blockquote>{draft}</blockquote>")
+    if project is not None and project.metric:
+        # Every check-in is a chance to learn what the client's number did (I9, I10).
+        lines.append(t("reminder-metric", metric=project.metric))
     builder = InlineKeyboardBuilder()
     checkin_id = reminder.checkin.id
     for action, key in (
@@ -46,5 +50,7 @@ def reminder_screen(t: Translator, reminder: Reminder, *, late: bool) -> Screen:
         (CheckinAction.STOP, "button-checkin-stop"),
     ):
         builder.button(text=t(key), callback_data=CheckinCb(id=checkin_id, action=action))
-    builder.adjust(2, 2, 1)
+    if project is not None and project.metric:
+        builder.button(text=t("button-metric-now"), callback_data=MetricCb(project=project.id))
+    builder.adjust(2, 2, 1, 1)
     return Screen("\n\n".join(lines), builder.as_markup())

@@ -1,0 +1,77 @@
+"""The client's number after the project: asking for it, keeping what the freelancer
+typed, and how it moved against the baseline. This is what the article measures a
+partner by (I9, I10): the client's business result, not the work delivered."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.clock import Clock
+from bot.services.checkin_rules import local_now
+from bot.services.metric_reading import (
+    Change,
+    MetricReading,
+    change_percent,
+    compare,
+    read_metric,
+)
+from storage.metrics import MetricReadingRow
+from storage.projects import Goal, Project
+from storage.repositories import Repositories
+from storage.users import User
+
+
+@dataclass(frozen=True, slots=True)
+class MetricProgress:
+    project: Project  # a project with a metric
+    baseline: MetricReading  # read from the project's baseline text
+    latest: MetricReadingRow | None  # None: not measured since the project
+    change: Change | None  # None unless both the baseline and the latest have a number
+    change_percent: float | None
+
+
+def higher_is_better(project: Project) -> bool:
+    """Savings are the one goal whose number should go down (costs, hours, returns)."""
+    return project.goal is not Goal.SAVINGS
+
+
+class OutcomeService:
+    def __init__(self, repos: Repositories, clock: Clock) -> None:
+        self._repos = repos
+        self._clock = clock
+
+    async def project(self, user: User, project_id: int) -> Project | None:
+        """The user's own project, if it has a number to follow."""
+        project = await self._repos.projects.get(user.id, project_id)
+        return project if project is not None and project.metric else None
+
+    async def tracked_project(self, user: User, client_id: int) -> Project | None:
+        """The client's latest project that has a number to follow."""
+        recent = await self._repos.projects.for_client(user.id, client_id, 20)
+        return next((p for p in recent.projects if p.metric), None)
+
+    async def progress(self, user: User, project: Project) -> MetricProgress:
+        latest = await self._repos.metrics.latest(user.id, project.id)
+        baseline = read_metric(project.baseline or "")
+        change = percent = None
+        if latest is not None and latest.value is not None and baseline.value is not None:
+            change = compare(baseline.value, latest.value,
+                             higher_is_better=higher_is_better(project))  # fmt: skip
+            percent = change_percent(baseline.value, latest.value)
+        return MetricProgress(project, baseline, latest, change, percent)
+
+    async def record(self, user: User, project_id: int, text: str) -> MetricProgress | None:
+        """Keep the number as typed (and the value read from it); None when the project
+        is not the user's or has no metric."""
+        project = await self.project(user, project_id)
+        if project is None:
+            return None
+        reading = read_metric(text)
+        today = local_now(self._clock.now(), user.timezone).date()
+        saved = await self._repos.metrics.add(
+            user.id, project.id, reading.text, reading.value, reading.percent, today,
+            self._clock.now(),
+        )  # fmt: skip
+        if saved is None:
+            return None
+        return await self.progress(user, project)

@@ -1,0 +1,80 @@
+"""Readings of a client's number after the project. Every query is filtered by the
+owner's user id."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import aiosqlite
+
+from storage.codec import day, epoch, from_day, from_epoch
+from storage.db import Database
+
+READING_LIMIT = 300
+
+
+@dataclass(frozen=True, slots=True)
+class MetricReadingRow:
+    id: int
+    user_id: int
+    client_id: int
+    project_id: int
+    text: str
+    value: float | None
+    percent: bool
+    read_on: date
+    created_at: datetime
+
+
+def _reading(row: aiosqlite.Row) -> MetricReadingRow:
+    return MetricReadingRow(
+        id=row["id"],
+        user_id=row["user_id"],
+        client_id=row["client_id"],
+        project_id=row["project_id"],
+        text=row["text"],
+        value=row["value"],
+        percent=bool(row["percent"]),
+        read_on=from_day(row["read_on"]),
+        created_at=from_epoch(row["created_at"]),
+    )
+
+
+class MetricReadingRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def add(
+        self,
+        user_id: int,
+        project_id: int,
+        text: str,
+        value: float | None,
+        percent: bool,
+        read_on: date,
+        now: datetime,
+    ) -> MetricReadingRow | None:
+        """None when the project is not this user's (checked in the same statement)."""
+        reading_id = await self._db.insert(
+            """
+            INSERT INTO metric_readings (user_id, client_id, project_id, text, value, percent,
+                                         read_on, created_at)
+            SELECT user_id, client_id, id, ?, ?, ?, ?, ? FROM projects WHERE id = ? AND user_id = ?
+            """,
+            (text, value, int(percent), day(read_on), epoch(now), project_id, user_id),
+        )
+        if reading_id is None:
+            return None
+        row = await self._db.fetchone(
+            "SELECT * FROM metric_readings WHERE id = ? AND user_id = ?", (reading_id, user_id)
+        )
+        return _reading(row) if row else None
+
+    async def latest(self, user_id: int, project_id: int) -> MetricReadingRow | None:
+        row = await self._db.fetchone(
+            "SELECT * FROM metric_readings WHERE user_id = ? AND project_id = ? "
+            "ORDER BY created_at DESC, id DESC LIMIT 1",
+            (user_id, project_id),
+        )
+        return _reading(row) if row else None
