@@ -306,9 +306,7 @@ async def test_drafts_differ_by_how_long_ago_the_project_ended(harness: BotHarne
         await planner(harness).plan_at(owner, client, When(due, True))
         harness.clock.set(due.replace(tzinfo=ZoneInfo("Europe/Berlin")))
         await harness.due_work.run_due()
-        draft = (
-            reminders_sent(harness)[-1].text.split("<blockquote>")[1].split("</blockquote>")[0]
-        )
+        draft = reminders_sent(harness)[-1].text.split("<blockquote>")[1].split("</blockquote>")[0]
         assert draft in {t(d.key, **values) for d in DRAFTS[bucket]}, (bucket, draft)
 
 
