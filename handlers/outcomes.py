@@ -1,19 +1,30 @@
 """The client's number after the project, asked from a check-in reminder or the client's
-card: kept as typed, with the number read from it."""
+card: kept as typed, with the number read from it; and its chart, sent from the card."""
 
 from __future__ import annotations
 
+import asyncio
+
 from aiogram import F, Router
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.i18n import Translator
 from bot.messaging import Screen
+from bot.services.charts import render_metric_chart
 from bot.services.outcomes import OutcomeService
 from bot.views.clients import metric_saved
 from bot.views.input import TYPED_TEXT, read_text, refuse, reject_non_text
-from bot.views.outcomes import MetricCb, MetricForm, MetricUnknownCb, metric_question
+from bot.views.outcomes import (
+    MetricCb,
+    MetricChartCb,
+    MetricForm,
+    MetricUnknownCb,
+    metric_chart,
+    metric_chart_caption,
+    metric_question,
+)
 from storage.metrics import READING_LIMIT
 from storage.users import User
 
@@ -61,9 +72,31 @@ async def unknown(
     await _save(callback, t("metric-unknown"), state, user, t, outcomes)
 
 
+async def chart(
+    callback: CallbackQuery, callback_data: MetricChartCb, callback_answer: CallbackAnswer,
+    user: User, t: Translator, outcomes: OutcomeService,
+) -> None:  # fmt: skip
+    """The chart comes as a new message under the card, which stays as it was."""
+    history = await outcomes.chart(user, callback_data.project)
+    if history is None:
+        refuse(callback_answer, t, user.id, "project chart", callback_data.project)
+        return
+    drawn = metric_chart(t, history)
+    # Drawing takes ~0.1 s of CPU: keep it off the event loop.
+    png = await asyncio.to_thread(render_metric_chart, drawn.points, drawn.baseline, drawn.texts,
+                                  percent=drawn.percent)  # fmt: skip
+    photo = BufferedInputFile(png, filename="client-number.png")
+    caption = metric_chart_caption(t, history)
+    if isinstance(callback.message, Message):
+        await callback.message.answer_photo(photo, caption=caption)
+    elif callback.bot is not None:  # too old to answer: straight to the chat
+        await callback.bot.send_photo(callback.from_user.id, photo, caption=caption)
+
+
 def create_router() -> Router:
     router = Router(name="outcomes")
     router.callback_query.register(ask, MetricCb.filter())
+    router.callback_query.register(chart, MetricChartCb.filter())
     router.message.register(typed, MetricForm.value, TYPED_TEXT)
     router.callback_query.register(unknown, MetricForm.value, MetricUnknownCb.filter())
     router.message.register(reject_non_text, MetricForm.value, ~F.text)

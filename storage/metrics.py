@@ -78,3 +78,22 @@ class MetricReadingRepository:
             (user_id, project_id),
         )
         return _reading(row) if row else None
+
+    async def for_project(self, user_id: int, project_id: int) -> list[MetricReadingRow]:
+        """Every reading of the project, oldest first: by the day it was read, then by
+        when it was typed (two readings on one day keep their order)."""
+        rows = await self._db.fetchall(
+            "SELECT * FROM metric_readings WHERE user_id = ? AND project_id = ? "
+            "ORDER BY read_on, created_at, id",
+            (user_id, project_id),
+        )
+        return [_reading(row) for row in rows]
+
+    async def has_number(self, user_id: int, project_id: int) -> bool:
+        """Whether any reading of the project has a number (something to draw)."""
+        found = await self._db.fetchvalue(
+            "SELECT EXISTS (SELECT 1 FROM metric_readings "
+            "WHERE user_id = ? AND project_id = ? AND value IS NOT NULL)",
+            (user_id, project_id),
+        )
+        return bool(found)

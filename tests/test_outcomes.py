@@ -3,11 +3,24 @@ from the client's card, kept as typed, read as a number, and shown against the b
 
 from __future__ import annotations
 
+import io
+import threading
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
+from aiogram.methods import SendPhoto
+from aiogram.types import BufferedInputFile, CallbackQuery, InaccessibleMessage, Update
+from matplotlib.image import imread
 
-from bot.views.outcomes import MetricCb
+from bot.services.charts import (
+    ChartPoint,
+    MetricChartTexts,
+    draw_metric_chart,
+    number_text,
+    render_metric_chart,
+)
+from bot.views.outcomes import MetricCb, MetricChartCb
 from tests.harness import BotHarness, UserDriver
 from tests.test_coaching_flow import BEST_ANSWERS, answer_all
 
@@ -114,3 +127,205 @@ async def test_someone_elses_project_is_refused(harness: BotHarness) -> None:
     assert "Saved" not in saved
     progress = await harness.services.outcomes.progress(owner_user, project)
     assert progress.latest is None
+
+
+# ---- the chart of the number --------------------------------------------------------
+
+CHART = "📈 Chart of the number"
+NOW = "📏 What's the number now?"
+
+
+def photos(user: UserDriver) -> list[SendPhoto]:
+    return [m for m in user.sent if isinstance(m, SendPhoto)]
+
+
+def png_size(photo: SendPhoto) -> tuple[int, int]:
+    assert isinstance(photo.photo, BufferedInputFile)
+    assert photo.photo.data.startswith(b"\x89PNG\r\n\x1a\n")
+    image = imread(io.BytesIO(photo.photo.data), format="png")
+    return image.shape[1], image.shape[0]
+
+
+async def tracked_project_id(harness: BotHarness, user_id: int) -> int:
+    owner = await harness.services.accounts.get(user_id)
+    assert owner is not None
+    [client] = await harness.services.clients.recent(owner, 1)
+    project = await harness.services.outcomes.tracked_project(owner, client.id)
+    assert project is not None
+    return project.id
+
+
+async def test_the_chart_shows_every_number_since_the_project(
+    harness: BotHarness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drawn: list[dict[str, Any]] = []
+
+    def recording(*args: Any, **kwargs: Any) -> bytes:
+        drawn.append({"args": args, "kwargs": kwargs, "thread": threading.get_ident()})
+        return render_metric_chart(*args, **kwargs)
+
+    monkeypatch.setattr("handlers.outcomes.render_metric_chart", recording)
+    user = harness.user()
+    await project_with_metric(user)  # finished 23 Nov, CTR 1,2% before
+    await open_card(user)
+    assert CHART not in user.buttons()  # nothing measured yet
+    await user.press(NOW)
+    await user.press("🤷 Don't know yet")
+    await open_card(user)
+    assert CHART not in user.buttons()  # a "don't know" is no point to draw
+    harness.clock.set(DUE)
+    await user.press(NOW)
+    await user.send("2,1%")
+    harness.clock.set(datetime(2027, 1, 10, 9, 0, tzinfo=UTC))
+    card = await open_card(user)
+    assert CHART in user.buttons()
+    await user.press(NOW)
+    await user.send("вырос до 2,4% за месяц")
+    card = await open_card(user)
+    card_message = user.last_message
+    card_buttons = user.buttons()
+
+    texts = await user.press(CHART)
+
+    assert texts == []  # no text message: a photo, and the card is not edited
+    [photo] = photos(user)
+    width, height = png_size(photo)
+    assert width >= 600 and height >= 300
+    shown = user.last_message
+    assert shown.photo and shown.message_id > card_message.message_id
+    assert shown.caption == (
+        "📈 3 readings since the project, 1 without a number\n"
+        "📏 CTR: 1,2% → вырос до 2,4% за месяц (+100%, 10 Jan 2027)"
+    )
+    assert user.messages()[-2].text == card_message.text and card in card_message.html_text
+    assert user.buttons(user.messages()[-2]) == card_buttons
+
+    [call] = drawn
+    assert call["thread"] != threading.get_ident()  # drawn off the event loop
+    points, baseline, texts_ = call["args"]
+    assert baseline == ChartPoint("23 Nov 2026", pytest.approx(1.2), "1,2%")
+    # Short readings are labelled as typed, long ones by their number.
+    assert [(p.day, p.label) for p in points] == [("10 Dec 2026", "2,1%"), ("10 Jan 2027", "2.4%")]
+    assert [p.value for p in points] == [pytest.approx(2.1), pytest.approx(2.4)]
+    assert texts_ == MetricChartTexts("CTR at Acme", "before the project")
+    assert call["kwargs"] == {"percent": True}
+
+
+async def test_the_chart_speaks_russian(harness: BotHarness) -> None:
+    user = harness.user(language_code="ru")
+    await user.onboard()
+    await user.press(user.label("button-done-project"))
+    for typed in ("Ромашка", "Лендинг"):
+        await user.send(typed)
+    await user.press(user.label("goal-leads"))
+    for typed in ("заявки в неделю", "40 заявок", "вчера"):
+        await user.send(typed)
+    await answer_all(user, ["5", "Да", "5", "Да", "5", "Да", "5", "10", "🤝 Продолжать"], None)
+    await user.send("/clients")
+    await user.press(next(b for b in user.buttons() if b.startswith("Ромашка")))
+    assert "📈 Цифра на графике" not in user.buttons()
+    await user.press("📏 Какая цифра сейчас?")
+    await user.send("52 заявки")
+    await user.press("👤 Карточка клиента")
+    await user.press("📈 Цифра на графике")
+    [photo] = photos(user)
+    assert png_size(photo) == (800, 450)
+    assert user.last_message.caption == (
+        "📈 1 замер после проекта\n📏 заявки в неделю: 40 заявок → 52 заявки (+30%, 26 нояб. 2026)"
+    )
+
+
+async def test_a_chart_of_someone_elses_project_is_refused(harness: BotHarness) -> None:
+    owner = harness.user(1001)
+    await project_with_metric(owner)
+    await open_card(owner)
+    await owner.press(NOW)
+    await owner.send("2,1%")
+    project_id = await tracked_project_id(harness, 1001)
+    stranger = harness.user(2002)
+    await stranger.onboard()
+    forged = MetricChartCb(project=project_id).pack()
+    replies = await stranger.press_data(forged, stranger.last_message)
+    assert replies == []
+    assert stranger.alerts()[-1] == stranger.label("stale-button")
+    assert photos(stranger) == []
+
+
+async def test_no_chart_before_a_number_even_from_an_old_button(harness: BotHarness) -> None:
+    user = harness.user()
+    await project_with_metric(user)
+    await open_card(user)
+    await user.press(NOW)
+    await user.press("🤷 Don't know yet")
+    project_id = await tracked_project_id(harness, user.user_id)
+    await user.press_data(MetricChartCb(project=project_id).pack(), user.last_message)
+    assert user.alerts()[-1] == user.label("stale-button")
+    assert photos(user) == []
+
+
+async def test_the_chart_reaches_the_chat_when_the_card_is_out_of_reach(
+    harness: BotHarness,
+) -> None:
+    user = harness.user()
+    await project_with_metric(user)
+    await open_card(user)
+    await user.press(NOW)
+    await user.send("2,1%")
+    project_id = await tracked_project_id(harness, user.user_id)
+    old = InaccessibleMessage(chat=user.chat, message_id=1, date=0)
+    query = CallbackQuery(id="old", from_user=user.tg_user, chat_instance="ci", message=old,
+                          data=MetricChartCb(project=project_id).pack())  # fmt: skip
+    await harness.feed(Update(update_id=999_999, callback_query=query))
+    [photo] = [m for m in harness.session.requests if isinstance(m, SendPhoto)]
+    assert photo.chat_id == user.user_id
+    assert (photo.caption or "").startswith("📈 1 reading since the project\n")
+
+
+def test_metric_chart_draws_percent_readings_over_the_baseline() -> None:
+    baseline = ChartPoint("23 Nov 2026", 1.2, "1,2%")
+    points = [ChartPoint("10 Dec 2026", 2.1, "2,1%"), ChartPoint("10 Jan 2027", 2.4, "2.4%"),
+              ChartPoint("10 Feb 2027", 1.9, "$1.9% or so")]  # fmt: skip
+    texts = MetricChartTexts("CTR at Acme", "before the project")
+    figure = draw_metric_chart(points, baseline, texts, percent=True)
+    figure.canvas.draw()
+    [axes] = figure.axes
+    assert axes.get_title() == "CTR at Acme"
+    ticks = [label.get_text() for label in axes.get_yticklabels()]
+    assert ticks and all(tick.endswith("%") for tick in ticks)
+    days = [label.get_text() for label in axes.get_xticklabels()]
+    assert days == ["23 Nov 2026", "10 Dec 2026", "10 Jan 2027", "10 Feb 2027"]
+    labels = {text.get_text() for text in axes.texts}
+    assert {"before the project", "1,2%", "2,1%", "2.4%", "$1.9% or so"} <= labels
+    dashed = [line for line in axes.get_lines() if line.get_linestyle() == "--"]
+    assert [list(line.get_ydata()) for line in dashed] == [[1.2, 1.2]]
+    low, high = axes.get_ylim()
+    assert low < 1.2 and high > 2.4
+
+    png = render_metric_chart(points, baseline, texts, percent=True)
+    image = imread(io.BytesIO(png), format="png")
+    assert image.shape[:2] == (450, 800)
+
+
+def test_metric_chart_of_a_single_reading_without_a_baseline() -> None:
+    texts = MetricChartTexts("«Заявки» у клиента Acme", "до проекта")
+    figure = draw_metric_chart([ChartPoint("10 дек. 2026", 12.0, "12 заявок")], None, texts)
+    figure.canvas.draw()
+    [axes] = figure.axes
+    assert [line.get_linestyle() for line in axes.get_lines()] == ["-"]  # no baseline
+    assert "до проекта" not in {text.get_text() for text in axes.texts}
+    assert not any(label.get_text().endswith("%") for label in axes.get_yticklabels())
+    low, high = axes.get_ylim()
+    assert low < 12 < high  # a lone point still gets room around it
+    png = render_metric_chart([ChartPoint("10 дек. 2026", 12.0, "12")], None, texts)
+    assert imread(io.BytesIO(png), format="png").shape[:2] == (450, 800)
+    with pytest.raises(ValueError, match="at least one point"):
+        draw_metric_chart([], None, texts)
+
+
+@pytest.mark.parametrize(
+    ("value", "percent", "shown"),
+    [(2.1, True, "2.1%"), (1200000.0, False, "1\u2009200\u2009000"), (-0.001, False, "0"),
+     (40.0, False, "40"), (0.126, True, "0.13%")],
+)  # fmt: skip
+def test_axis_numbers_are_short(value: float, percent: bool, shown: str) -> None:
+    assert number_text(value, percent) == shown

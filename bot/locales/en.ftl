@@ -504,3 +504,13 @@ metric-progress-none = 📏 { $metric }: { $baseline } → not measured since th
 metric-same = no change
 metric-project-gone = That project isn't here any more (perhaps deleted with its client), so I saved nothing.
 button-to-client = 👤 Client card
+
+## The chart of the client's number
+button-metric-chart = 📈 Chart of the number
+metric-chart-title = { $metric } at { $client }
+metric-chart-baseline = before the project
+metric-chart-readings = 📈 { $count ->
+    [one] { $count } reading
+   *[other] { $count } readings
+} since the project
+metric-chart-without-number = { $count } without a number

@@ -511,3 +511,14 @@ metric-progress-none = 📏 { $metric }: { $baseline } → после проек
 metric-same = без изменений
 metric-project-gone = Этого проекта уже нет (возможно, его удалили вместе с клиентом), поэтому ничего не записано.
 button-to-client = 👤 Карточка клиента
+
+## График цифры клиента
+button-metric-chart = 📈 Цифра на графике
+metric-chart-title = «{ $metric }» у клиента { $client }
+metric-chart-baseline = до проекта
+metric-chart-readings = 📈 { $count ->
+    [one] { $count } замер
+    [few] { $count } замера
+   *[many] { $count } замеров
+} после проекта
+metric-chart-without-number = { $count } без цифры

@@ -1,4 +1,5 @@
-"""The partner-score chart for /stats, drawn with matplotlib's headless Agg backend."""
+"""The partner-score chart for /stats and the chart of a client's number over time, drawn
+with matplotlib's headless Agg backend."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 
 # Figure without pyplot: no global state and no display; savefig renders with Agg.
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
 
 from bot.services.scoring import IN_BETWEEN_FROM, PARTNER_FROM
 
@@ -50,3 +52,93 @@ def render_score_chart(labels: Sequence[str], scores: Sequence[int], texts: Char
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png")
     return buffer.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
+class MetricChartTexts:
+    title: str
+    baseline: str  # the dashed line: "before the project"
+
+
+@dataclass(frozen=True, slots=True)
+class ChartPoint:
+    day: str  # the date under the point, written in the reader's language
+    value: float
+    label: str  # shown above the point
+
+
+# Beyond this many points their labels would overlap: every n-th one is labelled.
+_LABELLED_POINTS = 12
+_LINE = "#2b4c7e"
+_BASELINE = "#8a8a8a"
+
+
+def number_text(value: float, percent: bool = False) -> str:
+    """A number short enough for an axis: at most two decimals, thousands apart."""
+    if abs(value) >= 1000:
+        text = f"{value:,.0f}".replace(",", "\u2009")  # thin space: neither "." nor ","
+    else:
+        text = f"{value:.2f}".rstrip("0").rstrip(".")
+    if text in ("-0", ""):
+        text = "0"
+    return text + ("%" if percent else "")
+
+
+def _y_limits(values: Sequence[float]) -> tuple[float, float]:
+    """Room above the points for their labels, and some below; a flat line gets a band."""
+    low, high = min(values), max(values)
+    span = high - low or abs(high) * 0.2 or 1.0
+    return low - span * 0.15, high + span * 0.25
+
+
+def render_metric_chart(
+    points: Sequence[ChartPoint], baseline: ChartPoint | None, texts: MetricChartTexts,
+    *, percent: bool = False,
+) -> bytes:  # fmt: skip
+    """A PNG of the readings in time order, after the baseline (the project's finish
+    day) drawn as a dashed line. CPU-bound (about 0.1 s): call it off the event loop."""
+    figure = draw_metric_chart(points, baseline, texts, percent=percent)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+def draw_metric_chart(
+    points: Sequence[ChartPoint], baseline: ChartPoint | None, texts: MetricChartTexts,
+    *, percent: bool = False,
+) -> Figure:  # fmt: skip
+    """The figure of `render_metric_chart`; `points` must not be empty."""
+    if not points:
+        raise ValueError("a chart needs at least one point")
+    figure = Figure(figsize=(8, 4.5), dpi=100)
+    axes = figure.subplots()
+    shown = [baseline, *points] if baseline is not None else list(points)
+    positions = list(range(len(shown)))
+    first = 1 if baseline is not None else 0
+    # parse_math=False: a typed "$4k to $5k" is money, not a formula.
+    if baseline is not None:
+        axes.axhline(baseline.value, color=_BASELINE, linestyle="--", linewidth=1.2, zorder=1)
+        axes.text(1.01, baseline.value, texts.baseline, transform=axes.get_yaxis_transform(),
+                  va="center", fontsize=9, color="#555555", parse_math=False)  # fmt: skip
+        axes.plot([0, 1], [baseline.value, points[0].value], color=_BASELINE, linestyle=":",
+                  linewidth=1.5, zorder=2)  # fmt: skip
+        axes.plot([0], [baseline.value], marker="o", markersize=7, color=_BASELINE,
+                  markerfacecolor="white", zorder=3)  # fmt: skip
+    axes.plot(positions[first:], [p.value for p in points], marker="o", color=_LINE,
+              linewidth=2, zorder=3)  # fmt: skip
+    step = -(-len(shown) // _LABELLED_POINTS)  # ceiling division
+    for index, point in enumerate(shown):
+        if index % step and index != len(shown) - 1:
+            continue
+        axes.annotate(point.label, (index, point.value), textcoords="offset points",
+                      xytext=(0, 8), ha="center", fontsize=8, parse_math=False)  # fmt: skip
+    axes.set_ylim(*_y_limits([p.value for p in shown]))
+    axes.set_xlim(-0.5, len(shown) - 0.5)
+    days = [point.day if index % step == 0 else "" for index, point in enumerate(shown)]
+    axes.set_xticks(positions, days, rotation=30, ha="right", fontsize=8)
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: number_text(value, percent)))
+    axes.grid(axis="y", color="#e6e6e6", zorder=0)
+    axes.set_axisbelow(True)
+    axes.set_title(texts.title, parse_math=False)
+    figure.tight_layout()
+    return figure

@@ -28,6 +28,30 @@ class MetricProgress:
     latest: MetricReadingRow | None  # None: not measured since the project
     change: Change | None  # None unless both the baseline and the latest have a number
     change_percent: float | None
+    has_number: bool = False  # some reading since the project has a number to draw
+
+
+@dataclass(frozen=True, slots=True)
+class MetricHistory:
+    """One project's number over time: what its chart shows."""
+
+    progress: MetricProgress
+    readings: list[MetricReadingRow]  # oldest first, "don't know" ones included
+
+    @property
+    def measured(self) -> list[MetricReadingRow]:
+        """The readings with a number: the points of the chart."""
+        return [reading for reading in self.readings if reading.value is not None]
+
+    @property
+    def without_number(self) -> int:
+        return sum(1 for reading in self.readings if reading.value is None)
+
+    @property
+    def percent(self) -> bool:
+        """Whether the number is a percentage: every reading with a number said so."""
+        measured = self.measured
+        return bool(measured) and all(reading.percent for reading in measured)
 
 
 def higher_is_better(project: Project) -> bool:
@@ -58,7 +82,23 @@ class OutcomeService:
             change = compare(baseline.value, latest.value,
                              higher_is_better=higher_is_better(project))  # fmt: skip
             percent = change_percent(baseline.value, latest.value)
-        return MetricProgress(project, baseline, latest, change, percent)
+        has_number = await self._repos.metrics.has_number(user.id, project.id)
+        return MetricProgress(project, baseline, latest, change, percent, has_number)
+
+    async def history(self, user: User, project: Project) -> list[MetricReadingRow]:
+        """Every reading of the project's number, oldest first."""
+        return await self._repos.metrics.for_project(user.id, project.id)
+
+    async def chart(self, user: User, project_id: int) -> MetricHistory | None:
+        """The number over time; None when the project is not the user's, has no metric,
+        or no reading has a number yet (nothing to draw)."""
+        project = await self.project(user, project_id)
+        if project is None:
+            return None
+        readings = await self.history(user, project)
+        if all(reading.value is None for reading in readings):
+            return None
+        return MetricHistory(await self.progress(user, project), readings)
 
     async def record(self, user: User, project_id: int, text: str) -> MetricProgress | None:
         """Keep the number as typed (and the value read from it); None when the project

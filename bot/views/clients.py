@@ -17,7 +17,7 @@ from bot.services.dates import elapsed
 from bot.services.outcomes import MetricProgress
 from bot.views.checkins import CheckinClientCb, ContactedCb, when_text
 from bot.views.common import PAGE_SIZE, Nav, NavCb, form_step, menu_button, pager_row
-from bot.views.outcomes import MetricCb, progress_line
+from bot.views.outcomes import MetricCb, MetricChartCb, progress_line
 from storage.clients import Client, ClientField, ClientPage
 
 
@@ -130,10 +130,18 @@ def _card_keyboard(
     t: Translator, client: Client, metric: MetricProgress | None
 ) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
+    rows = 0  # the one-button rows above the pairs
     if metric is not None:
         builder.button(
             text=t("button-metric-now"), callback_data=MetricCb(project=metric.project.id)
         )
+        rows += 1
+        if metric.has_number:  # a chart needs at least one number
+            builder.button(
+                text=t("button-metric-chart"),
+                callback_data=MetricChartCb(project=metric.project.id),
+            )
+            rows += 1
     builder.button(text=t("button-plan-checkin"), callback_data=CheckinClientCb(client=client.id))
     builder.button(text=t("button-contacted"), callback_data=ContactedCb(client=client.id))
     builder.button(
@@ -150,7 +158,7 @@ def _card_keyboard(
     builder.button(
         text=t("button-to-clients"), callback_data=ClientsPageCb(page=0, archived=client.archived)
     )
-    builder.adjust(*([1] if metric is not None else []), 2, 2, 2)
+    builder.adjust(*[1] * rows, 2, 2, 2)
     return builder.as_markup()
 
 
