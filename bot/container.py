@@ -17,6 +17,7 @@ from bot.services.clients import ClientService
 from bot.services.outcomes import OutcomeService
 from bot.services.projects import ProjectService
 from bot.services.reflections import ReflectionService
+from bot.services.scoreboard import ScoreboardService
 from bot.services.timezones import CityIndex
 from bot.services.tips import TipService
 from bot.services.waking import Waker
@@ -36,6 +37,7 @@ class Services:
     reflections: ReflectionService
     checkins: CheckinService
     outcomes: OutcomeService
+    scoreboard: ScoreboardService
     tips: TipService
     admin: AdminService
     repos: Repositories  # for delivery's claims and the FSM storage, never for handlers
@@ -63,6 +65,7 @@ def create_services(
         reflections=ReflectionService(repos, clock),
         checkins=checkins,
         outcomes=outcomes,
+        scoreboard=ScoreboardService(repos),
         tips=tips,
         admin=AdminService(repos, clock),
         repos=repos,

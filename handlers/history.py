@@ -1,4 +1,5 @@
-"""/history: past reflections with their answers; /stats: the score chart and trends."""
+"""/history: past reflections with their answers; /stats: the score chart, the trends and
+the scoreboard by the client's result."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from aiogram.utils.callback_answer import CallbackAnswer
 from bot.i18n import Translator
 from bot.services.charts import render_score_chart
 from bot.services.reflections import ReflectionService
+from bot.services.scoreboard import ScoreboardService
 from bot.views.common import PAGE_SIZE, Nav, NavCb, back_to_menu
 from bot.views.history import (
     HistoryOpenCb,
@@ -20,7 +22,7 @@ from bot.views.history import (
     chart_texts,
     history_screen,
     past_screen,
-    stats_caption,
+    stats_answer,
     stats_empty,
 )
 from bot.views.input import refuse
@@ -69,38 +71,43 @@ async def history_open(
 
 
 async def _send_stats(
-    message: Message, user: User, t: Translator, reflections: ReflectionService
-) -> None:
+    message: Message, user: User, t: Translator, reflections: ReflectionService,
+    scoreboard: ScoreboardService,
+) -> None:  # fmt: skip
     stats = await reflections.stats(user)
     if stats is None:
         await stats_empty(t).answer(message)
         return
+    board = await scoreboard.scoreboard(user)
     labels = [item.project_title for item in stats.scored]
     scores = [item.score for item in stats.scored if item.score is not None]
     # Drawing takes ~0.1 s of CPU: keep it off the event loop.
     png = await asyncio.to_thread(render_score_chart, labels, scores, chart_texts(t))
+    caption, follow_up = stats_answer(t, stats.summary, board)
     await message.answer_photo(
         BufferedInputFile(png, filename="partner-score.png"),
-        caption=stats_caption(t, stats.summary),
-        reply_markup=back_to_menu(t),
+        caption=caption,
+        reply_markup=back_to_menu(t) if follow_up is None else None,
     )
+    if follow_up is not None:  # the menu button goes with the last message
+        await follow_up.answer(message)
 
 
 async def stats_command(
     message: Message, state: FSMContext, user: User, t: Translator,
-    reflections: ReflectionService,
+    reflections: ReflectionService, scoreboard: ScoreboardService,
 ) -> None:  # fmt: skip
     await state.clear()
-    await _send_stats(message, user, t, reflections)
+    await _send_stats(message, user, t, reflections, scoreboard)
 
 
 async def stats_button(
     callback: CallbackQuery, state: FSMContext, user: User, t: Translator,
-    reflections: ReflectionService,
+    reflections: ReflectionService, scoreboard: ScoreboardService,
 ) -> None:  # fmt: skip
     await state.clear()
     if isinstance(callback.message, Message):
-        await _send_stats(callback.message, user, t, reflections)
+        await _send_stats(callback.message, user, t, reflections, scoreboard)
 
 
 def create_router() -> Router:

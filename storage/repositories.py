@@ -19,6 +19,7 @@ from storage.metrics import MetricReadingRepository
 from storage.overview import OverviewRepository
 from storage.projects import ProjectRepository
 from storage.reflections import ReflectionRepository
+from storage.scoreboard import ScoreboardRepository
 from storage.tips import TipRepository
 from storage.user_data import UserDataRepository
 from storage.users import UserRepository
@@ -37,6 +38,7 @@ class Repositories:
     user_data: UserDataRepository
     metrics: MetricReadingRepository
     overview: OverviewRepository
+    scoreboard: ScoreboardRepository
 
     @classmethod
     def over(cls, db: Database) -> Repositories:
@@ -52,6 +54,7 @@ class Repositories:
             user_data=UserDataRepository(db),
             metrics=MetricReadingRepository(db),
             overview=OverviewRepository(db),
+            scoreboard=ScoreboardRepository(db),
         )
 
     @asynccontextmanager

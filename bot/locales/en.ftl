@@ -514,3 +514,22 @@ metric-chart-readings = 📈 { $count ->
    *[other] { $count } readings
 } since the project
 metric-chart-without-number = { $count } without a number
+
+## The partner's scoreboard in /stats: the client's result beside the self-assessment (ideas I9, I10, I11)
+scoreboard-title = <b>By the client's result</b>
+scoreboard-no-metric = 📏 No project has a client's number to follow yet. When you record the next one, name what the client measures (sales, leads, CTR): this is where you'll see whether it moved.
+scoreboard-compared = 📏 In { $improved } of { $measured } measured { $measured ->
+        [one] project
+       *[other] projects
+    } the client's number got better; it stayed the same in { $same } and got worse in { $worse }.
+scoreboard-no-baseline = 📏 Measured, but with no number from before the project to compare with: { $count }.
+scoreboard-unmeasured = ⏳ No number since the project yet: { $count } of { $tracked } { $tracked ->
+        [one] project
+       *[other] projects
+    } with a metric. Ask the client and note it in their card (📏).
+scoreboard-forecasts = 🔮 Your “will they come back?” forecast, and who did:
+scoreboard-band = · { $band }: { $back } of { $count } came back
+scoreboard-band-likely = likely (7–10)
+scoreboard-band-maybe = maybe (4–6)
+scoreboard-band-unlikely = unlikely (0–3)
+scoreboard-self = ⚖️ Your own score, on average: { $improved } where the client's number got better, { $other } where it didn't.

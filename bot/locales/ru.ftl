@@ -522,3 +522,22 @@ metric-chart-readings = 📈 { $count ->
    *[many] { $count } замеров
 } после проекта
 metric-chart-without-number = { $count } без цифры
+
+## Табло партнёра в /stats: результат клиента рядом с самооценкой (идеи I9, I10, I11)
+scoreboard-title = <b>По результату клиента</b>
+scoreboard-no-metric = 📏 Пока ни у одного проекта нет цифры клиента, за которой можно следить. Когда будете записывать следующий, укажите, чем клиент измеряет результат (продажи, заявки, CTR): здесь будет видно, сдвинулась ли цифра.
+scoreboard-compared = 📏 В { $improved } из { $measured } { $measured ->
+        [one] измеренного проекта
+       *[other] измеренных проектов
+    } цифра клиента стала лучше; без изменений — { $same }, хуже — { $worse }.
+scoreboard-no-baseline = 📏 Измерено, но не с чем сравнить (нет цифры до проекта): { $count }.
+scoreboard-unmeasured = ⏳ Без цифры после проекта пока { $count } из { $tracked } { $tracked ->
+        [one] проекта
+       *[other] проектов
+    } с метрикой. Спросите клиента и запишите ответ в его карточке (📏).
+scoreboard-forecasts = 🔮 Ваш прогноз «вернётся ли клиент» и что было на деле:
+scoreboard-band = · { $band }: вернулись { $back } из { $count }
+scoreboard-band-likely = скорее да (7–10)
+scoreboard-band-maybe = может быть (4–6)
+scoreboard-band-unlikely = вряд ли (0–3)
+scoreboard-self = ⚖️ Ваша собственная оценка в среднем: { $improved } там, где цифра клиента стала лучше, и { $other } там, где нет.

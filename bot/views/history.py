@@ -1,5 +1,5 @@
-"""/history: past reflections with their answers; /stats: the chart's words and the
-trend under it."""
+"""/history: past reflections with their answers; /stats: the chart's words, the trend
+under it and the scoreboard by the client's result."""
 
 from __future__ import annotations
 
@@ -11,10 +11,13 @@ from bot.i18n import Translator
 from bot.messaging import Screen
 from bot.services.charts import ChartTexts
 from bot.services.reflections import PastReflection
+from bot.services.scoreboard import Scoreboard
 from bot.services.stats import StatsSummary
 from bot.views.common import Nav, NavCb, back_to_menu, menu_button, pager_row
 from bot.views.reflection import answer_label, result_text
 from storage.reflections import Answer, HistoryPage
+
+CAPTION_LIMIT = 1024  # Telegram's limit for a photo's caption
 
 
 class HistoryPageCb(CallbackData, prefix="hp1"):
@@ -113,3 +116,66 @@ def stats_caption(t: Translator, summary: StatsSummary) -> str:
 
 def stats_empty(t: Translator) -> Screen:
     return Screen(t("stats-empty"), back_to_menu(t))
+
+
+def scoreboard_text(t: Translator, board: Scoreboard) -> str:
+    """The client's numbers, the come-back forecasts against what happened, and the
+    self-assessed score beside the measured result; a line only where there is data."""
+    results = board.results
+    lines = [t("scoreboard-title")]
+    if not results.tracked:
+        lines.append(t("scoreboard-no-metric"))
+    if results.compared:
+        lines.append(
+            t(
+                "scoreboard-compared",
+                improved=results.improved,
+                measured=results.compared,
+                same=results.same,
+                worse=results.worse,
+            )
+        )
+    if results.no_baseline:
+        lines.append(t("scoreboard-no-baseline", count=results.no_baseline))
+    if results.unmeasured:
+        lines.append(t("scoreboard-unmeasured", count=results.unmeasured, tracked=results.tracked))
+    if board.forecasts:
+        lines.append(t("scoreboard-forecasts"))
+        for tally in board.forecasts:
+            band = t(f"scoreboard-band-{tally.band.value}")
+            lines.append(
+                t("scoreboard-band", band=band, back=tally.came_back, count=tally.forecasts)
+            )
+    if board.self_assessment is not None:
+        lines.append(
+            t(
+                "scoreboard-self",
+                improved=board.self_assessment.improved,
+                other=board.self_assessment.not_improved,
+            )
+        )
+    return "\n".join(lines)
+
+
+def fits_caption(text: str) -> bool:
+    """Telegram counts a caption in UTF-16 code units once the HTML is parsed; counting
+    the HTML itself that way can only overestimate, never let a long one through."""
+    return len(text.encode("utf-16-le")) // 2 <= CAPTION_LIMIT
+
+
+def split_caption(caption: str, extra: str) -> tuple[str, str | None]:
+    """The photo's caption, and `extra` as a message of its own when both do not fit
+    in one caption."""
+    together = f"{caption}\n\n{extra}"
+    if fits_caption(together):
+        return together, None
+    return caption, extra
+
+
+def stats_answer(
+    t: Translator, summary: StatsSummary, board: Scoreboard
+) -> tuple[str, Screen | None]:
+    """The chart's caption, and the scoreboard as a screen of its own (with the menu
+    button, as the last message) when it does not fit in the caption."""
+    caption, rest = split_caption(stats_caption(t, summary), scoreboard_text(t, board))
+    return caption, Screen(rest, back_to_menu(t)) if rest is not None else None
