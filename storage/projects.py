@@ -68,7 +68,7 @@ _SELECT = """
 """
 
 
-def _project(row: aiosqlite.Row) -> Project:
+def project_from_row(row: aiosqlite.Row) -> Project:
     return Project(
         id=row["id"],
         user_id=row["user_id"],
@@ -121,7 +121,7 @@ class ProjectRepository:
         row = await self._db.fetchone(
             f"{_SELECT} WHERE p.id = ? AND p.user_id = ?", (project_id, user_id)
         )
-        return _project(row) if row else None
+        return project_from_row(row) if row else None
 
     async def for_client(self, user_id: int, client_id: int, limit: int) -> ProjectPage:
         rows = await self._db.fetchall(
@@ -133,7 +133,7 @@ class ProjectRepository:
             "SELECT COUNT(*) FROM projects WHERE user_id = ? AND client_id = ?",
             (user_id, client_id),
         )
-        return ProjectPage([_project(row) for row in rows], int(total[0]) if total else 0)
+        return ProjectPage([project_from_row(row) for row in rows], int(total[0]) if total else 0)
 
     async def awaiting_reflection(self, user_id: int, offset: int, limit: int) -> ProjectPage:
         """Projects without a finished reflection: drafts first, then newest."""
@@ -148,4 +148,4 @@ class ProjectRepository:
             f"{where}",
             (user_id,),
         )
-        return ProjectPage([_project(row) for row in rows], int(total[0]) if total else 0)
+        return ProjectPage([project_from_row(row) for row in rows], int(total[0]) if total else 0)

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from storage.codec import from_epoch
 from storage.db import Database
-from storage.projects import Project, _project
+from storage.projects import Project, project_from_row
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +51,10 @@ class ScoreboardRepository:
             """,
             (forecast_question, user_id),
         )
-        return [ProjectResult(_project(row), row["forecast"], row["latest_value"]) for row in rows]
+        return [
+            ProjectResult(project_from_row(row), row["forecast"], row["latest_value"])
+            for row in rows
+        ]
 
     async def new_orders(self, user_id: int) -> list[NewOrder]:
         rows = await self._db.fetchall(
