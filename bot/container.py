@@ -51,9 +51,9 @@ def create_services(
     db: Database, settings: Settings, clock: Clock, i18n: I18n, cities: CityIndex, waker: Waker
 ) -> Services:
     repos = Repositories.over(db)
-    checkins = CheckinService(repos, waker, clock)
-    tips = TipService(repos, waker, clock)
     outcomes = OutcomeService(repos, clock)
+    checkins = CheckinService(repos, waker, clock, outcomes)
+    tips = TipService(repos, waker, clock)
     return Services(
         settings=settings,
         clock=clock,

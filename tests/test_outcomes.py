@@ -4,6 +4,7 @@ from the client's card, kept as typed, read as a number, and shown against the b
 from __future__ import annotations
 
 import io
+import re
 import threading
 from datetime import UTC, datetime
 from typing import Any
@@ -13,6 +14,8 @@ from aiogram.methods import SendPhoto
 from aiogram.types import BufferedInputFile, CallbackQuery, InaccessibleMessage, Update
 from matplotlib.image import imread
 
+from bot.content.drafts import DRAFTS, RESULT_DRAFTS, Draft
+from bot.i18n import I18n
 from bot.services.charts import (
     ChartPoint,
     MetricChartTexts,
@@ -20,6 +23,8 @@ from bot.services.charts import (
     number_text,
     render_metric_chart,
 )
+from bot.services.checkin_rules import AgeBucket
+from bot.services.metric_reading import Change
 from bot.views.outcomes import MetricCb, MetricChartCb
 from tests.harness import BotHarness, UserDriver
 from tests.test_coaching_flow import BEST_ANSWERS, answer_all
@@ -329,3 +334,96 @@ def test_metric_chart_of_a_single_reading_without_a_baseline() -> None:
 )  # fmt: skip
 def test_axis_numbers_are_short(value: float, percent: bool, shown: str) -> None:
     assert number_text(value, percent) == shown
+
+
+# ---- the check-in draft follows the client's number ----------------------------------
+
+
+def drafts_for(user: UserDriver, options: tuple[Draft, ...], **values: str) -> set[str]:
+    """The texts a reminder may quote, rendered as the user would read them."""
+    return {user.label(draft.key, **values) for draft in options}
+
+
+def quoted_draft(reminder_text: str) -> str:
+    """The draft as the reminder shows it: the paragraph after "A message you could send"."""
+    return reminder_text.split("\n\n")[3].split("\n", 1)[1]
+
+
+async def reminder_after(user: UserDriver, harness: BotHarness, reading: str | None) -> str:
+    """The check-in reminder two weeks on, after the freelancer typed `reading` (if any)."""
+    await user.press(user.label("preset-2w"))
+    if reading is not None:
+        await open_card(user)
+        await user.press(user.label("button-metric-now"))
+        await user.send(reading)
+    harness.clock.set(DUE)
+    await harness.due_work.run_due()
+    return user.last_message.text or ""
+
+
+@pytest.mark.parametrize(
+    ("reading", "change"),
+    [("2,1%", Change.IMPROVED), ("1,2 %", Change.SAME), ("0,9%", Change.WORSE)],
+)
+async def test_the_reminder_draft_follows_the_measured_change(
+    harness: BotHarness, reading: str, change: Change
+) -> None:
+    user = harness.user()
+    await project_with_metric(user)
+    text = await reminder_after(user, harness, reading)
+    values = {"client": "Acme", "project": "Spring banners", "metric": "CTR"}
+    expected = drafts_for(user, RESULT_DRAFTS[change], **values, baseline="1,2%", latest=reading)
+    assert quoted_draft(text) in expected
+    assert reading in quoted_draft(text)  # the number is never hidden
+    assert "Ask what CTR is now" in text  # the rest of the reminder is as before
+    assert "✅ Done" in user.buttons()
+
+
+async def test_without_a_number_the_draft_goes_by_the_projects_age(harness: BotHarness) -> None:
+    user = harness.user()
+    await project_with_metric(user)
+    text = await reminder_after(user, harness, "don't know")
+    values = {"client": "Acme", "project": "Spring banners", "metric": "CTR"}
+    assert quoted_draft(text) in drafts_for(user, DRAFTS[AgeBucket.WEEKS], **values)
+
+
+async def test_the_draft_follows_the_number_in_russian(harness: BotHarness) -> None:
+    user = harness.user(language_code="ru")
+    await user.onboard()
+    await user.press(user.label("button-done-project"))
+    for typed in ("Ромашка", "Лендинг"):
+        await user.send(typed)
+    await user.press(user.label("goal-leads"))
+    for typed in ("заявки в неделю", "40 заявок", "вчера"):
+        await user.send(typed)
+    await answer_all(user, ["5", "Да", "5", "Да", "5", "Да", "5", "10", "🤝 Продолжать"], None)
+    await user.press(user.label("preset-2w"))
+    await user.send("/clients")
+    await user.press(next(b for b in user.buttons() if b.startswith("Ромашка")))
+    await user.press(user.label("button-metric-now"))
+    await user.send("30 заявок")
+    harness.clock.set(DUE)
+    await harness.due_work.run_due()
+    text = user.last_message.text or ""
+    values = {"client": "Ромашка", "project": "Лендинг", "metric": "заявки в неделю"}
+    expected = drafts_for(
+        user, RESULT_DRAFTS[Change.WORSE], **values, baseline="40 заявок", latest="30 заявок"
+    )
+    assert quoted_draft(text) in expected
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_every_draft_names_its_ideas_and_russian_ones_fit_any_gender(language: str) -> None:
+    t = I18n().get(language)
+    values = {name: "x" for name in ("client", "project", "metric", "baseline", "latest")}
+    drafts = [d for options in (*DRAFTS.values(), *RESULT_DRAFTS.values()) for d in options]
+    assert len(drafts) == len({d.key for d in drafts})
+    for change in Change:
+        assert len(RESULT_DRAFTS[change]) >= 2
+    masculine = re.compile(r"\bя\s+\w+л\b|\bрад\b|\bготов\b", re.IGNORECASE)
+    texts = [t("draft-no-project", **values)]
+    for draft in drafts:
+        assert draft.ideas and all(re.fullmatch(r"I\d+", idea) for idea in draft.ideas), draft
+        texts.append(t(draft.key, **values))
+    for text in texts:
+        assert language == "en" or not masculine.search(text), text

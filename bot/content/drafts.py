@@ -1,7 +1,8 @@
-"""Suggested messages to a past client, by how long ago the project ended.
+"""Suggested messages to a past client: by what the client's number did since the
+project when it has been measured, else by how long ago the project ended.
 
-Every draft asks about the client's business result, never "anything else I can do?".
-Texts are `draft-<bucket>-<n>` in the locale files.
+Every draft speaks of the client's business result, never "anything else I can do?".
+Texts are `draft-<bucket>-<n>` and `draft-<change>-<n>` in the locale files.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.services.checkin_rules import AgeBucket
+from bot.services.metric_reading import Change
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +38,27 @@ DRAFTS: dict[AgeBucket, tuple[Draft, ...]] = {
 }
 
 
-def pick_draft(bucket: AgeBucket, seed: int) -> Draft:
-    """A different draft from one check-in to the next, stable for one check-in."""
-    options = DRAFTS[bucket]
+# Once the number is known, the message follows it: a result worth building on (I10, I11),
+# or an honest look at a number that did not move, never hidden (I9, I10).
+RESULT_DRAFTS: dict[Change, tuple[Draft, ...]] = {
+    Change.IMPROVED: (
+        Draft("draft-improved-1", ("I10", "I11")),
+        Draft("draft-improved-2", ("I9", "I10")),
+        Draft("draft-improved-3", ("I10", "I11")),
+    ),
+    Change.SAME: (
+        Draft("draft-same-1", ("I9", "I10")),
+        Draft("draft-same-2", ("I8", "I9")),
+    ),
+    Change.WORSE: (
+        Draft("draft-worse-1", ("I9", "I10")),
+        Draft("draft-worse-2", ("I8", "I10")),
+    ),
+}
+
+
+def pick_draft(bucket: AgeBucket, seed: int, change: Change | None = None) -> Draft:
+    """A different draft from one check-in to the next, stable for one check-in; chosen
+    by the client's measured change when there is one, else by the project's age."""
+    options = RESULT_DRAFTS[change] if change is not None else DRAFTS[bucket]
     return options[seed % len(options)]

@@ -533,3 +533,12 @@ scoreboard-band-likely = likely (7–10)
 scoreboard-band-maybe = maybe (4–6)
 scoreboard-band-unlikely = unlikely (0–3)
 scoreboard-self = ⚖️ Your own score, on average: { $improved } where the client's number got better, { $other } where it didn't.
+
+## Message drafts that follow the client's measured number (ideas I8-I11)
+draft-improved-1 = Hi { $client }! Good news from { $project }: { $metric } was { $baseline } before, and it's { $latest } now. Congratulations! One step that could build on it: ask two or three of your newest customers what made them choose you, and use their words in your next ad or on the site.
+draft-improved-2 = Hello { $client }! { $metric }: { $baseline } before { $project }, { $latest } now. That's a real result, well done. A next step worth trying: take the part that made the most difference and repeat it on one more product, page or process, small at first. If you like, we can pick the best candidate together.
+draft-improved-3 = Hi { $client }, congratulations: since { $project }, { $metric } has gone from { $baseline } to { $latest }. To keep it there, it's worth glancing at { $metric } once a month: if it starts to slip, you'll see it early, while it's still easy to fix.
+draft-same-1 = Hi { $client }! I've been looking at { $metric }: { $baseline } before { $project }, { $latest } now, so it has hardly moved yet. I'd rather understand why than guess. Shall we go through it together and pick one thing to change and measure over the next few weeks?
+draft-same-2 = Hello { $client }, an honest update on { $project }: { $metric } is { $latest } now against { $baseline } before, about the same. That's worth knowing, not hiding. Two things I'd check: whether enough of the right people reach what we built, and whether anything else changed in the business over the same weeks. Shall we look at them together?
+draft-worse-1 = Hi { $client }, I'd rather say it plainly: { $metric } was { $baseline } before { $project } and is { $latest } now, which is the wrong direction. It can have many causes: the season, prices, traffic, or the project itself. Let's look at it together, find out which, and choose what to try first.
+draft-worse-2 = Hello { $client }. Since { $project }, { $metric } has gone the opposite way from what we aimed for: { $baseline } before, { $latest } now. There's no one to blame here; what matters is turning it around. Could we compare, week by week, what changed before and after the project, and pick one thing to fix or roll back first?

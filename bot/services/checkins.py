@@ -23,6 +23,7 @@ from bot.services.checkin_rules import (
     to_utc,
 )
 from bot.services.dates import NotAPastDay, read_past_day
+from bot.services.outcomes import MetricProgress, OutcomeService
 from bot.services.waking import Waker
 from storage.checkins import Checkin, NewCheckin
 from storage.clients import Client
@@ -54,6 +55,7 @@ class Reminder:
     client_name: str
     project: Project | None  # the check-in's project, else the client's latest
     today: date  # the user's local day
+    progress: MetricProgress | None = None  # the project's number since it, if it has one
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +66,11 @@ class OpenCheckin:
 
 
 class CheckinService:
-    def __init__(self, repos: Repositories, waker: Waker, clock: Clock) -> None:
+    def __init__(
+        self, repos: Repositories, waker: Waker, clock: Clock, outcomes: OutcomeService
+    ) -> None:
         self._repos = repos
+        self._outcomes = outcomes
         self._checkins = repos.checkins
         self._clients = repos.clients
         self._projects = repos.projects
@@ -121,7 +126,12 @@ class CheckinService:
         if project is None:  # a client-level check-in: speak of their latest project
             latest = await self._projects.for_client(checkin.user_id, client.id, 1)
             project = latest.projects[0] if latest.projects else None
-        return Reminder(checkin, client.name, project, self.today(user))
+        progress = (
+            await self._outcomes.progress(user, project)
+            if project is not None and project.metric
+            else None
+        )
+        return Reminder(checkin, client.name, project, self.today(user), progress)
 
     # ---- planning ------------------------------------------------------------------
 

@@ -34,8 +34,14 @@ def reminder_screen(t: Translator, reminder: Reminder, *, late: bool) -> Screen:
             t("reminder-goal", goal=project.goal_note or t(f"goal-{project.goal.value}"),
               metric=metric, baseline=project.baseline or "none")
         )  # fmt: skip
-        chosen = pick_draft(age_bucket(project.finished_on, reminder.today), reminder.checkin.id)
-        draft = t(chosen.key, client=reminder.client_name, project=project.title, metric=metric)
+        progress = reminder.progress
+        change = progress.change if progress is not None else None
+        bucket = age_bucket(project.finished_on, reminder.today)
+        chosen = pick_draft(bucket, reminder.checkin.id, change)
+        values = {"client": reminder.client_name, "project": project.title, "metric": metric}
+        if progress is not None and progress.latest is not None and change is not None:
+            values |= {"baseline": progress.baseline.text, "latest": progress.latest.text}
+        draft = t(chosen.key, **values)
     lines.append(f"{t('reminder-draft')}\n<blockquote>{draft}</blockquote>")
     if project is not None and project.metric:
         # Every check-in is a chance to learn what the client's number did (I9, I10).
