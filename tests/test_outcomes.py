@@ -45,6 +45,20 @@ async def project_with_metric(user: UserDriver, baseline: str = "1,2%") -> None:
     await answer_all(user, BEST_ANSWERS, None)
 
 
+async def russian_project(harness: BotHarness) -> UserDriver:
+    """A Russian-speaking user with a reflected project for Ромашка: заявки в неделю, 40."""
+    user = harness.user(language_code="ru")
+    await user.onboard()
+    await user.press(user.label("button-done-project"))
+    for typed in ("Ромашка", "Лендинг"):
+        await user.send(typed)
+    await user.press(user.label("goal-leads"))
+    for typed in ("заявки в неделю", "40 заявок", "вчера"):
+        await user.send(typed)
+    await answer_all(user, ["5", "Да", "5", "Да", "5", "Да", "5", "10", "🤝 Продолжать"], None)
+    return user
+
+
 async def open_card(user: UserDriver) -> str:
     await user.send("/clients")
     [text] = await user.press(next(b for b in user.buttons() if b.startswith("Acme")))
@@ -217,15 +231,7 @@ async def test_the_chart_shows_every_number_since_the_project(
 
 
 async def test_the_chart_speaks_russian(harness: BotHarness) -> None:
-    user = harness.user(language_code="ru")
-    await user.onboard()
-    await user.press(user.label("button-done-project"))
-    for typed in ("Ромашка", "Лендинг"):
-        await user.send(typed)
-    await user.press(user.label("goal-leads"))
-    for typed in ("заявки в неделю", "40 заявок", "вчера"):
-        await user.send(typed)
-    await answer_all(user, ["5", "Да", "5", "Да", "5", "Да", "5", "10", "🤝 Продолжать"], None)
+    user = await russian_project(harness)
     await user.send("/clients")
     await user.press(next(b for b in user.buttons() if b.startswith("Ромашка")))
     assert "📈 Цифра на графике" not in user.buttons()
@@ -388,15 +394,7 @@ async def test_without_a_number_the_draft_goes_by_the_projects_age(harness: BotH
 
 
 async def test_the_draft_follows_the_number_in_russian(harness: BotHarness) -> None:
-    user = harness.user(language_code="ru")
-    await user.onboard()
-    await user.press(user.label("button-done-project"))
-    for typed in ("Ромашка", "Лендинг"):
-        await user.send(typed)
-    await user.press(user.label("goal-leads"))
-    for typed in ("заявки в неделю", "40 заявок", "вчера"):
-        await user.send(typed)
-    await answer_all(user, ["5", "Да", "5", "Да", "5", "Да", "5", "10", "🤝 Продолжать"], None)
+    user = await russian_project(harness)
     await user.press(user.label("preset-2w"))
     await user.send("/clients")
     await user.press(next(b for b in user.buttons() if b.startswith("Ромашка")))
