@@ -14,7 +14,7 @@ from typing import Any
 
 from aiogram import Bot
 from aiogram.client.session.base import BaseSession
-from aiogram.exceptions import TelegramBadRequest
+from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError
 from aiogram.methods import (
     AnswerCallbackQuery,
     CopyMessage,
@@ -129,6 +129,8 @@ class RecordingSession(BaseSession):
         self._answered_queries: set[str] = set()
         # Calls Telegram would have refused (not failures a test injected on purpose).
         self.refusals: list[tuple[TelegramMethod[Any], str]] = []
+        # Chats whose person has blocked the bot: Telegram answers every send with 403.
+        self.blocked_chats: set[int] = set()
 
     def adopt(self, other: RecordingSession) -> None:
         """Carry a chat over from a session of an earlier process (a restart): the old
@@ -158,6 +160,9 @@ class RecordingSession(BaseSession):
         self, bot: Bot, method: TelegramMethod[TelegramType], timeout: int | None = None
     ) -> TelegramType:
         self.requests.append(method)
+        chat_id = getattr(method, "chat_id", None)
+        if isinstance(chat_id, int) and chat_id in self.blocked_chats:
+            raise TelegramForbiddenError(method, "Forbidden: bot was blocked by the user")
         for index, (kind, error) in enumerate(self._failures):
             if isinstance(method, kind):
                 del self._failures[index]
