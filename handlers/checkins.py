@@ -143,7 +143,7 @@ async def reminder_open(
     callback: CallbackQuery, checkin: Checkin, callback_answer: CallbackAnswer,
     user: User, t: Translator, checkins: CheckinService,
 ) -> None:  # fmt: skip
-    reminder = await checkins.reminder(checkin)
+    reminder = await checkins.reminder(user, checkin)
     if reminder is None:  # the client is gone
         stale(callback_answer, t)
         return

@@ -20,10 +20,6 @@ def from_epoch(value: int) -> datetime:
     return datetime.fromtimestamp(value, UTC)
 
 
-def maybe_epoch(moment: datetime | None) -> int | None:
-    return epoch(moment) if moment is not None else None
-
-
 def maybe_from_epoch(value: int | None) -> datetime | None:
     return from_epoch(value) if value is not None else None
 

@@ -36,7 +36,7 @@ class ReminderSender:
             return Sent.NOTHING
         if user.is_blocked:
             return Sent.HELD
-        reminder = await self._checkins.reminder(checkin)
+        reminder = await self._checkins.reminder(user, checkin)
         if reminder is None:
             return Sent.NOTHING
         screen = reminder_screen(self._i18n.get(user.language), reminder, late=late)

@@ -111,20 +111,18 @@ class CheckinService:
             found.append(OpenCheckin(row, names[row.client_id], overdue))
         return found
 
-    async def reminder(self, checkin: Checkin) -> Reminder | None:
-        """What the reminder of `checkin` shows, read as its owner; None when the client
-        is gone."""
-        client = await self._clients.get(checkin.user_id, checkin.client_id)
-        user = await self._repos.users.get(checkin.user_id)
-        if client is None or user is None:
+    async def reminder(self, user: User, checkin: Checkin) -> Reminder | None:
+        """What the reminder of the user's `checkin` shows; None when the client is gone."""
+        client = await self._clients.get(user.id, checkin.client_id)
+        if client is None:
             return None
         project = (
-            await self._projects.get(checkin.user_id, checkin.project_id)
+            await self._projects.get(user.id, checkin.project_id)
             if checkin.project_id
             else None
         )
         if project is None:  # a client-level check-in: speak of their latest project
-            latest = await self._projects.for_client(checkin.user_id, client.id, 1)
+            latest = await self._projects.for_client(user.id, client.id, 1)
             project = latest.projects[0] if latest.projects else None
         progress = (
             await self._outcomes.progress(user, project)
