@@ -117,9 +117,7 @@ class CheckinService:
         if client is None:
             return None
         project = (
-            await self._projects.get(user.id, checkin.project_id)
-            if checkin.project_id
-            else None
+            await self._projects.get(user.id, checkin.project_id) if checkin.project_id else None
         )
         if project is None:  # a client-level check-in: speak of their latest project
             latest = await self._projects.for_client(user.id, client.id, 1)
