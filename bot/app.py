@@ -28,6 +28,7 @@ from bot.config import Settings
 from bot.container import Services, create_services
 from bot.delivery.broadcaster import Broadcaster
 from bot.delivery.due_work import DueQueue, DueWorkRunner
+from bot.delivery.nudge_sender import NudgeSender
 from bot.delivery.pacer import Pacer
 from bot.delivery.reminder_sender import ReminderSender
 from bot.delivery.tip_sender import TipSender
@@ -45,8 +46,9 @@ from storage.fsm import SQLiteStorage
 
 logger = logging.getLogger(__name__)
 
-COMMANDS = ("done", "clients", "checkins", "checkin", "reflect", "history", "stats", "tips",
-            "menu", "settings", "export", "delete_me", "help", "cancel", "start")  # fmt: skip
+COMMANDS = ("kickoff", "done", "clients", "checkins", "checkin", "reflect", "history",
+            "stats", "tips", "menu", "settings", "export", "delete_me", "help", "cancel",
+            "start")  # fmt: skip
 ADMIN_COMMANDS = ("admin", "broadcast", "broadcasts")
 # Telegram shows the Russian menu to these interface languages, like the bot's texts.
 RUSSIAN_MENU_LANGUAGES = ("ru", "uk", "be", "kk")
@@ -100,7 +102,8 @@ def create_dispatcher(services: Services) -> Dispatcher:
 
 @dataclass(frozen=True, slots=True)
 class Delivery:
-    """What the bot sends on its own: due check-ins and tips, and admin broadcasts."""
+    """What the bot sends on its own: due check-ins, nudges and tips, and admin
+    broadcasts."""
 
     due_work: DueWorkRunner
     broadcaster: Broadcaster
@@ -112,8 +115,10 @@ def create_delivery(bot: Bot, dispatcher: Dispatcher, services: Services, pacer:
     i18n, clock, repos = services.i18n, services.clock, services.repos
     reminder = ReminderSender(bot, i18n, services.accounts, services.checkins, clock)
     tip = TipSender(bot, i18n, services.tips)
+    nudge = NudgeSender(bot, i18n, services.kickoffs)
     queues = [
         DueQueue("check-in", repos.checkins, reminder.send),
+        DueQueue("nudge", repos.nudges, nudge.send),
         DueQueue("tip", repos.tips, tip.send),
     ]
     due_work = DueWorkRunner(queues, clock, pacer, services.accounts.block)

@@ -14,6 +14,7 @@ from bot.services.accounts import AccountService
 from bot.services.admin import AdminService
 from bot.services.checkins import CheckinService
 from bot.services.clients import ClientService
+from bot.services.kickoffs import KickoffService
 from bot.services.outcomes import OutcomeService
 from bot.services.projects import ProjectService
 from bot.services.reflections import ReflectionService
@@ -37,6 +38,7 @@ class Services:
     reflections: ReflectionService
     checkins: CheckinService
     outcomes: OutcomeService
+    kickoffs: KickoffService
     scoreboard: ScoreboardService
     tips: TipService
     admin: AdminService
@@ -54,17 +56,19 @@ def create_services(
     outcomes = OutcomeService(repos, clock)
     checkins = CheckinService(repos, waker, clock, outcomes)
     tips = TipService(repos, waker, clock)
+    kickoffs = KickoffService(repos, checkins, waker, clock)
     return Services(
         settings=settings,
         clock=clock,
         i18n=i18n,
         cities=cities,
-        accounts=AccountService(repos, checkins, tips, clock),
+        accounts=AccountService(repos, checkins, tips, kickoffs, clock),
         clients=ClientService(repos, outcomes, clock),
         projects=ProjectService(repos, checkins, clock),
         reflections=ReflectionService(repos, clock),
         checkins=checkins,
         outcomes=outcomes,
+        kickoffs=kickoffs,
         scoreboard=ScoreboardService(repos),
         tips=tips,
         admin=AdminService(repos, clock),

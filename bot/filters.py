@@ -12,8 +12,10 @@ from aiogram.types import User as TelegramUser
 from bot.config import Settings
 from bot.services.checkins import CheckinService
 from bot.services.clients import ClientService
+from bot.services.kickoffs import KickoffService
 from storage.checkins import OPEN_STATUSES, Checkin
 from storage.clients import Client
+from storage.nudges import Nudge
 from storage.users import User
 
 logger = logging.getLogger(__name__)
@@ -70,3 +72,25 @@ class OpenCheckin(Filter):
         if checkin.status not in OPEN_STATUSES:
             return False
         return {"checkin": checkin}
+
+
+class OpenNudge(Filter):
+    """Passes a button that names one of the pressing user's delivered nudges still
+    waiting for an answer, handed to the handler as `nudge`. Someone else's nudge is
+    logged as forged; an answered one is simply old; both get the old-button answer."""
+
+    async def __call__(
+        self, event: Any, callback_data: CallbackData, user: User, kickoffs: KickoffService
+    ) -> bool | dict[str, Nudge]:
+        nudge_id = int(getattr(callback_data, "id"))  # noqa: B009  # every nudge button
+        nudge = await kickoffs.nudge(user, nudge_id)
+        if nudge is None:
+            logger.warning(
+                "User %s pressed a button for nudge %s that is not theirs or no longer exists",
+                user.id,
+                nudge_id,
+            )
+            return False
+        if nudge.status != "sent":
+            return False
+        return {"nudge": nudge}

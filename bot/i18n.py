@@ -63,6 +63,10 @@ class Translator:
         """A calendar day the way this language writes it: "12 Nov 2026", "12 нояб. 2026"."""
         return format_date(value, format="d MMM y", locale=self.language)
 
+    def weekday(self, value: date) -> str:
+        """A day close at hand, with its weekday: "Fri, 27 Nov", "пт, 27 нояб."."""
+        return format_date(value, format="EEE, d MMM", locale=self.language)
+
 
 class I18n:
     """Loads each language once; `i18n.get("ru")` returns its Translator."""

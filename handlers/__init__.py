@@ -3,8 +3,8 @@
 1. common: /cancel, /help, /menu and navigation buttons, so they work inside any flow;
 2. admin and broadcast: admin commands (the routers filter on ADMIN_IDS), then chat_member;
 3. onboarding: /start and the first-run questions;
-4. settings, tips, clients, check-ins, the client's number after a project, projects
-   (/done), reflection (/reflect), history;
+4. settings, tips, clients, check-ins, the client's number after a project, kickoff
+   (/kickoff) and its nudges, projects (/done), reflection (/reflect), history;
 5. fallback: last, answers whatever nothing above took (unexpected input, stale buttons).
 
 Typed-text steps use bot.views.input.TYPED_TEXT, which leaves commands alone, so a command
@@ -24,7 +24,9 @@ from handlers import (
     common,
     fallback,
     history,
+    kickoff,
     my_data,
+    nudges,
     onboarding,
     outcomes,
     projects,
@@ -47,6 +49,8 @@ def create_routers() -> list[Router]:
         clients.create_router(),
         checkins.create_router(),
         outcomes.create_router(),
+        kickoff.create_router(),
+        nudges.create_router(),
         projects.create_router(),
         reflection.create_router(),
         history.create_router(),

@@ -1,5 +1,6 @@
 """/done: record a finished project (client, title, the real goal, how it is measured,
-when it ended), then go straight into its reflection."""
+when it ended), then go straight into its reflection. A project begun with /kickoff is
+offered first and asks only when it ended: its goal and number were agreed at the start."""
 
 from __future__ import annotations
 
@@ -30,8 +31,15 @@ from bot.views.common import (
     day_problem,
     form_step,
 )
-from bot.views.input import TYPED_TEXT, read_text, refuse, reject_non_text
-from bot.views.projects import GoalCb, PickClientCb, client_choice, goal_choice
+from bot.views.input import TYPED_TEXT, read_text, refuse, reject_non_text, stale
+from bot.views.projects import (
+    GoalCb,
+    PickClientCb,
+    StartedCb,
+    client_choice,
+    goal_choice,
+    started_choice,
+)
 from bot.views.reflection import open_reflection
 from storage.clients import NAME_LIMIT, Client
 from storage.projects import FIELD_LIMIT, TITLE_LIMIT, Goal
@@ -41,6 +49,7 @@ CLIENT_BUTTONS = 8
 
 
 class ProjectForm(StatesGroup):
+    started = State()
     client = State()
     new_client = State()
     title = State()
@@ -78,10 +87,19 @@ _ASK = {
 _STATES = {state.state: state for state in ProjectForm.__states__}
 
 
-async def prompt(step: State, user: User, t: Translator, projects: ProjectService) -> Screen:
+async def prompt(
+    step: State, user: User, t: Translator, projects: ProjectService, data: dict[str, Any]
+) -> Screen:
+    if step == ProjectForm.started:
+        started = await projects.started(user, CLIENT_BUTTONS)
+        return Screen(t("done-started-ask"), started_choice(t, started))
+    if step == ProjectForm.day and data.get("kickoff_id"):
+        return Screen(t("done-started-date-ask", project=data["title"]), day_choice(t))
     if step == ProjectForm.client:
         recent = await projects.client_choices(user, CLIENT_BUTTONS)
-        return Screen(t("done-client-ask"), client_choice(t, [(c.id, c.name) for c in recent]))
+        back = bool(await projects.started(user, 1))  # back to the started projects
+        choice = client_choice(t, [(c.id, c.name) for c in recent], back=back)
+        return Screen(t("done-client-ask"), choice)
     if step == ProjectForm.goal:
         return Screen(t("done-goal-ask"), goal_choice(t))
     if step == ProjectForm.day:
@@ -94,7 +112,7 @@ async def _go(
     projects: ProjectService,
 ) -> None:  # fmt: skip
     await state.set_state(step)
-    await (await prompt(step, user, t, projects)).reply(target)
+    await (await prompt(step, user, t, projects, await state.get_data())).reply(target)
 
 
 async def _start(
@@ -105,7 +123,27 @@ async def _start(
     lesson = await projects.last_lesson(user)
     if lesson:
         await message.answer(t("done-lesson-reminder", lesson=lesson))
-    await _go(ProjectForm.client, message, state, user, t, projects)
+    # Projects begun with /kickoff come first: for them only the end day is new.
+    first = ProjectForm.started if await projects.started(user, 1) else ProjectForm.client
+    await _go(first, message, state, user, t, projects)
+
+
+async def started_picked(
+    callback: CallbackQuery, callback_data: StartedCb, callback_answer: CallbackAnswer,
+    state: FSMContext, user: User, t: Translator, projects: ProjectService,
+) -> None:  # fmt: skip
+    if callback_data.id == 0:
+        await _go(ProjectForm.client, callback, state, user, t, projects)
+        return
+    kickoff = await projects.kickoff(user, callback_data.id)
+    if kickoff is None:
+        refuse(callback_answer, t, user.id, "kickoff", callback_data.id)
+        return
+    if not kickoff.active:  # recorded by a press a moment ago
+        stale(callback_answer, t)
+        return
+    await state.update_data(kickoff_id=kickoff.id, title=kickoff.title)
+    await _go(ProjectForm.day, callback, state, user, t, projects)
 
 
 async def done_command(
@@ -159,7 +197,7 @@ async def typed(
     projects: ProjectService, reflections: ReflectionService,
 ) -> None:  # fmt: skip
     step = _STATES[str(await state.get_state())]
-    if step == ProjectForm.goal:
+    if step in (ProjectForm.goal, ProjectForm.started):
         await message.answer(t("expects-button"))
         return
     if step == ProjectForm.day:
@@ -205,9 +243,14 @@ async def form_button(
         await state.update_data(baseline=None)
         await _go(ProjectForm.day, callback, state, user, t, projects)
         return
+    data = await state.get_data()
     if step == ProjectForm.metric:
-        data = await state.get_data()
         back = ProjectForm.goal_other if data.get("goal") == Goal.OTHER else ProjectForm.goal
+    elif step == ProjectForm.day and data.get("kickoff_id"):
+        await state.update_data(kickoff_id=None)
+        back = ProjectForm.started
+    elif step == ProjectForm.client and await projects.started(user, 1):
+        back = ProjectForm.started
     else:
         back = _BACK.get(step, ProjectForm.client)
     await _go(back, callback, state, user, t, projects)
@@ -255,7 +298,15 @@ async def _save(
     message: Message, day: date, state: FSMContext, user: User, t: Translator,
     projects: ProjectService, reflections: ReflectionService,
 ) -> None:  # fmt: skip
-    project = await projects.record_finished(user, _draft(await state.get_data()), day)
+    data = await state.get_data()
+    if data.get("kickoff_id"):
+        project = await projects.record_kickoff(user, int(data["kickoff_id"]), day)
+        if project is None:  # recorded meanwhile from another message
+            await state.clear()
+            await message.answer(t("done-started-gone"))
+            return
+    else:
+        project = await projects.record_finished(user, _draft(data), day)
     if project is None:
         # The chosen client was deleted meanwhile: ask again, keep everything else.
         await message.answer(t("client-gone"))
@@ -281,6 +332,7 @@ def create_router() -> Router:
     router.callback_query.register(done_button, NavCb.filter(F.to == Nav.DONE))
     router.callback_query.register(new_order, NewOrderCb.filter(), OwnClient("client"))
     in_form = StateFilter(*ProjectForm.__states__)
+    router.callback_query.register(started_picked, ProjectForm.started, StartedCb.filter())
     router.callback_query.register(
         new_client_picked, ProjectForm.client, PickClientCb.filter(F.id == 0)
     )

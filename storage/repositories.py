@@ -15,7 +15,9 @@ from storage.broadcasts import BroadcastRepository
 from storage.checkins import CheckinRepository
 from storage.clients import ClientRepository
 from storage.db import Database
+from storage.kickoffs import KickoffRepository
 from storage.metrics import MetricReadingRepository
+from storage.nudges import NudgeRepository
 from storage.overview import OverviewRepository
 from storage.projects import ProjectRepository
 from storage.reflections import ReflectionRepository
@@ -39,6 +41,8 @@ class Repositories:
     metrics: MetricReadingRepository
     overview: OverviewRepository
     scoreboard: ScoreboardRepository
+    kickoffs: KickoffRepository
+    nudges: NudgeRepository
 
     @classmethod
     def over(cls, db: Database) -> Repositories:
@@ -55,6 +59,8 @@ class Repositories:
             metrics=MetricReadingRepository(db),
             overview=OverviewRepository(db),
             scoreboard=ScoreboardRepository(db),
+            kickoffs=KickoffRepository(db),
+            nudges=NudgeRepository(db),
         )
 
     @asynccontextmanager

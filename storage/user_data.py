@@ -20,6 +20,8 @@ USER_TABLES: tuple[tuple[str, str], ...] = (
     ),
     ("checkins", "SELECT * FROM checkins WHERE user_id = ? ORDER BY id"),
     ("contacts", "SELECT * FROM contacts WHERE user_id = ? ORDER BY id"),
+    ("kickoffs", "SELECT * FROM kickoffs WHERE user_id = ? ORDER BY id"),
+    ("nudges", "SELECT * FROM nudges WHERE user_id = ? ORDER BY id"),
     ("metric_readings", "SELECT * FROM metric_readings WHERE user_id = ? ORDER BY id"),
     ("tip_deliveries", "SELECT * FROM tip_deliveries WHERE user_id = ? ORDER BY id"),
     ("tips_seen", "SELECT * FROM tips_seen WHERE user_id = ? ORDER BY tip_id"),

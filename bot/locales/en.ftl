@@ -29,6 +29,7 @@ menu-title = What would you like to do?
 help-text =
     <b>Partner Coach</b> helps you work as your clients' partner: understand the result they really need, and keep in touch after the project.
 
+    /kickoff — before the work starts: agree on the client's goal and the number that shows it, and plan a few early steps that build trust
     /done — record a finished project and look back on it (ten quick questions, a partner score and advice)
     /clients — your clients: contacts, notes, projects, last contact
     /reflect — continue a paused reflection or reflect on an earlier project
@@ -96,6 +97,7 @@ command-menu = Main menu
 command-settings = Language, time zone, tips
 command-help = What the bot can do
 command-cancel = Leave the current step
+command-kickoff = Start a project with its goal and number
 command-done = I finished a project
 command-clients = Your clients
 command-reflect = Reflect on a project
@@ -108,6 +110,7 @@ command-broadcasts = Past broadcasts (admins)
 command-tips = Tips: subscribe, how often, when
 
 ## Main menu entries
+button-kickoff = 🚀 New project
 button-done-project = ✅ I finished a project
 button-clients = 👥 Clients
 button-reflect = 📝 Reflect
@@ -542,3 +545,108 @@ draft-same-1 = Hi { $client }! I've been looking at { $metric }: { $baseline } b
 draft-same-2 = Hello { $client }, an honest update on { $project }: { $metric } is { $latest } now against { $baseline } before, about the same. That's worth knowing, not hiding. Two things I'd check: whether enough of the right people reach what we built, and whether anything else changed in the business over the same weeks. Shall we look at them together?
 draft-worse-1 = Hi { $client }, I'd rather say it plainly: { $metric } was { $baseline } before { $project } and is { $latest } now, which is the wrong direction. It can have many causes: the season, prices, traffic, or the project itself. Let's look at it together, find out which, and choose what to try first.
 draft-worse-2 = Hello { $client }. Since { $project }, { $metric } has gone the opposite way from what we aimed for: { $baseline } before, { $latest } now. There's no one to blame here; what matters is turning it around. Could we compare, week by week, what changed before and after the project, and pick one thing to fix or roll back first?
+
+## Kickoff: before the work (I4, I5, I7, I9, I12, I13)
+kickoff-intro = Let's set the project up before the work starts: what the client really needs, how you'll both see it worked, and a few early steps that build trust. About two minutes.
+kickoff-client-ask = <b>Who is the client?</b> Pick one, or type a new client's name.
+kickoff-title-ask = <b>What's the project?</b> A short name, such as <i>Landing page for the spring sale</i>.
+kickoff-goal-ask = <b>What does the client really need from it?</b> Not the deliverable: the result for their business.
+kickoff-goal-sales = more sales
+kickoff-goal-leads = more leads
+kickoff-goal-traffic = more traffic or a better CTR
+kickoff-goal-savings = to save time or money
+kickoff-goal-other = the result we agreed on
+kickoff-metric-ask = <b>Which number will show it worked?</b> For example <i>orders a week</i>, <i>banner CTR</i> or <i>hours spent on invoices</i>. Not sure yet? Skip, and the message to the client will ask them.
+kickoff-baseline-ask = <b>What is that number today?</b> For example <i>CTR 1.2%</i> or <i>40 leads a month</i>. If nobody knows, skip: the message to the client will ask for it.
+kickoff-target-ask = <b>What value would the client call a success?</b> For example <i>CTR 2%</i>. Skip if you haven't talked about it yet.
+kickoff-end-ask = <b>When should the work be finished?</b> Type a date, such as <i>15.12</i> or <i>in 3 weeks</i>, or pick a button.
+button-end-in-weeks = { $n ->
+    [one] In a week
+   *[other] In { $n } weeks
+}
+kickoff-end-past = { $date } is already here. Give a day after today, such as <i>in 2 weeks</i> or <i>15.12</i>.
+kickoff-end-too-far = { $date } is more than a year away. Pick a nearer end, or split the work into stages and start with the first.
+kickoff-budget-ask = <b>A partner check: does the budget fit the goal?</b> Or would a smaller, cheaper solution get the client the same result?
+button-budget-fits = It fits the goal
+button-budget-smaller = A smaller solution would do
+button-budget-unsure = Not sure yet
+kickoff-flags-ask = <b>Anything about this client that worries you?</b> Vague answers, pressure on price, "we'll sort out the goal later"… Write it down for yourself, or skip.
+kickoff-trust-ask = <b>Pick one to { $most } early steps that build trust.</b> I'll remind you on the right days at your check-in hour, with a message you can send.
+trust-call-button = 📞 A call to hear their business
+trust-confirm-button = ✍️ Goal and number confirmed in writing
+trust-progress-button = 📝 A short progress note every few days
+trust-early_draft-button = 👀 Show the first draft early
+button-trust-ready = Ready ({ $n })
+kickoff-trust-max = Up to { $most } at a time: a few steps you'll actually take beat a long list. Untick one first.
+kickoff-trust-none = Pick at least one step first.
+kickoff-address-ask = How do you talk to this client?
+button-address-formal = Informally
+button-address-informal = Informally
+kickoff-saved = 🚀 <b>{ $project }</b> for { $client } is under way. Planned end: { $date }.
+kickoff-budget-smaller-advice = <b>Budget:</b> you think a smaller solution would do. Say so before you start: offer it, and say plainly what it leaves out. Clients remember who saved them money.
+kickoff-budget-unsure-advice = <b>Budget:</b> worth one question to the client: what result would make this budget worth it? The answer tells you what to build.
+kickoff-flags-advice = <b>Your note about the client:</b> { $flags }
+    Decide now what would make you say no to the next project with them, so you're not deciding under pressure later.
+kickoff-draft-title = A message to confirm the goal with the client:
+kickoff-draft-open-formal = Hi { $client }! Before I start on "{ $project }", I'd like to check that I've understood what you need.
+kickoff-draft-open-informal = Hi { $client }! Before I start on "{ $project }", I'd like to check that I've understood what you need.
+kickoff-draft-goal = The aim is { $goal }.
+kickoff-draft-metric-none-formal = Which number would tell us it worked: orders, leads, sign-ups? Let's pick one now, so we're both aiming at the same thing.
+kickoff-draft-metric-none-informal = Which number would tell us it worked: orders, leads, sign-ups? Let's pick one now, so we're both aiming at the same thing.
+kickoff-draft-metric = We'll know it worked by { $metric }.
+kickoff-draft-baseline = Today it's { $baseline }.
+kickoff-draft-baseline-none-formal = I don't have today's figure yet: could you look it up? A rough one is fine.
+kickoff-draft-baseline-none-informal = I don't have today's figure yet: could you look it up? A rough one is fine.
+kickoff-draft-target-formal = You'd call it a success at { $target }.
+kickoff-draft-target-informal = You'd call it a success at { $target }.
+kickoff-draft-end = I plan to finish by { $date }.
+kickoff-draft-close-formal = If I've got anything wrong, tell me now: it's much easier to fix before the work than after.
+kickoff-draft-close-informal = If I've got anything wrong, tell me now: it's much easier to fix before the work than after.
+kickoff-plan-title = I'll remind you:
+trust-call-planned = the call: { $date }
+trust-confirm-planned = the written confirmation: { $date }
+trust-progress-planned = a progress note every { $n } days, from { $date }
+trust-early_draft-planned = the early draft: { $date }
+kickoff-plan-none = The project is too short for reminders before its end: take the steps you picked in the next few days.
+kickoff-done-hint = When the work is finished, send /done: this project will be first on the list.
+
+## Nudges during the work (I4, I9, I12)
+kickoff-metric-fallback = the number we agree on
+trust-call-title = 📞 <b>A call with { $client }</b> about { $project }
+trust-call-why = Twenty minutes of hearing how their business works today saves days of guessing later.
+trust-call-draft-formal = Hi { $client }! Before I get deep into "{ $project }", could we have a short call, twenty minutes or so? I'd like to hear how customers find you today and what gets in the way, so the work aims at { $goal }. When would suit you?
+trust-call-draft-informal = Hi { $client }! Before I get deep into "{ $project }", could we have a short call, twenty minutes or so? I'd like to hear how customers find you today and what gets in the way, so the work aims at { $goal }. When would suit you?
+trust-confirm-title = ✍️ <b>Has { $client } confirmed the goal?</b> ({ $project })
+trust-confirm-why = A goal confirmed in writing is the yardstick you'll both use at the end, and it keeps the spec from drifting away from the result.
+trust-confirm-draft-formal = Hi { $client }! Just to be sure we're aiming at the same thing: the goal of "{ $project }" is { $goal }, and we'll judge it by { $metric }. Does that match how you see it? A short "yes" is plenty.
+trust-confirm-draft-informal = Hi { $client }! Just to be sure we're aiming at the same thing: the goal of "{ $project }" is { $goal }, and we'll judge it by { $metric }. Does that match how you see it? A short "yes" is plenty.
+trust-progress-title = 📝 <b>A progress note for { $client }</b> ({ $project })
+trust-progress-why = Three lines are enough: what's done, what's next, what you need from them. A client who can't judge the work can still see it moving.
+trust-progress-draft-formal = Hi { $client }! A quick update on "{ $project }". Done: … Next: … What I need from you: … We're still aiming at { $goal }.
+trust-progress-draft-informal = Hi { $client }! A quick update on "{ $project }". Done: … Next: … What I need from you: … We're still aiming at { $goal }.
+trust-early_draft-title = 👀 <b>Show { $client } an early draft</b> of { $project }
+trust-early_draft-why = A rough version shown now costs an hour; a finished piece that misses costs the project. And the client gets to steer in their own words.
+trust-early_draft-draft-formal = Hi { $client }! Here's an early, rough version of "{ $project }". It isn't polished yet: I'm sharing it now so we can check the direction while changes are cheap. What here helps with { $goal }, and what doesn't?
+trust-early_draft-draft-informal = Hi { $client }! Here's an early, rough version of "{ $project }". It isn't polished yet: I'm sharing it now so we can check the direction while changes are cheap. What here helps with { $goal }, and what doesn't?
+nudge-late = <i>A little late: I couldn't reach you when this was due.</i>
+nudge-done-so-far = Done so far in this project: { $n }.
+button-nudge-done = ✅ Done
+button-nudge-skipped = Skip this time
+button-nudge-stopped = Stop these reminders
+nudge-counted-call = ✅ Done: the call is counted.
+nudge-counted-confirm = ✅ Done: the confirmation is counted.
+nudge-counted-progress = { $n ->
+    [one] ✅ Done: your first progress note is counted.
+   *[other] ✅ Done: { $n } progress notes so far.
+}
+nudge-counted-early_draft = ✅ Done: the early draft is counted.
+nudge-skipped = Skipped this time.
+nudge-next = The next one: { $date }.
+nudge-stopped = No more reminders for "{ $action }" in this project.
+
+## /done for a project begun with /kickoff
+done-started-ask = <b>Which project is finished?</b> Its goal and number are already saved; I'll only ask when it ended.
+button-started-project = { $project } · { $client }
+button-other-project = Another project
+done-started-date-ask = <b>When did "{ $project }" end?</b> Type <i>3 days ago</i>, <i>12.11</i> or <i>2026-11-03</i>, or pick a button.
+done-started-gone = That project is already recorded as finished. Send /done to record another one.

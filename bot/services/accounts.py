@@ -14,6 +14,7 @@ from datetime import timedelta
 from bot.clock import Clock
 from bot.services.checkins import CheckinService
 from bot.services.export import build_export
+from bot.services.kickoffs import KickoffService
 from bot.services.tips import TipService
 from storage.repositories import Repositories
 from storage.users import NewUser, User
@@ -27,12 +28,18 @@ SEEN_PRECISION = timedelta(hours=1)
 
 class AccountService:
     def __init__(
-        self, repos: Repositories, checkins: CheckinService, tips: TipService, clock: Clock
+        self,
+        repos: Repositories,
+        checkins: CheckinService,
+        tips: TipService,
+        kickoffs: KickoffService,
+        clock: Clock,
     ) -> None:
         self._repos = repos
         self._users = repos.users
         self._checkins = checkins
         self._tips = tips
+        self._kickoffs = kickoffs
         self._clock = clock
 
     async def get(self, user_id: int) -> User | None:
@@ -57,7 +64,7 @@ class AccountService:
 
     async def block(self, user_id: int) -> bool:
         """The user blocked the bot: nothing is sent to them until they come back. Their
-        check-ins and tip subscription are held, not lost. False if already known."""
+        check-ins, nudges and tip subscription are held, not lost. False if already known."""
         user = await self._users.get(user_id)
         if user is None or user.is_blocked:
             return False
@@ -66,7 +73,8 @@ class AccountService:
         return True
 
     async def unblock(self, user_id: int) -> bool:
-        """The user is back: held check-ins and tips go on. False if they were not blocked."""
+        """The user is back: held check-ins, nudges and tips go on. False if they were
+        not blocked."""
         user = await self._users.get(user_id)
         if user is None or not user.is_blocked:
             return False
@@ -74,16 +82,19 @@ class AccountService:
             await self._users.set_blocked(user_id, False, self._clock.now())
             user = await self._fresh(user_id)
             await self._checkins.resume(user)
+            await self._kickoffs.resume(user)
             await self._tips.resume(user)
         logger.info("User %s is reachable again; held check-ins and tips resume", user_id)
         return True
 
     async def change_zone(self, user: User, zone: str) -> User:
-        """A new time zone: pending check-ins and the next tip keep their local time."""
+        """A new time zone: pending check-ins, nudges and the next tip keep their local
+        time."""
         async with self._repos.transaction():
             await self._users.set_timezone(user.id, zone, self._clock.now())
             fresh = await self._fresh(user.id)
             await self._checkins.retime(fresh)
+            await self._kickoffs.retime(fresh)
             await self._tips.retime(fresh)
         return fresh
 
@@ -92,6 +103,7 @@ class AccountService:
             await self._users.set_checkin_hour(user.id, hour, self._clock.now())
             fresh = await self._fresh(user.id)
             await self._checkins.retime(fresh)
+            await self._kickoffs.retime(fresh)
         return fresh
 
     async def set_language(self, user: User, language: str) -> User:

@@ -11,6 +11,7 @@ from bot.services.checkin_rules import local_now
 from bot.services.checkins import CheckinService, ContactSource
 from bot.services.dates import NotAPastDay, read_past_day
 from storage.clients import Client
+from storage.kickoffs import Kickoff
 from storage.projects import Goal, NewProject, Project
 from storage.repositories import Repositories
 from storage.users import User
@@ -75,4 +76,33 @@ class ProjectService:
             )  # fmt: skip
             # Finishing a project is a real contact: logged, and a cadence counts from it.
             await self._checkins.contacted(user, client.id, day, ContactSource.PROJECT)
+        return project
+
+    async def kickoff(self, user: User, kickoff_id: int) -> Kickoff | None:
+        return await self._repos.kickoffs.get(user.id, kickoff_id)
+
+    async def started(self, user: User, limit: int) -> list[Kickoff]:
+        """Projects begun with /kickoff and not finished yet, the nearest end first."""
+        return await self._repos.kickoffs.active(user.id, limit)
+
+    async def record_kickoff(self, user: User, kickoff_id: int, day: date) -> Project | None:
+        """A project begun with /kickoff ended on `day`: recorded with the goal, number
+        and baseline agreed at the start, and its nudges stop. One unit of work. None
+        when the kickoff is not this user's active one (finished meanwhile, or gone)."""
+        repos, now = self._repos, self._clock.now()
+        async with repos.transaction():
+            kickoff = await repos.kickoffs.get(user.id, kickoff_id)
+            if kickoff is None or not kickoff.active:
+                return None
+            project = await repos.projects.add(
+                NewProject(
+                    user_id=user.id, client_id=kickoff.client_id, title=kickoff.title,
+                    goal=kickoff.goal, goal_note=kickoff.goal_note, metric=kickoff.metric,
+                    baseline=kickoff.baseline, finished_on=day,
+                ),
+                now,
+            )  # fmt: skip
+            await repos.kickoffs.finish(user.id, kickoff.id, project.id, now)
+            await repos.nudges.cancel_open(user.id, kickoff.id, now)
+            await self._checkins.contacted(user, kickoff.client_id, day, ContactSource.PROJECT)
         return project

@@ -28,6 +28,7 @@ class Nav(StrEnum):
     HISTORY = "hi"
     STATS = "st"
     CHECKINS = "k"
+    KICKOFF = "ko"
 
 
 class NavCb(CallbackData, prefix="n1"):
@@ -52,6 +53,7 @@ class DayCb(CallbackData, prefix="dy1"):
 
 def main_menu(t: Translator) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
+    builder.button(text=t("button-kickoff"), callback_data=NavCb(to=Nav.KICKOFF))
     builder.button(text=t("button-done-project"), callback_data=NavCb(to=Nav.DONE))
     builder.button(text=t("button-clients"), callback_data=NavCb(to=Nav.CLIENTS))
     builder.button(text=t("button-reflect"), callback_data=NavCb(to=Nav.REFLECT))
@@ -60,7 +62,7 @@ def main_menu(t: Translator) -> InlineKeyboardMarkup:
     builder.button(text=t("button-checkins"), callback_data=NavCb(to=Nav.CHECKINS))
     builder.button(text=t("button-settings"), callback_data=NavCb(to=Nav.SETTINGS))
     builder.button(text=t("button-help"), callback_data=NavCb(to=Nav.HELP))
-    builder.adjust(1, 2, 2, 2, 1)
+    builder.adjust(2, 2, 2, 2, 1)
     return builder.as_markup()
 
 

@@ -1,0 +1,68 @@
+"""A nudge for an early trust action during the work (I12): what to do today, a draft
+for the client, and Done / Skip / Stop."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from aiogram.filters.callback_data import CallbackData
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.i18n import Translator
+from bot.messaging import Screen
+from bot.services.kickoffs import Answered, NudgeToSend
+from bot.views.kickoff import addressed, goal_words
+
+
+class NudgeAnswer(StrEnum):
+    DONE = "d"
+    SKIP = "s"
+    STOP = "x"
+
+
+# What each answer stores on the nudge.
+ANSWER_STATUS = {NudgeAnswer.DONE: "done", NudgeAnswer.SKIP: "skipped",
+                 NudgeAnswer.STOP: "stopped"}  # fmt: skip
+
+
+class NudgeCb(CallbackData, prefix="ng1"):
+    id: int
+    answer: NudgeAnswer
+
+
+def nudge_screen(t: Translator, sent: NudgeToSend, *, late: bool) -> Screen:
+    kickoff, action = sent.kickoff, sent.nudge.action.value
+    lines = [t(f"trust-{action}-title", project=kickoff.title, client=kickoff.client_name)]
+    if late:
+        lines.append(t("nudge-late"))
+    lines.append(t(f"trust-{action}-why"))
+    draft = addressed(
+        t, f"trust-{action}-draft", kickoff,
+        client=kickoff.client_name, project=kickoff.title, goal=goal_words(t, kickoff),
+        metric=kickoff.metric or t("kickoff-metric-fallback"),
+    )  # fmt: skip
+    lines.append(f"{t('reminder-draft')}\n<blockquote>{draft}</blockquote>")
+    if sent.done_before:
+        lines.append(t("nudge-done-so-far", n=sent.done_before))
+    builder = InlineKeyboardBuilder()
+    for answer in NudgeAnswer:
+        builder.button(
+            text=t(f"button-nudge-{ANSWER_STATUS[answer]}"),
+            callback_data=NudgeCb(id=sent.nudge.id, answer=answer),
+        )
+    builder.adjust(2, 1)
+    return Screen("\n\n".join(lines), builder.as_markup())
+
+
+def answered_line(t: Translator, answered: Answered) -> str:
+    """The record of the answer, put under the nudge in place of its buttons."""
+    action = answered.nudge.action.value
+    if answered.status == "stopped":
+        return t("nudge-stopped", action=t(f"trust-{action}-button"))
+    if answered.status == "done":
+        line = t(f"nudge-counted-{action}", n=answered.done)
+    else:
+        line = t("nudge-skipped")
+    if answered.next_day is not None:
+        line += " " + t("nudge-next", date=t.weekday(answered.next_day))
+    return line

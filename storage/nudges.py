@@ -1,0 +1,147 @@
+"""Nudges for the early trust actions chosen at kickoff, as due rows claimed by the
+due-work runner. Queries made for a user are filtered by that user's id; the runner's
+queries (from DueRowStore) work across users."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+import aiosqlite
+
+from storage.codec import epoch, from_epoch, from_wall_clock, wall_clock
+from storage.due_rows import DueRowStore
+
+
+class TrustAction(StrEnum):
+    """Early investments in trust (idea I12)."""
+
+    CALL = "call"  # a call to hear the business
+    CONFIRM = "confirm"  # the goal and the number confirmed in writing
+    PROGRESS = "progress"  # a short progress note every few days
+    EARLY_DRAFT = "early_draft"  # the first draft shown early
+
+
+@dataclass(frozen=True, slots=True)
+class Nudge:
+    id: int
+    user_id: int
+    kickoff_id: int
+    action: TrustAction
+    local_due: datetime  # naive: wall-clock time in the user's zone
+    due_at: datetime
+    status: str
+    attempts: int
+
+
+@dataclass(frozen=True, slots=True)
+class NewNudge:
+    user_id: int
+    kickoff_id: int
+    action: TrustAction
+    local_due: datetime
+    due_at: datetime
+
+
+def _nudge(row: aiosqlite.Row) -> Nudge:
+    return Nudge(
+        id=row["id"],
+        user_id=row["user_id"],
+        kickoff_id=row["kickoff_id"],
+        action=TrustAction(row["action"]),
+        local_due=from_wall_clock(row["local_due"]),
+        due_at=from_epoch(row["due_at"]),
+        status=row["status"],
+        attempts=row["attempts"],
+    )
+
+
+class NudgeRepository(DueRowStore[Nudge]):
+    TABLE = "nudges"
+
+    def _parse(self, row: aiosqlite.Row) -> Nudge:
+        return _nudge(row)
+
+    async def add(self, new: NewNudge, now: datetime) -> Nudge:
+        # The kickoff must belong to the same user: checked in the same statement.
+        nudge_id = await self._db.insert(
+            "INSERT INTO nudges (user_id, kickoff_id, action, local_due, due_at, created_at) "
+            "SELECT ?, id, ?, ?, ?, ? FROM kickoffs WHERE id = ? AND user_id = ?",
+            (
+                new.user_id, new.action.value, wall_clock(new.local_due), epoch(new.due_at),
+                epoch(now), new.kickoff_id, new.user_id,
+            ),
+        )  # fmt: skip
+        if nudge_id is None:
+            raise LookupError(f"kickoff {new.kickoff_id} of user {new.user_id} not found")
+        found = await self.get(new.user_id, nudge_id)
+        assert found is not None
+        return found
+
+    async def get(self, user_id: int, nudge_id: int) -> Nudge | None:
+        row = await self._db.fetchone(
+            "SELECT * FROM nudges WHERE id = ? AND user_id = ?", (nudge_id, user_id)
+        )
+        return _nudge(row) if row else None
+
+    async def pending_for_user(self, user_id: int) -> list[Nudge]:
+        rows = await self._db.fetchall(
+            "SELECT * FROM nudges WHERE user_id = ? AND status = 'pending'", (user_id,)
+        )
+        return [_nudge(row) for row in rows]
+
+    async def for_kickoff(self, user_id: int, kickoff_id: int) -> list[Nudge]:
+        rows = await self._db.fetchall(
+            "SELECT * FROM nudges WHERE user_id = ? AND kickoff_id = ? ORDER BY due_at, id",
+            (user_id, kickoff_id),
+        )
+        return [_nudge(row) for row in rows]
+
+    async def answer(self, user_id: int, nudge_id: int, status: str, now: datetime) -> bool:
+        """Done, skipped or stopped, for a delivered nudge; False for an old button."""
+        changed = await self._db.execute(
+            "UPDATE nudges SET status = ?, finished_at = ? "
+            "WHERE id = ? AND user_id = ? AND status = 'sent'",
+            (status, epoch(now), nudge_id, user_id),
+        )
+        return changed == 1
+
+    async def cancel_open(
+        self, user_id: int, kickoff_id: int, now: datetime, action: TrustAction | None = None
+    ) -> int:
+        """Nothing more for this kickoff (or for one of its actions): pending ones are
+        cancelled; delivered ones no longer wait for an answer."""
+        only_action = "AND action = ?" if action is not None else ""
+        params: tuple[object, ...] = (epoch(now), user_id, kickoff_id)
+        return await self._db.execute(
+            "UPDATE nudges SET status = 'cancelled', finished_at = ? "
+            "WHERE user_id = ? AND kickoff_id = ? AND status IN ('pending', 'sending', 'sent') "
+            f"{only_action}",
+            params + ((action.value,) if action is not None else ()),
+        )
+
+    async def retime_many(
+        self, user_id: int, changes: Sequence[tuple[int, datetime, datetime]]
+    ) -> None:
+        """New local times and UTC moments for pending nudges (a zone or hour change)."""
+        async with self._db.transaction() as tx:
+            await tx.executemany(
+                "UPDATE nudges SET local_due = ?, due_at = ? "
+                "WHERE id = ? AND user_id = ? AND status = 'pending'",
+                [
+                    (wall_clock(local), epoch(due_at), nudge_id, user_id)
+                    for nudge_id, local, due_at in changes
+                ],
+            )
+
+    async def answered(self, user_id: int, kickoff_id: int) -> Counter[str]:
+        """How many nudges of the kickoff were done, skipped, ... by status."""
+        rows = await self._db.fetchall(
+            "SELECT status, COUNT(*) FROM nudges WHERE user_id = ? AND kickoff_id = ? "
+            "GROUP BY status",
+            (user_id, kickoff_id),
+        )
+        return Counter({row[0]: int(row[1]) for row in rows})
