@@ -97,3 +97,20 @@ class MetricReadingRepository:
             (user_id, project_id),
         )
         return bool(found)
+
+    async def never_measured(self, user_id: int, finished_before: date) -> int:
+        """Projects whose client's number was never collected: no number agreed at all,
+        or none read since a project that ended before `finished_before`."""
+        found = await self._db.fetchvalue(
+            """
+            SELECT COUNT(*) FROM projects p
+            WHERE p.user_id = ?
+              AND (p.metric IS NULL
+                   OR (p.finished_on < ? AND NOT EXISTS (
+                       SELECT 1 FROM metric_readings m
+                       WHERE m.user_id = p.user_id AND m.project_id = p.id
+                         AND m.value IS NOT NULL)))
+            """,
+            (user_id, day(finished_before)),
+        )
+        return int(found or 0)

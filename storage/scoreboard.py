@@ -64,3 +64,15 @@ class ScoreboardRepository:
             (user_id,),
         )
         return [NewOrder(row["client_id"], from_epoch(row["finished_at"])) for row in rows]
+
+    async def trust_steps(self, user_id: int) -> tuple[int, int]:
+        """Projects begun with a kickoff (not dropped), and the early trust steps the
+        freelancer marked done across them."""
+        started = await self._db.fetchvalue(
+            "SELECT COUNT(*) FROM kickoffs WHERE user_id = ? AND status != 'dropped'",
+            (user_id,),
+        )
+        done = await self._db.fetchvalue(
+            "SELECT COUNT(*) FROM nudges WHERE user_id = ? AND status = 'done'", (user_id,)
+        )
+        return int(started or 0), int(done or 0)

@@ -125,7 +125,7 @@ async def test_weak_answers_get_two_concrete_pieces_of_advice(harness: BotHarnes
     result = (await answer_all(user, answers, None))[-1]
     # 20*0 + 10*0 + 15*.75 + 10*1 + 10*.75 + 10*1 + 15*.75 + 10*.7 = 57
     assert "Partner score: 57/100 · In between" in result
-    assert "Two things to try next time:" in result
+    assert "What to try next time:" in result
     assert "<b>The real request.</b>" in result
     assert "<b>Measuring.</b>" in result
     assert "let this client go" in result
@@ -405,3 +405,21 @@ async def test_reflect_with_nothing_waiting(harness: BotHarness) -> None:
     await user.onboard()
     [text] = await user.send("/reflect")
     assert text.startswith("No project is waiting for a reflection.")
+
+
+async def test_advice_puts_measuring_first_when_nobody_knew_the_number(
+    harness: BotHarness,
+) -> None:
+    user = harness.user()
+    await user.onboard()
+    await user.press(user.label("button-done-project"))
+    for typed in ("Acme", "Spring landing"):
+        await user.send(typed)
+    await user.press(user.label("goal-sales"))
+    await user.send("orders per week")
+    await user.press(user.label("button-skip"))  # nobody knows the number before
+    await user.send("3 days ago")
+    replies = await answer_all(user, BEST_ANSWERS, None)
+    result = replies[-1]
+    assert user.label("result-weak-title") in result
+    assert user.label("advice-measure") in result

@@ -234,3 +234,25 @@ async def test_blocking_holds_tips_and_coming_back_resumes_them(harness: BotHarn
     assert resumed.local_due == datetime(2026, 12, 1, 9, 0)
     await deliver_next(harness)
     assert len(await tip_requests(harness)) == 1
+
+
+async def test_a_number_never_collected_brings_measurement_first(harness: BotHarness) -> None:
+    """Trust is the weakest habit, but the client's number was never read since a project
+    that ended three weeks ago: measuring comes first (I9), until a number comes in."""
+    user = harness.user()
+    await user.onboard()
+    await record_project(user, day="21 days ago")
+    await answer_all(user, ["5", "Yes", "5", "Yes", "5", "No", "5", "10", "🤝 Keep"], None)
+    await user.send("/tips")
+    await user.press("Every day")
+    t = harness.dispatcher["i18n"].get("en")
+
+    def tips_of(dimension: str) -> set[str]:
+        return {f"💡 <b>Tip of the week</b>\n\n{t(tip.key)}" for tip in TIPS
+                if tip.dimension == dimension}  # fmt: skip
+
+    assert (await deliver_next(harness)).text in tips_of("measure")
+    stored_user = await stored(harness, user)
+    [project] = (await harness.services.repos.projects.for_client(stored_user.id, 1, 1)).projects
+    await harness.services.outcomes.record(stored_user, project.id, "42 orders")
+    assert (await deliver_next(harness)).text in tips_of("trust")

@@ -251,7 +251,7 @@ label-conveyor = Conveyor
 result-title = <b>Partner score: { $score }/100 · { $label }</b>
 result-no-score = You skipped every scored question, so there's no score this time. Your answers are saved.
 result-strong = A partner's project. Tell the client what you'll watch next and when you'll check in.
-result-weak-title = Two things to try next time:
+result-weak-title = What to try next time:
 result-decision-keep = You'd like to keep this client. A check-in in a few weeks, asking how the result is going, keeps the door open.
 result-decision-renegotiate = You'd keep them on different terms. Before the next order, say plainly what needs to change: scope, price or how you work together.
 result-decision-let_go = You'd rather let this client go. That's a fair call: finish kindly, and spend the time on clients you want to grow with.
@@ -531,6 +531,10 @@ scoreboard-unmeasured = ⏳ No number since the project yet: { $count } of { $tr
        *[other] projects
     } with a metric. Ask the client and note it in their card (📏).
 scoreboard-forecasts = 🔮 Your “will they come back?” forecast, and who did:
+scoreboard-trust = 🚀 Begun with a kickoff: { $kickoffs } { $kickoffs ->
+        [one] project
+       *[other] projects
+    }; early trust steps taken: { $done }.
 scoreboard-band = · { $band }: { $back } of { $count } came back
 scoreboard-band-likely = likely (7–10)
 scoreboard-band-maybe = maybe (4–6)

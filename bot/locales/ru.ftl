@@ -539,6 +539,11 @@ scoreboard-unmeasured = ⏳ Без цифры после проекта пока
        *[other] проектов
     } с метрикой. Спросите клиента и запишите ответ в его карточке (📏).
 scoreboard-forecasts = 🔮 Ваш прогноз «вернётся ли клиент» и что было на деле:
+scoreboard-trust = 🚀 Начато с обсуждения цели: { $kickoffs } { $kickoffs ->
+        [one] проект
+        [few] проекта
+       *[many] проектов
+    }; первых шагов к доверию сделано: { $done }.
 scoreboard-band = · { $band }: вернулись { $back } из { $count }
 scoreboard-band-likely = скорее да (7–10)
 scoreboard-band-maybe = может быть (4–6)

@@ -155,10 +155,12 @@ class KickoffService:
 
     async def to_send(self, nudge: Nudge) -> NudgeToSend | None:
         """What a due nudge shows; None when there is nothing to send any more (the
-        project was finished or dropped, or the user is gone)."""
+        project was finished or dropped, its end day has passed, or the user is gone)."""
         user = await self._repos.users.get(nudge.user_id)
         kickoff = await self._repos.kickoffs.get(nudge.user_id, nudge.kickoff_id)
         if user is None or kickoff is None or not kickoff.active:
+            return None
+        if self.today(user) > kickoff.ends_on:  # held past the end: the moment has gone
             return None
         done = await self._done_count(user, kickoff, nudge.action)
         return NudgeToSend(user, nudge, kickoff, done)

@@ -55,6 +55,12 @@ class Finished:
     project: Project | None
     client: Client | None
 
+    @property
+    def unmeasured(self) -> bool:
+        """No number was agreed, or nobody knew where it stood before the project: the
+        client's result cannot be seen, so measuring comes first in the advice (I9)."""
+        return self.project is None or not self.project.metric or not self.project.baseline
+
 
 @dataclass(frozen=True, slots=True)
 class PastReflection:

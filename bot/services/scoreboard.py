@@ -69,10 +69,19 @@ class SelfAssessment:
 
 
 @dataclass(frozen=True, slots=True)
+class TrustSteps:
+    """Early investment in trust (I12): projects begun with a kickoff, steps done."""
+
+    kickoffs: int
+    done: int
+
+
+@dataclass(frozen=True, slots=True)
 class Scoreboard:
     results: Results
     forecasts: tuple[BandTally, ...]  # bands with at least one forecast, likely first
     self_assessment: SelfAssessment | None  # None unless both groups have a score
+    trust: TrustSteps = TrustSteps(0, 0)
 
 
 def band_of(forecast: int) -> Band:
@@ -161,11 +170,16 @@ def self_assessment(items: Sequence[ProjectResult]) -> SelfAssessment | None:
     return SelfAssessment(round(fmean(improved)), round(fmean(not_improved)))
 
 
-def build_scoreboard(items: Sequence[ProjectResult], new_orders: Sequence[NewOrder]) -> Scoreboard:
+def build_scoreboard(
+    items: Sequence[ProjectResult],
+    new_orders: Sequence[NewOrder],
+    trust: TrustSteps = TrustSteps(0, 0),
+) -> Scoreboard:
     return Scoreboard(
         results=tally_results(items),
         forecasts=tally_forecasts(items, new_orders),
         self_assessment=self_assessment(items),
+        trust=trust,
     )
 
 
@@ -176,5 +190,7 @@ class ScoreboardService:
     async def scoreboard(self, user: User) -> Scoreboard:
         board = self._repos.scoreboard
         return build_scoreboard(
-            await board.projects(user.id, FORECAST.id), await board.new_orders(user.id)
+            await board.projects(user.id, FORECAST.id),
+            await board.new_orders(user.id),
+            TrustSteps(*await board.trust_steps(user.id)),
         )

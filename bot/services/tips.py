@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.clock import Clock
 from bot.content.tips import Tip
@@ -14,6 +14,10 @@ from bot.services.waking import Waker
 from storage.repositories import Repositories
 from storage.tips import TipDelivery
 from storage.users import User
+
+# A project's number can be read a couple of weeks after it ended; until then, a
+# reading missing is not yet a habit missing.
+MEASURE_AFTER = timedelta(days=14)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,13 +100,19 @@ class TipService:
     # ---- delivery ------------------------------------------------------------------
 
     async def next_tip(self, delivery: TipDelivery) -> TipToSend | None:
-        """The tip this delivery carries: the first unseen one, preferring the user's
-        weakest reflection dimension. None when the user no longer wants tips."""
+        """The tip this delivery carries: the first unseen one, preferring measurement
+        while a client's number was never collected, else the user's weakest reflection
+        dimension. None when the user no longer wants tips."""
         user = await self._users.get(delivery.user_id)
         if user is None or not user.tips_enabled:
             return None
         averages = dimension_averages(await self._repos.reflections.done_values(user.id))
         weakest = min(averages, key=lambda d: averages[d]) if averages else None
+        # A client's number never collected comes before any other habit (I9): the
+        # article measures a partner by the client's result.
+        today = local_now(self._clock.now(), user.timezone).date()
+        if await self._repos.metrics.never_measured(user.id, today - MEASURE_AFTER):
+            weakest = "measure"
         tip, went_round = choose_tip(await self._tips.seen(user.id), weakest)
         return TipToSend(user, tip, went_round)
 

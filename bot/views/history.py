@@ -146,6 +146,8 @@ def scoreboard_text(t: Translator, board: Scoreboard) -> str:
             lines.append(
                 t("scoreboard-band", band=band, back=tally.came_back, count=tally.forecasts)
             )
+    if board.trust.kickoffs:
+        lines.append(t("scoreboard-trust", kickoffs=board.trust.kickoffs, done=board.trust.done))
     if board.self_assessment is not None:
         lines.append(
             t(

@@ -111,16 +111,22 @@ def question_screen(t: Translator, reflection_id: int, position: int, title: str
     return Screen(question_text(t, position, title), keyboard)
 
 
-def result_text(t: Translator, summary: ReflectionSummary) -> str:
-    """The partner score with advice on the weakest habits, and what the decision means."""
+def result_text(t: Translator, summary: ReflectionSummary, *, unmeasured: bool = False) -> str:
+    """The partner score with advice on the weakest habits, and what the decision means.
+    When the client's number was never collected, measuring comes first (I9)."""
     score = summary.score
     if score is None:
         parts = [t("result-no-score")]
+        if unmeasured:
+            parts.append(t("advice-measure"))
     else:
         parts = [t("result-title", score=score.value, label=t(f"label-{score.label.value}"))]
-        if score.weakest:
+        weakest = score.weakest
+        if unmeasured:
+            weakest = ("measure", *(d for d in weakest if d != "measure"))[:2]
+        if weakest:
             parts.append(t("result-weak-title"))
-            parts.extend(t(f"advice-{dimension}") for dimension in score.weakest)
+            parts.extend(t(f"advice-{dimension}") for dimension in weakest)
         else:
             parts.append(t("result-strong"))
     if summary.decision:
@@ -128,11 +134,11 @@ def result_text(t: Translator, summary: ReflectionSummary) -> str:
     return "\n\n".join(parts)
 
 
-def result_screen(t: Translator, summary: ReflectionSummary) -> Screen:
+def result_screen(t: Translator, summary: ReflectionSummary, *, unmeasured: bool) -> Screen:
     builder = InlineKeyboardBuilder()
     builder.button(text=t("button-history"), callback_data=NavCb(to=Nav.HISTORY))
     builder.button(text=t("button-menu"), callback_data=NavCb(to=Nav.MENU))
-    return Screen(result_text(t, summary), builder.as_markup())
+    return Screen(result_text(t, summary, unmeasured=unmeasured), builder.as_markup())
 
 
 def pick_screen(t: Translator, page: int, found: ProjectPage) -> Screen | None:
