@@ -17,15 +17,18 @@ from aiogram.utils.callback_answer import CallbackAnswer
 from bot.filters import OwnClient
 from bot.i18n import Translator
 from bot.messaging import Screen
+from bot.services.clients import ClientService
 from bot.services.dates import NotAFutureDay
 from bot.services.kickoffs import KickoffDraft, KickoffService, chosen_actions
 from bot.services.nudge_rules import MAX_TRUST_ACTIONS
+from bot.views.clients import call_off_question, client_card
 from bot.views.common import FormAction, FormCb, Nav, NavCb, form_step
-from bot.views.input import TYPED_TEXT, read_text, reject_non_text
+from bot.views.input import TYPED_TEXT, read_text, refuse, reject_non_text, stale
 from bot.views.kickoff import (
     END_IN_WEEKS,
     AddressCb,
     BudgetCb,
+    CallOffCb,
     EndInCb,
     TrustCb,
     TrustReadyCb,
@@ -310,10 +313,36 @@ async def _save(callback: CallbackQuery, address: Address, state: FSMContext, us
     await started_screen(t, started).show(callback)
 
 
+async def call_off(
+    callback: CallbackQuery, callback_data: CallOffCb, callback_answer: CallbackAnswer,
+    user: User, t: Translator, kickoffs: KickoffService, clients: ClientService,
+) -> None:  # fmt: skip
+    """From the client's card: a project that will not happen stops its reminders."""
+    kickoff = await kickoffs.get(user, callback_data.id)
+    if kickoff is None:
+        refuse(callback_answer, t, user.id, "kickoff", callback_data.id)
+        return
+    if not kickoff.active:  # finished or called off meanwhile
+        stale(callback_answer, t)
+        return
+    if not callback_data.confirmed:
+        await call_off_question(t, kickoff).show(callback)
+        return
+    await kickoffs.drop(user, kickoff)
+    client = await clients.get(user, kickoff.client_id)
+    notice = t("call-off-done", project=kickoff.title)
+    if client is None:
+        await Screen(notice).show(callback)
+        return
+    card = client_card(t, await clients.card(user, client), user.timezone)
+    await card.after(notice).show(callback)
+
+
 def create_router() -> Router:
     router = Router(name="kickoff")
     router.message.register(kickoff_command, Command("kickoff"))
     router.callback_query.register(kickoff_button, NavCb.filter(F.to == Nav.KICKOFF))
+    router.callback_query.register(call_off, CallOffCb.filter())
     in_form = StateFilter(*KickoffForm.__states__)
     router.callback_query.register(
         new_client_picked, KickoffForm.client, PickClientCb.filter(F.id == 0)

@@ -2,8 +2,8 @@
 
 A due-row table has `id`, `user_id`, `status` ('pending' -> 'sending' -> 'sent', or
 'failed' / 'cancelled'), `due_at` and `claimed_at` (epoch seconds), `attempts`, `sent_at`,
-`late` and `finished_at`. Check-ins and tip deliveries are such tables; the same
-due-work runner serves both.
+`late` and `finished_at`. Check-ins, trust-action nudges and tip deliveries are such
+tables; the same due-work runner serves them all.
 
 Rows of a person who blocked the bot are held: they stay 'pending' but are not due
 until the person comes back, so nothing is sent to them, nothing is counted as sent,

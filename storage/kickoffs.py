@@ -138,6 +138,14 @@ class KickoffRepository:
         )
         return [_kickoff(row) for row in rows]
 
+    async def active_for_client(self, user_id: int, client_id: int) -> list[Kickoff]:
+        rows = await self._db.fetchall(
+            f"{_SELECT} WHERE k.user_id = ? AND k.client_id = ? AND k.status = 'active' "
+            "ORDER BY k.ends_on, k.id",
+            (user_id, client_id),
+        )
+        return [_kickoff(row) for row in rows]
+
     async def for_project(self, user_id: int, project_id: int) -> Kickoff | None:
         row = await self._db.fetchone(
             f"{_SELECT} WHERE k.user_id = ? AND k.project_id = ?", (user_id, project_id)

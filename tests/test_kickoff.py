@@ -315,3 +315,40 @@ def test_first_days_fit_inside_the_project() -> None:
     assert first_day(TrustAction.PROGRESS, start, long_end) == date(2026, 12, 3)  # weekly
     assert next_progress_day(date(2027, 2, 19), start, long_end) == date(2027, 2, 25)
     assert next_progress_day(date(2027, 2, 25), start, long_end) is None  # the end is news
+
+
+async def test_a_project_called_off_from_the_card_stops_its_reminders(
+    harness: BotHarness,
+) -> None:
+    user = harness.user()
+    await user.onboard()
+    await kickoff(user)
+    await user.send("/clients")
+    [card] = await user.press(next(b for b in user.buttons() if b.startswith("Acme")))
+    assert "🚀 Under way: <b>Spring banners</b>, planned end 10 Dec 2026." in card
+    call_off = user.label("button-call-off", project="Spring banners")
+    card_message, ask_data = user.button_data(call_off)
+
+    intruder = harness.user(2002)
+    await intruder.onboard()
+    assert ask_data.endswith(":0")
+    await intruder.press_data(ask_data, intruder.last_message)
+    await intruder.press_data(ask_data[:-1] + "1", intruder.last_message)  # "confirmed"
+    assert intruder.alerts() == [intruder.label("stale-button")] * 2
+
+    [ask] = await user.press(call_off)
+    assert "Call off <b>Spring banners</b>?" in ask
+    await user.press(user.label("button-back"))
+    assert "Under way" in (user.last_message.text or "")
+    await user.press(call_off)
+    [done] = await user.press(user.label("button-call-off-yes"))
+    assert done.startswith('"Spring banners" is called off.')
+    assert "Under way" not in done
+    await user.press_data(ask_data, card_message)  # an old copy of the button
+    assert user.alerts()[-1] == user.label("stale-button")
+
+    [ask] = await user.send("/done")
+    assert "Which client was it for?" in ask
+    harness.clock.set(datetime(2026, 12, 30, 9, 0, tzinfo=UTC))
+    await harness.due_work.run_due()
+    assert nudges_sent(harness, user) == []

@@ -168,6 +168,11 @@ client-card =
     Next check-in: { $checkin }
 client-card-recent = Recent projects:
 client-card-project = • { $date } — { $title }
+client-card-under-way = 🚀 Under way: <b>{ $project }</b>, planned end { $date }.
+button-call-off = ✖ Call off "{ $project }"
+call-off-ask = Call off <b>{ $project }</b>? Its reminders stop and it leaves the /done list. The client and their other projects stay as they are.
+button-call-off-yes = Yes, call it off
+call-off-done = "{ $project }" is called off.
 not-set = —
 button-edit = ✏️ Edit
 button-archive = 🗄 Archive

@@ -172,6 +172,11 @@ client-card =
     Следующее напоминание: { $checkin }
 client-card-recent = Недавние проекты:
 client-card-project = • { $date } — { $title }
+client-card-under-way = 🚀 В работе: <b>{ $project }</b>, плановый срок — { $date }.
+button-call-off = ✖ Отменить «{ $project }»
+call-off-ask = Отменить <b>{ $project }</b>? Напоминания по нему прекратятся, и он пропадёт из списка /done. Клиент и его другие проекты останутся как есть.
+button-call-off-yes = Да, отменить
+call-off-done = Проект «{ $project }» отменён.
 not-set = —
 button-edit = ✏️ Изменить
 button-archive = 🗄 В архив

@@ -11,6 +11,7 @@ from bot.services.checkin_rules import local_now
 from bot.services.outcomes import MetricProgress, OutcomeService
 from storage.checkins import Checkin
 from storage.clients import Client, ClientField, ClientPage
+from storage.kickoffs import Kickoff
 from storage.projects import ProjectPage
 from storage.repositories import Repositories
 from storage.users import User
@@ -26,6 +27,7 @@ class ClientCard:
     next_checkin: Checkin | None
     today: date  # the user's local day, for "last contact 3 days ago"
     metric: MetricProgress | None = None  # the client's number since their latest project
+    under_way: tuple[Kickoff, ...] = ()  # projects begun with /kickoff, not finished yet
 
 
 class ClientService:
@@ -67,6 +69,7 @@ class ClientService:
             next_checkin=await repos.checkins.next_for_client(user.id, client.id),
             today=self.today(user),
             metric=await self._outcomes.progress(user, tracked) if tracked else None,
+            under_way=tuple(await repos.kickoffs.active_for_client(user.id, client.id)),
         )
 
     async def project_count(self, user: User, client: Client) -> int:

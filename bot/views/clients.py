@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
 from zoneinfo import ZoneInfo
@@ -17,8 +18,10 @@ from bot.services.dates import elapsed
 from bot.services.outcomes import MetricProgress
 from bot.views.checkins import CheckinClientCb, ContactedCb, when_text
 from bot.views.common import PAGE_SIZE, Nav, NavCb, form_step, menu_button, pager_row
+from bot.views.kickoff import CallOffCb
 from bot.views.outcomes import MetricCb, MetricChartCb, progress_line
 from storage.clients import Client, ClientField, ClientPage
+from storage.kickoffs import Kickoff
 
 
 class ClientsPageCb(CallbackData, prefix="cl1"):
@@ -117,20 +120,30 @@ def client_card(t: Translator, card: ClientCard, zone: str) -> Screen:
     )
     if card.metric is not None:
         text += "\n\n" + progress_line(t, card.metric)
+    for kickoff in card.under_way:
+        text += "\n\n" + t(
+            "client-card-under-way", project=kickoff.title, date=t.day(kickoff.ends_on)
+        )
     if card.recent.projects:
         lines = [
             t("client-card-project", date=t.day(p.finished_on), title=p.title)
             for p in card.recent.projects
         ]
         text += "\n\n" + t("client-card-recent") + "\n" + "\n".join(lines)
-    return Screen(text, _card_keyboard(t, client, card.metric))
+    return Screen(text, _card_keyboard(t, client, card.metric, card.under_way))
 
 
 def _card_keyboard(
-    t: Translator, client: Client, metric: MetricProgress | None
+    t: Translator, client: Client, metric: MetricProgress | None, under_way: Sequence[Kickoff]
 ) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     rows = 0  # the one-button rows above the pairs
+    for kickoff in under_way:
+        builder.button(
+            text=t("button-call-off", project=kickoff.title)[:64],
+            callback_data=CallOffCb(id=kickoff.id, confirmed=False),
+        )
+        rows += 1
     if metric is not None:
         builder.button(
             text=t("button-metric-now"), callback_data=MetricCb(project=metric.project.id)
@@ -160,6 +173,19 @@ def _card_keyboard(
     )
     builder.adjust(*[1] * rows, 2, 2, 2)
     return builder.as_markup()
+
+
+def call_off_question(t: Translator, kickoff: Kickoff) -> Screen:
+    builder = InlineKeyboardBuilder()
+    builder.button(
+        text=t("button-call-off-yes"), callback_data=CallOffCb(id=kickoff.id, confirmed=True)
+    )
+    builder.button(
+        text=t("button-back"),
+        callback_data=ClientCb(id=kickoff.client_id, action=ClientAction.OPEN),
+    )
+    builder.adjust(2)
+    return Screen(t("call-off-ask", project=kickoff.title), builder.as_markup())
 
 
 def edit_menu(t: Translator, client: Client) -> Screen:

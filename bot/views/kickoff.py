@@ -44,6 +44,13 @@ class AddressCb(CallbackData, prefix="ka1"):
     address: Address
 
 
+class CallOffCb(CallbackData, prefix="ko1"):
+    """Call off a project under way (from the client's card): asked, then confirmed."""
+
+    id: int
+    confirmed: bool
+
+
 def _form_buttons(builder: InlineKeyboardBuilder, t: Translator) -> None:
     builder.button(text=t("button-back"), callback_data=FormCb(action=FormAction.BACK))
     builder.button(text=t("button-cancel"), callback_data=NavCb(to=Nav.CANCEL))
