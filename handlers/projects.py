@@ -14,10 +14,11 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
-from bot.filters import OwnClient
+from bot.filters import OpenNudge, OwnClient
 from bot.i18n import Translator
-from bot.messaging import Screen
+from bot.messaging import Screen, close_keyboard
 from bot.services.dates import NotAPastDay
+from bot.services.kickoffs import KickoffService
 from bot.services.projects import ProjectDraft, ProjectService
 from bot.services.reflections import ReflectionService
 from bot.views.checkins import NewOrderCb
@@ -32,6 +33,7 @@ from bot.views.common import (
     form_step,
 )
 from bot.views.input import TYPED_TEXT, read_text, refuse, reject_non_text, stale
+from bot.views.nudges import WrapUpCb, WrapUpChoice
 from bot.views.projects import (
     GoalCb,
     PickClientCb,
@@ -42,6 +44,7 @@ from bot.views.projects import (
 )
 from bot.views.reflection import open_reflection
 from storage.clients import NAME_LIMIT, Client
+from storage.nudges import Nudge
 from storage.projects import FIELD_LIMIT, TITLE_LIMIT, Goal
 from storage.users import User
 
@@ -326,6 +329,24 @@ async def _save(
         await open_reflection(message, state, t, reflection, project.title)
 
 
+async def wrap_up_record(
+    callback: CallbackQuery, nudge: Nudge, callback_answer: CallbackAnswer, state: FSMContext,
+    user: User, t: Translator, projects: ProjectService, kickoffs: KickoffService,
+) -> None:  # fmt: skip
+    """ "Finished" on the end-day nudge: straight to the one question left, the end day."""
+    kickoff = await kickoffs.get(user, nudge.kickoff_id)
+    if kickoff is None or not kickoff.active or not await kickoffs.answer(user, nudge, "done"):
+        stale(callback_answer, t)
+        return
+    if isinstance(callback.message, Message) and callback.message.text:
+        line = t("wrap-up-recording")
+        await close_keyboard(callback, f"{callback.message.html_text}\n\n<i>{line}</i>")
+    await state.clear()
+    await state.update_data(kickoff_id=kickoff.id, title=kickoff.title)
+    await state.set_state(ProjectForm.day)
+    await (await prompt(ProjectForm.day, user, t, projects, await state.get_data())).below(callback)
+
+
 def create_router() -> Router:
     router = Router(name="projects")
     router.message.register(done_command, Command("done"))
@@ -333,6 +354,9 @@ def create_router() -> Router:
     router.callback_query.register(new_order, NewOrderCb.filter(), OwnClient("client"))
     in_form = StateFilter(*ProjectForm.__states__)
     router.callback_query.register(started_picked, ProjectForm.started, StartedCb.filter())
+    router.callback_query.register(
+        wrap_up_record, WrapUpCb.filter(F.choice == WrapUpChoice.RECORD), OpenNudge()
+    )
     router.callback_query.register(
         new_client_picked, ProjectForm.client, PickClientCb.filter(F.id == 0)
     )

@@ -161,6 +161,13 @@ class KickoffRepository:
         )
         return changed == 1
 
+    async def set_end(self, user_id: int, kickoff_id: int, ends_on: date) -> bool:
+        changed = await self._db.execute(
+            "UPDATE kickoffs SET ends_on = ? WHERE id = ? AND user_id = ? AND status = 'active'",
+            (day(ends_on), kickoff_id, user_id),
+        )
+        return changed == 1
+
     async def drop(self, user_id: int, kickoff_id: int, now: datetime) -> bool:
         changed = await self._db.execute(
             "UPDATE kickoffs SET status = 'dropped', finished_at = ? "

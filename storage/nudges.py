@@ -16,13 +16,19 @@ from storage.codec import epoch, from_epoch, from_wall_clock, wall_clock
 from storage.due_rows import DueRowStore
 
 
-class TrustAction(StrEnum):
-    """Early investments in trust (idea I12)."""
+class NudgeKind(StrEnum):
+    """What a nudge is about: one of the early trust actions (idea I12), or the planned
+    end of the work."""
 
     CALL = "call"  # a call to hear the business
     CONFIRM = "confirm"  # the goal and the number confirmed in writing
     PROGRESS = "progress"  # a short progress note every few days
     EARLY_DRAFT = "early_draft"  # the first draft shown early
+    WRAP_UP = "wrap_up"  # the planned end day: finished, a week more, or called off
+
+
+# The actions a freelancer may pick at kickoff, in the order they are offered.
+TRUST_ACTIONS = (NudgeKind.CALL, NudgeKind.CONFIRM, NudgeKind.PROGRESS, NudgeKind.EARLY_DRAFT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +36,7 @@ class Nudge:
     id: int
     user_id: int
     kickoff_id: int
-    action: TrustAction
+    action: NudgeKind
     local_due: datetime  # naive: wall-clock time in the user's zone
     due_at: datetime
     status: str
@@ -41,7 +47,7 @@ class Nudge:
 class NewNudge:
     user_id: int
     kickoff_id: int
-    action: TrustAction
+    action: NudgeKind
     local_due: datetime
     due_at: datetime
 
@@ -51,7 +57,7 @@ def _nudge(row: aiosqlite.Row) -> Nudge:
         id=row["id"],
         user_id=row["user_id"],
         kickoff_id=row["kickoff_id"],
-        action=TrustAction(row["action"]),
+        action=NudgeKind(row["action"]),
         local_due=from_wall_clock(row["local_due"]),
         due_at=from_epoch(row["due_at"]),
         status=row["status"],
@@ -110,7 +116,7 @@ class NudgeRepository(DueRowStore[Nudge]):
         return changed == 1
 
     async def cancel_open(
-        self, user_id: int, kickoff_id: int, now: datetime, action: TrustAction | None = None
+        self, user_id: int, kickoff_id: int, now: datetime, action: NudgeKind | None = None
     ) -> int:
         """Nothing more for this kickoff (or for one of its actions): pending ones are
         cancelled; delivered ones no longer wait for an answer."""

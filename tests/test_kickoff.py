@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from aiogram.methods import SendMessage
 
 from bot.services.nudge_rules import first_day, next_progress_day
-from storage.nudges import TrustAction
+from storage.nudges import NudgeKind
 from tests.harness import BotHarness, UserDriver
 
 # The harness starts on Thursday 26 Nov 2026, 12:00 UTC (13:00 in Berlin); the check-in
@@ -285,7 +285,7 @@ async def test_buttons_for_someone_elses_kickoff_or_nudge_are_refused(
     [started] = await harness.services.kickoffs.active(stored, 10)
     assert started.title == "Spring banners"
     nudges = await harness.services.repos.nudges.for_kickoff(stored.id, started.id)
-    assert [n.status for n in nudges if n.action is TrustAction.CALL] == ["sent"]
+    assert [n.status for n in nudges if n.action is NudgeKind.CALL] == ["sent"]
     # The owner's own press still works, once; a second press is an old button.
     await owner.press(owner.label("button-nudge-done"), nudge_message)
     await owner.press_data(done_data, nudge_message)
@@ -299,7 +299,7 @@ async def test_export_and_erase_cover_kickoffs_and_nudges(harness: BotHarness) -
     stored = await _stored(harness, user)
     tables = await harness.services.repos.user_data.collect(stored.id)
     assert [row["title"] for row in tables["kickoffs"]] == ["Spring banners"]
-    assert {row["action"] for row in tables["nudges"]} == {"call", "progress"}
+    assert {row["action"] for row in tables["nudges"]} == {"call", "progress", "wrap_up"}
     await harness.services.accounts.erase(stored)
     for table in ("kickoffs", "nudges"):
         count = await harness.db.fetchvalue(f"SELECT COUNT(*) FROM {table}")
@@ -308,11 +308,11 @@ async def test_export_and_erase_cover_kickoffs_and_nudges(harness: BotHarness) -
 
 def test_first_days_fit_inside_the_project() -> None:
     start, end = date(2026, 11, 26), date(2026, 11, 28)
-    assert first_day(TrustAction.CALL, start, end) == date(2026, 11, 27)
-    assert first_day(TrustAction.CONFIRM, start, end) == date(2026, 11, 28)
-    assert first_day(TrustAction.PROGRESS, start, end) is None  # too short for notes
+    assert first_day(NudgeKind.CALL, start, end) == date(2026, 11, 27)
+    assert first_day(NudgeKind.CONFIRM, start, end) == date(2026, 11, 28)
+    assert first_day(NudgeKind.PROGRESS, start, end) is None  # too short for notes
     long_end = date(2027, 2, 26)
-    assert first_day(TrustAction.PROGRESS, start, long_end) == date(2026, 12, 3)  # weekly
+    assert first_day(NudgeKind.PROGRESS, start, long_end) == date(2026, 12, 3)  # weekly
     assert next_progress_day(date(2027, 2, 19), start, long_end) == date(2027, 2, 25)
     assert next_progress_day(date(2027, 2, 25), start, long_end) is None  # the end is news
 
@@ -352,3 +352,43 @@ async def test_a_project_called_off_from_the_card_stops_its_reminders(
     harness.clock.set(datetime(2026, 12, 30, 9, 0, tzinfo=UTC))
     await harness.due_work.run_due()
     assert nudges_sent(harness, user) == []
+
+
+async def test_the_end_day_asks_whether_the_work_is_finished(harness: BotHarness) -> None:
+    user = harness.user()
+    await user.onboard()
+    [summary] = await kickoff(user, actions=("trust-progress-button",))
+    assert "whether the work is finished: Thu, 10 Dec" in summary
+    harness.clock.set(datetime(2026, 12, 10, 9, 0, tzinfo=UTC))
+    await harness.due_work.run_due()
+    wrap_up = user.last_message
+    assert "Spring banners for Acme was planned to end 10 Dec 2026" in (wrap_up.text or "")
+    # A week more: the end moves, progress notes go on, and the question comes again.
+    _, extend_data = user.button_data(user.label("button-wrap-up-extend"))
+    replies = await user.press(user.label("button-wrap-up-extend"))
+    assert "New planned end: Thu, 17 Dec" in replies[-1]
+    harness.clock.set(datetime(2026, 12, 13, 9, 0, tzinfo=UTC))
+    await harness.due_work.run_due()
+    assert "A progress note for Acme" in (user.last_message.text or "")
+    harness.clock.set(datetime(2026, 12, 17, 9, 0, tzinfo=UTC))
+    await harness.due_work.run_due()
+    assert "planned to end 17 Dec 2026" in (user.last_message.text or "")
+    # Finished: only the end day is asked, then the reflection starts.
+    replies = await user.press(user.label("button-wrap-up-record"))
+    assert 'When did "Spring banners" end?' in replies[-1]
+    replies = await user.press(user.label("button-today"))
+    assert "Saved: <b>Spring banners</b> for Acme, finished 17 Dec 2026." in replies[0]
+    await user.press_data(extend_data, wrap_up)  # an old copy of the first question
+    assert user.alerts()[-1] == user.label("stale-button")
+
+
+async def test_called_off_at_the_end_day(harness: BotHarness) -> None:
+    user = harness.user()
+    await user.onboard()
+    await kickoff(user, actions=("trust-call-button",))
+    harness.clock.set(datetime(2026, 12, 10, 9, 0, tzinfo=UTC))
+    await harness.due_work.run_due()
+    replies = await user.press(user.label("button-wrap-up-call_off"))
+    assert '"Spring banners" is called off.' in replies[-1]
+    [ask] = await user.send("/done")
+    assert "Which client was it for?" in ask

@@ -9,7 +9,7 @@ stopped bot) never turns into a pile of notes.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from bot.clock import Clock
@@ -20,13 +20,15 @@ from bot.services.nudge_rules import first_day, next_progress_day, progress_ever
 from bot.services.waking import Waker
 from storage.clients import Client
 from storage.kickoffs import Address, BudgetFit, Kickoff, NewKickoff
-from storage.nudges import NewNudge, Nudge, TrustAction
+from storage.nudges import TRUST_ACTIONS, NewNudge, Nudge, NudgeKind
 from storage.projects import Goal
 from storage.repositories import Repositories
 from storage.users import User
 
 # How far ahead a project's end may be planned.
 MAX_PROJECT_DAYS = 366
+# "A week more" from the end-day nudge.
+EXTEND_DAYS = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,13 +48,13 @@ class KickoffDraft:
     budget_fit: BudgetFit
     red_flags: str | None
     address: Address
-    actions: tuple[TrustAction, ...]
+    actions: tuple[NudgeKind, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Started:
     kickoff: Kickoff
-    first_nudges: dict[TrustAction, date]  # the day each chosen action is first nudged
+    first_nudges: dict[NudgeKind, date]  # the day each chosen action is first nudged
     progress_every: int
 
 
@@ -103,7 +105,7 @@ class KickoffService:
         local = polite(at_checkin_hour(day, user.checkin_hour), user.checkin_hour)
         return local, to_utc(local, user.timezone)
 
-    async def _plan(self, user: User, kickoff: Kickoff, action: TrustAction, day: date) -> Nudge:
+    async def _plan(self, user: User, kickoff: Kickoff, action: NudgeKind, day: date) -> Nudge:
         local, due_at = self._nudge_at(user, day)
         nudge = await self._repos.nudges.add(
             NewNudge(user.id, kickoff.id, action, local, due_at), self._clock.now()
@@ -132,12 +134,14 @@ class KickoffService:
                 ),
                 now,
             )  # fmt: skip
-            planned: dict[TrustAction, date] = {}
+            planned: dict[NudgeKind, date] = {}
             for action in draft.actions:
                 day = first_day(action, today, draft.ends_on)
                 if day is not None:
                     await self._plan(user, kickoff, action, day)
                     planned[action] = day
+            # On the planned end day: finished, a week more, or called off.
+            await self._plan(user, kickoff, NudgeKind.WRAP_UP, draft.ends_on)
             # Agreeing on the goal is a real contact with the client.
             await self._checkins.contacted(user, client.id, today, ContactSource.PROJECT)
         return Started(kickoff, planned, progress_every(today, draft.ends_on))
@@ -160,7 +164,8 @@ class KickoffService:
         kickoff = await self._repos.kickoffs.get(nudge.user_id, nudge.kickoff_id)
         if user is None or kickoff is None or not kickoff.active:
             return None
-        if self.today(user) > kickoff.ends_on:  # held past the end: the moment has gone
+        late_for_it = self.today(user) > kickoff.ends_on and nudge.action is not NudgeKind.WRAP_UP
+        if late_for_it:  # a step held past the end of the work: its moment has gone
             return None
         done = await self._done_count(user, kickoff, nudge.action)
         return NudgeToSend(user, nudge, kickoff, done)
@@ -169,15 +174,40 @@ class KickoffService:
         """A progress note was delivered: plan the next one in its rhythm, counted from
         today, so a note that arrived late does not bring a burst behind it."""
         nudge, kickoff = sent.nudge, sent.kickoff
-        if nudge.action is not TrustAction.PROGRESS:
+        if nudge.action is not NudgeKind.PROGRESS:
             return
         start = local_now(kickoff.created_at, sent.user.timezone).date()
         after = max(nudge.local_due.date(), self.today(sent.user))
         day = next_progress_day(after, start, kickoff.ends_on)
         if day is not None:
-            await self._plan(sent.user, kickoff, TrustAction.PROGRESS, day)
+            await self._plan(sent.user, kickoff, NudgeKind.PROGRESS, day)
 
     # ---- the freelancer's answer -------------------------------------------------------
+
+    async def extend(self, user: User, nudge: Nudge) -> date | None:
+        """The work needs a week more (from the end-day nudge): the end moves, the end-day
+        nudge comes again then, and progress notes, if still wanted, go on. None for an
+        old button."""
+        now, today = self._clock.now(), self.today(user)
+        async with self._repos.transaction():
+            kickoff = await self._repos.kickoffs.get(user.id, nudge.kickoff_id)
+            if kickoff is None or not kickoff.active:
+                return None
+            if not await self._repos.nudges.answer(user.id, nudge.id, "skipped", now):
+                return None
+            end = max(kickoff.ends_on, today) + timedelta(days=EXTEND_DAYS)
+            await self._repos.kickoffs.set_end(user.id, kickoff.id, end)
+            kickoff = replace(kickoff, ends_on=end)
+            await self._plan(user, kickoff, NudgeKind.WRAP_UP, end)
+            rows = await self._repos.nudges.for_kickoff(user.id, kickoff.id)
+            notes = [row for row in rows if row.action is NudgeKind.PROGRESS]
+            still_wanted = notes and not any(row.status == "stopped" for row in notes)
+            if still_wanted and not any(row.status == "pending" for row in notes):
+                start = local_now(kickoff.created_at, user.timezone).date()
+                day = next_progress_day(today, start, end)
+                if day is not None:
+                    await self._plan(user, kickoff, NudgeKind.PROGRESS, day)
+        return end
 
     async def nudge(self, user: User, nudge_id: int) -> Nudge | None:
         return await self._repos.nudges.get(user.id, nudge_id)
@@ -201,7 +231,7 @@ class KickoffService:
             ]
         return Answered(nudge, kickoff, status, done, min(upcoming, default=None))
 
-    async def _done_count(self, user: User, kickoff: Kickoff, action: TrustAction) -> int:
+    async def _done_count(self, user: User, kickoff: Kickoff, action: NudgeKind) -> int:
         rows = await self._repos.nudges.for_kickoff(user.id, kickoff.id)
         return sum(1 for row in rows if row.action is action and row.status == "done")
 
@@ -230,7 +260,7 @@ class KickoffService:
             self._waker.notify(min(nudge.due_at for nudge in pending))
 
 
-def chosen_actions(values: Sequence[str]) -> tuple[TrustAction, ...]:
+def chosen_actions(values: Sequence[str]) -> tuple[NudgeKind, ...]:
     """The trust actions a form stored, in the order the bot offers them."""
     picked = set(values)
-    return tuple(action for action in TrustAction if action.value in picked)
+    return tuple(action for action in TRUST_ACTIONS if action.value in picked)

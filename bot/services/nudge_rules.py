@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from storage.nudges import TrustAction
+from storage.nudges import NudgeKind
 
 MAX_TRUST_ACTIONS = 3
 # A short project gets a note every 3 days; a longer one every week.
@@ -21,13 +21,13 @@ def progress_every(start: date, end: date) -> int:
     return 3 if (end - start).days <= SHORT_PROJECT_DAYS else 7
 
 
-def first_day(action: TrustAction, start: date, end: date) -> date | None:
+def first_day(action: NudgeKind, start: date, end: date) -> date | None:
     """The day of the action's first nudge, or None when none fits before the end."""
-    if action is TrustAction.CALL:
+    if action is NudgeKind.CALL:
         day = start + timedelta(days=1)
-    elif action is TrustAction.CONFIRM:
+    elif action is NudgeKind.CONFIRM:
         day = start + timedelta(days=2)
-    elif action is TrustAction.EARLY_DRAFT:
+    elif action is NudgeKind.EARLY_DRAFT:
         day = start + timedelta(days=max(1, (end - start).days // 3))
     else:
         return next_progress_day(start, start, end)

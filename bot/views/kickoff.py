@@ -16,7 +16,7 @@ from bot.services.kickoffs import Started
 from bot.services.nudge_rules import MAX_TRUST_ACTIONS
 from bot.views.common import FormAction, FormCb, Nav, NavCb, menu_button
 from storage.kickoffs import Address, BudgetFit, Kickoff
-from storage.nudges import TrustAction
+from storage.nudges import TRUST_ACTIONS, NudgeKind
 
 # The quick answers to "when should the work end?", in weeks from today.
 END_IN_WEEKS = (1, 2, 4)
@@ -33,7 +33,7 @@ class BudgetCb(CallbackData, prefix="kb1"):
 class TrustCb(CallbackData, prefix="kt1"):
     """Pick or unpick one trust action."""
 
-    action: TrustAction
+    action: NudgeKind
 
 
 class TrustReadyCb(CallbackData, prefix="kr1"):
@@ -85,10 +85,10 @@ def budget_choice(t: Translator) -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
-def trust_choice(t: Translator, picked: Collection[TrustAction]) -> Screen:
+def trust_choice(t: Translator, picked: Collection[NudgeKind]) -> Screen:
     """The early trust actions, each a toggle; Ready once one to three are picked."""
     builder = InlineKeyboardBuilder()
-    for action in TrustAction:
+    for action in TRUST_ACTIONS:
         mark = "✅ " if action in picked else ""
         builder.button(
             text=mark + t(f"trust-{action.value}-button"), callback_data=TrustCb(action=action)
@@ -154,13 +154,13 @@ def started_screen(t: Translator, started: Started) -> Screen:
         lines.append(t("kickoff-flags-advice", flags=kickoff.red_flags))
     draft = kickoff_message(t, kickoff)
     lines.append(f"{t('kickoff-draft-title')}\n<blockquote>{draft}</blockquote>")
-    if started.first_nudges:
-        plan = [
-            t(f"trust-{action.value}-planned", date=t.weekday(day), n=started.progress_every)
-            for action, day in started.first_nudges.items()
-        ]
-        lines.append(t("kickoff-plan-title") + "\n" + "\n".join(f"• {line}" for line in plan))
-    else:
+    plan = [
+        t(f"trust-{action.value}-planned", date=t.weekday(day), n=started.progress_every)
+        for action, day in started.first_nudges.items()
+    ]
+    plan.append(t("wrap-up-planned", date=t.weekday(kickoff.ends_on)))
+    lines.append(t("kickoff-plan-title") + "\n" + "\n".join(f"• {line}" for line in plan))
+    if not started.first_nudges:
         lines.append(t("kickoff-plan-none"))
     lines.append(t("kickoff-done-hint"))
     builder = InlineKeyboardBuilder()

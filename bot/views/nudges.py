@@ -12,6 +12,7 @@ from bot.i18n import Translator
 from bot.messaging import Screen
 from bot.services.kickoffs import Answered, NudgeToSend
 from bot.views.kickoff import addressed, goal_words
+from storage.nudges import NudgeKind
 
 
 class NudgeAnswer(StrEnum):
@@ -30,7 +31,41 @@ class NudgeCb(CallbackData, prefix="ng1"):
     answer: NudgeAnswer
 
 
+class WrapUpChoice(StrEnum):
+    RECORD = "r"
+    EXTEND = "e"
+    CALL_OFF = "x"
+
+
+class WrapUpCb(CallbackData, prefix="wu1"):
+    """An answer to the end-day nudge: finished (record it), a week more, or called off."""
+
+    id: int
+    choice: WrapUpChoice
+
+
+def wrap_up_screen(t: Translator, sent: NudgeToSend) -> Screen:
+    kickoff = sent.kickoff
+    text = "\n\n".join(
+        [
+            t("wrap-up-title", project=kickoff.title, client=kickoff.client_name,
+              date=t.day(kickoff.ends_on)),
+            t("wrap-up-why"),
+        ]
+    )  # fmt: skip
+    builder = InlineKeyboardBuilder()
+    for choice in WrapUpChoice:
+        builder.button(
+            text=t(f"button-wrap-up-{choice.name.lower()}"),
+            callback_data=WrapUpCb(id=sent.nudge.id, choice=choice),
+        )
+    builder.adjust(1, 2)
+    return Screen(text, builder.as_markup())
+
+
 def nudge_screen(t: Translator, sent: NudgeToSend, *, late: bool) -> Screen:
+    if sent.nudge.action is NudgeKind.WRAP_UP:
+        return wrap_up_screen(t, sent)
     kickoff, action = sent.kickoff, sent.nudge.action.value
     lines = [t(f"trust-{action}-title", project=kickoff.title, client=kickoff.client_name)]
     if late:

@@ -25,15 +25,16 @@ CREATE TABLE kickoffs (
 CREATE INDEX kickoffs_by_user ON kickoffs (user_id, status, ends_on);
 
 -- Nudges for the early trust actions the freelancer chose at kickoff (a call, a written
--- confirmation, a progress note every few days, an early first draft). Due rows, like
--- check-ins: delivered at the user's check-in hour, claimed atomically, never lost.
--- After delivery the freelancer answers 'done' or 'skipped'; 'stopped' ends that action.
+-- confirmation, a progress note every few days, an early first draft), and one on the
+-- planned end day (wrap_up). Due rows, like check-ins: delivered at the user's check-in
+-- hour, claimed atomically, never lost. After delivery the freelancer answers 'done' or
+-- 'skipped'; 'stopped' ends that action.
 CREATE TABLE nudges (
     id          INTEGER PRIMARY KEY,
     user_id     INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     kickoff_id  INTEGER NOT NULL REFERENCES kickoffs (id) ON DELETE CASCADE,
     action      TEXT    NOT NULL
-                CHECK (action IN ('call', 'confirm', 'progress', 'early_draft')),
+                CHECK (action IN ('call', 'confirm', 'progress', 'early_draft', 'wrap_up')),
     local_due   TEXT    NOT NULL,
     due_at      INTEGER NOT NULL,
     status      TEXT    NOT NULL DEFAULT 'pending'
