@@ -62,7 +62,7 @@ async def test_kickoff_writes_the_message_that_confirms_goal_and_number(
     assert "Spring banners</b> for Acme is under way. Planned end: 10 Dec 2026" in summary
     draft = summary.split("<blockquote>")[1]
     assert "The aim is more leads." in draft
-    assert "We'll know it worked by CTR. Today it's 1,2%." in draft
+    assert "We'll judge the result by CTR. Today it's 1,2%." in draft
     assert "You'd call it a success at 2%." in draft
     assert "I plan to finish by 10 Dec 2026." in draft
     assert "the call: Fri, 27 Nov" in summary
@@ -93,7 +93,7 @@ async def test_russian_drafts_follow_the_form_of_address(harness: BotHarness) ->
     [summary] = await user.press(user.label("button-address-informal"))
     draft = summary.split("<blockquote>")[1]
     assert draft.startswith("Привет, Ромашка!")
-    assert "Давай выберем его сразу" in draft and "скажи сейчас" in draft
+    assert "Давай выберем её сразу" in draft and "скажи сейчас" in draft
     assert "Давайте" not in draft and "скажите" not in draft
     assert "хватит решения попроще" in summary.casefold()
     assert "торопят и не говорят, зачем" in summary
@@ -136,7 +136,7 @@ async def test_end_date_in_the_past_or_unreadable_gets_a_clear_answer(
     await user.press(user.label("goal-sales"))
     await user.press(user.label("button-skip"))
     [reply] = await user.send("yesterday")
-    assert "25 Nov 2026 is already here" in reply
+    assert "and 25 Nov 2026 isn't" in reply
     [reply] = await user.send("someday soon")
     assert "couldn't read" in reply
     [reply] = await user.send("12.11.2028")
@@ -187,7 +187,7 @@ async def test_nudges_arrive_on_their_local_days_and_count_what_was_done(
 
     harness.clock.set(SECOND_NOTE)
     await harness.due_work.run_due()
-    assert "Done so far in this project: 1." in nudges_sent(harness, user)[-1]
+    assert "Trust steps done so far in this project: 1." in nudges_sent(harness, user)[-1]
     replies = await user.press(user.label("button-nudge-skipped"))
     assert "Skipped this time. The next one: Sat, 5 Dec" in replies[-1]
 

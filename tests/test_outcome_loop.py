@@ -55,7 +55,7 @@ async def step_second_note_skipped(harness: BotHarness, user: UserDriver) -> Non
     await harness.due_work.run_due()
     [note] = sent_to(harness, user)
     assert "A progress note for Acme" in note.text
-    assert "Done so far in this project: 1." in note.text
+    assert "Trust steps done so far in this project: 1." in note.text
     replies = await user.press(user.label("button-nudge-skipped"))
     assert "Skipped this time." in replies[-1]
 
