@@ -91,6 +91,7 @@ class OpenNudge(Filter):
                 nudge_id,
             )
             return False
-        if nudge.status != "sent":
+        # 'sending': pressed in the moment between delivery and being marked sent.
+        if nudge.status not in ("sending", "sent"):
             return False
         return {"nudge": nudge}

@@ -56,6 +56,11 @@ class Translator:
             logger.error("Text %s/%s: %s", self.language, key, error)
         return text
 
+    def label(self, key: str, **values: Value) -> str:
+        """A button's text: Telegram shows it as it is, not as HTML, so the values are
+        not escaped ("Smith & Co", not "Smith &amp; Co")."""
+        return html.unescape(self(key, **values))
+
     def has(self, key: str) -> bool:
         return self._bundle.has_message(key)
 

@@ -107,10 +107,11 @@ class NudgeRepository(DueRowStore[Nudge]):
         return [_nudge(row) for row in rows]
 
     async def answer(self, user_id: int, nudge_id: int, status: str, now: datetime) -> bool:
-        """Done, skipped or stopped, for a delivered nudge; False for an old button."""
+        """Done, skipped or stopped, for a delivered nudge (or one pressed in the moment
+        between its delivery and being marked sent); False for an old button."""
         changed = await self._db.execute(
             "UPDATE nudges SET status = ?, finished_at = ? "
-            "WHERE id = ? AND user_id = ? AND status = 'sent'",
+            "WHERE id = ? AND user_id = ? AND status IN ('sending', 'sent')",
             (status, epoch(now), nudge_id, user_id),
         )
         return changed == 1

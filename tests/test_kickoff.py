@@ -7,6 +7,8 @@ from datetime import UTC, date, datetime
 
 from aiogram.methods import SendMessage
 
+from bot.delivery.nudge_sender import NudgeSender
+from bot.services.dates import parse_day
 from bot.services.nudge_rules import first_day, next_progress_day
 from storage.nudges import NudgeKind
 from tests.harness import BotHarness, UserDriver
@@ -187,7 +189,8 @@ async def test_nudges_arrive_on_their_local_days_and_count_what_was_done(
 
     harness.clock.set(SECOND_NOTE)
     await harness.due_work.run_due()
-    assert "Trust steps done so far in this project: 1." in nudges_sent(harness, user)[-1]
+    # The call and the first note: every kind of trust step counts.
+    assert "Trust steps done so far in this project: 2." in nudges_sent(harness, user)[-1]
     replies = await user.press(user.label("button-nudge-skipped"))
     assert "Skipped this time. The next one: Sat, 5 Dec" in replies[-1]
 
@@ -392,3 +395,44 @@ async def test_called_off_at_the_end_day(harness: BotHarness) -> None:
     assert '"Spring banners" is called off.' in replies[-1]
     [ask] = await user.send("/done")
     assert "Which client was it for?" in ask
+
+
+async def test_a_note_sent_again_after_a_crash_does_not_double_the_notes(
+    harness: BotHarness,
+) -> None:
+    """The process dies after sending a note but before marking it sent: the note goes
+    out once more after the claim timeout, and the notes after it still come once."""
+    user = harness.user()
+    await user.onboard()
+    await kickoff(user, actions=("trust-progress-button",))
+    harness.clock.set(FIRST_NOTE)
+    stored = await _stored(harness, user)
+    [started] = await harness.services.kickoffs.active(stored, 10)
+    [note] = [
+        n for n in await harness.services.repos.nudges.for_kickoff(stored.id, started.id)
+        if n.action is NudgeKind.PROGRESS
+    ]  # fmt: skip
+    sender = NudgeSender(harness.bot, harness.services.i18n, harness.services.kickoffs)
+    assert await harness.services.repos.nudges.claim(note.id, FIRST_NOTE, FIRST_NOTE)
+    await sender.send(note, False)  # sent, then the crash: still 'sending'
+    harness.clock.advance(minutes=3)
+    await harness.due_work.run_due()  # the stale claim is taken again and sent once more
+    assert len(nudges_sent(harness, user)) == 2
+    pending = [
+        n for n in await harness.services.repos.nudges.for_kickoff(stored.id, started.id)
+        if n.action is NudgeKind.PROGRESS and n.status == "pending"
+    ]  # fmt: skip
+    assert [n.local_due.date() for n in pending] == [date(2026, 12, 2)]
+
+
+async def test_names_in_buttons_are_shown_as_typed(harness: BotHarness) -> None:
+    user = harness.user()
+    await user.onboard()
+    await kickoff(user, client="Smith & Co")
+    await user.send("/done")
+    assert "Spring banners · Smith & Co" in user.buttons()
+
+
+def test_a_leap_day_end_date_typed_after_it_is_not_a_date() -> None:
+    assert parse_day("29.02", date(2028, 3, 1), ahead=True) is None
+    assert parse_day("28.02", date(2028, 3, 1), ahead=True) == date(2029, 2, 28)

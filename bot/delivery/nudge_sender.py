@@ -3,6 +3,8 @@ aiogram's errors (403, 429, 5xx) go up to the due-work runner."""
 
 from __future__ import annotations
 
+import logging
+
 from aiogram import Bot
 
 from bot.delivery.telegram_policy import Sent
@@ -10,6 +12,8 @@ from bot.i18n import I18n
 from bot.services.kickoffs import KickoffService
 from bot.views.nudges import nudge_screen
 from storage.nudges import Nudge
+
+logger = logging.getLogger(__name__)
 
 
 class NudgeSender:
@@ -26,5 +30,8 @@ class NudgeSender:
             return Sent.HELD
         screen = nudge_screen(self._i18n.get(found.user.language), found, late=late)
         await self._bot.send_message(found.user.chat_id, screen.text, reply_markup=screen.keyboard)
-        await self._kickoffs.delivered(found)
+        try:
+            await self._kickoffs.delivered(found)
+        except Exception:  # the nudge is out: planning the next must not send it again
+            logger.exception("Planning the next nudge after %s failed", nudge.id)
         return Sent.YES

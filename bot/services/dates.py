@@ -27,7 +27,10 @@ def parse_day(text: str, today: date, *, ahead: bool = False) -> date | None:
         except ValueError:
             return None
         if ahead and found < today:
-            found = found.replace(year=today.year + 1)
+            try:
+                found = found.replace(year=today.year + 1)
+            except ValueError:  # 29.02 typed after a leap day: no such day next year
+                return None
         return found
     parsed = dateparser.parse(
         cleaned,

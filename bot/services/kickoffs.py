@@ -63,7 +63,7 @@ class NudgeToSend:
     user: User
     nudge: Nudge
     kickoff: Kickoff
-    done_before: int  # nudges of the same action already marked done
+    done_before: int  # trust steps of this project already marked done
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,14 +167,18 @@ class KickoffService:
         late_for_it = self.today(user) > kickoff.ends_on and nudge.action is not NudgeKind.WRAP_UP
         if late_for_it:  # a step held past the end of the work: its moment has gone
             return None
-        done = await self._done_count(user, kickoff, nudge.action)
-        return NudgeToSend(user, nudge, kickoff, done)
+        return NudgeToSend(user, nudge, kickoff, await self.trust_done(user, kickoff))
 
     async def delivered(self, sent: NudgeToSend) -> None:
         """A progress note was delivered: plan the next one in its rhythm, counted from
         today, so a note that arrived late does not bring a burst behind it."""
         nudge, kickoff = sent.nudge, sent.kickoff
         if nudge.action is not NudgeKind.PROGRESS:
+            return
+        # A nudge sent again after a crash (before it was marked sent) must not start a
+        # second chain: one pending note per project at a time.
+        rows = await self._repos.nudges.for_kickoff(sent.user.id, kickoff.id)
+        if any(row.action is NudgeKind.PROGRESS and row.status == "pending" for row in rows):
             return
         start = local_now(kickoff.created_at, sent.user.timezone).date()
         after = max(nudge.local_due.date(), self.today(sent.user))

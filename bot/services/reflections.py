@@ -49,6 +49,12 @@ class Step:
         return question_at(self.position)
 
 
+def number_unknown(project: Project | None) -> bool:
+    """No number was agreed, or nobody knew where it stood before the project: the
+    client's result cannot be seen, so measuring comes first in the advice (I9)."""
+    return project is None or not project.metric or not project.baseline
+
+
 @dataclass(frozen=True, slots=True)
 class Finished:
     summary: ReflectionSummary
@@ -57,9 +63,7 @@ class Finished:
 
     @property
     def unmeasured(self) -> bool:
-        """No number was agreed, or nobody knew where it stood before the project: the
-        client's result cannot be seen, so measuring comes first in the advice (I9)."""
-        return self.project is None or not self.project.metric or not self.project.baseline
+        return number_unknown(self.project)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +72,10 @@ class PastReflection:
     project: Project
     answers: dict[str, Answer]
     summary: ReflectionSummary
+
+    @property
+    def unmeasured(self) -> bool:
+        return number_unknown(self.project)
 
 
 @dataclass(frozen=True, slots=True)

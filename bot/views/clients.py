@@ -140,7 +140,7 @@ def _card_keyboard(
     rows = 0  # the one-button rows above the pairs
     for kickoff in under_way:
         builder.button(
-            text=t("button-call-off", project=kickoff.title)[:64],
+            text=t.label("button-call-off", project=kickoff.title)[:64],
             callback_data=CallOffCb(id=kickoff.id, confirmed=False),
         )
         rows += 1

@@ -59,7 +59,9 @@ def started_choice(t: Translator, started: Sequence[Kickoff]) -> InlineKeyboardM
     builder = InlineKeyboardBuilder()
     for kickoff in started:
         builder.button(
-            text=t("button-started-project", project=kickoff.title, client=kickoff.client_name),
+            text=t.label(
+                "button-started-project", project=kickoff.title, client=kickoff.client_name
+            )[:64],
             callback_data=StartedCb(id=kickoff.id),
         )
     builder.button(text=t("button-other-project"), callback_data=StartedCb(id=0))
