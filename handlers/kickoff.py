@@ -95,7 +95,7 @@ _BUTTON_STEPS = (KickoffForm.goal, KickoffForm.budget, KickoffForm.actions, Kick
 _ASK = {
     KickoffForm.new_client: "done-new-client-ask",
     KickoffForm.title: "kickoff-title-ask",
-    KickoffForm.goal_other: "done-goal-other-ask",
+    KickoffForm.goal_other: "kickoff-goal-other-ask",
     KickoffForm.metric: "kickoff-metric-ask",
     KickoffForm.baseline: "kickoff-baseline-ask",
     KickoffForm.target: "kickoff-target-ask",

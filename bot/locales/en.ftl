@@ -220,6 +220,7 @@ goal-traffic = 📈 More traffic or CTR
 goal-savings = ⏱ Time or money saved
 goal-other = ✍️ Something else
 done-goal-other-ask = In a few words, what result did the client want?
+kickoff-goal-other-ask = In a few words, what result does the client want?
 done-metric-ask = <b>How will you both know it worked?</b> Name the number to watch, e.g. <i>orders per week</i> or <i>banner CTR</i>.
 done-baseline-ask = What was that number before the project, e.g. <i>CTR 1.2%</i>? Skip if nobody knows.
 done-date-ask = <b>When did you finish?</b> Type <i>3 days ago</i>, <i>12.11</i> or <i>2026-11-03</i>, or pick a button.
