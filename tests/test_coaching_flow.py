@@ -124,7 +124,7 @@ async def test_weak_answers_get_two_concrete_pieces_of_advice(harness: BotHarnes
     answers = ["1", "No", "4", "Yes", "4", "Yes", "4", "7", "👋 Let go"]
     result = (await answer_all(user, answers, None))[-1]
     # 20*0 + 10*0 + 15*.75 + 10*1 + 10*.75 + 10*1 + 15*.75 + 10*.7 = 57
-    assert "Partner score: 57/100 · In between" in result
+    assert "Partner score: 57/100 · Halfway" in result
     assert "What to try next time:" in result
     assert "<b>The real request.</b>" in result
     assert "<b>Measuring.</b>" in result
@@ -378,11 +378,13 @@ async def test_russian_flow(harness: BotHarness) -> None:
     user = harness.user(5005, first_name="Оля", language_code="ru")
     await user.onboard()
     replies = await record_project(user, client="Ромашка", title="Лендинг", day="вчера")
-    assert "Записал: <b>Лендинг</b> для Ромашка, закончен 25 нояб. 2026" in replies[0]
+    assert (
+        "Записано: <b>Лендинг</b> для клиента Ромашка, работа закончена 25 нояб. 2026" in replies[0]
+    )
     assert "Вопрос 1 из 10" in replies[2]
     answers = ["5", "Да", "5", "Да", "5", "Да", "5", "10", "🤝 Продолжать"]
     result = (await answer_all(user, answers, "Спросить про цифры заранее"))[-1]
-    assert "Оценка партнёрства: 100/100 · Партнёр" in result
+    assert "Балл партнёрства: 100/100 · Партнёр" in result
 
 
 async def test_reflect_lists_several_paused_reflections(harness: BotHarness) -> None:

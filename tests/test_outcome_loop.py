@@ -84,12 +84,14 @@ async def step_reminder_asks_the_number(harness: BotHarness, user: UserDriver) -
     harness.clock.set(datetime(2026, 12, 24, 9, 0, tzinfo=UTC))
     await harness.due_work.run_due()
     [reminder] = sent_to(harness, user)
-    assert "Ask what <b>CTR</b> is now" in reminder.text
+    assert "Ask what the figure for <b>CTR</b> is now" in reminder.text
     assert "progress note" not in reminder.text  # the project is over: no more notes
 
 
 async def step_number_comes_back(harness: BotHarness, user: UserDriver) -> None:
-    reminder = next(m for m in reversed(user.messages()) if "Ask what CTR" in (m.text or ""))
+    reminder = next(
+        m for m in reversed(user.messages()) if "Ask what the figure for CTR" in (m.text or "")
+    )
     await user.press("📏 What's the number now?", reminder)
     [saved] = await user.send("вырос до 2,1%")
     assert "CTR: 1,2% → вырос до 2,1% (+75%, 24 Dec 2026)" in saved
@@ -118,7 +120,7 @@ async def step_forged_button_refused(harness: BotHarness, user: UserDriver) -> N
     await stranger.onboard()
     await stranger.press_data(metric_data, stranger.last_message)
     assert stranger.alerts() == [stranger.label("stale-button")]
-    assert not any("What is <b>CTR</b>" in (m.text or "") for m in stranger.messages())
+    assert not any("figure for <b>CTR</b>" in (m.text or "") for m in stranger.messages())
     # An answered nudge's button, pressed again from the old message, changes nothing.
     owner = await harness.services.accounts.get(user.user_id)
     assert owner is not None

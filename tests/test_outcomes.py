@@ -77,9 +77,9 @@ async def test_the_reminder_asks_for_the_number_and_the_card_shows_the_change(
     harness.clock.set(DUE)
     await harness.due_work.run_due()
     reminder = user.last_message
-    assert "Ask what CTR is now" in (reminder.text or "")
+    assert "Ask what the figure for CTR is now" in (reminder.text or "")
     [question] = await user.press("📏 What's the number now?", reminder)
-    assert "What is <b>CTR</b> at Acme now?" in question
+    assert "What's the figure for <b>CTR</b> at Acme now?" in question
     assert "Before the project: 1,2%." in question
     assert "✅ Done" in user.buttons(reminder)  # the reminder stays as it was
 
@@ -381,7 +381,7 @@ async def test_the_reminder_draft_follows_the_measured_change(
     expected = drafts_for(user, RESULT_DRAFTS[change], **values, baseline="1,2%", latest=reading)
     assert quoted_draft(text) in expected
     assert reading in quoted_draft(text)  # the number is never hidden
-    assert "Ask what CTR is now" in text  # the rest of the reminder is as before
+    assert "Ask what the figure for CTR is now" in text  # the rest of the reminder is as before
     assert "✅ Done" in user.buttons()
 
 

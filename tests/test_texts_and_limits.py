@@ -3,11 +3,15 @@ out of logs."""
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fluent.syntax import ast as ftl
+from fluent.syntax import parse
 
 from bot.config import ConfigError, load_settings
 from bot.i18n import LANGUAGES, I18n, language_for
@@ -73,6 +77,118 @@ def test_every_text_is_valid_telegram_html(sample: int | str) -> None:
             check_html(text)
             assert len(text) <= MESSAGE_LIMIT
             assert "{" not in text, (language, key, text)
+
+
+# ---- Russian first person fits any gender -----------------------------------------------
+# A button is the user speaking ("✅ Написал" speaks for a man only), a draft is the user
+# writing to a client, and the bot itself has no gender: all of them use forms that fit
+# anyone ("Проект завершён", "Записано", "Мне казалось", "хочу", "могу").
+
+# A verb in the past tense that shows the speaker's gender: "закончил", "связался",
+# "была", "смог", "нашёл". Neuter and plural forms ("прошло", "связались") fit anyone.
+_PAST = r"(?:[а-яё]*[аяеиыоуё]л(?:а|ся|ась)?|[а-яё]*мог(?:ла)?)"
+# Short adjectives a speaker says of themselves: "готов", "рада", "уверен", "должна".
+_FEELING = r"(?:готова?|рада?|уверена?|благодарна|благодарен|признательна|признателен)"
+_SELF = (
+    rf"(?:{_FEELING}|согласна|согласен|должна|должен|занята?|довольна|доволен|обязана?"
+    r"|счастлива?|вынуждена?|убежд[её]на?|намерена?|способна|способен|недоступна|недоступен"
+    r"|сама?)"
+)
+_END = r"(?![а-яё])"
+# "я" and up to three words, no punctuation between: "Я закончил", "я с ним связался".
+_I_SAID = re.compile(rf"(?<![а-яё])я(?:\s+[а-яё]+){{0,3}}?\s+(?:{_PAST}|{_SELF}){_END}", re.I)
+# A sentence that starts with such a word, the "я" left out: "Записал: …", "Хотел бы …",
+# "Решил написать …", "Рад помочь", "Не понял." Not "Прошёл месяц" (the subject follows
+# the verb) and not "Готова ли работа?" (a question about something else).
+_SENTENCE_START = r"(?:^|[.!?…:—]\s+|\n\s*)(?:[^\w\s]+\s*)?(?:не\s+)?"
+_SAYS_MORE = r"(?=\s*[,:.!?…]|\s+бы(?![а-яё])|\s+[а-яё]+(?:ть|ться|ти|тись)(?![а-яё]))"
+_I_LEFT_OUT = re.compile(
+    rf"{_SENTENCE_START}(?:{_PAST}{_SAYS_MORE}|{_FEELING}{_END}(?!\s+ли{_END}))", re.I
+)
+# A button that starts with such a word: "✅ Написал", "💬 Ответил", "Готов". A few nouns
+# end the same way.
+_LABEL_START = re.compile(rf"^[^а-яё]*([а-яё]*[аяеиыоуё]л(?:ся)?|{_SELF}){_END}", re.I)
+_LABEL_NOUNS = {"канал", "сигнал", "материал", "раздел", "отдел", "финал", "интервал", "журнал"}
+# In a message to a client: "хотел бы", anywhere.
+_WOULD = re.compile(rf"(?<![а-яё]){_PAST}\s+бы{_END}", re.I)
+_LABEL_PREFIXES = (
+    "button-", "command-", "answer-", "decision-", "outcome-", "goal-", "preset-", "cadence-",
+    "snooze-", "freq-", "audience-",
+)  # fmt: skip
+_TO_CLIENT = re.compile(r"draft-.*|kickoff-draft-.*|trust-[a-z_]+-draft-[a-z]+")
+
+
+def _variants(elements: list[ftl.PatternElement]) -> Iterator[str]:
+    """Every text a Fluent pattern can produce, one per combination of select variants,
+    with each variable as a neutral placeholder."""
+    parts: list[list[str]] = []
+    for element in elements:
+        if isinstance(element, ftl.TextElement):
+            parts.append([element.value])
+            continue
+        expression = element.expression if isinstance(element, ftl.Placeable) else None
+        if isinstance(expression, ftl.SelectExpression):
+            parts.append([t for v in expression.variants for t in _variants(v.value.elements)])
+        elif isinstance(expression, ftl.StringLiteral):
+            parts.append([expression.value])
+        else:
+            parts.append(["N"])
+    for combination in itertools.product(*parts):
+        yield "".join(combination)
+
+
+def gendered_first_person(source: str) -> list[tuple[str, str]]:
+    """(key, words) for each Russian text that speaks in the first person of one gender."""
+    found = []
+    for entry in parse(source).body:
+        if not isinstance(entry, ftl.Message) or entry.value is None:
+            continue
+        key = entry.id.name
+        checks = [_I_SAID, _I_LEFT_OUT]
+        if _TO_CLIENT.fullmatch(key):
+            checks.append(_WOULD)
+        for text in set(_variants(entry.value.elements)):
+            hits = [m.group(0).strip() for check in checks for m in check.finditer(text)]
+            start = _LABEL_START.match(text)
+            if key.startswith(_LABEL_PREFIXES) and start and start[1].lower() not in _LABEL_NOUNS:
+                hits.append(start[1])
+            found.extend((key, hit) for hit in hits)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("key", "text"),
+    [("command-done", "Я закончил проект"), ("button-x", "✅ Написал"),
+     ("button-x", "📞 Я с ним связался"), ("outcome-x", "💬 Ответил"), ("button-x", "Готов"),
+     ("draft-x", "Привет! Я думал, это поможет."), ("draft-x", "Привет! Рад, что всё получилось."),
+     ("draft-x", "Привет! Хотел бы уточнить одно."), ("draft-x", "Привет! Решил написать вам."),
+     ("draft-x", "Очень хотела бы знать."), ("trust-call-draft-formal", "Я уверена, что да."),
+     ("reminder-late", "<i>Я был недоступен.</i>"), ("done-saved", "Записал: { $title }"),
+     ("unknown-input", "Не понял. Вот что я умею:"),
+     ("x", "Вот { $n ->\n    [one] что я смог\n   *[other] всё\n}")],
+)  # fmt: skip
+def test_gendered_first_person_is_found(key: str, text: str) -> None:
+    assert gendered_first_person(f"{key} = {text}\n")
+
+
+@pytest.mark.parametrize(
+    ("key", "text"),
+    [("button-x", "✅ Проект завершён"), ("button-x", "✅ Готово"),
+     ("button-x", "📞 Мы уже связались"), ("button-x", "📥 Канал"), ("button-x", "💬 Есть ответ"),
+     ("draft-x", "Мне казалось, это поможет."),
+     ("draft-x", "Прошёл месяц после проекта. Хочу уточнить одно."),
+     ("draft-x", "Проект готов. Клиент ответил, что цифра выросла."),
+     ("x", "Записано: { $title }. Балл партнёрства: { $score }"),
+     ("x", "Готова ли работа? Я напомню, когда клиент ответит.")],
+)  # fmt: skip
+def test_neutral_russian_passes(key: str, text: str) -> None:
+    assert gendered_first_person(f"{key} = {text}\n") == []
+
+
+def test_russian_first_person_fits_any_gender() -> None:
+    """Buttons, command descriptions, drafts to clients and the bot's own voice."""
+    source = (ROOT / "bot" / "locales" / "ru.ftl").read_text()
+    assert gendered_first_person(source) == []
 
 
 @pytest.mark.parametrize(

@@ -117,7 +117,7 @@ async def test_delivery_in_users_language_with_buttons(harness: BotHarness) -> N
     english = harness.user(1001)
     await subscribed(harness, english)
     sent = await deliver_next(harness, 1001)
-    assert sent.text.startswith("💡 <b>Tip of the week</b>")
+    assert sent.text.startswith("💡 <b>Something to try</b>")
     assert english.buttons() == ["🐢 Less often", "🔕 Unsubscribe"]
     # The next tip is planned at once, per frequency: Thursday after Monday.
     delivery = await next_tip(harness, 1001)
@@ -126,7 +126,7 @@ async def test_delivery_in_users_language_with_buttons(harness: BotHarness) -> N
     await russian.onboard()
     await russian.send("/tips")
     sent = await deliver_next(harness, 1002)
-    assert sent.text.startswith("💡 <b>Совет недели</b>")
+    assert sent.text.startswith("💡 <b>Что попробовать</b>")
 
 
 async def test_no_repeat_until_all_are_seen(harness: BotHarness) -> None:
@@ -152,7 +152,7 @@ async def test_weakest_dimension_comes_first(harness: BotHarness) -> None:
     await user.send("/tips")
     await user.press("Every day")
     t = harness.dispatcher["i18n"].get("en")
-    trust_tips = {f"💡 <b>Tip of the week</b>\n\n{t(tip.key)}" for tip in TIPS
+    trust_tips = {f"{t('tip-title')}\n\n{t(tip.key)}" for tip in TIPS
                   if tip.dimension == "trust"}  # fmt: skip
     for _ in range(4):
         assert (await deliver_next(harness)).text in trust_tips
@@ -248,7 +248,7 @@ async def test_a_number_never_collected_brings_measurement_first(harness: BotHar
     t = harness.dispatcher["i18n"].get("en")
 
     def tips_of(dimension: str) -> set[str]:
-        return {f"💡 <b>Tip of the week</b>\n\n{t(tip.key)}" for tip in TIPS
+        return {f"{t('tip-title')}\n\n{t(tip.key)}" for tip in TIPS
                 if tip.dimension == dimension}  # fmt: skip
 
     assert (await deliver_next(harness)).text in tips_of("measure")

@@ -4,8 +4,8 @@
 ## Onboarding (ideas I1, I2, I9, I11)
 start-welcome =
     Hi, { $name }! I'm Partner Coach.
-    Freelancers who work as a "conveyor" close the spec and move on. Partners solve the client's real goal, more sales, more leads, a better CTR, and clients come back to them.
-    I'll help you make that a habit: a short look back after each project, reminders to check in with past clients, and small weekly tips.
+    Freelancers who work like a conveyor belt deliver to the spec and move on. Partners help the client reach the goal behind the spec, whether that's more sales, more leads or a better CTR, and those clients come back.
+    I'll help you make that a habit: a short look back after each project, reminders to check in with past clients, and short practical tips.
 onboarding-timezone-ask =
     <b>Which time zone are you in?</b> I'll send reminders at a sensible local hour.
     Pick one below or type a city (<i>Berlin</i>, <i>Москва</i>), a zone (<i>Europe/Berlin</i>) or an offset (<i>+3</i>, <i>UTC+5:30</i>).
@@ -14,7 +14,7 @@ onboarding-tips-ask =
     <b>Would you like a short tip now and then?</b>
     One concrete thing to try with your clients this week, never more than one a day. You can change this any time in /settings.
 onboarding-done =
-    All set. Whenever you finish a project, come back: ten quick questions will show how much of a partner you were, and what to try next time.
+    All set. Whenever you finish a project, come back: a few quick questions will show how much of a partner you were and what to try next time.
 onboarding-cancelled = Okay, stopped here. Send /start whenever you want to continue.
 
 ## Time zone input
@@ -30,7 +30,7 @@ help-text =
     <b>Partner Coach</b> helps you work as your clients' partner: understand the result they really need, and keep in touch after the project.
 
     /kickoff — before the work starts: agree on the client's goal and the number that shows it, and plan a few early steps that build trust
-    /done — record a finished project and look back on it (ten quick questions, a partner score and advice)
+    /done — record a finished project and look back on it (a few quick questions, a partner score and advice)
     /clients — your clients: contacts, notes, projects, last contact
     /reflect — continue a paused reflection or reflect on an earlier project
     /history — your past reflections with every answer
@@ -44,7 +44,7 @@ help-text =
     /delete_me — erase all your data
     /help — this message
     /cancel — leave whatever you're in the middle of
-    /start — the beginning
+    /start — the welcome, or the main menu once you're set up
 
 ## Settings
 settings-title =
@@ -98,7 +98,7 @@ command-settings = Language, time zone, tips
 command-help = What the bot can do
 command-cancel = Leave the current step
 command-kickoff = Start a project with its goal and number
-command-done = I finished a project
+command-done = Record a finished project
 command-clients = Your clients
 command-reflect = Reflect on a project
 command-history = Past reflections
@@ -144,7 +144,7 @@ since-years = { $n ->
 }
 
 ## Clients
-clients-title = <b>Your clients</b> ({ $count }), latest contact first:
+clients-title = <b>Your clients</b> ({ $count }), most recent contact first:
 clients-archived-title = <b>Archived clients</b> ({ $count }):
 clients-empty = No clients yet. Add one here, or record a finished project with /done and I'll add its client on the way.
 clients-archived-empty = The archive is empty.
@@ -260,7 +260,7 @@ reflect-pick = Which project would you like to look back on?
 reflect-resume = Picking up where you stopped: <b>{ $project }</b>.
 reflect-already-done = You've already reflected on this project; it's in /history.
 label-partner = Partner
-label-in_between = In between
+label-in_between = Halfway
 label-conveyor = Conveyor
 result-title = <b>Partner score: { $score }/100 · { $label }</b>
 result-no-score = You skipped every scored question, so there's no score this time. Your answers are saved.
@@ -292,7 +292,7 @@ dim-return = clients coming back
 
 ## History and stats
 history-title = <b>Your reflections</b>, newest first ({ $count }):
-history-empty = No reflections yet. After your next project, send /done: ten questions, and you'll see how much of a partner you were.
+history-empty = No reflections yet. After your next project, send /done: a few quick questions will show how much of a partner you were.
 history-item = { $date } · { $client }: { $title } · { $score }
 history-header =
     <b>{ $title }</b> for { $client }, finished { $date }
@@ -303,7 +303,7 @@ history-answer = <b>{ $question }</b>
 history-comment = <i>{ $comment }</i>
 answer-skipped = skipped
 button-to-history = ← History
-stats-empty = No scores yet. Record a finished project with /done and answer the ten questions: after two or three projects you'll see your trend here.
+stats-empty = No scores yet. Record a finished project with /done and answer the questions: after two or three projects you'll see your trend here.
 stats-text =
     <b>Your partner trend</b>
     Reflections: { $count }
@@ -366,7 +366,7 @@ outcome-no_answer = 🔇 No answer yet
 outcome-not_relevant = 🤷 Not relevant
 checkin-note-ask = Anything to note, e.g. what they said about the result? Type it, or skip.
 checkin-done = Noted. Last contact with { $client } is today.
-checkin-new-order = A repeat client, that's what partnership looks like. Shall we record the new project?
+checkin-new-order = A repeat client: that's what partnership looks like. Shall we record the new project?
 button-record-project = ✅ Record the new project
 snooze-1d = 1 day
 snooze-3d = 3 days
@@ -403,7 +403,7 @@ draft-3m-3 = Hi { $client }, how are you and the business? I often think back to
 draft-no-project = Hi { $client }, how is business going these days? What's the main goal for the next few months? If there's a number you're trying to move, I'd be glad to think about it with you.
 
 ## Tips: one concrete thing for this week (ideas and dimensions in bot/content/tips.py)
-tip-title = 💡 <b>Tip of the week</b>
+tip-title = 💡 <b>Something to try</b>
 tip-request-1 = Before your next estimate, ask the client one question: "What should change in your business when this is done?" Put the answer at the top of the brief.
 tip-request-2 = Take one spec you have now and rewrite its first line as a business result: not "a landing page", but "more sign-ups from the spring campaign".
 tip-request-3 = In your next call, when the client names a feature, ask "why?" twice. The second answer is usually the real request.
@@ -508,9 +508,9 @@ flood-notice = That's a lot of messages at once: I'll skip a few and catch up in
 
 ## The client's number after the project (ideas I9, I10)
 button-metric-now = 📏 What's the number now?
-reminder-metric = 📏 Ask what <b>{ $metric }</b> is now: the answer shows whether the work paid off for them.
+reminder-metric = 📏 Ask what the figure for <b>{ $metric }</b> is now: the answer shows whether the work paid off for them.
 metric-ask =
-    What is <b>{ $metric }</b> at { $client } now? Write it the way you'd say it: "2.1%", "12 leads a week", "don't know".
+    What's the figure for <b>{ $metric }</b> at { $client } now? Write it the way you'd say it: "2.1%", "12 leads a week", "don't know".
     Before the project: { $baseline }.
 button-metric-unknown = 🤷 Don't know yet
 metric-unknown = don't know yet
