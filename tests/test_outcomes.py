@@ -14,7 +14,7 @@ from aiogram.methods import SendPhoto
 from aiogram.types import BufferedInputFile, CallbackQuery, InaccessibleMessage, Update
 from matplotlib.image import imread
 
-from bot.content.drafts import DRAFTS, RESULT_DRAFTS, Draft
+from bot.content.drafts import DRAFTS, NO_METRIC_DRAFTS, RESULT_DRAFTS, Draft
 from bot.i18n import I18n
 from bot.services.charts import (
     ChartPoint,
@@ -410,11 +410,64 @@ async def test_the_draft_follows_the_number_in_russian(harness: BotHarness) -> N
     assert quoted_draft(text) in expected
 
 
+async def test_a_project_without_a_number_gets_a_draft_that_asks_for_one(
+    harness: BotHarness,
+) -> None:
+    """A kickoff may leave the number for later; the check-in draft then asks the client
+    which number shows the result, rather than quoting an empty one."""
+    user = harness.user()
+    await user.onboard()
+    await user.send("/kickoff")
+    await user.send("Acme")
+    await user.send("Spring banners")
+    await user.press(user.label("goal-leads"))
+    await user.press(user.label("button-skip"))  # no number yet
+    await user.press(user.label("button-end-in-weeks", n=2))
+    await user.press(user.label("button-budget-fits"))
+    await user.press(user.label("button-skip"))
+    await user.press(user.label("trust-call-button"))
+    await user.press(user.label("button-trust-ready", n=1))
+    await user.send("/done")
+    await user.press(user.label("button-started-project", project="Spring banners", client="Acme"))
+    await user.press(user.label("button-today"))
+    await answer_all(user, BEST_ANSWERS, None)
+    text = await reminder_after(user, harness, None)
+    values = {"client": "Acme", "project": "Spring banners"}
+    assert quoted_draft(text) in drafts_for(user, NO_METRIC_DRAFTS, **values)
+
+
+_REFERRAL_ASK = {
+    "en": re.compile(r"recommend|referr|testimonial|review|introduc|pass on my contact", re.I),
+    "ru": re.compile(r"рекоменд|отзыв|посоветуйте|мой контакт", re.I),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_only_a_result_that_got_better_asks_for_a_referral(language: str) -> None:
+    """Asking a favour before the client has seen the work pay off puts the freelancer's
+    income first (I6, I7); after a better number, one draft may ask."""
+    t = I18n().get(language)
+    values = {name: "x" for name in ("client", "project", "metric", "baseline", "latest")}
+    ask = _REFERRAL_ASK[language]
+    asking = [d.key for d in RESULT_DRAFTS[Change.IMPROVED] if ask.search(t(d.key, **values))]
+    assert asking
+    others = [
+        *(d for options in DRAFTS.values() for d in options), *NO_METRIC_DRAFTS,
+        *RESULT_DRAFTS[Change.SAME], *RESULT_DRAFTS[Change.WORSE],
+    ]  # fmt: skip
+    assert [d.key for d in others if ask.search(t(d.key, **values))] == []
+    assert not ask.search(t("draft-no-project", client="x"))
+
+
 @pytest.mark.parametrize("language", ["en", "ru"])
 def test_every_draft_names_its_ideas_and_russian_ones_fit_any_gender(language: str) -> None:
     t = I18n().get(language)
     values = {name: "x" for name in ("client", "project", "metric", "baseline", "latest")}
-    drafts = [d for options in (*DRAFTS.values(), *RESULT_DRAFTS.values()) for d in options]
+    drafts = [
+        d
+        for options in (*DRAFTS.values(), NO_METRIC_DRAFTS, *RESULT_DRAFTS.values())
+        for d in options
+    ]
     assert len(drafts) == len({d.key for d in drafts})
     for change in Change:
         assert len(RESULT_DRAFTS[change]) >= 2

@@ -2,7 +2,12 @@
 project when it has been measured, else by how long ago the project ended.
 
 Every draft speaks of the client's business result, never "anything else I can do?".
-Texts are `draft-<bucket>-<n>` and `draft-<change>-<n>` in the locale files.
+A referral ask comes only after a result that got better: asking for a favour before the
+client has seen the work pay off puts the freelancer's income ahead of the client's (I6, I7).
+Titles and metrics are the freelancer's own words ("CTR", "orders/wk"), so the texts quote
+them or name them where any noun phrase reads well.
+Texts are `draft-<bucket>-<n>`, `draft-no-metric-<n>` and `draft-<change>-<n>` in the
+locale files.
 """
 
 from __future__ import annotations
@@ -37,14 +42,23 @@ DRAFTS: dict[AgeBucket, tuple[Draft, ...]] = {
     ),
 }
 
+# A project without a number to follow: ask what would show the result, so the next
+# check-in can talk about it (I9), in the client's terms rather than the spec's (I4).
+NO_METRIC_DRAFTS: tuple[Draft, ...] = (
+    Draft("draft-no-metric-1", ("I9", "I10")),
+    Draft("draft-no-metric-2", ("I4", "I9")),
+)
+
 
 # Once the number is known, the message follows it: a result worth building on (I10, I11),
-# or an honest look at a number that did not move, never hidden (I9, I10).
+# or an honest look at a number that did not move, never hidden (I9, I10). Only a result
+# that got better earns a referral ask (I1, I11).
 RESULT_DRAFTS: dict[Change, tuple[Draft, ...]] = {
     Change.IMPROVED: (
         Draft("draft-improved-1", ("I10", "I11")),
         Draft("draft-improved-2", ("I9", "I10")),
         Draft("draft-improved-3", ("I10", "I11")),
+        Draft("draft-improved-4", ("I1", "I11")),
     ),
     Change.SAME: (
         Draft("draft-same-1", ("I9", "I10")),
@@ -57,8 +71,16 @@ RESULT_DRAFTS: dict[Change, tuple[Draft, ...]] = {
 }
 
 
-def pick_draft(bucket: AgeBucket, seed: int, change: Change | None = None) -> Draft:
+def pick_draft(
+    bucket: AgeBucket, seed: int, change: Change | None = None, *, has_metric: bool = True
+) -> Draft:
     """A different draft from one check-in to the next, stable for one check-in; chosen
-    by the client's measured change when there is one, else by the project's age."""
-    options = RESULT_DRAFTS[change] if change is not None else DRAFTS[bucket]
+    by the client's measured change when there is one, else by the project's age, and
+    asking for a number when the project has none."""
+    if change is not None:
+        options = RESULT_DRAFTS[change]
+    elif not has_metric:
+        options = NO_METRIC_DRAFTS
+    else:
+        options = DRAFTS[bucket]
     return options[seed % len(options)]

@@ -391,16 +391,18 @@ settings-checkin-hour-ask = At what local hour should reminders without a set ti
 settings-checkin-hour-set = Reminders now arrive at { $hour }:00 your time.
 
 ## Message drafts to the client
-draft-2w-1 = Hi { $client }! It's been two weeks since { $project } went live. Any change in { $metric } so far? If you can share the numbers, I might spot a quick improvement.
-draft-2w-2 = Hello { $client }, I'm curious about the first results of { $project }. What do the numbers say about { $metric }? Any questions from your customers I could help answer?
-draft-2w-3 = Hi { $client }! Two weeks in with { $project }: what do your customers say, and what's happening with { $metric }? If anything looks off, tell me and I'll take a look.
-draft-1m-1 = Hi { $client }! A month with { $project }: what has changed in { $metric }? If something isn't working as hoped, I'd rather hear it and fix it.
-draft-1m-2 = Hello { $client }, a month has passed since { $project }. Did it bring the change you needed in { $metric }? I have a couple of ideas if you want to push it further.
-draft-1m-3 = Hi { $client }, checking in a month after { $project }. How are things with { $metric }? I'd be glad to look at the numbers together, no strings attached.
-draft-3m-1 = Hi { $client }, it's been a while since { $project }. How is business going? I've been thinking about how to lift { $metric } further: happy to share if it's useful.
-draft-3m-2 = Hello { $client }! A few months after { $project }, did it pay off in { $metric }? I'd love to hear what worked and what you'd change.
-draft-3m-3 = Hi { $client }, how are you and the business? I often think back to { $project }. What's the biggest thing on your plate now? Maybe I can help with it.
+draft-2w-1 = Hi { $client }! It's been two weeks since "{ $project }" went live. Any change yet in the number we're watching, { $metric }? If you can share the figures, I might spot a quick improvement.
+draft-2w-2 = Hello { $client }, I'm curious how "{ $project }" is doing so far. What do the figures for { $metric } say? And have your customers asked anything I could help answer?
+draft-2w-3 = Hi { $client }! "{ $project }" has been running for two weeks: what do your customers say about it, and what's happening with { $metric }? If anything looks off, tell me and I'll take a look.
+draft-1m-1 = Hi { $client }! "{ $project }" has been live for a month now: what has changed in the figures for { $metric }? If something isn't working as you hoped, I'd rather hear it and fix it.
+draft-1m-2 = Hello { $client }, it's been a month since "{ $project }". Has it brought the change you needed in { $metric }? I have a couple of ideas if you'd like to push it further.
+draft-1m-3 = Hi { $client }, checking in a month after "{ $project }". How are things looking for { $metric }? I'd be glad to go over the figures together, no strings attached.
+draft-3m-1 = Hi { $client }, it's been a while since "{ $project }". How is business going? I've had a few ideas on how to improve { $metric } further: happy to share them if they're useful.
+draft-3m-2 = Hello { $client }! A few months on from "{ $project }": has it paid off in { $metric }? I'd love to hear what worked and what you'd change.
+draft-3m-3 = Hi { $client }, how are you, and how's business? I often think back to "{ $project }". What's the biggest thing on your plate now? Maybe I can help with it.
 draft-no-project = Hi { $client }, how is business going these days? What's the main goal for the next few months? If there's a number you're trying to move, I'd be glad to think about it with you.
+draft-no-metric-1 = Hi { $client }! How is "{ $project }" working out for your business? Is there a number that shows it: orders, leads, sign-ups? If you tell me where it stands now, we can see together whether the project paid off.
+draft-no-metric-2 = Hello { $client }, I've been thinking back to "{ $project }". What has changed in the business since it went live? If you keep an eye on a number, such as orders, leads or calls, I'd be glad to look at it with you.
 
 ## Tips: one concrete thing for this week (ideas and dimensions in bot/content/tips.py)
 tip-title = 💡 <b>Something to try</b>
@@ -556,13 +558,14 @@ scoreboard-band-unlikely = unlikely (0–3)
 scoreboard-self = ⚖️ Your own score, on average: { $improved } where the client's number got better, { $other } where it didn't.
 
 ## Message drafts that follow the client's measured number (ideas I8-I11)
-draft-improved-1 = Hi { $client }! Good news from { $project }: { $metric } was { $baseline } before, and it's { $latest } now. Congratulations! One step that could build on it: ask two or three of your newest customers what made them choose you, and use their words in your next ad or on the site.
-draft-improved-2 = Hello { $client }! { $metric }: { $baseline } before { $project }, { $latest } now. That's a real result, well done. A next step worth trying: take the part that made the most difference and repeat it on one more product, page or process, small at first. If you like, we can pick the best candidate together.
-draft-improved-3 = Hi { $client }, congratulations: since { $project }, { $metric } has gone from { $baseline } to { $latest }. To keep it there, it's worth glancing at { $metric } once a month: if it starts to slip, you'll see it early, while it's still easy to fix.
-draft-same-1 = Hi { $client }! I've been looking at { $metric }: { $baseline } before { $project }, { $latest } now, so it has hardly moved yet. I'd rather understand why than guess. Shall we go through it together and pick one thing to change and measure over the next few weeks?
-draft-same-2 = Hello { $client }, an honest update on { $project }: { $metric } is { $latest } now against { $baseline } before, about the same. That's worth knowing, not hiding. Two things I'd check: whether enough of the right people reach what we built, and whether anything else changed in the business over the same weeks. Shall we look at them together?
-draft-worse-1 = Hi { $client }, I'd rather say it plainly: { $metric } was { $baseline } before { $project } and is { $latest } now, which is the wrong direction. It can have many causes: the season, prices, traffic, or the project itself. Let's look at it together, find out which, and choose what to try first.
-draft-worse-2 = Hello { $client }. Since { $project }, { $metric } has gone the opposite way from what we aimed for: { $baseline } before, { $latest } now. There's no one to blame here; what matters is turning it around. Could we compare, week by week, what changed before and after the project, and pick one thing to fix or roll back first?
+draft-improved-1 = Hi { $client }! Good news from "{ $project }": { $metric } went from { $baseline } before the project to { $latest } now. Congratulations! One step that could build on it: ask two or three of your newest customers what made them choose you, and use their words in your next ad or on the site.
+draft-improved-2 = Hello { $client }! The figures for { $metric }: { $baseline } before "{ $project }", { $latest } now. That's a real result, well done. A next step worth trying: take the part that made the most difference and repeat it on one more product, page or process, small at first. If you like, we can pick the best candidate together.
+draft-improved-3 = Hi { $client }, congratulations: { $metric } went from { $baseline } before "{ $project }" to { $latest } now. To keep it there, it's worth checking { $metric } once a month: if it starts to slip, you'll see it early, while it's still easy to fix.
+draft-improved-4 = Hi { $client }! "{ $project }" in numbers: { $metric } went from { $baseline } to { $latest }. It's good to see the work paying off for your business. If you know someone working on a similar task, I'd be glad to help them too: just pass on my contact.
+draft-same-1 = Hi { $client }! I've been looking at the figures for { $metric }: { $baseline } before "{ $project }", { $latest } now, so they have hardly moved yet. I'd rather understand why than guess. Shall we go through it together and pick one thing to change and measure over the next few weeks?
+draft-same-2 = Hello { $client }, an honest update on "{ $project }": the figure for { $metric } is { $latest } now against { $baseline } before, about the same. Better to say so plainly than to keep quiet. Two things I'd check: whether enough of the right people reach what we built, and whether anything else changed in the business over the same weeks. Shall we look at them together?
+draft-worse-1 = Hi { $client }, I'd rather say it plainly: the figure for { $metric } was { $baseline } before "{ $project }" and is { $latest } now, which is the wrong direction. It can have many causes: the season, prices, traffic, or the project itself. Let's look at it together, find out which, and choose what to try first.
+draft-worse-2 = Hello { $client }. Since "{ $project }", the figures for { $metric } have gone the opposite way from what we aimed for: { $baseline } before, { $latest } now. No one is to blame here; what matters is finding what helps and what gets in the way. Could we compare, week by week, what changed before and after the project, and pick one thing to fix or roll back first?
 
 ## Kickoff: before the work (I4, I5, I7, I9, I12, I13)
 kickoff-intro = Let's set up the project before the work starts: what the client really needs, how you'll both know it worked, and a few early steps that build trust. It takes about two minutes.

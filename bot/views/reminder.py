@@ -37,7 +37,7 @@ def reminder_screen(t: Translator, reminder: Reminder, *, late: bool) -> Screen:
         progress = reminder.progress
         change = progress.change if progress is not None else None
         bucket = age_bucket(project.finished_on, reminder.today)
-        chosen = pick_draft(bucket, reminder.checkin.id, change)
+        chosen = pick_draft(bucket, reminder.checkin.id, change, has_metric=bool(project.metric))
         values = {"client": reminder.client_name, "project": project.title, "metric": metric}
         if progress is not None and progress.latest is not None and change is not None:
             values |= {"baseline": progress.baseline.text, "latest": progress.latest.text}
