@@ -352,7 +352,7 @@ async def test_snooze_of_recurring_checkin_keeps_cadence(harness: BotHarness) ->
     await deliver_reminder(harness, user, preset="Every month")  # due 23 Dec 10:00
     await user.press("😴 Snooze")
     [text] = await user.press("3 days")
-    assert "Snoozed to 26 Dec 2026 at 10:00" in text
+    assert "Snoozed until 26 Dec 2026 at 10:00" in text
     checkin = await the_checkin(harness)
     assert checkin.base_day == date(2026, 12, 23)
     harness.clock.set(checkin.due_at)

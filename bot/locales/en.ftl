@@ -146,7 +146,7 @@ since-years = { $n ->
 ## Clients
 clients-title = <b>Your clients</b> ({ $count }), most recent contact first:
 clients-archived-title = <b>Archived clients</b> ({ $count }):
-clients-empty = No clients yet. Add one here, or record a finished project with /done and I'll add its client on the way.
+clients-empty = No clients yet. Add one here, or record a finished project with /done and I'll add its client along the way.
 clients-archived-empty = The archive is empty.
 button-add-client = ➕ Add client
 button-show-archived = 🗄 Archive
@@ -371,7 +371,7 @@ button-record-project = ✅ Record the new project
 snooze-1d = 1 day
 snooze-3d = 3 days
 snooze-1w = 1 week
-checkin-snoozed = Snoozed to { $when }.
+checkin-snoozed = Snoozed until { $when }.
 checkin-skipped = Skipped this one.
 checkin-stopped = No more check-ins for { $client }. You can plan one again from the client card.
 checkin-gone = This check-in is already closed.
@@ -447,8 +447,8 @@ tips-title =
     }
     How often: { $frequency ->
         [daily] every day
-        [twice_weekly] twice a week (Monday and Thursday)
-       *[weekly] once a week (Monday)
+        [twice_weekly] twice a week (Mondays and Thursdays)
+       *[weekly] once a week (Mondays)
     }
     Time: { $hour }:00 your time
 button-tips-subscribe = 💡 Subscribe
