@@ -281,7 +281,9 @@ async def test_reminder_in_russian(harness: BotHarness) -> None:
     user = harness.user(7007, first_name="Оля", language_code="ru")
     await user.onboard()
     await record_project(user, client="Ромашка", title="Лендинг", day="вчера")
-    await answer_all(user, ["5", "Да", "5", "Да", "5", "Да", "5", "10", "🤝 Продолжать"], None)
+    await answer_all(
+        user, ["5", "Да", "Да", "5", "Да", "Да", "5", "Да", "5", "10", "🤝 Продолжать"], None
+    )
     await user.press("Через 2 недели")
     harness.clock.set(datetime(2026, 12, 10, 9, 0, tzinfo=UTC))
     await harness.due_work.run_due()

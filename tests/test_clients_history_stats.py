@@ -230,7 +230,9 @@ async def test_stats_sends_a_png_chart_and_the_trend(harness: BotHarness) -> Non
     user = harness.user()
     await user.onboard()
     await record_project(user, client="Acme", title="Landing", day="10 days ago")
-    await answer_all(user, ["1", "No", "2", "No", "2", "No", "2", "3", "🔁 Renegotiate"], None)
+    await answer_all(
+        user, ["1", "No", "No", "2", "No", "No", "2", "No", "2", "3", "🔁 Renegotiate"], None
+    )
     await record_project(user, client="Beta", title="Banner", day="5 days ago")
     await answer_all(user, BEST_ANSWERS, None)
     await user.send("/done")
@@ -240,7 +242,9 @@ async def test_stats_sends_a_png_chart_and_the_trend(harness: BotHarness) -> Non
     await user.send("leads")
     await user.press("Skip →")
     await user.press("Today")
-    await answer_all(user, ["4", "Partly", "4", "Yes", "4", "Partly", "4", "8", "🤝 Keep"], None)
+    await answer_all(
+        user, ["4", "Partly", "Partly", "4", "Yes", "Yes", "4", "Partly", "4", "8", "🤝 Keep"], None
+    )
 
     await user.send("/stats")
     photo = next(m for m in reversed(user.sent) if isinstance(m, SendPhoto))

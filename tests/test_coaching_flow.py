@@ -17,7 +17,7 @@ from storage.reflections import Answer
 from storage.users import User
 from tests.harness import BotHarness, UserDriver
 
-BEST_ANSWERS = ["5", "Yes", "5", "Yes", "5", "Yes", "5", "10", "🤝 Keep"]
+BEST_ANSWERS = ["5", "Yes", "Yes", "5", "Yes", "Yes", "5", "Yes", "5", "10", "🤝 Keep"]
 
 
 async def record_project(
@@ -91,8 +91,8 @@ async def test_whole_flow_from_menu_to_score(harness: BotHarness) -> None:
     await user.onboard()
     replies = await record_project(user)
     assert "Saved: <b>Spring landing</b> for Acme, finished 23 Nov 2026." in replies[0]
-    assert "10 questions" in replies[1]
-    assert replies[2].startswith("<i>Question 1 of 10 · Spring landing</i>")
+    assert "12 questions" in replies[1]
+    assert replies[2].startswith("<i>Question 1 of 12 · Spring landing</i>")
 
     replies = await answer_all(user, BEST_ANSWERS, "Ask for the numbers before the kickoff")
     result = replies[-1]
@@ -121,10 +121,11 @@ async def test_weak_answers_get_two_concrete_pieces_of_advice(harness: BotHarnes
     user = harness.user()
     await user.onboard()
     await record_project(user)
-    answers = ["1", "No", "4", "Yes", "4", "Yes", "4", "7", "👋 Let go"]
+    answers = ["1", "No", "No", "4", "Yes", "Yes", "4", "Yes", "4", "7", "👋 Let go"]
     result = (await answer_all(user, answers, None))[-1]
-    # 20*0 + 10*0 + 15*.75 + 10*1 + 10*.75 + 10*1 + 15*.75 + 10*.7 = 57
-    assert "Partner score: 57/100 · Halfway" in result
+    # Letting the client go takes "will they come back" out (weight 8 of 100):
+    # (18*0 + 6*0 + 10*0 + 14*.75 + 6*1 + 8*1 + 8*.75 + 8*1 + 14*.75) / 92 = 49 / 92 -> 53
+    assert "Partner score: 53/100 · Halfway" in result
     assert "What to try next time:" in result
     assert "<b>The real request.</b>" in result
     assert "<b>Measuring.</b>" in result
@@ -138,16 +139,18 @@ async def test_comment_back_and_skip(harness: BotHarness) -> None:
     replies = await user.send("They wanted more repeat orders, not a redesign")
     assert replies == ["Noted. Now pick an answer above."]
     await user.press("2")  # request
-    assert "Skip →" in user.buttons()  # measure is optional
+    assert "Skip →" in user.buttons()  # challenging the spec is optional
     replies = await user.press("← Back")
-    assert "Question 1 of 10" in replies[-1]
+    assert "Question 1 of 12" in replies[-1]
     await user.press("4")  # a changed answer to question 1
+    await user.press("Skip →")  # challenge
     await user.press("Skip →")  # measure
     assert "Skip →" not in user.buttons()  # fit is required: no Skip
     answers = await stored_answers(harness, user)
     stored = {qid: (a.value, a.comment, a.skipped) for qid, a in answers.items()}
     assert stored == {
         "request": (4, "They wanted more repeat orders, not a redesign", False),
+        "challenge": (None, None, True),
         "measure": (None, None, True),
     }
 
@@ -159,7 +162,7 @@ async def test_overlong_comment_is_refused_and_nothing_lost(harness: BotHarness)
     [text] = await user.send("x" * 301)
     assert "301 characters; here the limit is 300" in text
     replies = await user.press("5")
-    assert "Question 2 of 10" in replies[-1]
+    assert "Question 2 of 12" in replies[-1]
 
 
 async def test_cancel_keeps_draft_and_reflect_resumes(harness: BotHarness) -> None:
@@ -172,7 +175,7 @@ async def test_cancel_keeps_draft_and_reflect_resumes(harness: BotHarness) -> No
     assert text.startswith("Paused. Your answers are saved; /reflect")
     replies = await user.send("/reflect")
     assert "Picking up where you stopped: <b>Spring landing</b>" in replies[0]
-    assert "Question 3 of 10" in replies[1]
+    assert "Question 3 of 12" in replies[1]
     result = (await answer_all(user, BEST_ANSWERS[2:], None))[-1]
     assert "Partner score: 100/100" in result
 
@@ -184,7 +187,7 @@ async def test_pause_button_then_reflect(harness: BotHarness) -> None:
     await user.press("3")
     [text] = await user.press("⏸ Pause")
     assert "Paused at question 2" in text
-    assert "Question 2 of 10" in (await user.send("/reflect"))[-1]
+    assert "Question 2 of 12" in (await user.send("/reflect"))[-1]
 
 
 async def test_restart_mid_reflection_resumes_same_question(db_path: Path) -> None:
@@ -192,7 +195,7 @@ async def test_restart_mid_reflection_resumes_same_question(db_path: Path) -> No
     user = first.user()
     await user.onboard()
     await record_project(user)
-    for answer in ("5", "Yes", "4"):
+    for answer in ("5", "Yes", "Yes", "4"):
         await user.press(answer)
     question = user.last_message
     await first.stop()
@@ -201,9 +204,9 @@ async def test_restart_mid_reflection_resumes_same_question(db_path: Path) -> No
     try:
         second.session.adopt(first.session)
         same = second.user()
-        replies = await same.press("Yes", question)  # question 4, pressed after the restart
-        assert "Question 5 of 10" in replies[-1]
-        result = (await answer_all(same, BEST_ANSWERS[4:], None))[-1]
+        replies = await same.press("Yes", question)  # question 5, pressed after the restart
+        assert "Question 6 of 12" in replies[-1]
+        result = (await answer_all(same, BEST_ANSWERS[5:], None))[-1]
         assert "Partner score:" in result
     finally:
         await second.stop()
@@ -381,8 +384,8 @@ async def test_russian_flow(harness: BotHarness) -> None:
     assert (
         "Записано: <b>Лендинг</b> для клиента Ромашка, работа закончена 25 нояб. 2026" in replies[0]
     )
-    assert "Вопрос 1 из 10" in replies[2]
-    answers = ["5", "Да", "5", "Да", "5", "Да", "5", "10", "🤝 Продолжать"]
+    assert "Вопрос 1 из 12" in replies[2]
+    answers = ["5", "Да", "Да", "5", "Да", "Да", "5", "Да", "5", "10", "🤝 Продолжать"]
     result = (await answer_all(user, answers, "Спросить про цифры заранее"))[-1]
     assert "Балл партнёрства: 100/100 · Партнёр" in result
 
@@ -399,7 +402,7 @@ async def test_reflect_lists_several_paused_reflections(harness: BotHarness) -> 
     assert text == "Which project would you like to look back on?"
     assert user.buttons()[:2] == ["25 Nov 2026 · Beta: Banner", "23 Nov 2026 · Acme: Landing"]
     replies = await user.press("25 Nov 2026 · Beta: Banner")
-    assert "Question 2 of 10 · Banner" in replies[-1]
+    assert "Question 2 of 12 · Banner" in replies[-1]
 
 
 async def test_reflect_with_nothing_waiting(harness: BotHarness) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 from aiogram.methods import SendDocument
 from aiogram.types import BufferedInputFile
 
+from bot.content.questions import QUESTIONS
 from storage.db import Database
 from storage.users import User
 from tests.harness import BotHarness, UserDriver
@@ -44,7 +45,7 @@ async def test_export_contains_only_own_data(harness: BotHarness) -> None:
     data = json.loads(archive.read("export.json"))["tables"]
     assert [c["name"] for c in data["clients"]] == ["Acme"]
     assert data["profile"][0]["id"] == 1001 and data["profile"][0]["tips_enabled"] == 1
-    assert len(data["reflection_answers"]) == 10
+    assert len(data["reflection_answers"]) == len(QUESTIONS)
     assert data["reflections"][0]["lesson"] == "Ask for numbers first"
     assert len(data["checkins"]) == 1 and data["tip_deliveries"]
     assert "Other Co" not in archive.read("export.json").decode()
@@ -93,7 +94,7 @@ async def test_delete_me_erases_everything_and_only_that(harness: BotHarness) ->
     assert me is not None and other is not None
     before_other = await storage_rows_of(harness.db, 2002)
     other_data = await exported_tables(harness, other)
-    assert len((await exported_tables(harness, me))["reflection_answers"]) == 10
+    assert len((await exported_tables(harness, me))["reflection_answers"]) == len(QUESTIONS)
     assert await storage_rows_of(harness.db, 1001)
 
     [text] = await mine.send("/delete_me")

@@ -55,7 +55,9 @@ async def russian_project(harness: BotHarness) -> UserDriver:
     await user.press(user.label("goal-leads"))
     for typed in ("заявки в неделю", "40 заявок", "вчера"):
         await user.send(typed)
-    await answer_all(user, ["5", "Да", "5", "Да", "5", "Да", "5", "10", "🤝 Продолжать"], None)
+    await answer_all(
+        user, ["5", "Да", "Да", "5", "Да", "Да", "5", "Да", "5", "10", "🤝 Продолжать"], None
+    )
     return user
 
 

@@ -194,9 +194,21 @@ def test_a_caption_too_long_leaves_the_scoreboard_for_the_next_message() -> None
 
 # ---- in the conversation --------------------------------------------------------------
 
-WEAK_ANSWERS = ["2", "Partly", "3", "Partly", "3", "Partly", "3", "2", "🔁 Renegotiate"]
-MIDDLE_ANSWERS = ["4", "Yes", "4", "Yes", "4", "Yes", "4", "5", "🤝 Keep"]
-LIKELY_ANSWERS = [*BEST_ANSWERS[:7], "9", BEST_ANSWERS[8]]
+WEAK_ANSWERS = [
+    "2",
+    "Partly",
+    "Partly",
+    "3",
+    "Partly",
+    "Partly",
+    "3",
+    "Partly",
+    "3",
+    "2",
+    "🔁 Renegotiate",
+]
+MIDDLE_ANSWERS = ["4", "Yes", "Yes", "4", "Yes", "Yes", "4", "Yes", "4", "5", "🤝 Keep"]
+LIKELY_ANSWERS = [*BEST_ANSWERS[:9], "9", BEST_ANSWERS[10]]
 
 
 async def reflect(user: UserDriver, client: str, title: str, day: str,

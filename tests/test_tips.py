@@ -148,7 +148,9 @@ async def test_weakest_dimension_comes_first(harness: BotHarness) -> None:
     await user.onboard()
     await record_project(user)
     # Everything strong except early trust ("No").
-    await answer_all(user, ["5", "Yes", "5", "Yes", "5", "No", "5", "10", "🤝 Keep"], None)
+    await answer_all(
+        user, ["5", "Yes", "Yes", "5", "Yes", "Yes", "5", "No", "5", "10", "🤝 Keep"], None
+    )
     await user.send("/tips")
     await user.press("Every day")
     t = harness.dispatcher["i18n"].get("en")
@@ -242,7 +244,9 @@ async def test_a_number_never_collected_brings_measurement_first(harness: BotHar
     user = harness.user()
     await user.onboard()
     await record_project(user, day="21 days ago")
-    await answer_all(user, ["5", "Yes", "5", "Yes", "5", "No", "5", "10", "🤝 Keep"], None)
+    await answer_all(
+        user, ["5", "Yes", "Yes", "5", "Yes", "Yes", "5", "No", "5", "10", "🤝 Keep"], None
+    )
     await user.send("/tips")
     await user.press("Every day")
     t = harness.dispatcher["i18n"].get("en")

@@ -1,7 +1,9 @@
-"""The post-project reflection: ten questions, one per message.
+"""The post-project reflection: twelve questions, one per message.
 
-Text of question `q` is `q-<id>` in the locale files; advice for a weak dimension is
-`advice-<dimension>`. Scored questions feed the partner score (bot/services/scoring.py).
+Text of question `q` is `q-<id>` in the locale files; a 1-5 scale question also has
+`anchor-<id>`, saying in behaviour what 1, 3 and 5 look like, so "4" means the same on any
+day. Advice for a weak dimension is `advice-<dimension>`. Scored questions feed the
+partner score (bot/services/scoring.py); several questions may feed one dimension.
 """
 
 from __future__ import annotations
@@ -59,17 +61,22 @@ class Question:
 
 
 QUESTIONS: tuple[Question, ...] = (
-    Question("request", AnswerKind.SCALE, ("I8", "I9"), "request", 20),
+    Question("request", AnswerKind.SCALE, ("I8", "I9"), "request", 18),
+    Question("challenge", AnswerKind.YES_PARTLY_NO, ("I2", "I8"), "request", 6, optional=True),
     Question("measure", AnswerKind.YES_PARTLY_NO, ("I9",), "measure", 10, optional=True),
-    Question("fit", AnswerKind.SCALE, ("I5", "I7"), "fit", 15),
-    Question("explain", AnswerKind.YES_PARTLY_NO, ("I4",), "explain", 10, optional=True),
-    Question("care", AnswerKind.SCALE, ("I3", "I6"), "care", 10),
-    Question("trust", AnswerKind.YES_PARTLY_NO, ("I12",), "trust", 10, optional=True),
-    Question("impact", AnswerKind.SCALE, ("I10",), "impact", 15),
-    Question("return", AnswerKind.ZERO_TEN, ("I11", "I1"), "return", 10),
+    Question("fit", AnswerKind.SCALE, ("I5", "I7"), "fit", 14),
+    Question("value", AnswerKind.YES_PARTLY_NO, ("I7",), "fit", 6, optional=True),
+    Question("explain", AnswerKind.YES_PARTLY_NO, ("I4", "I5"), "explain", 8, optional=True),
+    Question("care", AnswerKind.SCALE, ("I3", "I6"), "care", 8),
+    Question("trust", AnswerKind.YES_PARTLY_NO, ("I12",), "trust", 8, optional=True),
+    Question("impact", AnswerKind.SCALE, ("I10",), "impact", 14),
+    Question("return", AnswerKind.ZERO_TEN, ("I11", "I1"), "return", 8),
     Question("decision", AnswerKind.DECISION, ("I13",), None, 0),
     Question("lesson", AnswerKind.TEXT, ("I2", "I7"), None, 0, optional=True),
 )
+# The habits at the core of the article: the client's real request, the solution that
+# fits rather than the pricier one, and the client's result. A Partner label needs each.
+CORE_QUESTIONS = ("request", "fit", "impact")
 QUESTION_BY_ID = {question.id: question for question in QUESTIONS}
-DIMENSIONS = tuple(q.dimension for q in QUESTIONS if q.dimension)
+DIMENSIONS = tuple(dict.fromkeys(q.dimension for q in QUESTIONS if q.dimension))
 assert sum(q.weight for q in QUESTIONS) == 100

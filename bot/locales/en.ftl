@@ -14,7 +14,7 @@ onboarding-tips-ask =
     <b>Would you like a short tip now and then?</b>
     One concrete thing to try with your clients this week, never more than one a day. You can change this any time in /settings.
 onboarding-done =
-    All set. Whenever you finish a project, come back: a few quick questions will show how much of a partner you were and what to try next time.
+    All set. Whenever you finish a project, come back: twelve quick questions will show how much of a partner you were and what to try next time.
 onboarding-cancelled = Okay, stopped here. Send /start whenever you want to continue.
 
 ## Time zone input
@@ -30,7 +30,7 @@ help-text =
     <b>Partner Coach</b> helps you work as your clients' partner: understand the result they really need, and keep in touch after the project.
 
     /kickoff — before the work starts: agree on the client's goal and the number that shows it, and plan a few early steps that build trust
-    /done — record a finished project and look back on it (a few quick questions, a partner score and advice)
+    /done — record a finished project and look back on it (twelve quick questions, a partner score and advice)
     /clients — your clients: contacts, notes, projects, last contact
     /reflect — continue a paused reflection or reflect on an earlier project
     /history — your past reflections with every answer
@@ -234,16 +234,21 @@ done-saved = Saved: <b>{ $title }</b> for { $client }, finished { $date }.
 reflect-intro = Now a short look back: { $count } questions, about three minutes. Want to add a thought to an answer? Type it before you press the button. /cancel pauses; /reflect picks up where you stopped.
 reflect-progress = <i>Question { $n } of { $total } · { $project }</i>
 q-request = Did you find out what the client was really after: the business result behind the spec, not just the deliverable?
+anchor-request = 1: the work followed the spec as written · 3: the goal came up, but stayed vague · 5: the business goal is written down and the client agreed to it
+q-challenge = Did you question at least one item in the spec that didn't serve the goal?
 q-measure = Do you and the client know how the result will be measured: which number, and where to look?
 q-fit = Did the solution fit the goal and the budget, rather than the bigger or pricier option?
-q-explain = Did you explain quality and trade-offs in words the client could judge, without jargon?
-q-care = Did the work get the care it needed, rather than a rush to close it?
+anchor-fit = 1: the bigger option was sold without weighing a smaller one · 3: a smaller option was considered but not offered · 5: the client was offered the option that fits, and told when the bigger one would pay off
+q-value = Did you price by the value of the result, rather than cutting the price to look helpful?
+q-explain = Did the client agree because they understood the trade-offs, not just because they trusted you?
+q-care = Will the client be spared unpleasant surprises later: running costs, upkeep, being locked in?
+anchor-care = 1: there will be surprises nobody mentioned · 3: the main ones were mentioned in passing · 5: costs, upkeep and dependencies are written down and the client knows them
 q-trust = At the start, did you put in a little extra time to build trust: questions, context, small updates?
 q-impact = Will this work help the client earn more or spend less?
+anchor-impact = 1: their numbers are unlikely to change · 3: it should help, but nobody will check · 5: you both know which number it should move, and roughly by how much
 q-return = How likely is this client to come back to you? 0: never, 10: certainly.
-q-decision = Do you want to keep working with this client?
-q-lesson = One thing you'd do differently next time? A sentence is plenty.
-scale-hint = 1: not at all · 5: fully
+q-decision = Next time, on the same terms: keep working with this client, renegotiate, or let them go?
+q-lesson = What is the one thing you'd do differently next time? A sentence is plenty.
 answer-yes = Yes
 answer-partly = Partly
 answer-no = No
@@ -292,7 +297,7 @@ dim-return = clients coming back
 
 ## History and stats
 history-title = <b>Your reflections</b>, newest first ({ $count }):
-history-empty = No reflections yet. After your next project, send /done: a few quick questions will show how much of a partner you were.
+history-empty = No reflections yet. After your next project, send /done: twelve quick questions will show how much of a partner you were.
 history-item = { $date } · { $client }: { $title } · { $score }
 history-header =
     <b>{ $title }</b> for { $client }, finished { $date }
@@ -303,7 +308,7 @@ history-answer = <b>{ $question }</b>
 history-comment = <i>{ $comment }</i>
 answer-skipped = skipped
 button-to-history = ← History
-stats-empty = No scores yet. Record a finished project with /done and answer the questions: after two or three projects you'll see your trend here.
+stats-empty = No scores yet. Record a finished project with /done and answer the twelve questions: after two or three projects you'll see your trend here.
 stats-text =
     <b>Your partner trend</b>
     Reflections: { $count }

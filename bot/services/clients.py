@@ -4,7 +4,7 @@ deleting. Every call reads and changes only the calling user's clients."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from bot.clock import Clock
 from bot.services.checkin_rules import local_now
@@ -28,6 +28,17 @@ class ClientCard:
     today: date  # the user's local day, for "last contact 3 days ago"
     metric: MetricProgress | None = None  # the client's number since their latest project
     under_way: tuple[Kickoff, ...] = ()  # projects begun with /kickoff, not finished yet
+
+
+async def chosen_or_new(
+    repos: Repositories, user: User, client_id: int | None, new_name: str | None, now: datetime
+) -> Client | None:
+    """The client a form picked (None when it was deleted meanwhile), or a new one by the
+    name typed: created only now, with the project or kickoff it belongs to."""
+    if client_id is not None:
+        return await repos.clients.get(user.id, client_id)
+    assert new_name, "a new client needs a name"
+    return await repos.clients.add(user.id, new_name, None, None, now)
 
 
 class ClientService:

@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from bot.clock import Clock
 from bot.services.checkin_rules import at_checkin_hour, local_now, polite, to_utc
 from bot.services.checkins import CheckinService, ContactSource
+from bot.services.clients import chosen_or_new
 from bot.services.dates import NotAFutureDay, read_future_day
 from bot.services.nudge_rules import first_day, next_progress_day, progress_every
 from bot.services.waking import Waker
@@ -118,13 +119,9 @@ class KickoffService:
         each chosen action. None when the chosen client was deleted meanwhile."""
         repos, now, today = self._repos, self._clock.now(), self.today(user)
         async with repos.transaction():
-            if draft.client_id is not None:
-                client = await repos.clients.get(user.id, draft.client_id)
-                if client is None:
-                    return None
-            else:
-                assert draft.new_client, "a new client needs a name"
-                client = await repos.clients.add(user.id, draft.new_client, None, None, now)
+            client = await chosen_or_new(repos, user, draft.client_id, draft.new_client, now)
+            if client is None:
+                return None
             kickoff = await repos.kickoffs.add(
                 NewKickoff(
                     user_id=user.id, client_id=client.id, title=draft.title, goal=draft.goal,

@@ -9,6 +9,7 @@ from datetime import date
 from bot.clock import Clock
 from bot.services.checkin_rules import local_now
 from bot.services.checkins import CheckinService, ContactSource
+from bot.services.clients import chosen_or_new
 from bot.services.dates import NotAPastDay, read_past_day
 from storage.clients import Client
 from storage.kickoffs import Kickoff
@@ -59,13 +60,9 @@ class ProjectService:
         chosen client was deleted meanwhile (nothing is written)."""
         repos, now = self._repos, self._clock.now()
         async with repos.transaction():
-            if draft.client_id is not None:
-                client = await repos.clients.get(user.id, draft.client_id)
-                if client is None:
-                    return None
-            else:
-                assert draft.new_client, "a new client needs a name"
-                client = await repos.clients.add(user.id, draft.new_client, None, None, now)
+            client = await chosen_or_new(repos, user, draft.client_id, draft.new_client, now)
+            if client is None:
+                return None
             project = await repos.projects.add(
                 NewProject(
                     user_id=user.id, client_id=client.id, title=draft.title, goal=draft.goal,

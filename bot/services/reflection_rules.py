@@ -35,7 +35,8 @@ def previous_position(position: int) -> int:
 
 
 def summarize_reflection(answers: Mapping[str, Answer]) -> ReflectionSummary:
-    values = {qid: a.value for qid, a in answers.items() if not a.skipped}
+    # A skipped question is present as None: it counts as the middle answer.
+    values = {qid: None if a.skipped else a.value for qid, a in answers.items()}
     decision_answer = answers.get("decision")
     decision = (
         DECISIONS[decision_answer.value].value

@@ -1,14 +1,27 @@
 """The partner score of one reflection.
 
 Each scored answer becomes 0..1 (scale 1-5: (v-1)/4; yes/partly/no: 1/0.5/0; 0-10: v/10).
-The score is the weighted mean of the answered questions, times 100, rounded:
+The score is the weighted mean over the scored questions, times 100, rounded:
 
-    score = round(100 * sum(weight * value) / sum(weight of answered questions))
+    score = round(100 * sum(weight * value) / sum(weight))
 
-Weights (out of 100): real request 20, fit over upsell 15, client earns more 15,
-measurement 10, explained quality 10, care 10, early trust 10, will come back 10.
-Skipped questions leave the mean (they neither help nor hurt). Labels: 75 and above
-Partner, 50 to 74 In between, below 50 Conveyor.
+Weights (out of 100): the real request 18 and one spec item challenged 6; the number
+agreed 10; the solution that fits 14 and the price by the value of the result 6; the
+client understood the trade-off 8; no surprises later 8; early trust 8; the client earns
+more 14; will come back 8.
+
+Rules that keep the score honest:
+- A skipped question counts as its middle answer (3 of 5, "partly", 5 of 10): skipping
+  never scores better than the middle answer would. A question that was never asked (a
+  reflection from before it existed) leaves the mean.
+- When the decision is to let the client go, "will they come back" leaves the score: a
+  bad fit let go is what the article recommends (I13), not a loss.
+- Labels: 75 and above Partner, 50 to 74 In between, below 50 Conveyor; but Partner needs
+  each core habit (the real request, the solution that fits, the client's result) at least
+  in the middle (3 of 5). Below that the label is at most In between, whatever the total.
+
+Raising any one answer never lowers the score or the label (tests/test_scoring.py checks
+these rules as properties over all answers).
 """
 
 from __future__ import annotations
@@ -17,10 +30,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.content.questions import QUESTIONS
+from bot.content.questions import CORE_QUESTIONS, DECISIONS, QUESTION_BY_ID, QUESTIONS, Decision
 
 PARTNER_FROM = 75
 IN_BETWEEN_FROM = 50
+MIDDLE = 0.5  # the middle answer of every scored kind, normalised
+_LET_GO = DECISIONS.index(Decision.LET_GO)
 
 
 class Label(StrEnum):
@@ -33,7 +48,7 @@ class Label(StrEnum):
 class PartnerScore:
     value: int  # 0..100
     label: Label
-    dimensions: dict[str, float]  # dimension -> 0..1, answered ones only
+    dimensions: dict[str, float]  # dimension -> 0..1, asked ones only
     weakest: tuple[str, ...]  # up to two, weakest first
 
 
@@ -45,21 +60,51 @@ def label_for(score: int) -> Label:
     return Label.CONVEYOR
 
 
-def score_answers(values: Mapping[str, int | None]) -> PartnerScore | None:
-    """Score answers keyed by question id (None = skipped); None if nothing was scored."""
-    dimensions: dict[str, float] = {}
-    weights: dict[str, int] = {}
+def normalised_answers(values: Mapping[str, int | None]) -> dict[str, float]:
+    """Each scored question that was asked, as 0..1; a skip (None) is the middle."""
+    let_go = values.get("decision") == _LET_GO
+    found: dict[str, float] = {}
     for question in QUESTIONS:
-        value = values.get(question.id)
-        if question.dimension is None or value is None:
+        if question.dimension is None or question.id not in values:
             continue
-        dimensions[question.dimension] = question.normalise(value)
-        weights[question.dimension] = question.weight
-    if not dimensions:
+        if let_go and question.id == "return":
+            continue
+        value = values[question.id]
+        found[question.id] = MIDDLE if value is None else question.normalise(value)
+    return found
+
+
+def score_answers(values: Mapping[str, int | None]) -> PartnerScore | None:
+    """Score answers keyed by question id (None = skipped, absent = never asked); None
+    when no scored question was answered at all."""
+    if all(values.get(q.id) is None for q in QUESTIONS if q.dimension):
         return None
-    total = sum(weights.values())
-    score = round(100 * sum(weights[d] * v for d, v in dimensions.items()) / total)
+    answers = normalised_answers(values)
+    weights = {qid: QUESTION_BY_ID[qid].weight for qid in answers}
+    score = round(100 * sum(weights[q] * v for q, v in answers.items()) / sum(weights.values()))
+    label = label_for(score)
+    core_met = all(answers.get(qid, MIDDLE) >= MIDDLE for qid in CORE_QUESTIONS)
+    if label is Label.PARTNER and not core_met:
+        label = Label.IN_BETWEEN
+    dimensions, dimension_weights = _by_dimension(answers, weights)
     # Weakest first; between equals, the heavier dimension matters more to work on.
-    ranked = sorted(dimensions, key=lambda d: (dimensions[d], -weights[d]))
+    ranked = sorted(dimensions, key=lambda d: (dimensions[d], -dimension_weights[d]))
     weakest = tuple(d for d in ranked[:2] if dimensions[d] < 1.0)
-    return PartnerScore(score, label_for(score), dimensions, weakest)
+    return PartnerScore(score, label, dimensions, weakest)
+
+
+def _by_dimension(
+    answers: Mapping[str, float], weights: Mapping[str, int]
+) -> tuple[dict[str, float], dict[str, int]]:
+    """Each dimension as the weighted mean of its questions, and its total weight."""
+    totals: dict[str, float] = {}
+    dimension_weights: dict[str, int] = {}
+    for qid, value in answers.items():
+        dimension = QUESTION_BY_ID[qid].dimension
+        assert dimension is not None
+        totals[dimension] = totals.get(dimension, 0.0) + weights[qid] * value
+        dimension_weights[dimension] = dimension_weights.get(dimension, 0) + weights[qid]
+    return (
+        {d: totals[d] / dimension_weights[d] for d in totals},
+        dimension_weights,
+    )

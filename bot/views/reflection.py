@@ -100,7 +100,8 @@ def question_text(t: Translator, position: int, project_title: str) -> str:
     progress = t("reflect-progress", n=position + 1, total=len(QUESTIONS), project=project_title)
     text = f"{progress}\n\n<b>{t(f'q-{question.id}')}</b>"
     if question.kind is AnswerKind.SCALE:
-        text += f"\n{t('scale-hint')}"
+        # What 1, 3 and 5 look like in behaviour, so a "4" means the same on any day.
+        text += f"\n<i>{t(f'anchor-{question.id}')}</i>"
     elif question.kind is AnswerKind.TEXT:
         text += f"\n{t('reflect-lesson-hint')}"
     return text
