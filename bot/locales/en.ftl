@@ -276,14 +276,31 @@ result-decision-renegotiate = You'd keep them on different terms. Before the nex
 result-decision-let_go = You'd rather let this client go. That's a fair call: finish kindly, and spend the time on clients you want to grow with.
 
 ## Advice for the weakest dimensions
-advice-request = <b>The real request.</b> Before the next estimate, ask: "What should change in your business when this is done?" Write the answer at the top of the brief.
-advice-measure = <b>Measuring.</b> Agree on one number with the client before you start (orders, leads, CTR) and note where it stands today.
-advice-fit = <b>Fit over upsell.</b> Offer two options next time: the one that fits the goal and budget, and a bigger one, with an honest line on when the bigger one pays off.
-advice-explain = <b>Explaining quality.</b> Send a three-line note with each delivery: what you did, why it matters for their goal, and what you chose not to do.
-advice-care = <b>Care over speed.</b> Keep half an hour before delivery to check the work against the client's goal, not just the spec.
-advice-trust = <b>Early trust.</b> In the first week, send a short update without being asked: what you learned about their business and what you'll do next.
-advice-impact = <b>Business impact.</b> Name one way your work can raise the client's revenue or cut a cost, and add it to the proposal in their words.
-advice-return = <b>Coming back.</b> Two weeks after delivery, ask how the result is doing, and offer one small idea that would help.
+advice-request = <b>The real request.</b>
+advice-measure = <b>Measuring the result.</b>
+advice-fit = <b>What fits, not what costs more.</b>
+advice-explain = <b>Explaining the choice.</b>
+advice-care = <b>No rush, no surprises.</b>
+advice-trust = <b>Early trust.</b>
+advice-impact = <b>Business impact.</b>
+advice-return = <b>Clients who come back.</b>
+## Look-backs: advice that only follows a reflection, when every tip of the habit reached the person lately (bot/content/advice.py)
+advice-request-back-1 = Reread the first messages of this project. Where did the client say what they really needed, and did the work go there?
+advice-request-back-2 = Write down in one sentence what this project had to give the client's business. If that's hard to write, ask them before the next piece of work.
+advice-measure-back-1 = Which number would have shown that this project worked? Ask the client whether it can still be looked up.
+advice-measure-back-2 = Find the moment in this project when a number could have been agreed: the brief, the quote, the first call. Add that question to the same step of your routine.
+advice-fit-back-1 = Look at what this client paid for. Which part would they have skipped if they knew what you know? Tell them before the next order.
+advice-fit-back-2 = Was there a cheaper way to the same result in this project? Write it down, so it's the first option you offer next time.
+advice-explain-back-1 = Pick the decision in this project the client understood least. Send them two sentences now: why it was made and what it gives them.
+advice-explain-back-2 = Could this client tell a friend what they got and why it's good? If not, send them a short summary they could forward.
+advice-care-back-1 = What might this client discover in a month and be unpleasantly surprised by: a bill, an update, a password they don't have? Warn them now.
+advice-care-back-2 = Where in this project were you in a hurry to close it? Note what to keep time for next time, and build that time into your next quote.
+advice-trust-back-1 = Think back to this project's first week. Which question or worry could you have answered before the client raised it? Add it to your "How I work" note.
+advice-trust-back-2 = When did this client first leave a decision to you? Note what happened just before: that is worth doing earlier next time.
+advice-impact-back-1 = Write down how this project could help the client earn more or spend less, even beyond the spec. Send them the most useful line.
+advice-impact-back-2 = What one next step would make this project pay off better for the client? Describe it in a short message, with no price attached.
+advice-return-back-1 = Would you take this client again on the same terms? If yes, plan a check-in with /checkin; if not, write down what would have to change.
+advice-return-back-2 = What would make this client think of you first when they next need help? Do the smallest part of it this month.
 
 ## Dimension names (stats, history)
 dim-request = understanding the real request
