@@ -8,9 +8,9 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.content.advice import LOOK_BACKS, MATERIAL_BY_ID, Material, look_backs_of
+from bot.content.advice import LOOK_BACKS, MATERIAL_BY_ID, look_backs_of
 from bot.content.questions import DIMENSIONS
-from bot.content.tips import TIP_BY_ID, TIPS, Tip, tips_of
+from bot.content.tips import TIP_BY_ID, TIPS, Material, Tip, tips_of
 from bot.services.advice_rules import (
     advice_dimensions,
     choose_advice,
@@ -24,7 +24,7 @@ from tests.test_tips import TITLE, deliver_next
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 # The real request and measuring weakest ("1", "No"), a client to let go.
-WEAK_REQUEST = ["1", "No", "4", "Yes", "4", "Yes", "4", "7", "👋 Let go"]
+WEAK_REQUEST = ["1", "No", "No", "4", "Yes", "Yes", "4", "Yes", "4", "7", "👋 Let go"]
 
 
 def test_measuring_comes_first_when_the_number_was_never_collected() -> None:
@@ -168,7 +168,7 @@ async def test_history_shows_the_advice_given_at_the_end(harness: BotHarness) ->
     await reflect(user, "Acme")
     result = await reflect(user, "Beta")
     await user.send("/history")
-    [detail] = await user.press("23 Nov 2026 · Beta: Spring landing · 57")
+    [detail] = await user.press("23 Nov 2026 · Beta: Spring landing · 53")
     for dimension in ("request", "measure"):
         assert advice_lines(user, detail, dimension) == advice_lines(user, result, dimension)
 
@@ -177,7 +177,7 @@ async def test_advice_in_russian(harness: BotHarness) -> None:
     user = harness.user(language_code="ru")
     await user.onboard()
     await record_project(user, client="Ромашка", title="Лендинг", day="вчера")
-    answers = ["1", "Нет", "4", "Да", "4", "Да", "4", "7", "👋 Отпустить"]
+    answers = ["1", "Нет", "Нет", "4", "Да", "Да", "4", "Да", "4", "7", "👋 Отпустить"]
     result = (await answer_all(user, answers, None))[-1]
     assert "Что попробовать в следующий раз:" in result
     t = harness.services.i18n.get("ru")

@@ -10,24 +10,16 @@ word, and it is never sent by the tip subscription.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from bot.content.questions import DIMENSIONS
-from bot.content.tips import TIP_BY_ID, Tip
+from bot.content.tips import TIP_BY_ID, Material
 
 
 @dataclass(frozen=True, slots=True)
-class LookBack:
-    id: str
-    dimension: str
-    ideas: tuple[str, ...]
+class LookBack(Material):
+    prefix: ClassVar[str] = "advice-"
 
-    @property
-    def key(self) -> str:
-        return f"advice-{self.id}"
-
-
-# What a piece of advice can be: both kinds have an id, a dimension and a text key.
-Material = Tip | LookBack
 
 LOOK_BACKS: tuple[LookBack, ...] = (
     LookBack("request-back-1", "request", ("I8", "I9")),

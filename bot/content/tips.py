@@ -9,19 +9,30 @@ their own templates): a tip that waits for a new client is a tip nobody acts on.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from bot.content.questions import DIMENSIONS
 
 
 @dataclass(frozen=True, slots=True)
-class Tip:
+class Material:
+    """A coaching text for one reflection dimension, with the ideas it carries; its
+    words are `<prefix><id>` in the locale files. Tips and the look-backs of advice
+    (bot/content/advice.py) are both material for the advice after a reflection."""
+
     id: str
     dimension: str
     ideas: tuple[str, ...]
+    prefix: ClassVar[str] = ""
 
     @property
     def key(self) -> str:
-        return f"tip-{self.id}"
+        return f"{self.prefix}{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Tip(Material):
+    prefix: ClassVar[str] = "tip-"
 
 
 TIPS: tuple[Tip, ...] = (

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence, Set
 from datetime import datetime
 
-from bot.content.advice import MATERIAL_BY_ID, Material, look_backs_of
-from bot.content.tips import tips_of
+from bot.content.advice import MATERIAL_BY_ID, look_backs_of
+from bot.content.tips import Material, tips_of
 from bot.services.tip_rules import NEVER, seen_lately
 
 MAX_ADVICE = 2  # two habits to work on are enough to act on; more would be a list

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from enum import Enum, auto
 
 from bot.clock import Clock
-from bot.content.advice import Material
 from bot.content.questions import Question
+from bot.content.tips import Material
 from bot.services.advice_rules import advice_dimensions, choose_advice, recorded_advice
 from bot.services.reflection_rules import (
     ReflectionSummary,

@@ -12,8 +12,8 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.content.advice import Material
 from bot.content.questions import QUESTIONS, AnswerKind, Question
+from bot.content.tips import Material
 from bot.i18n import Translator
 from bot.messaging import Screen, close_keyboard
 from bot.services.reflection_rules import ReflectionSummary
