@@ -70,11 +70,9 @@ _THIS = r"this|coming|эт(?:у|от|о|ой|ом|ого)"
 _NEXT = r"next|следующ(?:ий|ую|ее|ей|ем|его)"
 _LAST = r"last|past|previous|прошл(?:ый|ую|ое|ой|ом|ого)"
 _WHICH = rf"(?:{_THIS}|{_NEXT}|{_LAST})"
-_START, _MIDDLE, _END = (
-    r"начал[оеау]|start|beginning|early",
-    r"середин[аеуы]|middle|mid",
-    (r"кон(?:ец|це|цу)|end|late"),
-)
+_START = r"начал[оеау]|start|beginning|early"
+_MIDDLE = r"середин[аеуы]|middle|mid"
+_END = r"кон(?:ец|це|цу)|end|late"
 _PART = rf"(?P<part>{_START}|{_MIDDLE}|{_END})[\s-]+(?:of\s+)?(?:the\s+)?"
 _LEAD = r"^(?:(?:в|во|на|к|до|on|in|by|at|for|the)\s+)*"
 _YEAR = r"(?:\s+(?P<year>\d{4})(?:\s*г(?:ода?)?)?)?"

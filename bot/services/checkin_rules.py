@@ -3,6 +3,7 @@
 A check-in is planned as a wall-clock time in the user's zone ("10:00 on 12 March") and
 turned into UTC only for the database, so daylight saving and zone changes keep 10:00 at
 10:00. Times the user did not choose use their check-in hour and avoid quiet hours.
+How a typed time is read is told in parse_when.
 """
 
 from __future__ import annotations

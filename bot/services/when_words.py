@@ -138,11 +138,13 @@ def normalise(text: str) -> str:
 
 _PREPOSITION = r"(?:в|во|к|около|на|at|by|around)"
 _QUALIFIER = r"(?P<qual>утра|вечера|дня|ночи)"
-# After an hour, these words make it a day of the month ("к 10 декабря", "в 10-х числах").
+# After a number, these words make it a day of the month or a count, not an hour:
+# "к 10 декабря", "в 10-х числах", "на 2 недели".
 _NOT_AN_HOUR_AFTER = re.compile(
     r"^\s*(?:-|числ|th\b|st\b|nd\b|rd\b|of\b|"
     r"янв|фев|мар|апр|ма[йяе]|июн|июл|авг|сен|окт|ноя|дек|"
-    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    r"мин|д[не]|недел|месяц|год|лет|min|days?\b|weeks?\b|months?\b|years?\b)"
 )
 _CLOCKS = (
     # "9:30", "в 9:30 утра", "at 9:30pm"
