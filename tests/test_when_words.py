@@ -62,6 +62,8 @@ def test_normalise(typed: str, normalised: str) -> None:
         ("в 2 ночи", Phrase("", time(2))),
         ("12 am", Phrase("", time(0))),
         ("в полдень", Phrase("", time(12))),
+        ("18 o'clock", Phrase("", time(18))),
+        ("на 2 недели", Phrase("на 2 недели")),  # a count, not 02:00
         ("завтра утром", Phrase("завтра", None, DayPart.MORNING)),
         ("tonight", Phrase("today", None, DayPart.EVENING)),
         ("last night", Phrase("yesterday", None, DayPart.EVENING)),
@@ -89,7 +91,9 @@ def test_calendar_words_leave_the_rest_to_dateparser() -> None:
 
 
 def test_calendar_words_know_dates_that_never_exist() -> None:
-    for words in ("31.02", "30 февраля", "february 30", "29.02.2027", "15.13", "the 32nd"):
+    impossible = ("31.02", "30 февраля", "february 30", "29.02.2027", "15.13", "the 32nd",
+                  "декабрь 0000", "31.12.0000")  # fmt: skip
+    for words in impossible:
         assert read_calendar_words(words, THURSDAY, ahead=True) is NotADay.IMPOSSIBLE, words
     assert read_calendar_words("29.02", THURSDAY, ahead=True) == date(2028, 2, 29)
 

@@ -209,6 +209,7 @@ def _week(today: date, earliest: date, ahead: bool, match: re.Match[str]) -> dat
 
 
 def _with_year(year: str | None) -> int | None:
+    """A typed year; "27" is 2027."""
     if not year:
         return None
     return int(year) + 2000 if len(year) == 2 else int(year)
@@ -231,14 +232,14 @@ def _calendar_date(
 def _month_rule(
     today: date, earliest: date, ahead: bool, match: re.Match[str],
     pick: Callable[[int, int], date],
-) -> date | None:  # fmt: skip
+) -> date | NotADay | None:  # fmt: skip
     """The day `pick` chooses in a named month ("в декабре"), this month or the next /
     the previous one ("в конце месяца", "next month")."""
     year, which = _with_year(match["year"]), _which(match["which"])
     if match["month"]:
         month = _index(_MONTHS, match["month"]) + 1
         if year is not None:
-            return pick(year, month)
+            return pick(year, month) if year >= 1 else NotADay.IMPOSSIBLE  # no year 0
         # "last december" looks back even from a check-in (and is then in the past).
         return _nearest(today, earliest, ahead and which != -1, pick, month)
     if which:

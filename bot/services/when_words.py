@@ -183,8 +183,9 @@ _PARTS = (
 
 def _hour(match: re.Match[str], part: DayPart | None) -> time | None:
     """The clock a matched time names, or None when no clock shows it (25:00)."""
-    hour, minute = int(match["h"]), int(match["m"] or 0)
-    half = match.groupdict().get("ampm") or match.groupdict().get("qual")
+    groups = match.groupdict()  # not every pattern has minutes or a half of the day
+    hour, minute = int(groups["h"]), int(groups.get("m") or 0)
+    half = groups.get("ampm") or groups.get("qual")
     afternoon = half in ("pm", "вечера", "дня") or (
         half is None and part in (DayPart.AFTERNOON, DayPart.EVENING)
     )
