@@ -393,7 +393,7 @@ FINISH_DAYS: dict[str, Rows] = {
         ("28 декабря", "Sun 2025-12-28"),
         ("28.12", "Sun 2025-12-28"),
         ("30.11", "Sun 2025-11-30"),  # not yet this year: last year's
-        ("29.02", "Thu 2024-02-29"),
+        ("29.02", "unreadable"),  # no 29 February within the last year
         # months and their parts
         ("в начале месяца", "Mon 2026-11-02"),
         ("в середине месяца", "Mon 2026-11-16"),  # 15 November is a Sunday

@@ -95,7 +95,9 @@ def test_calendar_words_know_dates_that_never_exist() -> None:
                   "декабрь 0000", "31.12.0000")  # fmt: skip
     for words in impossible:
         assert read_calendar_words(words, THURSDAY, ahead=True) is NotADay.IMPOSSIBLE, words
-    assert read_calendar_words("29.02", THURSDAY, ahead=True) == date(2028, 2, 29)
+    # Without a year, a day is looked for within a year: the next 29 February is too far.
+    assert read_calendar_words("29.02", THURSDAY, ahead=True) is NotADay.IMPOSSIBLE
+    assert read_calendar_words("29.02", date(2027, 3, 1), ahead=True) == date(2028, 2, 29)
 
 
 def test_today_counts_only_while_its_time_is_ahead() -> None:

@@ -19,8 +19,9 @@ day is still ahead):
   "этого месяца" is this month, or the next (ahead) / the previous (back) once that day is
   gone; "next month" / "в следующем месяце" is the first working day of next month;
 - "on the 10th", "10-го", "10 числа" is the nearest 10th;
-- a day and month without a year ("15.01", "31 декабря", "dec 15") is the nearest such date;
-  with a year, that date; one that never exists ("31.02", "30 февраля") is impossible.
+- a day and month without a year ("15.01", "31 декабря", "dec 15") is the nearest such date
+  within a year; with a year, that date; one that does not exist ("31.02", "30 февраля",
+  "29.02" with no leap day within a year) is impossible.
 
 A working day is Monday to Friday, except 1 January, a public holiday nearly everywhere.
 """
@@ -33,7 +34,8 @@ from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from enum import Enum
 
-SEARCH_MONTHS = 37  # far enough to find the next 29 February either way
+# A day named without a year is within a year from today: this month and twelve more.
+SEARCH_MONTHS = 13
 
 
 class NotADay(Enum):
@@ -226,7 +228,8 @@ def _calendar_date(
             return date(year, month, day)
         except ValueError:  # 29.02 in a common year
             return NotADay.IMPOSSIBLE
-    return _nearest(today, earliest, ahead, _day_of(day), month)
+    # 29.02 with no 29 February within a year is a slip, not a day four years away.
+    return _nearest(today, earliest, ahead, _day_of(day), month) or NotADay.IMPOSSIBLE
 
 
 def _month_rule(
