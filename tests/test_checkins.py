@@ -193,7 +193,9 @@ async def test_cadence_confirmation_in_russian_shows_the_weekday(harness: BotHar
     user = harness.user(7007, first_name="Оля", language_code="ru")
     await user.onboard()
     await record_project(user, client="Ромашка", title="Лендинг", day="в прошлую пятницу")
-    await answer_all(user, ["5", "Да", "5", "Да", "5", "Да", "5", "10", "🤝 Продолжать"], None)
+    await answer_all(
+        user, ["5", "Да", "Да", "5", "Да", "Да", "5", "Да", "5", "10", "🤝 Продолжать"], None
+    )
     [text] = await user.press("Каждый месяц")  # from the finish day, Fri 20 Nov
     assert "Ближайшее: вс, 20 дек. 2026 в 10:00 (Europe/Berlin)." in text
     assert user.buttons() == ["🗓 Изменить день или время"]
