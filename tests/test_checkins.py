@@ -51,6 +51,14 @@ async def reflected(harness: BotHarness, user: UserDriver, zone: str = "Europe/B
     await answer_all(user, BEST_ANSWERS, None)
 
 
+async def reflected_in_russian(user: UserDriver, day: str) -> None:
+    """An onboarded Russian speaker with one finished, reflected project for Ромашка."""
+    await user.onboard()
+    await record_project(user, client="Ромашка", title="Лендинг", day=day)
+    answers = ["5", "Да", "Да", "5", "Да", "Да", "5", "Да", "5", "10", "🤝 Продолжать"]
+    await answer_all(user, answers, None)
+
+
 async def stored(harness: BotHarness, user_id: int = 1001) -> User:
     found = await harness.services.accounts.get(user_id)
     assert found is not None
@@ -191,11 +199,7 @@ async def test_every_confirmation_shows_the_weekday_and_a_way_to_change_it(
 
 async def test_cadence_confirmation_in_russian_shows_the_weekday(harness: BotHarness) -> None:
     user = harness.user(7007, first_name="Оля", language_code="ru")
-    await user.onboard()
-    await record_project(user, client="Ромашка", title="Лендинг", day="в прошлую пятницу")
-    await answer_all(
-        user, ["5", "Да", "Да", "5", "Да", "Да", "5", "Да", "5", "10", "🤝 Продолжать"], None
-    )
+    await reflected_in_russian(user, day="в прошлую пятницу")
     [text] = await user.press("Каждый месяц")  # from the finish day, Fri 20 Nov
     assert "Ближайшее: вс, 20 дек. 2026 в 10:00 (Europe/Berlin)." in text
     assert user.buttons() == ["🗓 Изменить день или время"]
@@ -322,11 +326,7 @@ async def test_reminder_text_and_buttons(harness: BotHarness) -> None:
 
 async def test_reminder_in_russian(harness: BotHarness) -> None:
     user = harness.user(7007, first_name="Оля", language_code="ru")
-    await user.onboard()
-    await record_project(user, client="Ромашка", title="Лендинг", day="вчера")
-    await answer_all(
-        user, ["5", "Да", "Да", "5", "Да", "Да", "5", "Да", "5", "10", "🤝 Продолжать"], None
-    )
+    await reflected_in_russian(user, day="вчера")
     await user.press("Через 2 недели")
     harness.clock.set(datetime(2026, 12, 10, 9, 0, tzinfo=UTC))
     await harness.due_work.run_due()
