@@ -381,7 +381,7 @@ async def test_russian_flow(harness: BotHarness) -> None:
     user = harness.user(5005, first_name="Оля", language_code="ru")
     await user.onboard()
     replies = await record_project(user, client="Ромашка", title="Лендинг", day="вчера")
-    assert "Записал: <b>Лендинг</b> для Ромашка, закончен 25 нояб. 2026" in replies[0]
+    assert "Записано: <b>Лендинг</b> для Ромашка, закончен 25 нояб. 2026" in replies[0]
     assert "Вопрос 1 из 12" in replies[2]
     answers = ["5", "Да", "Да", "5", "Да", "Да", "5", "Да", "5", "10", "🤝 Продолжать"]
     result = (await answer_all(user, answers, "Спросить про цифры заранее"))[-1]

@@ -223,11 +223,11 @@ done-goal-other-ask = In a few words, what result did the client want?
 kickoff-goal-other-ask = In a few words, what result does the client want?
 done-metric-ask = <b>How will you both know it worked?</b> Name the number to watch, e.g. <i>orders per week</i> or <i>banner CTR</i>.
 done-baseline-ask = What was that number before the project, e.g. <i>CTR 1.2%</i>? Skip if nobody knows.
-done-date-ask = <b>When did you finish?</b> Type <i>3 days ago</i>, <i>12.11</i> or <i>2026-11-03</i>, or pick a button.
+done-date-ask = <b>When did you finish?</b> Type <i>3 days ago</i>, <i>last friday</i>, <i>12.11</i> or <i>2026-11-03</i>, or pick a button.
 button-today = Today
 button-yesterday = Yesterday
-date-unreadable = I couldn't read "{ $text }" as a date. Try <i>today</i>, <i>3 days ago</i>, <i>12.11</i> or <i>2026-11-03</i>.
-date-future = { $date } hasn't come yet. Give the day you finished: today or earlier. For last year, add the year: <i>12.12.2025</i>.
+date-unreadable = I couldn't read "{ $text }" as a date. Try <i>today</i>, <i>3 days ago</i>, <i>last friday</i>, <i>12.11</i> or <i>2026-11-03</i>.
+date-future = { $date } hasn't come yet. Give the day you finished: today or earlier.
 done-saved = Saved: <b>{ $title }</b> for { $client }, finished { $date }.
 
 ## The reflection (question ids and ideas in bot/content/questions.py)
@@ -350,8 +350,10 @@ cadence-1-month = Every month
 cadence-3-month = Every 3 months
 button-pick-time = 🗓 Pick a day and time
 button-no-checkin = No, thanks
-checkin-when-ask = When? Type it the way you'd say it: <i>in 10 days</i>, <i>next friday 10:00</i>, <i>15.01 9:30</i>, <i>через неделю</i>.
-checkin-when-unreadable = I couldn't read "{ $text }" as a time. Try <i>in 2 weeks</i>, <i>next friday 10:00</i> or <i>15.01 9:30</i>.
+checkin-when-ask = When? Type it the way you'd say it: <i>friday at 10</i>, <i>tomorrow evening</i>, <i>in 2 weeks</i>, <i>end of the month</i>, <i>15.01 9:30</i>.
+checkin-when-now = Now: { $when }.
+button-checkin-change = 🗓 Change day or time
+checkin-when-unreadable = I couldn't read "{ $text }" as a time. Try <i>friday at 10</i>, <i>in 2 weeks</i>, <i>early january</i> or <i>15.01 9:30</i>.
 checkin-when-past = That moment has already passed. Pick a time in the future.
 checkin-when-too-far = That's more than two years ahead. Pick something sooner.
 checkin-planned = 🔔 Check-in with <b>{ $client }</b>: { $when }.
