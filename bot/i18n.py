@@ -72,6 +72,11 @@ class Translator:
         """A day close at hand, with its weekday: "Fri, 27 Nov", "пт, 27 нояб."."""
         return format_date(value, format="EEE, d MMM", locale=self.language)
 
+    def day_with_weekday(self, value: date) -> str:
+        """A day that may be months away, with its weekday, so a misread day shows at
+        once: "Fri, 27 Nov 2026", "пт, 27 нояб. 2026"."""
+        return format_date(value, format="EEE, d MMM y", locale=self.language)
+
 
 class I18n:
     """Loads each language once; `i18n.get("ru")` returns its Translator."""

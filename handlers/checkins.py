@@ -117,10 +117,11 @@ async def when_typed(
     if data.get("checkin_id"):
         checkin = await checkins.get(user, int(data["checkin_id"]))
         moved = await checkins.reschedule(user, checkin, when) if checkin else None
-        if moved is None:  # closed meanwhile (from the reminder, on another device)
+        client = await clients.get(user, moved.client_id) if moved else None
+        if moved is None or client is None:  # closed meanwhile (on another device)
             await checkin_gone(t).answer(message)
             return
-        await snoozed(t, moved, user.timezone).answer(message)
+        await planned(t, client, moved, user.timezone).answer(message)
         return
     client = await clients.get(user, int(data.get("client_id", 0)))
     if client is None:
@@ -165,11 +166,12 @@ async def reminder_snooze(callback: CallbackQuery, checkin: Checkin, t: Translat
 
 
 async def reminder_reschedule(
-    callback: CallbackQuery, checkin: Checkin, state: FSMContext, t: Translator
+    callback: CallbackQuery, checkin: Checkin, state: FSMContext, user: User, t: Translator
 ) -> None:
+    """Reschedule on a reminder, or Change under a confirmation: ask for a new time."""
     await state.set_state(CheckinForm.when)
     await state.set_data({"checkin_id": checkin.id})
-    await when_question(t).show(callback)
+    await when_question(t, checkin, user.timezone).show(callback)
 
 
 async def reminder_skip(

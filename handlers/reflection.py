@@ -66,7 +66,7 @@ async def _advance(
     await state.clear()
     if finished is None:
         return False
-    await result_screen(t, finished.summary, unmeasured=finished.unmeasured).answer(target)
+    await result_screen(t, finished.summary, finished.advice).answer(target)
     client = finished.client
     if client is None:  # deleted from another device meanwhile: nobody to plan for
         return True

@@ -27,6 +27,7 @@ class Reflection:
     lesson: str | None
     started_at: datetime
     completed_at: datetime | None
+    advice: tuple[str, ...] | None  # ids of the advice shown at the end; None: not recorded
 
     @property
     def is_done(self) -> bool:
@@ -77,7 +78,12 @@ def _reflection(row: aiosqlite.Row) -> Reflection:
         lesson=row["lesson"],
         started_at=from_epoch(row["started_at"]),
         completed_at=maybe_from_epoch(row["completed_at"]),
+        advice=_advice(row["advice"]),
     )
+
+
+def _advice(stored: str | None) -> tuple[str, ...] | None:
+    return tuple(stored.split()) if stored is not None else None
 
 
 _HISTORY_SELECT = """
@@ -217,18 +223,28 @@ class ReflectionRepository:
         label: str | None,
         decision: str | None,
         lesson: str | None,
+        advice: tuple[str, ...],
         now: datetime,
     ) -> bool:
         changed = await self._db.execute(
             """
             UPDATE reflections
             SET status = 'done', score = ?, label = ?, decision = ?, lesson = ?,
-                completed_at = ?
+                advice = ?, completed_at = ?
             WHERE id = ? AND user_id = ? AND status = 'draft'
             """,
-            (score, label, decision, lesson, epoch(now), reflection_id, user_id),
+            (score, label, decision, lesson, " ".join(advice), epoch(now), reflection_id, user_id),
         )
         return changed == 1
+
+    async def last_advice(self, user_id: int) -> tuple[str, ...]:
+        """The advice ids of the user's latest finished reflection; () when none."""
+        row = await self._db.fetchone(
+            "SELECT advice FROM reflections WHERE user_id = ? AND status = 'done' "
+            "ORDER BY completed_at DESC, id DESC LIMIT 1",
+            (user_id,),
+        )
+        return (_advice(row["advice"]) or ()) if row else ()
 
     async def history(self, user_id: int, offset: int, limit: int) -> HistoryPage:
         rows = await self._db.fetchall(

@@ -76,16 +76,25 @@ class TipRepository(DueRowStore[TipDelivery]):
             "UPDATE tip_deliveries SET tip_id = ? WHERE id = ?", (tip_id, delivery_id)
         )
 
-    async def seen(self, user_id: int) -> set[str]:
-        rows = await self._db.fetchall("SELECT tip_id FROM tips_seen WHERE user_id = ?", (user_id,))
-        return {row["tip_id"] for row in rows}
+    async def seen(self, user_id: int) -> dict[str, datetime]:
+        """Tip and advice ids the user has seen, with when they last saw each."""
+        rows = await self._db.fetchall(
+            "SELECT tip_id, seen_at FROM tips_seen WHERE user_id = ?", (user_id,)
+        )
+        return {row["tip_id"]: from_epoch(row["seen_at"]) for row in rows}
 
     async def mark_seen(self, user_id: int, tip_id: str, now: datetime) -> None:
+        """Seen now: a text seen again (a new round, or shown as advice) moves its time
+        forward, so "seen in the last four weeks" stays true to the latest reading."""
         await self._db.execute(
             "INSERT INTO tips_seen (user_id, tip_id, seen_at) VALUES (?, ?, ?) "
-            "ON CONFLICT DO NOTHING",
+            "ON CONFLICT DO UPDATE SET seen_at = excluded.seen_at",
             (user_id, tip_id, epoch(now)),
         )
 
-    async def reset_seen(self, user_id: int) -> None:
-        await self._db.execute("DELETE FROM tips_seen WHERE user_id = ?", (user_id,))
+    async def reset_seen(self, user_id: int, before: datetime) -> None:
+        """A new round of the library: forget what was seen up to `before`. Rows from
+        the last four weeks stay, so advice can still tell what was read lately."""
+        await self._db.execute(
+            "DELETE FROM tips_seen WHERE user_id = ? AND seen_at <= ?", (user_id, epoch(before))
+        )

@@ -51,6 +51,14 @@ async def reflected(harness: BotHarness, user: UserDriver, zone: str = "Europe/B
     await answer_all(user, BEST_ANSWERS, None)
 
 
+async def reflected_in_russian(user: UserDriver, day: str) -> None:
+    """An onboarded Russian speaker with one finished, reflected project for Ромашка."""
+    await user.onboard()
+    await record_project(user, client="Ромашка", title="Лендинг", day=day)
+    answers = ["5", "Да", "Да", "5", "Да", "Да", "5", "Да", "5", "10", "🤝 Продолжать"]
+    await answer_all(user, answers, None)
+
+
 async def stored(harness: BotHarness, user_id: int = 1001) -> User:
     found = await harness.services.accounts.get(user_id)
     assert found is not None
@@ -114,7 +122,7 @@ async def test_keep_decision_offers_a_cadence_and_confirms_local_time(
     [text] = await user.press("Every month")
     # Last contact was 23 Nov (the finish day): a month later, at 10:00 Berlin time.
     assert "every month, counted from your last contact" in text
-    assert "Next: 23 Dec 2026 at 10:00 (Europe/Berlin)" in text
+    assert "Next: Wed, 23 Dec 2026 at 10:00 (Europe/Berlin)" in text
     checkin = await the_checkin(harness)
     assert checkin.due_at == datetime(2026, 12, 23, 9, 0, tzinfo=UTC)
     assert checkin.recurring
@@ -138,20 +146,23 @@ async def test_preset_from_client_card(harness: BotHarness) -> None:
     await user.press("Acme · 3 days ago")
     await user.press("🔔 Plan a check-in")
     [text] = await user.press("In 2 weeks")
-    assert text == "🔔 Check-in with <b>Acme</b>: 10 Dec 2026 at 10:00 (Europe/Berlin)."
+    assert text == "🔔 Check-in with <b>Acme</b>: Thu, 10 Dec 2026 at 10:00 (Europe/Berlin)."
     await user.send("/clients")
     [card] = await user.press("Acme · 3 days ago")
-    assert "Next check-in: 10 Dec 2026 at 10:00 (Europe/Berlin)" in card
+    assert "Next check-in: Thu, 10 Dec 2026 at 10:00 (Europe/Berlin)" in card
 
 
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [
-        ("через 10 дней", "6 Dec 2026 at 10:00"),
-        ("next friday 10:00", "27 Nov 2026 at 10:00"),
-        ("15.01 9:30", "15 Jan 2027 at 09:30"),
-        ("in 2 minutes", "26 Nov 2026 at 13:02"),
-        ("tomorrow 23:30", "27 Nov 2026 at 23:30"),  # chosen: quiet hours do not apply
+        ("через 10 дней", "Sun, 6 Dec 2026 at 10:00"),
+        ("next friday 10:00", "Fri, 27 Nov 2026 at 10:00"),
+        ("15.01 9:30", "Fri, 15 Jan 2027 at 09:30"),
+        ("in 2 minutes", "Thu, 26 Nov 2026 at 13:02"),
+        ("tomorrow 23:30", "Fri, 27 Nov 2026 at 23:30"),  # chosen: quiet hours do not apply
+        ("завтра в 9 вечера", "Fri, 27 Nov 2026 at 21:00"),
+        ("tomorrow evening", "Fri, 27 Nov 2026 at 19:00"),
+        ("в конце месяца", "Mon, 30 Nov 2026 at 10:00"),
     ],
 )
 async def test_typed_times(harness: BotHarness, typed: str, expected: str) -> None:
@@ -160,6 +171,42 @@ async def test_typed_times(harness: BotHarness, typed: str, expected: str) -> No
     await user.press("🗓 Pick a day and time")
     [text] = await user.send(typed)
     assert f"Check-in with <b>Acme</b>: {expected} (Europe/Berlin)." in text
+
+
+async def test_every_confirmation_shows_the_weekday_and_a_way_to_change_it(
+    harness: BotHarness,
+) -> None:
+    user = harness.user()
+    await reflected(harness, user)
+    [text] = await user.press("In 2 weeks")
+    assert "Thu, 10 Dec 2026 at 10:00" in text
+    assert user.buttons() == ["🗓 Change day or time"]
+    [ask] = await user.press("🗓 Change day or time")
+    assert ask.startswith("Now: Thu, 10 Dec 2026 at 10:00 (Europe/Berlin).")
+    [text] = await user.send("в пятницу в 9")
+    assert text == "🔔 Check-in with <b>Acme</b>: Fri, 27 Nov 2026 at 09:00 (Europe/Berlin)."
+    assert user.buttons() == ["🗓 Change day or time"]
+    moved = await the_checkin(harness)  # the same check-in, moved: no second one
+    assert (moved.local_due, moved.time_chosen) == (datetime(2026, 11, 27, 9, 0), True)
+    # A snooze from the reminder is confirmed the same way.
+    harness.clock.set(moved.due_at)
+    await harness.due_work.run_due()
+    await user.press("😴 Snooze")
+    [text] = await user.press("1 day")
+    assert text == "Snoozed until Sat, 28 Nov 2026 at 09:00 (Europe/Berlin)."
+    assert user.buttons() == ["🗓 Change day or time"]
+
+
+async def test_cadence_confirmation_in_russian_shows_the_weekday(harness: BotHarness) -> None:
+    user = harness.user(7007, first_name="Оля", language_code="ru")
+    await reflected_in_russian(user, day="в прошлую пятницу")
+    [text] = await user.press("Каждый месяц")  # from the finish day, Fri 20 Nov
+    assert "Ближайшее: вс, 20 дек. 2026 в 10:00 (Europe/Berlin)." in text
+    assert user.buttons() == ["🗓 Изменить день или время"]
+    await user.press("🗓 Изменить день или время")
+    [text] = await user.send("в конце декабря")
+    assert "чт, 31 дек. 2026 в 10:00" in text
+    assert (await the_checkin(harness, 7007)).base_day == date(2026, 12, 20)  # the cadence
 
 
 async def test_nonsense_and_past_times_reprompt(harness: BotHarness) -> None:
@@ -174,7 +221,7 @@ async def test_nonsense_and_past_times_reprompt(harness: BotHarness) -> None:
     assert "I need text here" in text
     assert (await exported(harness))["checkins"] == []
     [text] = await user.send("через неделю")
-    assert "3 Dec 2026 at 10:00" in text
+    assert "Thu, 3 Dec 2026 at 10:00" in text
 
 
 def test_parse_when_rules() -> None:
@@ -279,11 +326,7 @@ async def test_reminder_text_and_buttons(harness: BotHarness) -> None:
 
 async def test_reminder_in_russian(harness: BotHarness) -> None:
     user = harness.user(7007, first_name="Оля", language_code="ru")
-    await user.onboard()
-    await record_project(user, client="Ромашка", title="Лендинг", day="вчера")
-    await answer_all(
-        user, ["5", "Да", "Да", "5", "Да", "Да", "5", "Да", "5", "10", "🤝 Продолжать"], None
-    )
+    await reflected_in_russian(user, day="вчера")
     await user.press("Через 2 недели")
     harness.clock.set(datetime(2026, 12, 10, 9, 0, tzinfo=UTC))
     await harness.due_work.run_due()
@@ -354,7 +397,7 @@ async def test_snooze_of_recurring_checkin_keeps_cadence(harness: BotHarness) ->
     await deliver_reminder(harness, user, preset="Every month")  # due 23 Dec 10:00
     await user.press("😴 Snooze")
     [text] = await user.press("3 days")
-    assert "Snoozed until 26 Dec 2026 at 10:00" in text
+    assert "Snoozed until Sat, 26 Dec 2026 at 10:00" in text
     checkin = await the_checkin(harness)
     assert checkin.base_day == date(2026, 12, 23)
     harness.clock.set(checkin.due_at)
@@ -370,16 +413,16 @@ async def test_reschedule_stop_and_checkins_list(harness: BotHarness) -> None:
     await reflected(harness, user)
     await user.press("In a month")
     [text] = await user.send("/checkins")
-    assert "Next 30 days:" in text and "26 Dec 2026 at 10:00 (Europe/Berlin) · Acme" in text
-    await user.press("26 Dec 2026 at 10:00 (Europe/Berlin) · Acme")
+    assert "Next 30 days:" in text and "Sat, 26 Dec 2026 at 10:00 (Europe/Berlin) · Acme" in text
+    await user.press("Sat, 26 Dec 2026 at 10:00 (Europe/Berlin) · Acme")
     await user.press("🗓 Reschedule")
     [text] = await user.send("15.12 11:00")
-    assert "15 Dec 2026 at 11:00" in text
+    assert "🔔 Check-in with <b>Acme</b>: Tue, 15 Dec 2026 at 11:00" in text
     harness.clock.set(datetime(2026, 12, 15, 10, 0, tzinfo=UTC))
     await harness.due_work.run_due()
     [text] = await user.send("/checkins")
     assert "Waiting for you:" in text
-    await user.press("15 Dec 2026 at 11:00 (Europe/Berlin) · Acme")
+    await user.press("Tue, 15 Dec 2026 at 11:00 (Europe/Berlin) · Acme")
     [text] = await user.press("🔕 Stop for this client")
     assert "No more check-ins for Acme" in text
     [text] = await user.send("/checkins")
@@ -395,7 +438,7 @@ async def test_contacted_from_card_restarts_cadence(harness: BotHarness) -> None
     await user.press("Acme · 8 days ago")
     await user.press("📞 I contacted them")
     [text] = await user.send("yesterday")
-    assert "last contact with Acme was 30 Nov 2026" in text
+    assert "last contact with Acme was Mon, 30 Nov 2026" in text
     assert (await the_checkin(harness)).local_due == datetime(2026, 12, 14, 10, 0)
 
 

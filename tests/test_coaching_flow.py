@@ -128,7 +128,7 @@ async def test_weak_answers_get_two_concrete_pieces_of_advice(harness: BotHarnes
     assert "Partner score: 53/100 · Halfway" in result
     assert "What to try next time:" in result
     assert "<b>The real request.</b>" in result
-    assert "<b>Measuring.</b>" in result
+    assert "<b>Measuring the result.</b>" in result
     assert "let this client go" in result
 
 

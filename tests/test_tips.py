@@ -4,12 +4,16 @@ due-work runner, rotation without repeats, the weakest dimension first."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from aiogram.methods import SendMessage
 
-from bot.content.tips import TIP_BY_ID, TIPS
-from bot.services.tip_rules import Frequency, choose_tip, less_often, next_slot
+from bot.content.questions import DIMENSIONS
+from bot.content.tips import TIP_BY_ID, TIPS, tips_of
+from bot.i18n import LANGUAGES, I18n
+from bot.services.tip_rules import RECENTLY, Frequency, choose_tip, less_often, next_slot
 from storage.tips import TipDelivery
 from storage.users import User
 from tests.harness import BotHarness, UserDriver
@@ -30,12 +34,67 @@ def test_next_slot_by_frequency() -> None:
     assert less_often(Frequency.WEEKLY) is None
 
 
+IDEAS = tuple(f"I{n}" for n in range(1, 14))  # shared/seed/IDEAS.md
+TITLE = "💡 <b>Something to try</b>"
+
+
 def test_library() -> None:
-    assert len(TIPS) >= 30
+    assert len(TIPS) >= 48
     assert len(TIP_BY_ID) == len(TIPS)
-    assert all(tip.ideas and all(idea.startswith("I") for idea in tip.ideas) for tip in TIPS)
-    tip, went_round = choose_tip({t.id for t in TIPS}, "trust")
+    assert all(tip.ideas and set(tip.ideas) <= set(IDEAS) for tip in TIPS)
+    assert all(tip.dimension in DIMENSIONS for tip in TIPS)
+    # Every habit has enough tips for a month of daily advice and subscription alike.
+    assert all(len(tips_of(dimension)) >= 6 for dimension in DIMENSIONS)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_tip_has_a_text_in_each_language(language: str) -> None:
+    """At least 48 tips in the language: the library and the locale agree key for key."""
+    texts = {key for key in I18n().message_ids(language) if re.fullmatch(r"tip-.+-\d+", key)}
+    assert texts == {tip.key for tip in TIPS}
+    assert len(texts) >= 48
+
+
+def test_every_idea_is_carried_by_at_least_two_tips() -> None:
+    carried = {idea: [tip.id for tip in TIPS if idea in tip.ideas] for idea in IDEAS}
+    assert {idea: ids for idea, ids in carried.items() if len(ids) < 2} == {}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_tips_are_short(language: str) -> None:
+    t = I18n().get(language)
+    too_long = {tip.id: len(t(tip.key)) for tip in TIPS if len(t(tip.key)) > 260}
+    assert too_long == {}
+
+
+def test_russian_tips_speak_in_a_gender_neutral_first_person() -> None:
+    """Phrases the freelancer would say to a client fit anyone who says them."""
+    t = I18n().get("ru")
+    gendered = re.compile(
+        r"\bя\s+(?:бы\s+)?\w+(?:л|ла|лся|лась)\b"  # "я сделал(а)", "я бы хотел(а)"
+        r"|(?:^|[«.!?]\s*)(?:рада?|готова?|уверена?)\b",  # "Рад помочь", "Готов обсудить"
+        re.IGNORECASE,
+    )
+    keys = [tip.key for tip in TIPS] + [
+        key for key in I18n().message_ids("ru") if key.startswith("advice-")
+    ]
+    assert [key for key in keys if gendered.search(t(key))] == []
+
+
+def test_the_library_goes_round_keeping_the_last_four_weeks() -> None:
+    now = THURSDAY_NOON
+    assert choose_tip({}, "trust", now) == (tips_of("trust")[0], False)
+    every = {tip.id: now - timedelta(days=60) for tip in TIPS}
+    tip, went_round = choose_tip(every, "trust", now)
     assert went_round and tip.dimension == "trust"
+    # Tips read in the last four weeks wait for the round after, the weakest habit too.
+    lately = every | {tip.id: now - timedelta(days=3) for tip in tips_of("trust")}
+    tip, went_round = choose_tip(lately, "trust", now)
+    assert went_round and tip == TIPS[0]
+    # Everything read lately (much advice, daily tips): the one read longest ago.
+    recent = {tip.id: now - timedelta(days=1) for tip in TIPS}
+    recent[TIPS[5].id] = now - timedelta(days=20)
+    assert choose_tip(recent, "trust", now) == (TIPS[5], True)
 
 
 async def tip_requests(harness: BotHarness, user_id: int = 1001) -> list[SendMessage]:
@@ -117,7 +176,7 @@ async def test_delivery_in_users_language_with_buttons(harness: BotHarness) -> N
     english = harness.user(1001)
     await subscribed(harness, english)
     sent = await deliver_next(harness, 1001)
-    assert sent.text.startswith("💡 <b>Something to try</b>")
+    assert sent.text.startswith(TITLE)
     assert english.buttons() == ["🐢 Less often", "🔕 Unsubscribe"]
     # The next tip is planned at once, per frequency: Thursday after Monday.
     delivery = await next_tip(harness, 1001)
@@ -139,8 +198,11 @@ async def test_no_repeat_until_all_are_seen(harness: BotHarness) -> None:
         seen.append(sent.text)
     assert len(set(seen)) == len(TIPS)
     again = await deliver_next(harness)
-    assert again.text in seen  # the library went round and starts over
-    assert len(await harness.services.repos.tips.seen(user.user_id)) == 1
+    assert again.text == seen[0]  # the library went round and starts over
+    # The new round forgot the older tips and keeps those of the last four weeks.
+    remembered = await harness.services.repos.tips.seen(user.user_id)
+    assert all(when > harness.clock.now() - RECENTLY for when in remembered.values())
+    assert len(remembered) == RECENTLY.days  # the 27 days before, and today
 
 
 async def test_weakest_dimension_comes_first(harness: BotHarness) -> None:
@@ -154,8 +216,7 @@ async def test_weakest_dimension_comes_first(harness: BotHarness) -> None:
     await user.send("/tips")
     await user.press("Every day")
     t = harness.dispatcher["i18n"].get("en")
-    trust_tips = {f"{t('tip-title')}\n\n{t(tip.key)}" for tip in TIPS
-                  if tip.dimension == "trust"}  # fmt: skip
+    trust_tips = {f"{TITLE}\n\n{t(tip.key)}" for tip in tips_of("trust")}
     for _ in range(4):
         assert (await deliver_next(harness)).text in trust_tips
 
@@ -251,12 +312,11 @@ async def test_a_number_never_collected_brings_measurement_first(harness: BotHar
     await user.press("Every day")
     t = harness.dispatcher["i18n"].get("en")
 
-    def tips_of(dimension: str) -> set[str]:
-        return {f"{t('tip-title')}\n\n{t(tip.key)}" for tip in TIPS
-                if tip.dimension == dimension}  # fmt: skip
+    def texts_of(dimension: str) -> set[str]:
+        return {f"{TITLE}\n\n{t(tip.key)}" for tip in tips_of(dimension)}
 
-    assert (await deliver_next(harness)).text in tips_of("measure")
+    assert (await deliver_next(harness)).text in texts_of("measure")
     stored_user = await stored(harness, user)
     [project] = (await harness.services.repos.projects.for_client(stored_user.id, 1, 1)).projects
     await harness.services.outcomes.record(stored_user, project.id, "42 orders")
-    assert (await deliver_next(harness)).text in tips_of("trust")
+    assert (await deliver_next(harness)).text in texts_of("trust")

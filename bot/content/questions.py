@@ -2,7 +2,8 @@
 
 Text of question `q` is `q-<id>` in the locale files; a 1-5 scale question also has
 `anchor-<id>`, saying in behaviour what 1, 3 and 5 look like, so "4" means the same on any
-day. Advice for a weak dimension is `advice-<dimension>`. Scored questions feed the
+day. A weak dimension's advice is headed `advice-<dimension>` and carries one of its tips
+(bot/services/advice_rules.py). Scored questions feed the
 partner score (bot/services/scoring.py); several questions may feed one dimension.
 """
 

@@ -3,29 +3,25 @@
 A check-in is planned as a wall-clock time in the user's zone ("10:00 on 12 March") and
 turned into UTC only for the database, so daylight saving and zone changes keep 10:00 at
 10:00. Times the user did not choose use their check-in hour and avoid quiet hours.
+How a typed time is read is told in parse_when.
 """
 
 from __future__ import annotations
 
 import calendar
-import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from dateparser.date import DateDataParser
+from bot.services.dates import read_day
+from bot.services.when_words import PART_HOURS, read_phrase
 
 QUIET_FROM = 22  # no reminders from 22:00 ...
 QUIET_UNTIL = 8  # ... to 08:00, unless the user chose that time
 CHECKIN_HOURS = tuple(range(QUIET_UNTIL, QUIET_FROM))  # the hours settings offer
 DEFAULT_CHECKIN_HOUR = 10
 MAX_AHEAD = timedelta(days=2 * 366)
-
-_DAY_MONTH_TIME = re.compile(
-    r"^(?P<day>\d{1,2})[./](?P<month>\d{1,2})(?:[./](?P<year>\d{2,4}))?"
-    r"(?:\s+(?:в\s+|at\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2}))?$"
-)
 
 
 class Preset(StrEnum):
@@ -99,52 +95,44 @@ def at_checkin_hour(day: date, hour: int) -> datetime:
 
 
 def parse_when(text: str, now_local: datetime, hour: int) -> When | WhenProblem:
-    """A future time from words, in English or Russian: "через 10 дней",
-    "next friday 10:00", "15.01 9:30", "in 2 minutes". Without a time of day the
-    check-in hour is used. Runs dateparser: call it off the event loop."""
-    cleaned = " ".join(text.strip().casefold().split())
-    if not cleaned or len(cleaned) > 100:
+    """A future time from words, in English or Russian: "завтра в 11", "в пятницу в 9",
+    "tomorrow evening", "в конце месяца", "через 2 недели", "15.01 9:30", "in 2 minutes".
+
+    - A typed time wins ("в 9" is 09:00, "в 9 вечера" 21:00); a part of the day is a fixed
+      hour (morning 09:00, afternoon 14:00, evening 19:00); both count as chosen, so they
+      stay put when the check-in hour changes and are never moved out of quiet hours.
+    - A day without a time takes the check-in `hour` (then moved out of quiet hours).
+    - A time without a day is today if still ahead, else tomorrow; a weekday, "the 10th" or
+      a day and month is the nearest one whose time is still ahead (today included).
+    - Words for the day follow bot.services.calendar_words (weekdays, months and their
+      beginning / middle / end, "the 10th") and else dateparser; the time of day and number
+      words are taken apart first by bot.services.when_words.
+    - Past moments, days that do not exist and times over two years ahead are refused with
+      their own WhenProblem.
+
+    Runs dateparser: call it off the event loop."""
+    phrase = read_phrase(text)
+    if phrase is None:
         return WhenProblem.UNREADABLE
-    found = _day_month(cleaned, now_local, hour)
-    if found is None:
-        parser = DateDataParser(
-            languages=["en", "ru"],
-            settings={
-                "RELATIVE_BASE": now_local,
-                "PREFER_DATES_FROM": "future",
-                "DATE_ORDER": "DMY",
-                "RETURN_TIME_AS_PERIOD": True,
-            },
-        )
-        data = parser.get_date_data(cleaned)
-        if data.date_obj is None:
+    chosen = phrase.clock is not None or phrase.part is not None
+    clock = phrase.clock or time(PART_HOURS[phrase.part] if phrase.part else hour)
+    today_counts = now_local.time() < clock
+    if not phrase.day:
+        day = now_local.date() if today_counts else now_local.date() + timedelta(days=1)
+        local = datetime.combine(day, clock)
+    else:
+        reading = read_day(phrase.day, now_local, ahead=True, today_counts=today_counts)
+        if reading is None:
             return WhenProblem.UNREADABLE
-        chosen = data.period == "time"
-        local = data.date_obj.replace(tzinfo=None, second=0, microsecond=0)
-        found = When(local if chosen else at_checkin_hour(local.date(), hour), chosen)
-    if found.local <= now_local:
+        if reading.moment is not None and not chosen:  # "in 2 hours": the moment itself
+            local, chosen = reading.moment, True
+        else:
+            local = datetime.combine(reading.day, clock)
+    if local <= now_local:
         return WhenProblem.PAST
-    if found.local - now_local > MAX_AHEAD:
+    if local - now_local > MAX_AHEAD:
         return WhenProblem.TOO_FAR
-    return found
-
-
-def _day_month(text: str, now_local: datetime, hour: int) -> When | None:
-    """ "15.01", "15.01.2027", "15.01 9:30": dateparser would read "15.01" as a time."""
-    match = _DAY_MONTH_TIME.match(text)
-    if not match:
-        return None
-    try:
-        year = int(match["year"]) if match["year"] else now_local.year
-        year = year + 2000 if year < 100 else year
-        day = date(year, int(match["month"]), int(match["day"]))
-        clock = time(int(match["hour"]), int(match["minute"])) if match["hour"] else None
-    except ValueError:
-        return None
-    local = datetime.combine(day, clock or time(hour))
-    if not match["year"] and local <= now_local:  # "15.01" in November: next January
-        local = local.replace(year=local.year + 1)
-    return When(local, clock is not None)
+    return When(local, chosen)
 
 
 class AgeBucket(StrEnum):

@@ -1,4 +1,12 @@
-"""Reading a day the user typed: "today", "3 days ago", "12.11", "2026-11-03", "вчера"."""
+"""Reading a day the user typed: "today", "3 days ago", "12.11", "в прошлую пятницу",
+"в конце месяца", "2026-11-03".
+
+The words go through the pre-parser (when_words: a time of day taken out, number words as
+digits), then the calendar rules (calendar_words: weekdays, months, "the 10th", a day and
+month without a year), then dateparser for everything else ("вчера", "неделю назад",
+"in 2 weeks", ISO dates). A day without a year is the nearest such day back (a finish:
+"28.12" typed in January is last December) or ahead (a deadline).
+"""
 
 from __future__ import annotations
 
@@ -7,41 +15,70 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-import dateparser
+from dateparser.date import DateDataParser
 
-_DAY_MONTH = re.compile(r"^(\d{1,2})[./](\d{1,2})$")
+from bot.services.calendar_words import NotADay, read_calendar_words
+from bot.services.when_words import read_phrase
+
 MAX_INPUT_LENGTH = 64
+_CYRILLIC = re.compile("[а-я]")
+# The parsers of dateparser that can read what reaches it; leaving out timestamps and
+# "no spaces" formats halves its time and keeps "20261103" from being read as a date.
+_DATEPARSER_PARSERS = ["relative-time", "absolute-time"]
+
+
+@dataclass(frozen=True, slots=True)
+class DayReading:
+    day: date
+    moment: datetime | None = None  # when the words named a time too: "in 2 hours"
+
+
+def _dateparser(words: str, base: datetime, ahead: bool) -> DayReading | None:
+    """dateparser's reading of normalised words, relative to `base`. One language at a
+    time: the script tells which, and trying both costs twice as long."""
+    languages = ["ru"] if _CYRILLIC.search(words) else ["en"]
+    parser = DateDataParser(
+        languages=languages,
+        settings={
+            "RELATIVE_BASE": base,
+            "PREFER_DATES_FROM": "future" if ahead else "past",
+            "DATE_ORDER": "DMY",
+            "RETURN_TIME_AS_PERIOD": True,
+            "PARSERS": _DATEPARSER_PARSERS,
+        },
+    )
+    data = parser.get_date_data(words)
+    if data.date_obj is None:
+        return None
+    found = data.date_obj.replace(tzinfo=None, second=0, microsecond=0)
+    return DayReading(found.date(), found if data.period == "time" else None)
+
+
+def read_day(
+    words: str, base: datetime, *, ahead: bool, today_counts: bool = True
+) -> DayReading | None:
+    """The day normalised `words` name, relative to the local moment `base`: the calendar
+    rules first, then dateparser; None when they name no day that exists."""
+    found = read_calendar_words(words, base.date(), ahead=ahead, today_counts=today_counts)
+    if found is NotADay.IMPOSSIBLE:
+        return None
+    if found is not None:
+        return DayReading(found)
+    return _dateparser(words, base, ahead)
 
 
 def parse_day(text: str, today: date, *, ahead: bool = False) -> date | None:
     """The calendar day meant, relative to `today` (the user's local date); None if the
     text is not a date. A day without a year is read in the past, or in the future when
-    `ahead` (a deadline). Runs dateparser, so call it off the event loop."""
-    cleaned = " ".join(text.strip().casefold().split())
-    if not cleaned or len(cleaned) > MAX_INPUT_LENGTH:
+    `ahead` (a deadline); a time of day in the text is ignored. Runs dateparser, so call
+    it off the event loop."""
+    if len(text.strip()) > MAX_INPUT_LENGTH:
         return None
-    # dateparser reads "12.11" as the time 12:11; people here mean 12 November.
-    if match := _DAY_MONTH.match(cleaned):
-        try:
-            found = date(today.year, int(match[2]), int(match[1]))
-        except ValueError:
-            return None
-        if ahead and found < today:
-            try:
-                found = found.replace(year=today.year + 1)
-            except ValueError:  # 29.02 typed after a leap day: no such day next year
-                return None
-        return found
-    parsed = dateparser.parse(
-        cleaned,
-        languages=["en", "ru"],
-        settings={
-            "RELATIVE_BASE": datetime.combine(today, time(12)),
-            "PREFER_DATES_FROM": "future" if ahead else "past",
-            "DATE_ORDER": "DMY",
-        },
-    )
-    return parsed.date() if parsed else None
+    phrase = read_phrase(text)
+    if phrase is None or not phrase.day:
+        return None
+    reading = read_day(phrase.day, datetime.combine(today, time(12)), ahead=ahead)
+    return reading.day if reading else None
 
 
 @dataclass(frozen=True, slots=True)

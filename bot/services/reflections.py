@@ -12,6 +12,8 @@ from enum import Enum, auto
 
 from bot.clock import Clock
 from bot.content.questions import Question
+from bot.content.tips import Material
+from bot.services.advice_rules import advice_dimensions, choose_advice, recorded_advice
 from bot.services.reflection_rules import (
     ReflectionSummary,
     accepts,
@@ -55,15 +57,17 @@ def number_unknown(project: Project | None) -> bool:
     return project is None or not project.metric or not project.baseline
 
 
+def _advice_dimensions(summary: ReflectionSummary, project: Project | None) -> tuple[str, ...]:
+    weakest = summary.score.weakest if summary.score else ()
+    return advice_dimensions(weakest, number_unknown(project))
+
+
 @dataclass(frozen=True, slots=True)
 class Finished:
     summary: ReflectionSummary
     project: Project | None
     client: Client | None
-
-    @property
-    def unmeasured(self) -> bool:
-        return number_unknown(self.project)
+    advice: tuple[Material, ...]  # weakest dimension first
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +76,7 @@ class PastReflection:
     project: Project
     answers: dict[str, Answer]
     summary: ReflectionSummary
-
-    @property
-    def unmeasured(self) -> bool:
-        return number_unknown(self.project)
+    advice: tuple[Material, ...]  # as shown when it was finished
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,22 +190,35 @@ class ReflectionService:
         return await self._reflections.save_comment(user.id, reflection.id, question.id, text)
 
     async def finish(self, user: User, reflection: Reflection) -> Finished | None:
-        """Score the answers and close the reflection; None if it was already closed."""
-        summary = summarize_reflection(await self._reflections.answers(user.id, reflection.id))
-        completed = await self._reflections.complete(
-            user.id,
-            reflection.id,
-            score=summary.score.value if summary.score else None,
-            label=summary.score.label.value if summary.score else None,
-            decision=summary.decision,
-            lesson=summary.lesson,
-            now=self._clock.now(),
-        )
-        if not completed:
-            return None
-        project = await self._projects.get(user.id, reflection.project_id)
+        """Score the answers, choose the advice and close the reflection; None if it was
+        already closed. The advice counts as seen, so the tip subscription does not send
+        the same text again soon."""
+        now = self._clock.now()
+        async with self._repos.transaction():
+            summary = summarize_reflection(await self._reflections.answers(user.id, reflection.id))
+            project = await self._projects.get(user.id, reflection.project_id)
+            advice = choose_advice(
+                _advice_dimensions(summary, project),
+                await self._repos.tips.seen(user.id),
+                set(await self._reflections.last_advice(user.id)),
+                now,
+            )
+            completed = await self._reflections.complete(
+                user.id,
+                reflection.id,
+                score=summary.score.value if summary.score else None,
+                label=summary.score.label.value if summary.score else None,
+                decision=summary.decision,
+                lesson=summary.lesson,
+                advice=tuple(text.id for text in advice),
+                now=now,
+            )
+            if not completed:
+                return None
+            for text in advice:
+                await self._repos.tips.mark_seen(user.id, text.id, now)
         client = await self._repos.clients.get(user.id, project.client_id) if project else None
-        return Finished(summary, project, client)
+        return Finished(summary, project, client, advice)
 
     # ---- looking back ----------------------------------------------------------------
 
@@ -213,11 +227,14 @@ class ReflectionService:
 
     async def past(self, user: User, reflection_id: int) -> PastReflection | None:
         item = await self._reflections.history_item(user.id, reflection_id)
+        reflection = await self._reflections.get(user.id, reflection_id)
         project = await self._projects.get(user.id, item.project_id) if item else None
-        if item is None or project is None:
+        if item is None or reflection is None or project is None:
             return None
         answers = await self._reflections.answers(user.id, item.reflection_id)
-        return PastReflection(item, project, answers, summarize_reflection(answers))
+        summary = summarize_reflection(answers)
+        advice = recorded_advice(reflection.advice, _advice_dimensions(summary, project))
+        return PastReflection(item, project, answers, summary, advice)
 
     async def stats(self, user: User) -> Stats | None:
         """None before the first scored reflection."""

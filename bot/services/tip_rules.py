@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Set
-from datetime import datetime, time, timedelta
+from collections.abc import Mapping
+from datetime import UTC, datetime, time, timedelta
 from enum import StrEnum
 
 from bot.content.tips import TIPS, Tip
 
 DEFAULT_TIPS_HOUR = 9
 TIP_HOURS = tuple(range(7, 22))
+# A tip read within four weeks is still remembered: advice never repeats one from this
+# window, and a new round of the library leaves these for the round after.
+RECENTLY = timedelta(days=28)
+NEVER = datetime.min.replace(tzinfo=UTC)  # "seen at" of a text never seen, for sorting
 
 
 class Frequency(StrEnum):
@@ -41,12 +45,22 @@ def less_often(frequency: Frequency) -> Frequency | None:
     return _LESS_OFTEN.get(frequency)
 
 
-def choose_tip(seen: Set[str], weakest: str | None) -> tuple[Tip, bool]:
-    """A tip the user has not seen, from their weakest dimension when there is one.
-    Returns the tip and whether the library went round (seen tips start over)."""
+def seen_lately(seen: Mapping[str, datetime], text_id: str, now: datetime) -> bool:
+    """Whether the person got this tip (or advice) within the last four weeks."""
+    return seen.get(text_id, NEVER) > now - RECENTLY
+
+
+def choose_tip(
+    seen: Mapping[str, datetime], weakest: str | None, now: datetime
+) -> tuple[Tip, bool]:
+    """A tip the user has not seen (`seen`: tip id -> when), from their weakest dimension
+    when there is one. Returns the tip and whether the library went round: then the tips
+    not seen in the last four weeks start over, and the recent ones wait a round."""
     fresh = [tip for tip in TIPS if tip.id not in seen]
     went_round = not fresh
     if went_round:
-        fresh = list(TIPS)
+        fresh = [tip for tip in TIPS if not seen_lately(seen, tip.id, now)]
+        # All of them within four weeks (a daily reader with much advice): the oldest.
+        fresh = fresh or [min(TIPS, key=lambda tip: seen[tip.id])]
     preferred = [tip for tip in fresh if tip.dimension == weakest]
     return (preferred or fresh)[0], went_round

@@ -9,7 +9,7 @@ from bot.clock import Clock
 from bot.content.tips import Tip
 from bot.services.checkin_rules import local_now, to_utc
 from bot.services.stats import dimension_averages
-from bot.services.tip_rules import Frequency, choose_tip, less_often, next_slot
+from bot.services.tip_rules import RECENTLY, Frequency, choose_tip, less_often, next_slot
 from bot.services.waking import Waker
 from storage.repositories import Repositories
 from storage.tips import TipDelivery
@@ -24,7 +24,7 @@ MEASURE_AFTER = timedelta(days=14)
 class TipToSend:
     user: User
     tip: Tip
-    went_round: bool  # every tip was seen: the rotation starts over with this one
+    went_round: bool  # every tip was seen: a new round starts with this one
 
 
 class TipService:
@@ -113,7 +113,7 @@ class TipService:
         today = local_now(self._clock.now(), user.timezone).date()
         if await self._repos.metrics.never_measured(user.id, today - MEASURE_AFTER):
             weakest = "measure"
-        tip, went_round = choose_tip(await self._tips.seen(user.id), weakest)
+        tip, went_round = choose_tip(await self._tips.seen(user.id), weakest, self._clock.now())
         return TipToSend(user, tip, went_round)
 
     async def delivered(self, delivery: TipDelivery, sent: TipToSend) -> None:
@@ -121,7 +121,7 @@ class TipService:
         user_id, now = sent.user.id, self._clock.now()
         async with self._repos.transaction():
             if sent.went_round:
-                await self._tips.reset_seen(user_id)
+                await self._tips.reset_seen(user_id, before=now - RECENTLY)
             await self._tips.mark_seen(user_id, sent.tip.id, now)
             await self._tips.record_tip(delivery.id, sent.tip.id)
             await self.schedule_next(sent.user, after=delivery.local_due)

@@ -99,8 +99,24 @@ _CADENCE_LABELS = {
 
 
 def when_text(t: Translator, checkin: Checkin, zone: str) -> str:
+    """ "Thu, 10 Dec 2026 at 10:00 (Europe/Berlin)": the weekday makes a misread day plain."""
     local = checkin.local_due
-    return t("checkin-when", date=t.day(local.date()), time=local.strftime("%H:%M"), zone=zone)
+    return t(
+        "checkin-when",
+        date=t.day_with_weekday(local.date()),
+        time=local.strftime("%H:%M"),
+        zone=zone,
+    )
+
+
+def confirmation(t: Translator, text: str, checkin: Checkin) -> Screen:
+    """A planned or moved check-in, with one tap to change its day or time."""
+    builder = InlineKeyboardBuilder()
+    builder.button(
+        text=t("button-checkin-change"),
+        callback_data=CheckinCb(id=checkin.id, action=CheckinAction.RESCHEDULE),
+    )
+    return Screen(text, builder.as_markup())
 
 
 def with_menu(t: Translator, text: str) -> Screen:
@@ -133,20 +149,24 @@ def plan_screen(t: Translator, client: Client, decision: str | None = None) -> S
 
 
 def planned(t: Translator, client: Client, checkin: Checkin, zone: str) -> Screen:
-    return Screen(t("checkin-planned", client=client.name, when=when_text(t, checkin, zone)))
+    text = t("checkin-planned", client=client.name, when=when_text(t, checkin, zone))
+    return confirmation(t, text, checkin)
 
 
 def planned_cadence(
     t: Translator, client: Client, checkin: Checkin, zone: str, unit: CadenceUnit, n: int
 ) -> Screen:
-    return Screen(
-        t("checkin-planned-cadence", client=client.name, unit=unit.value, n=n,
-          when=when_text(t, checkin, zone))
-    )  # fmt: skip
+    text = t("checkin-planned-cadence", client=client.name, unit=unit.value, n=n,
+             when=when_text(t, checkin, zone))  # fmt: skip
+    return confirmation(t, text, checkin)
 
 
-def when_question(t: Translator) -> Screen:
-    return Screen(t("checkin-when-ask"), form_step(t, back=False))
+def when_question(t: Translator, current: Checkin | None = None, zone: str = "") -> Screen:
+    """When to check in; when moving a check-in, its time now comes first."""
+    text = t("checkin-when-ask")
+    if current is not None:
+        text = f"{t('checkin-when-now', when=when_text(t, current, zone))}\n\n{text}"
+    return Screen(text, form_step(t, back=False))
 
 
 _WHEN_PROBLEMS = {
@@ -218,7 +238,7 @@ def snooze_menu(t: Translator, checkin_id: int) -> Screen:
 
 
 def snoozed(t: Translator, checkin: Checkin, zone: str) -> Screen:
-    return Screen(t("checkin-snoozed", when=when_text(t, checkin, zone)))
+    return confirmation(t, t("checkin-snoozed", when=when_text(t, checkin, zone)), checkin)
 
 
 def checkin_gone(t: Translator) -> Screen:
@@ -270,4 +290,5 @@ def contacted_question(t: Translator) -> Screen:
 
 
 def contacted_saved(t: Translator, client: Client, day: date) -> Screen:
-    return with_menu(t, t("contacted-saved", client=client.name, date=t.day(day)))
+    text = t("contacted-saved", client=client.name, date=t.day_with_weekday(day))
+    return with_menu(t, text)

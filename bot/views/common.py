@@ -122,4 +122,4 @@ def day_problem(t: Translator, problem: NotAPastDay, text: str) -> Screen:
     """Why a typed day was not taken, with the quick choices offered again."""
     if problem.day is None:
         return Screen(t("date-unreadable", text=text[:64]), day_choice(t))
-    return Screen(t("date-future", date=t.day(problem.day)), day_choice(t))
+    return Screen(t("date-future", date=t.day_with_weekday(problem.day)), day_choice(t))

@@ -82,7 +82,7 @@ def past_screen(t: Translator, past: PastReflection, page: int) -> Screen:
         if answer is not None and answer.comment:
             block += "\n" + t("history-comment", comment=answer.comment)
         parts.append(block)
-    parts.append(result_text(t, past.summary, unmeasured=past.unmeasured))
+    parts.append(result_text(t, past.summary, past.advice))
     builder = InlineKeyboardBuilder()
     builder.button(text=t("button-to-history"), callback_data=HistoryPageCb(page=page))
     builder.button(text=t("button-menu"), callback_data=NavCb(to=Nav.MENU))

@@ -3,6 +3,7 @@ list of projects waiting for a look back."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
 
 from aiogram.filters.callback_data import CallbackData
@@ -12,6 +13,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.content.questions import QUESTIONS, AnswerKind, Question
+from bot.content.tips import Material
 from bot.i18n import Translator
 from bot.messaging import Screen, close_keyboard
 from bot.services.reflection_rules import ReflectionSummary
@@ -112,22 +114,22 @@ def question_screen(t: Translator, reflection_id: int, position: int, title: str
     return Screen(question_text(t, position, title), keyboard)
 
 
-def result_text(t: Translator, summary: ReflectionSummary, *, unmeasured: bool = False) -> str:
-    """The partner score with advice on the weakest habits, and what the decision means.
-    When the client's number was never collected, measuring comes first (I9)."""
+def advice_text(t: Translator, advice: Material) -> str:
+    """One piece of advice: the habit it is about, then what to do."""
+    return f"{t(f'advice-{advice.dimension}')} {t(advice.key)}"
+
+
+def result_text(t: Translator, summary: ReflectionSummary, advice: Sequence[Material]) -> str:
+    """The partner score with the advice chosen for the weakest habits (measuring first
+    when the client's number was never collected), and what the decision means."""
     score = summary.score
     if score is None:
-        parts = [t("result-no-score")]
-        if unmeasured:
-            parts.append(t("advice-measure"))
+        parts = [t("result-no-score"), *(advice_text(t, text) for text in advice)]
     else:
         parts = [t("result-title", score=score.value, label=t(f"label-{score.label.value}"))]
-        weakest = score.weakest
-        if unmeasured:
-            weakest = ("measure", *(d for d in weakest if d != "measure"))[:2]
-        if weakest:
+        if advice:
             parts.append(t("result-weak-title"))
-            parts.extend(t(f"advice-{dimension}") for dimension in weakest)
+            parts.extend(advice_text(t, text) for text in advice)
         else:
             parts.append(t("result-strong"))
     if summary.decision:
@@ -135,11 +137,11 @@ def result_text(t: Translator, summary: ReflectionSummary, *, unmeasured: bool =
     return "\n\n".join(parts)
 
 
-def result_screen(t: Translator, summary: ReflectionSummary, *, unmeasured: bool) -> Screen:
+def result_screen(t: Translator, summary: ReflectionSummary, advice: Sequence[Material]) -> Screen:
     builder = InlineKeyboardBuilder()
     builder.button(text=t("button-history"), callback_data=NavCb(to=Nav.HISTORY))
     builder.button(text=t("button-menu"), callback_data=NavCb(to=Nav.MENU))
-    return Screen(result_text(t, summary, unmeasured=unmeasured), builder.as_markup())
+    return Screen(result_text(t, summary, advice), builder.as_markup())
 
 
 def pick_screen(t: Translator, page: int, found: ProjectPage) -> Screen | None:

@@ -1,0 +1,251 @@
+"""The words of a typed time, before any calendar: the pre-parser in front of dateparser.
+
+dateparser reads a day well ("завтра", "31 декабря", "in 2 weeks") but a time inside a
+phrase poorly: it drops "в 11" from "завтра в 11", reads "в 10" in "31 декабря в 10" as a
+year and refuses "завтра утром". So a phrase is split here into the words that name the
+day and the time of day, and the caller reads the two apart.
+
+The time of day:
+
+- "в 9", "at 9", "9:30", "в 9.30", "в 9 часов" are read on a 24-hour clock: "в 9" is 09:00.
+- "вечера", "дня", "pm", or a part of the day around the hour ("вечером в 7", "at 7 in
+  the evening") move an hour before 12 to the afternoon: "в 9 вечера" is 21:00; "ночи"
+  does so from 9 to 11 ("в 11 ночи" is 23:00); "утра" and "am" keep it in the morning.
+- A part of the day without an hour is a fixed hour outside quiet hours (22:00-08:00):
+  morning 09:00, afternoon 14:00, evening 19:00. "tonight", "this evening" and
+  "сегодня вечером" are today at 19:00.
+- "noon" / "полдень" is 12:00, "midnight" / "полночь" 00:00.
+
+The day words are normalised so that dateparser and the calendar rules see one spelling:
+lower case, "ё" as "е", no "please" or "напомни"; number words become digits ("две
+недели" -> "2 недели", "six months" -> "6 months", "пару дней" -> "2 дней"); a half
+becomes whole smaller units ("полтора месяца" -> "45 дней", "half a year" -> "6 months",
+"полчаса" -> "30 минут"), since dateparser counts only whole units. A month is 30 days
+here; "a few" / "несколько" is 3.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import time
+from enum import StrEnum
+
+MAX_PHRASE = 100  # longer texts are not a time; also bounds the regex work
+
+
+class DayPart(StrEnum):
+    MORNING = "morning"
+    AFTERNOON = "afternoon"
+    EVENING = "evening"
+
+
+# Fixed hours for a part of the day; all of them lie outside quiet hours (a test checks).
+PART_HOURS = {DayPart.MORNING: 9, DayPart.AFTERNOON: 14, DayPart.EVENING: 19}
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A typed time taken apart: the day words, and the time of day if one was given."""
+
+    day: str  # normalised words naming the day; "" when only a time was typed ("в 18")
+    clock: time | None = None  # an hour that was typed: "в 9 вечера" -> 21:00
+    part: DayPart | None = None  # a part of the day without an hour: "завтра утром"
+
+
+# ---- normalising -------------------------------------------------------------------
+
+_NUMBERS = {
+    "один": 1, "одна": 1, "одну": 1, "одного": 1, "два": 2, "две": 2, "двух": 2, "три": 3,
+    "трех": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9,
+    "десять": 10, "одиннадцать": 11, "двенадцать": 12, "пятнадцать": 15, "двадцать": 20,
+    "тридцать": 30, "пару": 2, "пара": 2, "пары": 2, "несколько": 3,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30,
+}  # fmt: skip
+_NUMBER_WORD = re.compile(rf"\b(?:a couple of|a couple|couple of|a few|few|{'|'.join(_NUMBERS)})\b")
+_FILLER = re.compile(r"\b(?:please|pls|remind me|пожалуйста|напомни(?:те)?(?: мне)?)\b")
+# Punctuation that only separates words; ".", ":", "/", "-" and "'" carry dates and times.
+_SEPARATORS = re.compile(r"[;!?()«»\"“”]|,(?!\d)|(?<!\d),")  # "1,5" is a number
+_ABBREVIATION_DOT = re.compile(r"(?<=[a-zа-я])\.")  # "дек." -> "дек", "p.m." -> "pm"
+
+# Units a half can be typed of: (pattern, smaller units in one, the smaller unit's name).
+_UNITS: tuple[tuple[str, int, str], ...] = (
+    (r"час(?:а|ов)?", 60, "минут"),
+    (r"hours?", 60, "minutes"),
+    (r"д(?:ня|ней|ень)", 24, "часов"),
+    (r"days?", 24, "hours"),
+    (r"недел(?:и|ю|я|ь)", 7, "дней"),
+    (r"weeks?", 7, "days"),
+    (r"месяц(?:а|ев)?", 30, "дней"),
+    (r"months?", 30, "days"),
+    (r"год(?:а)?|лет", 12, "месяцев"),
+    (r"years?", 12, "months"),
+)
+_ANY_UNIT = "|".join(pattern for pattern, *_ in _UNITS)
+_FRACTIONS = (
+    # "1.5 месяца", "2,5 weeks"
+    re.compile(rf"\b(?P<whole>\d+)[.,]5\s+(?P<unit>{_ANY_UNIT})\b"),
+    # "полтора месяца", "полторы недели"
+    re.compile(rf"\b(?P<one>полтор[аы])\s+(?P<unit>{_ANY_UNIT})\b"),
+    # "полчаса", "полгода", "пол года"
+    re.compile(r"\bпол\s?(?P<unit>часа|дня|недели|месяца|года)\b"),
+    # "half a year", "half an hour"
+    re.compile(rf"\bhalf (?:a |an )?(?P<unit>{_ANY_UNIT})\b"),
+    # "a month and a half", "2 weeks and a half" ("one" is a digit by now)
+    re.compile(rf"\b(?:(?P<whole>\d+)|a|an) (?P<unit>{_ANY_UNIT}) and a half\b"),
+)
+
+
+def _number_word(match: re.Match[str]) -> str:
+    word = match[0]
+    if "couple" in word:
+        return "2"
+    if "few" in word:
+        return "3"
+    return str(_NUMBERS[word])
+
+
+def _in_smaller_units(match: re.Match[str]) -> str:
+    """A count with a half, as whole smaller units: 1.5 months -> 45 days."""
+    groups = match.groupdict()
+    if groups.get("whole"):
+        halves = 2 * int(groups["whole"]) + 1
+    elif groups.get("one") or "and a half" in match[0]:
+        halves = 3
+    else:  # "пол...", "half a ..."
+        halves = 1
+    for pattern, per_unit, smaller in _UNITS:
+        if re.fullmatch(pattern, groups["unit"]):
+            return f"{halves * per_unit // 2} {smaller}"
+    raise AssertionError(groups["unit"])  # every unit the patterns allow is listed
+
+
+def normalise(text: str) -> str:
+    """One spelling for the many ways of typing the same words (see the module docstring)."""
+    words = text.casefold().replace("ё", "е")
+    words = _SEPARATORS.sub(" ", words)
+    words = _ABBREVIATION_DOT.sub("", words)
+    words = _FILLER.sub(" ", words)
+    words = _NUMBER_WORD.sub(_number_word, words)
+    for fraction in _FRACTIONS:
+        words = fraction.sub(_in_smaller_units, words)
+    return " ".join(words.split())
+
+
+# ---- the time of day -----------------------------------------------------------------
+
+_PREPOSITION = r"(?:в|во|к|около|на|at|by|around)"
+_QUALIFIER = r"(?P<qual>утра|вечера|дня|ночи)"
+# After a number, these words make it a day of the month or a count, not an hour:
+# "к 10 декабря", "в 10-х числах", "на 2 недели".
+_NOT_AN_HOUR_AFTER = re.compile(
+    r"^\s*(?:-|числ|th\b|st\b|nd\b|rd\b|of\b|"
+    r"янв|фев|мар|апр|ма[йяе]|июн|июл|авг|сен|окт|ноя|дек|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    r"мин|д[не]|недел|месяц|год|лет|min|days?\b|weeks?\b|months?\b|years?\b)"
+)
+_CLOCKS = (
+    # "9:30", "в 9:30 утра", "at 9:30pm"
+    re.compile(
+        rf"(?:\b{_PREPOSITION}\s+)?\b(?P<h>\d{{1,2}}):(?P<m>\d{{2}})\b"
+        rf"(?:\s*(?P<ampm>am|pm)\b)?(?:\s+(?:часов|ч)\b)?(?:\s+{_QUALIFIER}\b)?"
+    ),
+    # "в 9", "at 9", "в 9.30", "в 9 часов вечера", "at 3pm", "в 3 дня"
+    re.compile(
+        rf"\b{_PREPOSITION}\s+(?P<h>\d{{1,2}})(?:[.:](?P<m>\d{{2}}))?(?![\d.:/])"
+        rf"(?:\s*(?P<ampm>am|pm)\b)?(?:\s*(?:часов|часа|час|ч|o'?clock)\b)?"
+        rf"(?:\s+{_QUALIFIER}\b)?"
+    ),
+    # "9pm", "9.30 pm"
+    re.compile(r"(?<![\d.:/])\b(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*(?P<ampm>am|pm)\b"),
+    # "9 вечера", "11 утра" ("3 дня" without "в" is three days)
+    re.compile(r"(?<![\d.:/])\b(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s+(?P<qual>утра|вечера|ночи)\b"),
+    # "9 o'clock"
+    re.compile(r"(?<![\d.:/])\b(?P<h>\d{1,2})\s*o'?clock\b"),
+    # "10.30" that cannot be a day and month (no 30th month)
+    re.compile(r"(?<![\d.:/])\b(?P<h>\d{1,2})\.(?P<m>1[3-9]|[2-5]\d)(?![\d.:/])"),
+)
+_NOON = re.compile(r"\b(?:(?:в|at)\s+)?(?P<word>полдень|noon|midday|полночь|midnight)\b")
+
+_PARTS = (
+    # Words that also name the day come first: "tonight" is today's evening.
+    (re.compile(r"\b(?:tonight|this evening)\b"), DayPart.EVENING, "today"),
+    (re.compile(r"\blast night\b"), DayPart.EVENING, "yesterday"),
+    (re.compile(r"\bthis morning\b"), DayPart.MORNING, "today"),
+    (re.compile(r"\bthis afternoon\b"), DayPart.AFTERNOON, "today"),
+    (re.compile(r"\b(?:in the )?morning\b|\bутром\b|\bс утра\b"), DayPart.MORNING, ""),
+    (re.compile(r"\b(?:in the )?afternoon\b|\bднем\b|\bпосле обеда\b"), DayPart.AFTERNOON, ""),
+    (re.compile(r"\b(?:in the )?evening\b|\bnight\b|\bвечером\b"), DayPart.EVENING, ""),
+)
+
+
+def _hour(match: re.Match[str], part: DayPart | None) -> time | None:
+    """The clock a matched time names, or None when no clock shows it (25:00)."""
+    groups = match.groupdict()  # not every pattern has minutes or a half of the day
+    hour, minute = int(groups["h"]), int(groups.get("m") or 0)
+    half = groups.get("ampm") or groups.get("qual")
+    afternoon = half in ("pm", "вечера", "дня") or (
+        half is None and part in (DayPart.AFTERNOON, DayPart.EVENING)
+    )
+    if half == "ночи" and 9 <= hour <= 11:  # "в 11 ночи"; "в 2 ночи" stays 02:00
+        afternoon = True
+    if afternoon and hour < 12:
+        hour += 12
+    elif half in ("am", "ночи") and hour == 12:  # "12 am", "в 12 ночи": midnight
+        hour = 0
+    if hour > 23 or minute > 59:
+        return None
+    return time(hour, minute)
+
+
+def _take_part(words: str) -> tuple[str, DayPart | None]:
+    for pattern, part, day in _PARTS:
+        found = pattern.search(words)
+        if found:
+            rest = f"{words[: found.start()]} {day} {words[found.end() :]}"
+            return " ".join(rest.split()), part
+    return words, None
+
+
+def _take_clock(words: str) -> tuple[str, re.Match[str] | None]:
+    """The first typed time in `words`, and the words without it."""
+    for pattern in _CLOCKS:
+        for found in pattern.finditer(words):
+            if _NOT_AN_HOUR_AFTER.match(words[found.end() :]):
+                continue  # "к 10 декабря": a day, not an hour
+            rest = f"{words[: found.start()]} {words[found.end() :]}"
+            return " ".join(rest.split()), found
+    return words, None
+
+
+def read_phrase(text: str) -> Phrase | None:
+    """The day words and the time of day of a typed time; None when the text cannot be
+    one (empty, too long, or a clock that does not exist, like 25:00)."""
+    words = normalise(text)
+    if not words or len(text) > MAX_PHRASE:
+        return None
+    words, part = _take_part(words)
+    words, found = _take_clock(words)
+    clock = None
+    if found is not None:
+        clock = _hour(found, part)
+        if clock is None:
+            return None
+    elif noon := _NOON.search(words):
+        clock = time(12) if noon["word"] in ("полдень", "noon", "midday") else time(0)
+        words = " ".join(f"{words[: noon.start()]} {words[noon.end() :]}".split())
+    return Phrase(_strip_dangling(words), clock, None if clock else part)
+
+
+_PREPOSITIONS = frozenset({"в", "во", "на", "к", "at", "on", "in", "by", "and", "и"})
+
+
+def _strip_dangling(words: str) -> str:
+    """Prepositions left behind once the time is taken out: "завтра в" -> "завтра",
+    "в" -> "". A leading one before a day stays for the calendar rules ("в пятницу")."""
+    tokens = words.split()
+    while tokens and tokens[-1] in _PREPOSITIONS:
+        tokens.pop()
+    return " ".join(tokens)

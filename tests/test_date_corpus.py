@@ -1,0 +1,93 @@
+"""The date corpus (tests/date_corpus.py): every phrase read as the day and time it means,
+for a check-in and for the day a project finished, in Russian and English."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.services.checkin_rules import When, WhenProblem, in_quiet_hours, parse_when
+from bot.services.dates import read_past_day
+from bot.services.when_words import PART_HOURS
+from tests.date_corpus import (
+    CHECKIN_HOUR,
+    CHECKIN_TIMES,
+    FINISH_DAYS,
+    FINISH_DAYS_IN_JANUARY,
+    IN_JANUARY,
+    ISSUE_PHRASES,
+    NOW,
+    TODAY,
+)
+
+_PROBLEMS = {
+    WhenProblem.PAST: "past",
+    WhenProblem.UNREADABLE: "unreadable",
+    WhenProblem.TOO_FAR: "too far",
+}
+
+
+def checkin_reading(phrase: str) -> str:
+    found = parse_when(phrase, NOW, CHECKIN_HOUR)
+    if isinstance(found, WhenProblem):
+        return _PROBLEMS[found]
+    return found.local.strftime("%a %Y-%m-%d %H:%M")
+
+
+async def finish_reading(phrase: str, today: date) -> str:
+    found = await read_past_day(phrase, today)
+    if isinstance(found, date):
+        return found.strftime("%a %Y-%m-%d")
+    return f"future {found.day:%a %Y-%m-%d}" if found.day else "unreadable"
+
+
+def _rows(corpus: dict[str, list[tuple[str, str]]]) -> list[tuple[str, str]]:
+    return [row for rows in corpus.values() for row in rows]
+
+
+@pytest.mark.parametrize(("phrase", "expected"), _rows(CHECKIN_TIMES))
+def test_checkin_time(phrase: str, expected: str) -> None:
+    assert checkin_reading(phrase) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), _rows(FINISH_DAYS))
+async def test_finish_day(phrase: str, expected: str) -> None:
+    assert await finish_reading(phrase, TODAY) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), _rows(FINISH_DAYS_IN_JANUARY))
+async def test_finish_day_typed_in_january(phrase: str, expected: str) -> None:
+    assert await finish_reading(phrase, IN_JANUARY) == expected
+
+
+def test_the_corpus_is_large_and_holds_every_phrase_of_the_issue() -> None:
+    finish = {lang: FINISH_DAYS[lang] + FINISH_DAYS_IN_JANUARY[lang] for lang in FINISH_DAYS}
+    for corpus in (CHECKIN_TIMES, finish):
+        assert sum(len(rows) for rows in corpus.values()) >= 150
+        assert all(len(rows) >= 60 for rows in corpus.values())  # both languages
+    phrases = {phrase for corpus in (CHECKIN_TIMES, finish) for phrase, _ in _rows(corpus)}
+    assert set(ISSUE_PHRASES) <= phrases
+    for corpus in (CHECKIN_TIMES, FINISH_DAYS, FINISH_DAYS_IN_JANUARY):
+        typed = [phrase for phrase, _ in _rows(corpus)]
+        assert len(typed) == len(set(typed)), "a phrase twice for the same moment"
+
+
+def test_a_typed_time_or_part_of_the_day_is_chosen_a_bare_day_is_not() -> None:
+    """A chosen time stays put when the check-in hour changes; an unchosen one follows it."""
+    for phrase in ("завтра в 11", "tomorrow evening", "в 18", "in 2 hours", "завтра утром"):
+        found = parse_when(phrase, NOW, CHECKIN_HOUR)
+        assert isinstance(found, When) and found.time_chosen, phrase
+    for phrase in ("завтра", "в декабре", "on the 10th", "через 2 недели"):
+        found = parse_when(phrase, NOW, CHECKIN_HOUR)
+        assert isinstance(found, When) and not found.time_chosen, phrase
+
+
+def test_a_day_without_a_time_takes_the_checkin_hour() -> None:
+    found = parse_when("в пятницу", NOW, 8)
+    assert isinstance(found, When) and found.local.hour == 8
+
+
+def test_parts_of_the_day_are_outside_quiet_hours() -> None:
+    for hour in PART_HOURS.values():
+        assert not in_quiet_hours(NOW.replace(hour=hour))
