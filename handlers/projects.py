@@ -321,7 +321,7 @@ async def _save(
             "done-saved",
             title=project.title,
             client=project.client_name,
-            date=t.day(project.finished_on),
+            date=t.day_with_weekday(project.finished_on),  # a misread day shows at once
         )
     )
     reflection = await reflections.start(user, project)

@@ -90,7 +90,7 @@ async def test_whole_flow_from_menu_to_score(harness: BotHarness) -> None:
     user = harness.user()
     await user.onboard()
     replies = await record_project(user)
-    assert "Saved: <b>Spring landing</b> for Acme, finished 23 Nov 2026." in replies[0]
+    assert "Saved: <b>Spring landing</b> for Acme, finished Mon, 23 Nov 2026." in replies[0]
     assert "12 questions" in replies[1]
     assert replies[2].startswith("<i>Question 1 of 12 · Spring landing</i>")
 
@@ -255,7 +255,7 @@ async def test_future_and_nonsense_dates_are_refused(harness: BotHarness) -> Non
     assert "couldn't read" in text
     assert await stored_projects(harness) == []
     replies = await user.press("Yesterday")
-    assert "finished 25 Nov 2026" in replies[0]
+    assert "finished Wed, 25 Nov 2026" in replies[0]
 
 
 async def test_date_is_read_in_the_users_time_zone(harness: BotHarness) -> None:
@@ -325,7 +325,7 @@ async def test_a_failed_save_leaves_no_half_of_the_project(
 
     monkeypatch.undo()
     replies = await user.send("3 days ago")  # the form kept every answer
-    assert "Saved: <b>Spring landing</b> for Acme, finished 23 Nov 2026." in replies[0]
+    assert "Saved: <b>Spring landing</b> for Acme, finished Mon, 23 Nov 2026." in replies[0]
     assert await client_names(harness) == ["Acme"]
     [project] = await stored_projects(harness)
     assert (project.title, project.metric) == ("Spring landing", "orders per week")
@@ -382,7 +382,8 @@ async def test_russian_flow(harness: BotHarness) -> None:
     await user.onboard()
     replies = await record_project(user, client="Ромашка", title="Лендинг", day="вчера")
     assert (
-        "Записано: <b>Лендинг</b> для клиента Ромашка, работа закончена 25 нояб. 2026" in replies[0]
+        "Записано: <b>Лендинг</b> для клиента Ромашка, работа закончена ср, 25 нояб. 2026"
+        in replies[0]
     )
     assert "Вопрос 1 из 12" in replies[2]
     answers = ["5", "Да", "Да", "5", "Да", "Да", "5", "Да", "5", "10", "🤝 Продолжать"]

@@ -380,7 +380,7 @@ async def test_the_end_day_asks_whether_the_work_is_finished(harness: BotHarness
     replies = await user.press(user.label("button-wrap-up-record"))
     assert 'When did "Spring banners" end?' in replies[-1]
     replies = await user.press(user.label("button-today"))
-    assert "Saved: <b>Spring banners</b> for Acme, finished 17 Dec 2026." in replies[0]
+    assert "Saved: <b>Spring banners</b> for Acme, finished Thu, 17 Dec 2026." in replies[0]
     await user.press_data(extend_data, wrap_up)  # an old copy of the first question
     assert user.alerts()[-1] == user.label("stale-button")
 

@@ -73,7 +73,7 @@ async def step_done(harness: BotHarness, user: UserDriver) -> None:
     )
     assert 'When did "Spring banners" end?' in replies[-1]
     replies = await user.press(user.label("button-today"))
-    assert "Saved: <b>Spring banners</b> for Acme, finished 10 Dec 2026." in replies[0]
+    assert "Saved: <b>Spring banners</b> for Acme, finished Thu, 10 Dec 2026." in replies[0]
     # Straight into the reflection: the goal, number and baseline were not asked again.
     assert not any(user.label("done-goal-ask") in reply for reply in replies)
     await answer_all(user, BEST_ANSWERS, None)
