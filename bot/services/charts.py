@@ -24,7 +24,7 @@ class ChartTexts:
 
 
 def render_score_chart(labels: Sequence[str], scores: Sequence[int], texts: ChartTexts) -> bytes:
-    """A PNG of scores per project, over the Conveyor / In between / Partner bands.
+    """A PNG of scores per project, over the Conveyor / Halfway / Partner bands.
     CPU-bound (about 0.1 s): call it off the event loop."""
     figure = Figure(figsize=(8, 4.5), dpi=100)
     axes = figure.subplots()

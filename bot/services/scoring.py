@@ -16,9 +16,9 @@ Rules that keep the score honest:
   reflection from before it existed) leaves the mean.
 - When the decision is to let the client go, "will they come back" leaves the score: a
   bad fit let go is what the article recommends (I13), not a loss.
-- Labels: 75 and above Partner, 50 to 74 In between, below 50 Conveyor; but Partner needs
+- Labels: 75 and above Partner, 50 to 74 Halfway, below 50 Conveyor; but Partner needs
   each core habit (the real request, the solution that fits, the client's result) at least
-  in the middle (3 of 5). Below that the label is at most In between, whatever the total.
+  in the middle (3 of 5). Below that the label is at most Halfway, whatever the total.
 
 Raising any one answer never lowers the score or the label (tests/test_scoring.py checks
 these rules as properties over all answers).
