@@ -126,7 +126,7 @@ async def test_weak_answers_get_two_concrete_pieces_of_advice(harness: BotHarnes
     # Letting the client go takes "will they come back" out (weight 8 of 100):
     # (18*0 + 6*0 + 10*0 + 14*.75 + 6*1 + 8*1 + 8*.75 + 8*1 + 14*.75) / 92 = 49 / 92 -> 53
     assert "Partner score: 53/100 · Halfway" in result
-    assert "What to try next time:" in result
+    assert "What to try next:" in result
     assert "<b>The real request.</b>" in result
     assert "<b>Measuring the result.</b>" in result
     assert "let this client go" in result

@@ -270,7 +270,7 @@ label-conveyor = Conveyor
 result-title = <b>Partner score: { $score }/100 · { $label }</b>
 result-no-score = You skipped every scored question, so there's no score this time. Your answers are saved.
 result-strong = A partner's project. Tell the client what you'll watch next and when you'll check in.
-result-weak-title = What to try next time:
+result-weak-title = What to try next:
 result-decision-keep = You'd like to keep this client. A check-in in a few weeks, asking how the result is going, keeps the door open.
 result-decision-renegotiate = You'd keep them on different terms. Before the next order, say plainly what needs to change: scope, price or how you work together.
 result-decision-let_go = You'd rather let this client go. That's a fair call: finish kindly, and spend the time on clients you want to grow with.
@@ -305,11 +305,11 @@ advice-return-back-2 = What would make this client think of you first the next t
 ## Dimension names (stats, history)
 dim-request = understanding the real request
 dim-measure = measuring the result
-dim-fit = fit over upsell
-dim-explain = explaining quality
-dim-care = care over rushing
-dim-trust = early trust
-dim-impact = business impact
+dim-fit = the solution that fits
+dim-explain = the client understanding the trade-offs
+dim-care = no surprises later
+dim-trust = trust from the start
+dim-impact = helping the client earn more
 dim-return = clients coming back
 
 ## History and stats
