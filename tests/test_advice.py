@@ -179,6 +179,6 @@ async def test_advice_in_russian(harness: BotHarness) -> None:
     await record_project(user, client="Ромашка", title="Лендинг", day="вчера")
     answers = ["1", "Нет", "Нет", "4", "Да", "Да", "4", "Да", "4", "7", "👋 Отпустить"]
     result = (await answer_all(user, answers, None))[-1]
-    assert "Что попробовать в следующий раз:" in result
+    assert "Что попробовать дальше:" in result
     t = harness.services.i18n.get("ru")
     assert f"<b>Настоящий запрос.</b> {t(tips_of('request')[0].key)}" in result
