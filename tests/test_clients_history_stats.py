@@ -183,7 +183,7 @@ async def test_forged_callbacks_for_someone_elses_data_are_refused(
         ClientCb(id=client_id, action=ClientAction.DELETE_YES).pack(),
         ClientCb(id=client_id, action=ClientAction.ARCHIVE).pack(),
         ReflectPickCb(project=project_id).pack(),
-        f"a1:{reflection_id}:1:2",  # an answer button: reflection, question, value
+        f"a2:{reflection_id}:1:2",  # an answer button: reflection, question, value
         HistoryOpenCb(id=reflection_id, page=0).pack(),
     ]
     with caplog.at_level(logging.WARNING):

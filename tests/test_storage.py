@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from aiogram.fsm.storage.base import StorageKey
 
+from bot.content.questions import QUESTIONS
 from storage.clients import ClientRepository
 from storage.db import Database, load_migrations
 from storage.fsm import SQLiteStorage
@@ -191,5 +192,40 @@ async def test_text_moments_of_early_tables_become_epoch_seconds(tmp_path: Path)
         assert (client.created_at, client.last_contact_at) == (NOW, NOW)
         assert await db.fetchvalue("SELECT typeof(created_at) FROM users") == "integer"
         assert await db.fetchall("PRAGMA foreign_key_check") == []
+    finally:
+        await db.close()
+
+
+async def test_a_draft_reflection_keeps_its_question_when_the_reflection_grows(
+    tmp_path: Path,
+) -> None:
+    """A draft left at the ten-question reflection's question 4 ("explain") points at the
+    same question after the upgrade to twelve, where it is question 6."""
+    path = tmp_path / "old.sqlite3"
+    raw = sqlite3.connect(path, isolation_level=None)
+    raw.execute("PRAGMA foreign_keys=ON")
+    for number, script in load_migrations()[:9]:
+        raw.executescript(f"BEGIN;\n{script}\nPRAGMA user_version={number};\nCOMMIT;")
+    raw.execute(
+        "INSERT INTO users (id, chat_id, language, timezone, created_at, updated_at) "
+        "VALUES (1, 1, 'en', 'UTC', 0, 0)"
+    )
+    raw.execute("INSERT INTO clients (id, user_id, name, created_at, updated_at) "
+                "VALUES (7, 1, 'Acme', 0, 0)")  # fmt: skip
+    raw.execute(
+        "INSERT INTO projects (id, user_id, client_id, title, goal, finished_on, created_at) "
+        "VALUES (3, 1, 7, 'Landing', 'sales', '2026-11-20', 0), "
+        "(4, 1, 7, 'Banner', 'leads', '2026-11-21', 0)"
+    )
+    raw.execute(
+        "INSERT INTO reflections (id, user_id, project_id, status, position, started_at) "
+        "VALUES (1, 1, 3, 'draft', 3, 0), (2, 1, 4, 'done', 10, 0)"
+    )
+    raw.close()
+    db = await Database.open(path)
+    try:
+        positions = await db.fetchall("SELECT id, position FROM reflections ORDER BY id")
+        assert [tuple(row) for row in positions] == [(1, 5), (2, 10)]  # a finished one stays
+        assert QUESTIONS[5].id == "explain"
     finally:
         await db.close()

@@ -29,8 +29,9 @@ class ReflectionFlow(StatesGroup):
     answering = State()
 
 
-class AnswerCb(CallbackData, prefix="a1"):
-    """An answer `value` to the question at `position` of a reflection."""
+class AnswerCb(CallbackData, prefix="a2"):
+    """An answer `value` to the question at `position` of a reflection. ("a1" buttons
+    counted positions of the ten-question reflection: they are old buttons now.)"""
 
     reflection: int
     position: int
@@ -43,7 +44,7 @@ class ReflectAction(StrEnum):
     PAUSE = "p"
 
 
-class ReflectNavCb(CallbackData, prefix="rn1"):
+class ReflectNavCb(CallbackData, prefix="rn2"):
     reflection: int
     position: int
     action: ReflectAction
