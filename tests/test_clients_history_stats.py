@@ -264,3 +264,21 @@ async def test_stats_sends_a_png_chart_and_the_trend(harness: BotHarness) -> Non
     assert f"Average score: {round(sum(scores) / 3)}" in caption
     assert "Repeat clients: 1 of 2 (50%)" in caption
     assert "Strongest: " in caption and "To work on: " in caption
+
+
+async def test_an_old_reflection_shows_the_score_it_was_given(harness: BotHarness) -> None:
+    """A reflection made before the twelve questions: its page shows the score stored
+    then (as the list and /stats do) and leaves out the questions it was never asked."""
+    user = harness.user()
+    await user.onboard()
+    await record_project(user)
+    await answer_all(user, BEST_ANSWERS, None)
+    await harness.db.execute(
+        "DELETE FROM reflection_answers WHERE question_id IN ('challenge', 'value')"
+    )
+    await harness.db.execute("UPDATE reflections SET score = 79, label = 'partner'")
+    await user.send("/history")
+    [detail] = await user.press("23 Nov 2026 · Acme: Spring landing · 79")
+    assert "Partner score: 79/100 · Partner" in detail
+    assert user.label("q-challenge") not in detail
+    assert user.label("q-fit") in detail

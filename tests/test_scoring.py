@@ -19,8 +19,8 @@ from bot.content.questions import (
     Question,
 )
 from bot.i18n import I18n
-from bot.services.scoring import Label, label_for, score_answers
-from bot.services.stats import summarize
+from bot.services.scoring import Label, label_for, score_answers, weakest_first
+from bot.services.stats import dimension_averages, summarize
 from storage.reflections import HistoryItem
 
 BEST = {q.id: max(q.values) for q in QUESTIONS if q.dimension}
@@ -216,3 +216,14 @@ def test_every_scale_question_says_what_1_3_and_5_look_like() -> None:
                 anchors = t(f"anchor-{question.id}")
                 found = re.findall(r"(?:^|· )([1-5])[: ]", anchors)
                 assert found == ["1", "3", "5"], (language, question.id)
+
+
+def test_stats_and_tips_see_the_same_weakest_habit_as_the_score() -> None:
+    answers: dict[str, int | None] = dict(BEST, request=1, challenge=2, impact=2)
+    result = score_answers(answers)
+    assert result is not None
+    assert weakest_first(dimension_averages([answers]))[0] == result.weakest[0] == "request"
+    let_go = dict(BEST, decision=DECISIONS.index(Decision.LET_GO), **{"return": 0})
+    assert "return" not in dimension_averages([let_go])
+    skipped: dict[str, int | None] = dict(BEST, measure=None)
+    assert dimension_averages([skipped])["measure"] == 0.5

@@ -320,3 +320,10 @@ async def test_a_number_never_collected_brings_measurement_first(harness: BotHar
     [project] = (await harness.services.repos.projects.for_client(stored_user.id, 1, 1)).projects
     await harness.services.outcomes.record(stored_user, project.id, "42 orders")
     assert (await deliver_next(harness)).text in texts_of("trust")
+
+
+def test_measuring_first_then_the_weakest_habit() -> None:
+    now = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
+    measured = {tip.id: now - timedelta(days=1) for tip in tips_of("measure")}
+    assert choose_tip({}, ["measure", "trust"], now)[0] == tips_of("measure")[0]
+    assert choose_tip(measured, ["measure", "trust"], now)[0] == tips_of("trust")[0]

@@ -7,7 +7,7 @@ Progress lives in the database (the reflection's position and answers), so a res
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum, auto
 
 from bot.clock import Clock
@@ -21,6 +21,7 @@ from bot.services.reflection_rules import (
     question_at,
     summarize_reflection,
 )
+from bot.services.scoring import Label
 from bot.services.stats import StatsSummary, summarize
 from storage.clients import Client
 from storage.projects import Project, ProjectPage
@@ -233,6 +234,11 @@ class ReflectionService:
             return None
         answers = await self._reflections.answers(user.id, item.reflection_id)
         summary = summarize_reflection(answers)
+        if summary.score is not None and item.score is not None and item.label:
+            # The score as it was given: the list, /stats and the chart show that one,
+            # even if the reflection was scored by rules that have changed since.
+            stored = replace(summary.score, value=item.score, label=Label(item.label))
+            summary = replace(summary, score=stored)
         advice = recorded_advice(reflection.advice, _advice_dimensions(summary, project))
         return PastReflection(item, project, answers, summary, advice)
 

@@ -36,6 +36,13 @@ PARTNER_FROM = 75
 IN_BETWEEN_FROM = 50
 MIDDLE = 0.5  # the middle answer of every scored kind, normalised
 _LET_GO = DECISIONS.index(Decision.LET_GO)
+# Each dimension's share of the score: the weights of its questions together.
+DIMENSION_WEIGHTS: dict[str, int] = {}
+for _question in QUESTIONS:
+    if _question.dimension:
+        DIMENSION_WEIGHTS[_question.dimension] = (
+            DIMENSION_WEIGHTS.get(_question.dimension, 0) + _question.weight
+        )
 
 
 class Label(StrEnum):
@@ -74,6 +81,18 @@ def normalised_answers(values: Mapping[str, int | None]) -> dict[str, float]:
     return found
 
 
+def dimension_scores(values: Mapping[str, int | None]) -> dict[str, float]:
+    """Each asked dimension of one reflection as 0..1, by the same rules as the score
+    (a skip is the middle; a let-go takes the come-back forecast out)."""
+    answers = normalised_answers(values)
+    return _by_dimension(answers, {qid: QUESTION_BY_ID[qid].weight for qid in answers})[0]
+
+
+def weakest_first(dimensions: Mapping[str, float]) -> list[str]:
+    """Weakest first; between equals, the heavier dimension matters more to work on."""
+    return sorted(dimensions, key=lambda d: (dimensions[d], -DIMENSION_WEIGHTS[d]))
+
+
 def score_answers(values: Mapping[str, int | None]) -> PartnerScore | None:
     """Score answers keyed by question id (None = skipped, absent = never asked); None
     when no scored question was answered at all."""
@@ -86,9 +105,8 @@ def score_answers(values: Mapping[str, int | None]) -> PartnerScore | None:
     core_met = all(answers.get(qid, MIDDLE) >= MIDDLE for qid in CORE_QUESTIONS)
     if label is Label.PARTNER and not core_met:
         label = Label.IN_BETWEEN
-    dimensions, dimension_weights = _by_dimension(answers, weights)
-    # Weakest first; between equals, the heavier dimension matters more to work on.
-    ranked = sorted(dimensions, key=lambda d: (dimensions[d], -dimension_weights[d]))
+    dimensions = _by_dimension(answers, weights)[0]
+    ranked = weakest_first(dimensions)
     weakest = tuple(d for d in ranked[:2] if dimensions[d] < 1.0)
     return PartnerScore(score, label, dimensions, weakest)
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from statistics import fmean
 
-from bot.content.questions import QUESTION_BY_ID
+from bot.services.scoring import dimension_scores, weakest_first
 from storage.reflections import HistoryItem
 
 
@@ -29,14 +29,12 @@ class StatsSummary:
 
 
 def dimension_averages(answer_sets: Sequence[Mapping[str, int | None]]) -> dict[str, float]:
-    """Mean 0..1 per dimension across reflections, skipped answers left out."""
+    """Mean 0..1 per dimension across reflections, each reflection's dimensions taken as
+    its score takes them (so /stats, tips and the result agree on the weakest habit)."""
     collected: dict[str, list[float]] = {}
     for answers in answer_sets:
-        for question_id, value in answers.items():
-            question = QUESTION_BY_ID.get(question_id)
-            if question is None or question.dimension is None or value is None:
-                continue
-            collected.setdefault(question.dimension, []).append(question.normalise(value))
+        for dimension, value in dimension_scores(answers).items():
+            collected.setdefault(dimension, []).append(value)
     return {dimension: fmean(values) for dimension, values in collected.items()}
 
 
@@ -50,7 +48,7 @@ def summarize(
     if not scores:
         return None
     averages = dimension_averages(answer_sets)
-    ranked = sorted(averages, key=lambda d: averages[d])
+    ranked = weakest_first(averages)
     return StatsSummary(
         reflections=len(scores),
         average=round(fmean(scores)),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, time, timedelta
 from enum import StrEnum
 
@@ -51,16 +51,21 @@ def seen_lately(seen: Mapping[str, datetime], text_id: str, now: datetime) -> bo
 
 
 def choose_tip(
-    seen: Mapping[str, datetime], weakest: str | None, now: datetime
+    seen: Mapping[str, datetime], preferred: str | Sequence[str] | None, now: datetime
 ) -> tuple[Tip, bool]:
-    """A tip the user has not seen (`seen`: tip id -> when), from their weakest dimension
-    when there is one. Returns the tip and whether the library went round: then the tips
-    not seen in the last four weeks start over, and the recent ones wait a round."""
+    """A tip the user has not seen (`seen`: tip id -> when), from the first dimension of
+    `preferred` that still has one (e.g. measuring, then the weakest habit). Returns the
+    tip and whether the library went round: then the tips not seen in the last four
+    weeks start over, and the recent ones wait a round."""
     fresh = [tip for tip in TIPS if tip.id not in seen]
     went_round = not fresh
     if went_round:
         fresh = [tip for tip in TIPS if not seen_lately(seen, tip.id, now)]
         # All of them within four weeks (a daily reader with much advice): the oldest.
         fresh = fresh or [min(TIPS, key=lambda tip: seen[tip.id])]
-    preferred = [tip for tip in fresh if tip.dimension == weakest]
-    return (preferred or fresh)[0], went_round
+    order = [preferred] if isinstance(preferred, str) else list(preferred or ())
+    for dimension in order:
+        of_dimension = [tip for tip in fresh if tip.dimension == dimension]
+        if of_dimension:
+            return of_dimension[0], went_round
+    return fresh[0], went_round

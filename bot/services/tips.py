@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from bot.clock import Clock
 from bot.content.tips import Tip
 from bot.services.checkin_rules import local_now, to_utc
+from bot.services.scoring import weakest_first
 from bot.services.stats import dimension_averages
 from bot.services.tip_rules import RECENTLY, Frequency, choose_tip, less_often, next_slot
 from bot.services.waking import Waker
@@ -107,13 +108,14 @@ class TipService:
         if user is None or not user.tips_enabled:
             return None
         averages = dimension_averages(await self._repos.reflections.done_values(user.id))
-        weakest = min(averages, key=lambda d: averages[d]) if averages else None
+        preferred = weakest_first(averages)[:1]
         # A client's number never collected comes before any other habit (I9): the
-        # article measures a partner by the client's result.
+        # article measures a partner by the client's result. Once the measuring tips are
+        # read, the weakest habit's come next.
         today = local_now(self._clock.now(), user.timezone).date()
         if await self._repos.metrics.never_measured(user.id, today - MEASURE_AFTER):
-            weakest = "measure"
-        tip, went_round = choose_tip(await self._tips.seen(user.id), weakest, self._clock.now())
+            preferred = ["measure", *preferred]
+        tip, went_round = choose_tip(await self._tips.seen(user.id), preferred, self._clock.now())
         return TipToSend(user, tip, went_round)
 
     async def delivered(self, delivery: TipDelivery, sent: TipToSend) -> None:

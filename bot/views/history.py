@@ -77,6 +77,8 @@ def past_screen(t: Translator, past: PastReflection, page: int) -> Screen:
     ]
     for question in QUESTIONS:
         answer = past.answers.get(question.id)
+        if answer is None:  # asked only after this reflection was made
+            continue
         shown = _shown_answer(t, question, answer)
         block = t("history-answer", question=t(f"q-{question.id}"), answer=shown)
         if answer is not None and answer.comment:
