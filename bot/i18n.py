@@ -54,7 +54,7 @@ class Translator:
         text, errors = self._bundle.format_pattern(message.value, safe)
         for error in errors:
             logger.error("Text %s/%s: %s", self.language, key, error)
-        return text
+        return str(text)  # a missing value formats as its name, never as an object
 
     def label(self, key: str, **values: Value) -> str:
         """A button's text: Telegram shows it as it is, not as HTML, so the values are

@@ -85,4 +85,4 @@ def retry_delay(attempts: int, base: timedelta = RETRY_BASE) -> timedelta | None
     """How long to wait after the `attempts`-th transient failure; None: give up."""
     if attempts >= MAX_ATTEMPTS:
         return None
-    return base * 2 ** (attempts - 1)
+    return base * int(2 ** (attempts - 1))

@@ -307,9 +307,9 @@ class CheckinService:
             for checkin in await self._checkins.pending_for_user(user.id):
                 due_at = checkin.due_at
                 client = await self._clients.get(user.id, checkin.client_id)
-                cadence = client and client.cadence_unit and client.cadence_n
-                if checkin.recurring and due_at <= now and client and cadence:
-                    unit, n = CadenceUnit(client.cadence_unit), int(client.cadence_n or 1)
+                cadence = client.cadence_unit if client else None
+                if checkin.recurring and due_at <= now and client and cadence and client.cadence_n:
+                    unit, n = CadenceUnit(cadence), client.cadence_n
                     base = checkin.base_day or checkin.local_due.date()
                     moved = await self._plan_next_in_cadence(user, client, unit, n, base)
                     due_at = moved.due_at
