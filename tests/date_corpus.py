@@ -67,6 +67,20 @@ CHECKIN_TIMES: dict[str, Rows] = {
         ("через 5 дней в 17:30", "Tue 2026-12-01 17:30"),
         ("через неделю вечером", "Thu 2026-12-03 19:00"),
         ("Напомни, пожалуйста, в пятницу в 10:00", "Fri 2026-11-27 10:00"),
+        # a full stop, "!" or "?" at the end is not part of the time
+        ("Завтра в 9.", "Fri 2026-11-27 09:00"),
+        ("завтра к 9.", "Fri 2026-11-27 09:00"),
+        ("завтра к 9", "Fri 2026-11-27 09:00"),
+        ("в пятницу в 10.", "Fri 2026-11-27 10:00"),
+        ("в пятницу в 10?", "Fri 2026-11-27 10:00"),
+        ("Завтра в 9!", "Fri 2026-11-27 09:00"),
+        ("завтра в 9...", "Fri 2026-11-27 09:00"),
+        ("завтра в 9.30.", "Fri 2026-11-27 09:30"),
+        ("в 9.", "Fri 2026-11-27 09:00"),
+        ("15.12.", "Tue 2026-12-15 10:00"),
+        ("15.12.2026.", "Tue 2026-12-15 10:00"),
+        ("15.12 в 9.", "Tue 2026-12-15 09:00"),
+        ("3 дек. в 11.", "Thu 2026-12-03 11:00"),
         # a time alone: today if still ahead, else tomorrow
         ("в 18", "Thu 2026-11-26 18:00"),
         ("в 16", "Thu 2026-11-26 16:00"),
@@ -127,7 +141,7 @@ CHECKIN_TIMES: dict[str, Rows] = {
         ("в мае", "Mon 2027-05-03 10:00"),  # 1 May 2027 is a Saturday
         ("в сентябре", "Wed 2027-09-01 10:00"),
         ("сент", "Wed 2027-09-01 10:00"),
-        ("в ноябре", "Mon 2027-11-01 10:00"),  # this November's first working day is gone
+        ("в ноябре", "Fri 2026-11-27 10:00"),  # November is still here: its next working day
         ("в декабре 2027", "Wed 2027-12-01 10:00"),
         ("в середине декабря", "Tue 2026-12-15 10:00"),
         ("в конце декабря", "Thu 2026-12-31 10:00"),
@@ -136,11 +150,14 @@ CHECKIN_TIMES: dict[str, Rows] = {
         ("в середине января", "Fri 2027-01-15 10:00"),
         ("в конце января", "Fri 2027-01-29 10:00"),
         ("в конце февраля", "Fri 2027-02-26 10:00"),  # 27-28 February 2027 is a weekend
+        ("в начале ноября", "Mon 2027-11-01 10:00"),  # this November's beginning is over
+        ("в конце ноября", "Mon 2026-11-30 10:00"),
         ("в середине месяца", "Tue 2026-12-15 10:00"),
         ("в следующем месяце", "Tue 2026-12-01 10:00"),
         ("в начале следующего месяца", "Tue 2026-12-01 10:00"),
         ("в конце следующего месяца", "Thu 2026-12-31 10:00"),
         ("в конце месяца в 16:00", "Mon 2026-11-30 16:00"),
+        ("в этом месяце", "Fri 2026-11-27 10:00"),  # the next working day ahead
         # the Nth: the nearest one ahead
         ("10-го", "Thu 2026-12-10 10:00"),
         ("10 числа", "Thu 2026-12-10 10:00"),
@@ -175,7 +192,7 @@ CHECKIN_TIMES: dict[str, Rows] = {
         ("вчера", "past"),
         ("сегодня утром", "past"),
         ("сегодня в 9", "past"),
-        ("сегодня", "past"),  # today's check-in hour has passed
+        ("сегодня", "Thu 2026-11-26 16:00"),  # the check-in hour has passed: the next hour
         ("в прошлую пятницу", "past"),
         ("через 3 года", "too far"),
         ("31 декабря 2028", "too far"),
@@ -219,6 +236,19 @@ CHECKIN_TIMES: dict[str, Rows] = {
         ("in 2 weeks at 3pm", "Thu 2026-12-10 15:00"),
         ("in a week in the evening", "Thu 2026-12-03 19:00"),
         ("Please remind me on Monday at 9", "Mon 2026-11-30 09:00"),
+        # a full stop, "!" or "?" at the end is not part of the time
+        ("tomorrow at 9.", "Fri 2026-11-27 09:00"),
+        ("Tomorrow at 9!", "Fri 2026-11-27 09:00"),
+        ("tomorrow at 9?", "Fri 2026-11-27 09:00"),
+        ("tomorrow by 9.", "Fri 2026-11-27 09:00"),
+        ("friday at 10.", "Fri 2026-11-27 10:00"),
+        ("on friday at 10?", "Fri 2026-11-27 10:00"),
+        ("at 9.", "Fri 2026-11-27 09:00"),
+        ("at 9!", "Fri 2026-11-27 09:00"),
+        ("at 6pm.", "Thu 2026-11-26 18:00"),
+        ("tomorrow at 3 p.m.!", "Fri 2026-11-27 15:00"),
+        ("dec 15.", "Tue 2026-12-15 10:00"),
+        ("15/12.", "Tue 2026-12-15 10:00"),
         # a time alone
         ("at 9", "Fri 2026-11-27 09:00"),
         ("at 6pm", "Thu 2026-11-26 18:00"),
@@ -277,12 +307,15 @@ CHECKIN_TIMES: dict[str, Rows] = {
         ("end of february", "Fri 2027-02-26 10:00"),
         ("in march", "Mon 2027-03-01 10:00"),
         ("in may", "Mon 2027-05-03 10:00"),
+        ("in november", "Fri 2026-11-27 10:00"),  # November is still here
+        ("early november", "Mon 2027-11-01 10:00"),  # its beginning is over
         ("december 2027", "Wed 2027-12-01 10:00"),
         ("end of month", "Mon 2026-11-30 10:00"),
         ("mid-month", "Tue 2026-12-15 10:00"),
         ("next month", "Tue 2026-12-01 10:00"),
         ("beginning of next month", "Tue 2026-12-01 10:00"),
         ("end of next month", "Thu 2026-12-31 10:00"),
+        ("this month", "Fri 2026-11-27 10:00"),  # the next working day ahead
         # the Nth
         ("the 15th", "Tue 2026-12-15 10:00"),
         ("on the 30th", "Mon 2026-11-30 10:00"),
@@ -312,7 +345,7 @@ CHECKIN_TIMES: dict[str, Rows] = {
         ("in 90 minutes", "Thu 2026-11-26 16:30"),
         # their own answers
         ("yesterday", "past"),
-        ("today", "past"),
+        ("today", "Thu 2026-11-26 16:00"),  # the check-in hour has passed: the next hour
         ("today at 9", "past"),
         ("this morning", "past"),
         ("this afternoon", "past"),
@@ -383,6 +416,8 @@ FINISH_DAYS: dict[str, Rows] = {
         ("2026-11-03", "Tue 2026-11-03"),
         ("12 ноября", "Thu 2026-11-12"),
         ("12 нояб.", "Thu 2026-11-12"),
+        ("12.11.", "Thu 2026-11-12"),
+        ("Вчера.", "Wed 2026-11-25"),
         ("3 ноября", "Tue 2026-11-03"),
         ("3 ноября 2026", "Tue 2026-11-03"),
         ("3 ноября 2026 г.", "Tue 2026-11-03"),
@@ -481,6 +516,8 @@ FINISH_DAYS: dict[str, Rows] = {
         ("12 nov", "Thu 2026-11-12"),
         ("12th of november", "Thu 2026-11-12"),
         ("12/11", "Thu 2026-11-12"),  # day first
+        ("Nov 12.", "Thu 2026-11-12"),
+        ("yesterday!", "Wed 2026-11-25"),
         ("3 november 2026", "Tue 2026-11-03"),
         ("november 3, 2026", "Tue 2026-11-03"),
         ("2026-10-15", "Thu 2026-10-15"),

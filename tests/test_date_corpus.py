@@ -3,7 +3,7 @@ for a check-in and for the day a project finished, in Russian and English."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -91,3 +91,41 @@ def test_a_day_without_a_time_takes_the_checkin_hour() -> None:
 def test_parts_of_the_day_are_outside_quiet_hours() -> None:
     for hour in PART_HOURS.values():
         assert not in_quiet_hours(NOW.replace(hour=hour))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "now", "expected"),
+    [
+        # "today" after the check-in hour: the next whole hour, outside quiet hours
+        ("сегодня", datetime(2026, 11, 26, 15, 40), "Thu 2026-11-26 16:00"),
+        ("today", datetime(2026, 11, 26, 20, 10), "Thu 2026-11-26 21:00"),
+        ("сегодня", datetime(2026, 11, 26, 21, 0), "past"),  # 22:00 is quiet
+        ("сегодня", datetime(2026, 11, 26, 9, 0), "Thu 2026-11-26 10:00"),  # the hour is ahead
+        # "tonight" after 19:00 the same way
+        ("tonight", datetime(2026, 11, 26, 19, 0), "Thu 2026-11-26 20:00"),
+        ("сегодня вечером", datetime(2026, 11, 26, 20, 30), "Thu 2026-11-26 21:00"),
+        ("this evening", datetime(2026, 11, 26, 21, 15), "past"),
+        ("tonight", datetime(2026, 11, 26, 18, 0), "Thu 2026-11-26 19:00"),
+        # a part of the day that is over, or a typed hour, is not moved
+        ("сегодня утром", datetime(2026, 11, 26, 15, 0), "past"),
+        ("today at 9", datetime(2026, 11, 26, 15, 0), "past"),
+        # a month still running: its next working day ahead (5 December is a Saturday)
+        ("в декабре", datetime(2026, 12, 5, 12, 0), "Mon 2026-12-07 10:00"),
+        ("в начале декабря", datetime(2026, 12, 5, 12, 0), "Mon 2026-12-07 10:00"),
+        ("в этом месяце", datetime(2026, 12, 7, 12, 0), "Tue 2026-12-08 10:00"),
+        ("this month", datetime(2026, 12, 7, 9, 0), "Mon 2026-12-07 10:00"),
+        ("in december", datetime(2026, 12, 31, 12, 0), "Wed 2027-12-01 10:00"),
+    ],
+)
+def test_a_day_already_here(phrase: str, now: datetime, expected: str) -> None:
+    found = parse_when(phrase, now, CHECKIN_HOUR)
+    reading = (
+        _PROBLEMS[found] if isinstance(found, WhenProblem) else f"{found.local:%a %Y-%m-%d %H:%M}"
+    )
+    assert reading == expected
+
+
+def test_today_after_the_checkin_hour_is_a_chosen_hour() -> None:
+    """The next hour stays put: moving it to the check-in hour would put it in the past."""
+    found = parse_when("today", NOW, CHECKIN_HOUR)
+    assert isinstance(found, When) and found.time_chosen and not in_quiet_hours(found.local)

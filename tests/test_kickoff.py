@@ -3,12 +3,12 @@ actions nudged on the right local days, and /done picking the started project.""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from aiogram.methods import SendMessage
 
 from bot.delivery.nudge_sender import NudgeSender
-from bot.services.dates import parse_day
+from bot.services.dates import NotAFutureDay, parse_day, read_future_day
 from bot.services.nudge_rules import first_day, next_progress_day
 from storage.nudges import NudgeKind
 from tests.harness import BotHarness, UserDriver
@@ -436,3 +436,22 @@ async def test_names_in_buttons_are_shown_as_typed(harness: BotHarness) -> None:
 def test_a_leap_day_end_date_typed_after_it_is_not_a_date() -> None:
     assert parse_day("29.02", date(2028, 3, 1), ahead=True) is None
     assert parse_day("28.02", date(2028, 3, 1), ahead=True) == date(2029, 2, 28)
+
+
+async def test_a_planned_end_on_todays_weekday_or_date_is_the_next_one() -> None:
+    friday = date(2025, 11, 7)  # a Friday, the 7th
+    limit = friday + timedelta(days=400)
+    expected = {
+        "в пятницу": date(2025, 11, 14),
+        "friday": date(2025, 11, 14),
+        "7-го": date(2025, 12, 7),
+        "7.11": date(2026, 11, 7),
+        "в конце недели": date(2025, 11, 14),
+        "сегодня": NotAFutureDay(friday),  # today itself is still not in the future
+    }
+    for text, day in expected.items():
+        assert await read_future_day(text, friday, limit) == day, text
+    last_working = date(2025, 11, 28)  # a Friday: 29-30 November is a weekend
+    assert await read_future_day("в конце месяца", last_working, limit) == date(2025, 12, 31)
+    assert parse_day("friday", friday, ahead=True) == date(2025, 11, 14)
+    assert parse_day("friday", friday) == friday  # a finish day: today counts

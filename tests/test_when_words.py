@@ -35,6 +35,13 @@ THURSDAY = date(2026, 11, 26)
         ("Напомни, пожалуйста, в пятницу!", "в пятницу"),
         ("Dec. 3, 3 p.m.", "dec 3 3 pm"),
         ("ещё", "еще"),
+        ("Завтра в 9.", "завтра в 9"),  # a full stop is not part of the hour ...
+        ("Tomorrow at 9?", "tomorrow at 9"),
+        ("в 9...", "в 9"),
+        ("15.12.", "15.12"),  # ... a dot before a digit stays
+        ("15.12.2026.", "15.12.2026"),
+        ("в 9.30.", "в 9.30"),
+        ("через 1.5 месяца.", "через 45 дней"),
     ],
 )
 def test_normalise(typed: str, normalised: str) -> None:
@@ -67,6 +74,14 @@ def test_normalise(typed: str, normalised: str) -> None:
         ("завтра утром", Phrase("завтра", None, DayPart.MORNING)),
         ("tonight", Phrase("today", None, DayPart.EVENING)),
         ("last night", Phrase("yesterday", None, DayPart.EVENING)),
+        ("Завтра в 9.", Phrase("завтра", time(9))),
+        ("tomorrow at 9.", Phrase("tomorrow", time(9))),
+        ("в пятницу в 10.", Phrase("в пятницу", time(10))),
+        ("at 9.", Phrase("", time(9))),
+        ("завтра к 9.", Phrase("завтра", time(9))),  # "к 9": by 09:00
+        ("by 9!", Phrase("", time(9))),
+        ("15.12.", Phrase("15.12")),
+        ("15.12 в 9.30.", Phrase("15.12", time(9, 30))),
     ],
 )
 def test_read_phrase_takes_the_time_of_day_out(typed: str, phrase: Phrase) -> None:
@@ -107,3 +122,59 @@ def test_today_counts_only_while_its_time_is_ahead() -> None:
     assert read_calendar_words("26-го", THURSDAY, ahead=True, today_counts=False) == date(
         2026, 12, 26
     )
+
+
+FRIDAY = date(2026, 11, 27)
+
+
+def test_a_day_after_today_is_the_next_such_day_not_today() -> None:
+    """A planned end must be after today: today does not count for any rule."""
+    after = {
+        "в пятницу": date(2026, 12, 4),
+        "friday": date(2026, 12, 4),
+        "27-го": date(2026, 12, 27),
+        "27.11": date(2027, 11, 27),
+        "27 ноября": date(2027, 11, 27),
+        "в конце недели": date(2026, 12, 4),
+    }
+    for words, day in after.items():
+        assert read_calendar_words(words, FRIDAY, ahead=True) == FRIDAY, words
+        found = read_calendar_words(words, FRIDAY, ahead=True, today_counts=False)
+        assert found == day, words
+    last_working = date(2026, 11, 30)  # a Monday
+    found = read_calendar_words("в конце месяца", last_working, ahead=True, today_counts=False)
+    assert found == date(2026, 12, 31)
+
+
+DECEMBER_5 = date(2026, 12, 5)  # a Saturday
+
+
+@pytest.mark.parametrize(
+    ("words", "today", "day"),
+    [
+        # the month still running: its next working day, not next year's
+        ("в декабре", DECEMBER_5, date(2026, 12, 7)),
+        ("december", DECEMBER_5, date(2026, 12, 7)),
+        ("в начале декабря", DECEMBER_5, date(2026, 12, 7)),  # its beginning too
+        ("в начале декабря", date(2026, 12, 14), date(2027, 12, 1)),  # ... but not once over
+        ("в середине декабря", DECEMBER_5, date(2026, 12, 15)),
+        ("в середине декабря", date(2026, 12, 16), date(2026, 12, 16)),
+        ("в конце декабря", date(2026, 12, 31), date(2026, 12, 31)),
+        ("в декабре", date(2026, 12, 31), date(2026, 12, 31)),
+        ("в этом месяце", DECEMBER_5, date(2026, 12, 7)),
+        ("this month", date(2026, 12, 9), date(2026, 12, 9)),
+        ("в декабре 2026", DECEMBER_5, date(2026, 12, 1)),  # a year typed is kept
+        ("next december", DECEMBER_5, date(2027, 12, 1)),  # "next" is next year's
+    ],
+)
+def test_a_month_still_running_is_not_a_year_away(words: str, today: date, day: date) -> None:
+    assert read_calendar_words(words, today, ahead=True) == day
+
+
+def test_a_month_once_over_is_next_years() -> None:
+    last = date(2026, 12, 31)
+    for words, day in (("в декабре", date(2027, 12, 1)), ("в конце декабря", date(2027, 12, 31))):
+        assert read_calendar_words(words, last, ahead=True, today_counts=False) == day, words
+    # Looking back nothing changes: "в декабре" typed in December is its 1st.
+    assert read_calendar_words("в декабре", DECEMBER_5, ahead=False) == date(2026, 12, 1)
+    assert read_calendar_words("в этом месяце", DECEMBER_5, ahead=False) is None

@@ -5,8 +5,8 @@ them ("в пятницу в 9" on a Thursday comes back as last Friday, "в де
 else ("завтра", "через 2 недели", "2026-11-03") is left to dateparser.
 
 Each rule looks for the nearest such day ahead (a check-in, a planned end) or back (the day
-a project finished), today included when it still counts (for a check-in: when its time of
-day is still ahead):
+a project finished), today included when it still counts (back: always; for a check-in:
+when its time of day is still ahead; for a planned end: never, it must be after today):
 
 - a weekday alone ("в пятницу", "on friday", "пт") is the nearest such day; "next friday" /
   "в следующую пятницу" is the first after today, "last friday" / "в прошлую пятницу" the
@@ -18,6 +18,11 @@ day is still ahead):
   working day, the first working day from the 15th and its last working day; "the month",
   "этого месяца" is this month, or the next (ahead) / the previous (back) once that day is
   gone; "next month" / "в следующем месяце" is the first working day of next month;
+- ahead, a named month whose day is gone while the month, or the part of it named, is
+  still running is its next working day still ahead, not next year's: "в декабре" or "в
+  начале декабря" typed on Saturday 5 December is Monday 7 December; the beginning is days
+  1-10, the middle 11-20, the end the rest, so "в начале декабря" on the 14th is next
+  year's; "в этом месяце" / "this month" (ahead) is the next working day;
 - "on the 10th", "10-го", "10 числа" is the nearest 10th;
 - a day and month without a year ("15.01", "31 декабря", "dec 15") is the nearest such date
   within a year; with a year, that date; one that does not exist ("31.02", "30 февраля",
@@ -138,6 +143,10 @@ def last_working_day(year: int, month: int) -> date:
     return day
 
 
+# The days of a month its beginning, middle and end cover (a month alone: all of them).
+_PART_DAYS = {"start": (1, 10), "middle": (11, 20), "end": (21, 31), None: (1, 31)}
+
+
 def _month_part(part: str) -> Callable[[int, int], date]:
     if part == "start":
         return lambda year, month: working_day_from(date(year, month, 1))
@@ -232,17 +241,31 @@ def _calendar_date(
     return _nearest(today, earliest, ahead, _day_of(day), month) or NotADay.IMPOSSIBLE
 
 
+def _still_running(earliest: date, month: int, part: str | None) -> date | None:
+    """The next working day from `earliest` while the named month (or its beginning,
+    middle or end) is still running: "в декабре" typed on 5 December; None once it is
+    over."""
+    day = working_day_from(earliest)
+    first, last = _PART_DAYS[part]
+    return day if day.month == month and first <= day.day <= last else None
+
+
 def _month_rule(
-    today: date, earliest: date, ahead: bool, match: re.Match[str],
-    pick: Callable[[int, int], date],
+    today: date, earliest: date, ahead: bool, match: re.Match[str], part: str | None,
 ) -> date | NotADay | None:  # fmt: skip
-    """The day `pick` chooses in a named month ("в декабре"), this month or the next /
-    the previous one ("в конце месяца", "next month")."""
+    """The day the part of the month (None: the month alone) falls on in a named month
+    ("в декабре"), this month or the next / the previous one ("в конце месяца", "next
+    month")."""
+    pick = _month_part(part or "start")
     year, which = _with_year(match["year"]), _which(match["which"])
     if match["month"]:
         month = _index(_MONTHS, match["month"]) + 1
         if year is not None:
             return pick(year, month) if year >= 1 else NotADay.IMPOSSIBLE  # no year 0
+        # Its day is gone but the month (or its part) is still running: not a year on.
+        gone = ahead and not which and pick(today.year, month) < earliest
+        if gone and (running := _still_running(earliest, month, part)):
+            return running
         # "last december" looks back even from a check-in (and is then in the past).
         return _nearest(today, earliest, ahead and which != -1, pick, month)
     if which:
@@ -267,12 +290,12 @@ def read_calendar_words(
             return NotADay.IMPOSSIBLE
         return _nearest(today, earliest, ahead, _day_of(day))
     if match := _MONTH_PART.match(words):
-        pick = _month_part(_part(match["part"]))
-        return _month_rule(today, earliest, ahead, match, pick)
+        return _month_rule(today, earliest, ahead, match, _part(match["part"]))
     if match := _MONTH_ALONE.match(words):
         if not match["month"] and not _which(match["which"]):
-            return None  # "в этом месяце" names no day
-        return _month_rule(today, earliest, ahead, match, _month_part("start"))
+            # "в этом месяце": ahead, the next working day; back, left to dateparser
+            return working_day_from(earliest) if ahead else None
+        return _month_rule(today, earliest, ahead, match, None)
     if match := _WEEK.match(words):
         if not match["part"] and _which(match["which"]) != 1:
             return None  # "неделю", "last week": left to dateparser (a week ago)

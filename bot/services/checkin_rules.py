@@ -15,13 +15,14 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from bot.services.dates import read_day
-from bot.services.when_words import PART_HOURS, read_phrase
+from bot.services.when_words import PART_HOURS, DayPart, read_phrase
 
 QUIET_FROM = 22  # no reminders from 22:00 ...
 QUIET_UNTIL = 8  # ... to 08:00, unless the user chose that time
 CHECKIN_HOURS = tuple(range(QUIET_UNTIL, QUIET_FROM))  # the hours settings offer
 DEFAULT_CHECKIN_HOUR = 10
 MAX_AHEAD = timedelta(days=2 * 366)
+TODAY_WORDS = frozenset({"today", "сегодня"})
 
 
 class Preset(StrEnum):
@@ -94,6 +95,16 @@ def at_checkin_hour(day: date, hour: int) -> datetime:
     return datetime.combine(day, time(hour))
 
 
+def next_hour_today(now_local: datetime) -> datetime | None:
+    """The next whole hour still ahead today outside quiet hours, or None if there is
+    none left (from 21:00 on)."""
+    hour = now_local.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+    hour = max(hour, datetime.combine(now_local.date(), time(QUIET_UNTIL)))
+    if hour.date() != now_local.date() or in_quiet_hours(hour):
+        return None
+    return hour
+
+
 def parse_when(text: str, now_local: datetime, hour: int) -> When | WhenProblem:
     """A future time from words, in English or Russian: "завтра в 11", "в пятницу в 9",
     "tomorrow evening", "в конце месяца", "через 2 недели", "15.01 9:30", "in 2 minutes".
@@ -104,6 +115,12 @@ def parse_when(text: str, now_local: datetime, hour: int) -> When | WhenProblem:
     - A day without a time takes the check-in `hour` (then moved out of quiet hours).
     - A time without a day is today if still ahead, else tomorrow; a weekday, "the 10th" or
       a day and month is the nearest one whose time is still ahead (today included).
+    - "Today" without a time ("сегодня", "today") once the check-in hour has passed, and
+      "tonight" / "сегодня вечером" after 19:00, is the next whole hour still ahead outside
+      quiet hours (chosen, so it stays put); with none left today it is refused as past.
+    - A named month still running ("в декабре" on 5 December, "в начале декабря" on the
+      5th) is its next working day still ahead, not next year's; "в этом месяце" / "this
+      month" is the next working day ahead.
     - Words for the day follow bot.services.calendar_words (weekdays, months and their
       beginning / middle / end, "the 10th") and else dateparser; the time of day and number
       words are taken apart first by bot.services.when_words.
@@ -117,6 +134,14 @@ def parse_when(text: str, now_local: datetime, hour: int) -> When | WhenProblem:
     chosen = phrase.clock is not None or phrase.part is not None
     clock = phrase.clock or time(PART_HOURS[phrase.part] if phrase.part else hour)
     today_counts = now_local.time() < clock
+    if (
+        phrase.day in TODAY_WORDS
+        and not today_counts
+        and phrase.clock is None
+        and phrase.part in (None, DayPart.EVENING)
+    ):  # "сегодня" at 15:00 with the check-in hour at 10, "tonight" at 20:00
+        later = next_hour_today(now_local)
+        return When(later, True) if later else WhenProblem.PAST
     if not phrase.day:
         day = now_local.date() if today_counts else now_local.date() + timedelta(days=1)
         local = datetime.combine(day, clock)

@@ -5,7 +5,8 @@ The words go through the pre-parser (when_words: a time of day taken out, number
 digits), then the calendar rules (calendar_words: weekdays, months, "the 10th", a day and
 month without a year), then dateparser for everything else ("вчера", "неделю назад",
 "in 2 weeks", ISO dates). A day without a year is the nearest such day back (a finish:
-"28.12" typed in January is last December) or ahead (a deadline).
+"28.12" typed in January is last December, today included) or ahead (a deadline: after
+today, so a planned end "в пятницу" typed on a Friday is next Friday).
 """
 
 from __future__ import annotations
@@ -69,15 +70,17 @@ def read_day(
 
 def parse_day(text: str, today: date, *, ahead: bool = False) -> date | None:
     """The calendar day meant, relative to `today` (the user's local date); None if the
-    text is not a date. A day without a year is read in the past, or in the future when
-    `ahead` (a deadline); a time of day in the text is ignored. Runs dateparser, so call
-    it off the event loop."""
+    text is not a date. A day without a year is read in the past (today included), or in
+    the future when `ahead` (a deadline: today does not count, so "в пятницу" typed on a
+    Friday is next Friday); a time of day in the text is ignored. Runs dateparser, so
+    call it off the event loop."""
     if len(text.strip()) > MAX_INPUT_LENGTH:
         return None
     phrase = read_phrase(text)
     if phrase is None or not phrase.day:
         return None
-    reading = read_day(phrase.day, datetime.combine(today, time(12)), ahead=ahead)
+    base = datetime.combine(today, time(12))
+    reading = read_day(phrase.day, base, ahead=ahead, today_counts=not ahead)
     return reading.day if reading else None
 
 

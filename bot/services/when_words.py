@@ -17,11 +17,13 @@ The time of day:
 - "noon" / "полдень" is 12:00, "midnight" / "полночь" 00:00.
 
 The day words are normalised so that dateparser and the calendar rules see one spelling:
-lower case, "ё" as "е", no "please" or "напомни"; number words become digits ("две
-недели" -> "2 недели", "six months" -> "6 months", "пару дней" -> "2 дней"); a half
-becomes whole smaller units ("полтора месяца" -> "45 дней", "half a year" -> "6 months",
-"полчаса" -> "30 минут"), since dateparser counts only whole units. A month is 30 days
-here; "a few" / "несколько" is 3.
+lower case, "ё" as "е", no "please" or "напомни", no punctuation that only ends a sentence
+("Завтра в 9." and "tomorrow at 9!" are "завтра в 9" and "tomorrow at 9"; a dot before a
+digit stays: "15.12", "9.30"); number words become digits ("две недели" -> "2 недели",
+"six months" -> "6 months", "пару дней" -> "2 дней"); a half becomes whole smaller units
+("полтора месяца" -> "45 дней", "half a year" -> "6 months", "полчаса" -> "30 минут"),
+since dateparser counts only whole units. A month is 30 days here; "a few" / "несколько"
+is 3.
 """
 
 from __future__ import annotations
@@ -69,6 +71,9 @@ _FILLER = re.compile(r"\b(?:please|pls|remind me|пожалуйста|напом
 # Punctuation that only separates words; ".", ":", "/", "-" and "'" carry dates and times.
 _SEPARATORS = re.compile(r"[;!?()«»\"“”]|,(?!\d)|(?<!\d),")  # "1,5" is a number
 _ABBREVIATION_DOT = re.compile(r"(?<=[a-zа-я])\.")  # "дек." -> "дек", "p.m." -> "pm"
+# Any other dot ends a sentence unless a digit follows ("15.12", "9.30", "1.5 месяца"):
+# "Завтра в 9." is "завтра в 9", "15.12." is "15.12".
+_FULL_STOP = re.compile(r"\.(?!\d)")
 
 # Units a half can be typed of: (pattern, smaller units in one, the smaller unit's name).
 _UNITS: tuple[tuple[str, int, str], ...] = (
@@ -127,6 +132,7 @@ def normalise(text: str) -> str:
     words = text.casefold().replace("ё", "е")
     words = _SEPARATORS.sub(" ", words)
     words = _ABBREVIATION_DOT.sub("", words)
+    words = _FULL_STOP.sub(" ", words)
     words = _FILLER.sub(" ", words)
     words = _NUMBER_WORD.sub(_number_word, words)
     for fraction in _FRACTIONS:
