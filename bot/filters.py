@@ -7,12 +7,15 @@ from typing import Any
 
 from aiogram.filters import Filter
 from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, Message
 from aiogram.types import User as TelegramUser
 
 from bot.config import Settings
 from bot.services.checkins import CheckinService
 from bot.services.clients import ClientService
 from bot.services.kickoffs import KickoffService
+from bot.views.input import PROMPT_KEY
 from storage.checkins import OPEN_STATUSES, Checkin
 from storage.clients import Client
 from storage.nudges import Nudge
@@ -95,3 +98,15 @@ class OpenNudge(Filter):
         if nudge.status not in ("sending", "sent"):
             return False
         return {"nudge": nudge}
+
+
+class CurrentPrompt(Filter):
+    """Passes a button of the message that asks a flow's current question. A button of
+    an earlier question (its answer was typed since) goes to the old-button answer, so
+    a Skip or Back pressed there cannot act on the question asked now."""
+
+    async def __call__(self, event: CallbackQuery, state: FSMContext) -> bool:
+        prompt = (await state.get_data()).get(PROMPT_KEY)
+        if prompt is None:  # asked where its message could not be known
+            return True
+        return isinstance(event.message, Message) and event.message.message_id == prompt

@@ -14,7 +14,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
-from bot.filters import OwnClient
+from bot.filters import CurrentPrompt, OwnClient
 from bot.i18n import Translator
 from bot.messaging import Screen
 from bot.services.clients import ClientService
@@ -23,7 +23,7 @@ from bot.services.kickoffs import KickoffDraft, KickoffService, chosen_actions
 from bot.services.nudge_rules import MAX_TRUST_ACTIONS
 from bot.views.clients import call_off_question, client_card
 from bot.views.common import FormAction, FormCb, Nav, NavCb, form_step
-from bot.views.input import TYPED_TEXT, read_text, refuse, reject_non_text, stale
+from bot.views.input import TYPED_TEXT, ask, read_text, refuse, reject_non_text, stale
 from bot.views.kickoff import (
     END_IN_WEEKS,
     AddressCb,
@@ -144,7 +144,7 @@ async def _go(
     kickoffs: KickoffService,
 ) -> None:  # fmt: skip
     await state.set_state(step)
-    await (await _prompt(step, user, await state.get_data(), t, kickoffs)).reply(target)
+    await ask(await _prompt(step, user, await state.get_data(), t, kickoffs), target, state)
 
 
 async def _start(
@@ -154,7 +154,7 @@ async def _start(
     await state.clear()
     await state.set_state(KickoffForm.client)
     screen = await _prompt(KickoffForm.client, user, {}, t, kickoffs)
-    await screen.below(target)
+    await ask(screen, target, state, below=True)
 
 
 async def kickoff_command(message: Message, state: FSMContext, user: User, t: Translator,
@@ -189,7 +189,7 @@ async def typed(message: Message, state: FSMContext, user: User, t: Translator,
         text = message.text or ""
         day = await kickoffs.read_end_day(user, text)
         if isinstance(day, NotAFutureDay):
-            await end_problem(t, day, text).answer(message)
+            await ask(end_problem(t, day, text), message, state)  # its buttons answer now
             return
         await _ended(day, message, state, user, t, kickoffs)
         return
@@ -307,7 +307,8 @@ async def _save(callback: CallbackQuery, address: Address, state: FSMContext, us
         # The chosen client was deleted meanwhile: ask again, keep everything else.
         await Screen(t("client-gone")).below(callback)
         await state.set_state(KickoffForm.client)
-        await (await _prompt(KickoffForm.client, user, {}, t, kickoffs)).below(callback)
+        await ask(await _prompt(KickoffForm.client, user, {}, t, kickoffs), callback, state,
+                  below=True)  # fmt: skip
         return
     await state.clear()
     await started_screen(t, started).show(callback)
@@ -344,20 +345,18 @@ def create_router() -> Router:
     router.callback_query.register(kickoff_button, NavCb.filter(F.to == Nav.KICKOFF))
     router.callback_query.register(call_off, CallOffCb.filter())
     in_form = StateFilter(*KickoffForm.__states__)
-    router.callback_query.register(
-        new_client_picked, KickoffForm.client, PickClientCb.filter(F.id == 0)
-    )
-    router.callback_query.register(client_picked, KickoffForm.client, PickClientCb.filter(),
-                                   OwnClient())  # fmt: skip
-    router.callback_query.register(goal_picked, KickoffForm.goal, GoalCb.filter())
-    router.callback_query.register(
-        end_picked, KickoffForm.end, EndInCb.filter(F.weeks.in_(END_IN_WEEKS))
-    )
-    router.callback_query.register(budget_picked, KickoffForm.budget, BudgetCb.filter())
-    router.callback_query.register(trust_toggled, KickoffForm.actions, TrustCb.filter())
-    router.callback_query.register(trust_ready, KickoffForm.actions, TrustReadyCb.filter())
-    router.callback_query.register(address_picked, KickoffForm.address, AddressCb.filter())
-    router.callback_query.register(form_button, in_form, FormCb.filter())
+    # Every button of the form answers only the question asked now.
+    current = CurrentPrompt()
+    register = router.callback_query.register
+    register(new_client_picked, KickoffForm.client, PickClientCb.filter(F.id == 0), current)
+    register(client_picked, KickoffForm.client, PickClientCb.filter(), current, OwnClient())
+    register(goal_picked, KickoffForm.goal, GoalCb.filter(), current)
+    register(end_picked, KickoffForm.end, EndInCb.filter(F.weeks.in_(END_IN_WEEKS)), current)
+    register(budget_picked, KickoffForm.budget, BudgetCb.filter(), current)
+    register(trust_toggled, KickoffForm.actions, TrustCb.filter(), current)
+    register(trust_ready, KickoffForm.actions, TrustReadyCb.filter(), current)
+    register(address_picked, KickoffForm.address, AddressCb.filter(), current)
+    register(form_button, in_form, FormCb.filter(), current)
     router.message.register(typed, in_form, TYPED_TEXT)
     router.message.register(reject_non_text, in_form, ~F.text)
     return router

@@ -14,7 +14,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
-from bot.filters import OpenNudge, OwnClient
+from bot.filters import CurrentPrompt, OpenNudge, OwnClient
 from bot.i18n import Translator
 from bot.messaging import Screen, close_keyboard
 from bot.services.dates import NotAPastDay
@@ -32,7 +32,7 @@ from bot.views.common import (
     day_problem,
     form_step,
 )
-from bot.views.input import TYPED_TEXT, read_text, refuse, reject_non_text, stale
+from bot.views.input import TYPED_TEXT, ask, read_text, refuse, reject_non_text, stale
 from bot.views.nudges import WrapUpCb, WrapUpChoice
 from bot.views.projects import (
     GoalCb,
@@ -115,7 +115,7 @@ async def _go(
     projects: ProjectService,
 ) -> None:  # fmt: skip
     await state.set_state(step)
-    await (await prompt(step, user, t, projects, await state.get_data())).reply(target)
+    await ask(await prompt(step, user, t, projects, await state.get_data()), target, state)
 
 
 async def _start(
@@ -279,7 +279,7 @@ async def _day_typed(
     text = message.text or ""
     day = await projects.read_finish_day(user, text)
     if isinstance(day, NotAPastDay):
-        await day_problem(t, day, text).answer(message)
+        await ask(day_problem(t, day, text), message, state)  # its buttons answer now
         return
     await _save(message, day, state, user, t, projects, reflections)
 
@@ -344,7 +344,8 @@ async def wrap_up_record(
     await state.clear()
     await state.update_data(kickoff_id=kickoff.id, title=kickoff.title)
     await state.set_state(ProjectForm.day)
-    await (await prompt(ProjectForm.day, user, t, projects, await state.get_data())).below(callback)
+    screen = await prompt(ProjectForm.day, user, t, projects, await state.get_data())
+    await ask(screen, callback, state, below=True)
 
 
 def create_router() -> Router:
@@ -353,18 +354,18 @@ def create_router() -> Router:
     router.callback_query.register(done_button, NavCb.filter(F.to == Nav.DONE))
     router.callback_query.register(new_order, NewOrderCb.filter(), OwnClient("client"))
     in_form = StateFilter(*ProjectForm.__states__)
-    router.callback_query.register(started_picked, ProjectForm.started, StartedCb.filter())
     router.callback_query.register(
         wrap_up_record, WrapUpCb.filter(F.choice == WrapUpChoice.RECORD), OpenNudge()
     )
-    router.callback_query.register(
-        new_client_picked, ProjectForm.client, PickClientCb.filter(F.id == 0)
-    )
-    router.callback_query.register(client_picked, ProjectForm.client, PickClientCb.filter(),
-                                   OwnClient())  # fmt: skip
-    router.callback_query.register(goal_picked, ProjectForm.goal, GoalCb.filter())
-    router.callback_query.register(day_picked, ProjectForm.day, DayCb.filter())
-    router.callback_query.register(form_button, in_form, FormCb.filter())
+    # Every button of the form answers only the question asked now.
+    current = CurrentPrompt()
+    register = router.callback_query.register
+    register(started_picked, ProjectForm.started, StartedCb.filter(), current)
+    register(new_client_picked, ProjectForm.client, PickClientCb.filter(F.id == 0), current)
+    register(client_picked, ProjectForm.client, PickClientCb.filter(), current, OwnClient())
+    register(goal_picked, ProjectForm.goal, GoalCb.filter(), current)
+    register(day_picked, ProjectForm.day, DayCb.filter(), current)
+    register(form_button, in_form, FormCb.filter(), current)
     router.message.register(typed, in_form, TYPED_TEXT)
     router.message.register(reject_non_text, in_form, ~F.text)
     return router

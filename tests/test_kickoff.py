@@ -455,3 +455,31 @@ async def test_a_planned_end_on_todays_weekday_or_date_is_the_next_one() -> None
     assert await read_future_day("в конце месяца", last_working, limit) == date(2025, 12, 31)
     assert parse_day("friday", friday, ahead=True) == date(2025, 11, 14)
     assert parse_day("friday", friday) == friday  # a finish day: today counts
+
+
+async def test_a_button_of_an_earlier_question_changes_nothing(harness: BotHarness) -> None:
+    """Skip pressed on the baseline question after the target was typed would have wiped
+    the number, baseline and target: it is an old button now."""
+    user = harness.user()
+    await user.onboard()
+    await user.send("/kickoff")
+    await user.send("Acme")
+    await user.send("Spring banners")
+    await user.press(user.label("goal-leads"))
+    await user.send("CTR")
+    baseline_question, skip = user.button_data(user.label("button-skip"))
+    await user.send("1,2%")
+    await user.send("2%")  # now at the end date
+    await user.press_data(skip, baseline_question)
+    assert user.alerts()[-1] == user.label("stale-button")
+    [summary] = await kickoff_rest(user)
+    assert "We'll judge the result by CTR. Today it's 1,2%." in summary
+    assert "2%" in summary
+
+
+async def kickoff_rest(user: UserDriver) -> list[str]:
+    await user.press(user.label("button-end-in-weeks", n=2))
+    await user.press(user.label("button-budget-fits"))
+    await user.press(user.label("button-skip"))
+    await user.press(user.label("trust-call-button"))
+    return await user.press(user.label("button-trust-ready", n=1))

@@ -7,10 +7,12 @@ import logging
 
 from aiogram import F
 from aiogram.filters import Filter
-from aiogram.types import InlineKeyboardMarkup, Message
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.i18n import Translator
+from bot.messaging import Screen
 from bot.services.timezones import MAX_INPUT_LENGTH, CityIndex, parse_timezone
 
 logger = logging.getLogger(__name__)
@@ -83,3 +85,26 @@ def refuse(answer: CallbackAnswer, t: Translator, user_id: int, what: str, item_
         item_id,
     )
     stale(answer, t)
+
+
+PROMPT_KEY = "prompt"  # the flow's data: the message that asks the current question
+
+
+async def ask(
+    screen: Screen, target: Message | CallbackQuery, state: FSMContext, *, below: bool = False
+) -> None:
+    """Ask a flow's question (a new message under a typed answer, in place of a pressed
+    one, or under it when `below`) and remember which message asks it: the buttons of an
+    older question are old buttons then (see bot.filters.CurrentPrompt)."""
+    shown: Message | None = None
+    if isinstance(target, Message):
+        shown = await screen.answer(target)
+    elif isinstance(target.message, Message):
+        if below:
+            shown = await screen.answer(target.message)
+        else:
+            await screen.show(target)
+            shown = target.message
+    else:  # too old to reach: a new message, whichever buttons it answers
+        await screen.below(target)
+    await state.update_data({PROMPT_KEY: shown.message_id if shown else None})
