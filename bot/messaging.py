@@ -83,26 +83,29 @@ async def answer_long(
 
 async def show(
     callback: CallbackQuery, text: str, reply_markup: InlineKeyboardMarkup | None = None
-) -> None:
+) -> Message | None:
     """Replace the pressed message with a new screen; send a new message when the old one
-    can no longer be edited (too old, deleted, or inaccessible)."""
+    can no longer be edited (too old, deleted, or inaccessible). Returns the message that
+    shows the screen now, when known."""
     message = callback.message
     if isinstance(message, Message) and len(text) > MESSAGE_LIMIT:
         # Too long for one message: send it in parts below the old one.
-        await answer_long(message, text, reply_markup)
-        return
+        return await answer_long(message, text, reply_markup)
     if isinstance(message, Message) and message.text is not None:
         if shows(message, text, reply_markup):
-            return  # already on screen: the button's answer is all there is to do
+            return message  # already on screen: the button's answer is all there is to do
         try:
             await message.edit_text(text, reply_markup=reply_markup)
-            return
+            return message
         except TelegramBadRequest as error:
             logger.info("Could not edit message, sending a new one: %s", error.message)
     if message is not None and not isinstance(message, InaccessibleMessage):
-        await message.answer(text, reply_markup=reply_markup)
-    elif callback.bot is not None:
-        await callback.bot.send_message(callback.from_user.id, text, reply_markup=reply_markup)
+        return await message.answer(text, reply_markup=reply_markup)
+    if callback.bot is not None:
+        return await callback.bot.send_message(
+            callback.from_user.id, text, reply_markup=reply_markup
+        )
+    return None
 
 
 async def close_keyboard(callback: CallbackQuery, text: str) -> None:
@@ -141,8 +144,8 @@ class Screen:
     async def answer(self, message: Message) -> Message:
         return await answer_long(message, self.text, self.keyboard)
 
-    async def show(self, callback: CallbackQuery) -> None:
-        await show(callback, self.text, self.keyboard)
+    async def show(self, callback: CallbackQuery) -> Message | None:
+        return await show(callback, self.text, self.keyboard)
 
     async def reply(self, target: Message | CallbackQuery) -> None:
         """Answer a typed message with a new message, or a button press in place."""

@@ -96,15 +96,11 @@ async def ask(
     """Ask a flow's question (a new message under a typed answer, in place of a pressed
     one, or under it when `below`) and remember which message asks it: the buttons of an
     older question are old buttons then (see bot.filters.CurrentPrompt)."""
-    shown: Message | None = None
+    shown: Message | None
     if isinstance(target, Message):
         shown = await screen.answer(target)
-    elif isinstance(target.message, Message):
-        if below:
-            shown = await screen.answer(target.message)
-        else:
-            await screen.show(target)
-            shown = target.message
-    else:  # too old to reach: a new message, whichever buttons it answers
-        await screen.below(target)
+    elif below and isinstance(target.message, Message):
+        shown = await screen.answer(target.message)
+    else:  # in place, or in a new message when the pressed one cannot be edited
+        shown = await screen.show(target)
     await state.update_data({PROMPT_KEY: shown.message_id if shown else None})
