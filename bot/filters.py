@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from aiogram.filters import Filter
@@ -15,13 +14,11 @@ from bot.config import Settings
 from bot.services.checkins import CheckinService
 from bot.services.clients import ClientService
 from bot.services.kickoffs import KickoffService
-from bot.views.input import PROMPT_KEY
+from bot.views.input import PROMPT_KEY, log_foreign
 from storage.checkins import OPEN_STATUSES, Checkin
 from storage.clients import Client
 from storage.nudges import Nudge
 from storage.users import User
-
-logger = logging.getLogger(__name__)
 
 
 class IsAdmin(Filter):
@@ -46,11 +43,7 @@ class OwnClient(Filter):
         client_id = int(getattr(callback_data, self._field))
         client = await clients.get(user, client_id)
         if client is None:
-            logger.warning(
-                "User %s pressed a button for client %s that is not theirs or no longer exists",
-                user.id,
-                client_id,
-            )
+            log_foreign(user.id, "client", client_id)
             return False
         return {"client": client}
 
@@ -66,11 +59,7 @@ class OpenCheckin(Filter):
         checkin_id = int(getattr(callback_data, "id"))  # noqa: B009  # every check-in button
         checkin = await checkins.get(user, checkin_id)
         if checkin is None:
-            logger.warning(
-                "User %s pressed a button for check-in %s that is not theirs or no longer exists",
-                user.id,
-                checkin_id,
-            )
+            log_foreign(user.id, "check-in", checkin_id)
             return False
         if checkin.status not in OPEN_STATUSES:
             return False
@@ -88,11 +77,7 @@ class OpenNudge(Filter):
         nudge_id = int(getattr(callback_data, "id"))  # noqa: B009  # every nudge button
         nudge = await kickoffs.nudge(user, nudge_id)
         if nudge is None:
-            logger.warning(
-                "User %s pressed a button for nudge %s that is not theirs or no longer exists",
-                user.id,
-                nudge_id,
-            )
+            log_foreign(user.id, "nudge", nudge_id)
             return False
         # 'sending': pressed in the moment between delivery and being marked sent.
         if nudge.status not in ("sending", "sent"):

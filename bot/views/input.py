@@ -75,15 +75,21 @@ def stale(answer: CallbackAnswer, t: Translator) -> None:
     answer.show_alert = True
 
 
-def refuse(answer: CallbackAnswer, t: Translator, user_id: int, what: str, item_id: int) -> None:
-    """A button pointing at a row this user does not own (forged) or that is gone: the
-    same pop-up as an old button, and a line in the log."""
+def log_foreign(user_id: int, what: str, item_id: int) -> None:
+    """A line in the log for a button naming a row this user does not own (forged) or
+    that is gone."""
     logger.warning(
         "User %s pressed a button for %s %s that is not theirs or no longer exists",
         user_id,
         what,
         item_id,
     )
+
+
+def refuse(answer: CallbackAnswer, t: Translator, user_id: int, what: str, item_id: int) -> None:
+    """A button pointing at a row this user does not own (forged) or that is gone: the
+    same pop-up as an old button, and a line in the log."""
+    log_foreign(user_id, what, item_id)
     stale(answer, t)
 
 
