@@ -102,8 +102,9 @@ async def subscribers_db(folder: Path, n: int) -> Any:
     stamp = 1_767_225_600  # 2026-01-01 00:00 UTC, in epoch seconds like every moment
     await db.executemany(
         "INSERT INTO users (id, chat_id, first_name, language, timezone, tips_enabled, "
-        "onboarded_at, created_at, updated_at) VALUES (?, ?, 'U', 'en', 'UTC', 1, ?, ?, ?)",
-        [(u, u, stamp, stamp, stamp) for u in range(1, n + 1)],
+        "onboarded_at, created_at, updated_at) "
+        "VALUES (:id, :id, 'U', 'en', 'UTC', 1, :stamp, :stamp, :stamp)",
+        [{"id": u, "stamp": stamp} for u in range(1, n + 1)],
     )
     return db
 

@@ -92,13 +92,14 @@ async def rows_build(folder: Path) -> float:
     stamp = 1_767_225_600  # 2026-01-01 00:00 UTC, in epoch seconds like every moment
     await db.executemany(
         "INSERT INTO users (id, chat_id, first_name, language, timezone, onboarded_at, "
-        "created_at, updated_at) VALUES (?, ?, 'U', 'en', 'Europe/Berlin', ?, ?, ?)",
-        [(u, u, stamp, stamp, stamp) for u in range(1, USERS + 1)],
+        "created_at, updated_at) "
+        "VALUES (:id, :id, 'U', 'en', 'Europe/Berlin', :stamp, :stamp, :stamp)",
+        [{"id": u, "stamp": stamp} for u in range(1, USERS + 1)],
     )
     await db.executemany(
         "INSERT INTO clients (id, user_id, name, created_at, updated_at) "
-        "VALUES (?, ?, 'Client', ?, ?)",
-        [(u, u, stamp, stamp) for u in range(1, USERS + 1)],
+        "VALUES (:id, :id, 'Client', :stamp, :stamp)",
+        [{"id": u, "stamp": stamp} for u in range(1, USERS + 1)],
     )
     now = datetime.now(UTC)
     rng = random.Random(1)
@@ -204,9 +205,12 @@ async def rows_measure(folder: Path) -> dict[str, float]:
     due = wave_times(datetime.now(UTC))
     users = random.Random(3).sample(range(1, USERS + 1), WAVE)
     await db.executemany(
-        "UPDATE checkins SET due_at = ? WHERE id = (SELECT id FROM checkins "
-        "WHERE user_id = ? AND status = 'pending' LIMIT 1)",
-        [(int(moment.timestamp()), user) for moment, user in zip(due, users, strict=True)],
+        "UPDATE checkins SET due_at = :due_at WHERE id = (SELECT id FROM checkins "
+        "WHERE user_id = :user_id AND status = 'pending' LIMIT 1)",
+        [
+            {"due_at": int(moment.timestamp()), "user_id": user}
+            for moment, user in zip(due, users, strict=True)
+        ],
     )
     waker.notify(min(due).replace(microsecond=0))
     deadline = time.time() + LEAD_S + WINDOW_S + 60

@@ -5,8 +5,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
-import sqlite3
+from collections.abc import Awaitable
 from dataclasses import dataclass
+from datetime import datetime
+from typing import cast
+from urllib.parse import urlsplit
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
@@ -19,9 +22,15 @@ from aiogram.exceptions import (
     TelegramNotFound,
     TelegramUnauthorizedError,
 )
+from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
+from aiogram.fsm.storage.redis import RedisStorage
 from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats, BotCommandScopeChat
 from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 from aiohttp import web
+from asyncpg import PostgresError
+from redis.asyncio import Redis
+from redis.exceptions import RedisError
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
@@ -29,20 +38,22 @@ from bot.container import Services, create_services
 from bot.delivery.broadcaster import Broadcaster
 from bot.delivery.due_work import DueQueue, DueWorkRunner
 from bot.delivery.nudge_sender import NudgeSender
-from bot.delivery.pacer import Pacer
+from bot.delivery.pacer import Pacer, SendBudget
 from bot.delivery.reminder_sender import ReminderSender
+from bot.delivery.shared_pacer import SharedPacer
 from bot.delivery.tip_sender import TipSender
 from bot.delivery.wakeup import SchedulerWaker
 from bot.flood import FloodGuard, FloodMiddleware
 from bot.i18n import I18n
 from bot.isolation import ConversationLocks
 from bot.middlewares import UserMiddleware
+from bot.polling_guard import PollingGuard
 from bot.services.timezones import CityIndex
 from bot.webhook import build_webhook_app, webhook_full_url, webhook_path
 from handlers import create_routers
 from handlers.errors import on_error
 from storage.db import Database
-from storage.fsm import SQLiteStorage
+from storage.fsm import DatabaseStorage
 
 logger = logging.getLogger(__name__)
 
@@ -74,10 +85,19 @@ def create_bot(settings: Settings) -> Bot:
 def create_dispatcher(services: Services) -> Dispatcher:
     """A Dispatcher that hands every app-wide service to handlers by parameter name."""
     settings, clock, i18n = services.settings, services.clock, services.i18n
+    storage: BaseStorage
+    isolation: BaseEventIsolation
+    if settings.redis_url:
+        # Any instance may get a person's next update: their conversation and its lock
+        # must live where every instance sees them. The storage has its own connection
+        # pool: the dispatcher closes it at shutdown, while delivery still drains.
+        storage = RedisStorage.from_url(settings.redis_url)
+        isolation = storage.create_isolation()
+    else:
+        storage = DatabaseStorage(services.repos.db, clock.now)
+        isolation = ConversationLocks()
     dispatcher = Dispatcher(
-        storage=SQLiteStorage(services.repos.db, clock.now),
-        events_isolation=ConversationLocks(),
-        **services.handler_arguments(),
+        storage=storage, events_isolation=isolation, **services.handler_arguments()
     )
     # Flood control first: an update dropped here costs no database work.
     dispatcher.update.outer_middleware(
@@ -109,7 +129,9 @@ class Delivery:
     broadcaster: Broadcaster
 
 
-def create_delivery(bot: Bot, dispatcher: Dispatcher, services: Services, pacer: Pacer) -> Delivery:
+def create_delivery(
+    bot: Bot, dispatcher: Dispatcher, services: Services, pacer: SendBudget
+) -> Delivery:
     """Due work and the broadcaster, sending through `bot`; handlers reach the
     broadcaster as the `broadcaster` argument."""
     i18n, clock, repos = services.i18n, services.clock, services.repos
@@ -189,44 +211,92 @@ class Application:
             await check_token(bot, self.settings)
             db = await self._open_database()
             try:
-                await self._serve(bot, db)
+                redis = await self._open_redis()
+                try:
+                    await self._serve(bot, db, redis)
+                finally:
+                    if redis is not None:
+                        await redis.aclose()
             finally:
                 await db.close()
         finally:
             await bot.session.close()
 
     async def _open_database(self) -> Database:
+        settings = self.settings
         try:
-            return await Database.open(self.settings.database_path)
-        except (OSError, sqlite3.Error) as error:
-            reason = error.strerror if isinstance(error, OSError) else str(error)
+            return await Database.open(settings.database)
+        except (OSError, SQLAlchemyError, PostgresError) as error:
+            reason = error.strerror if isinstance(error, OSError) else _first_line(error)
+            advice = (
+                "check DATABASE_URL, that the server runs and the user may connect"
+                if settings.engine == "postgresql"
+                else "check DATABASE_PATH and the folder's permissions"
+            )
             raise StartupError(
-                f"Cannot open the database at {self.settings.database_path} ({reason}): "
-                "check DATABASE_PATH and the folder's permissions."
+                f"Cannot open the database at {settings.database_label} ({reason}): {advice}."
             ) from None
 
-    async def _serve(self, bot: Bot, db: Database) -> None:
+    async def _open_redis(self) -> Redis | None:
+        settings = self.settings
+        if not settings.redis_url:
+            return None
+        redis = Redis.from_url(settings.redis_url)
+        try:
+            await cast(Awaitable[bool], redis.ping())
+        except (RedisError, OSError) as error:
+            await redis.aclose()
+            where = urlsplit(settings.redis_url)._replace(netloc=_host_only(settings.redis_url))
+            raise StartupError(
+                f"Cannot reach Redis at {where.geturl()} ({_first_line(error)}): "
+                "check REDIS_URL and that the server runs."
+            ) from None
+        return redis
+
+    async def _serve(self, bot: Bot, db: Database, redis: Redis | None) -> None:
+        settings = self.settings
+        polling = not settings.webhook_url
+        guard = PollingGuard(redis, bot.id) if polling and redis is not None else None
+        if guard is not None and not await guard.start():
+            raise StartupError(
+                "Another instance is already polling Telegram with this BOT_TOKEN: several "
+                "instances need webhook mode (set WEBHOOK_URL), or stop the other one."
+            )
         cities = CityIndex()
         # Reading city names takes a second or two; start now, off the event loop.
         preload = asyncio.create_task(cities.load())
         waker = SchedulerWaker(self.clock)
-        services = create_services(db, self.settings, self.clock, I18n(), cities, waker)
+        services = create_services(db, settings, self.clock, I18n(), cities, waker, redis)
         self.dispatcher = create_dispatcher(services)
-        # One pacer for every bulk send: check-ins, tips and broadcasts share the rate.
-        pacer = Pacer(self.settings.broadcast_rate, self.clock)
+        # One pacer for every bulk send: check-ins, tips and broadcasts share the rate,
+        # across every instance when they share Redis.
+        pacer: SendBudget = (
+            SharedPacer(redis, bot.id, settings.broadcast_rate)
+            if redis is not None
+            else Pacer(settings.broadcast_rate, self.clock)
+        )
         delivery = create_delivery(bot, self.dispatcher, services, pacer)
         due_work, broadcaster = delivery.due_work, delivery.broadcaster
-        waker.attach(due_work.run_due)
-        waker.start()  # the first sweep runs at once: check-ins missed while down go out now
-        broadcaster.kick()  # a broadcast interrupted by a stop resumes where it was
+
+        async def sweep() -> datetime | None:
+            # A broadcast whose instance died is taken over at the next sweep.
+            broadcaster.kick()
+            return await due_work.run_due()
+
+        waker.attach(sweep)
+        # The first sweep runs at once: check-ins missed while down go out now, and a
+        # broadcast interrupted by a stop resumes where it was.
+        waker.start()
         try:
-            if self.settings.webhook_url:
-                await self._serve_webhook(bot, db, self.dispatcher)
+            if not polling:
+                await self._serve_webhook(bot, db, redis, self.dispatcher)
             else:
                 await self.dispatcher.start_polling(
                     bot, handle_signals=self.handle_signals, close_bot_session=False
                 )
         finally:
+            if guard is not None:
+                await guard.stop()
             # Graceful: no new work, and what is on its way finishes before the database
             # closes. An interrupted broadcast resumes at the next start.
             preload.cancel()
@@ -234,11 +304,15 @@ class Application:
             await due_work.drain()
             await broadcaster.stop()
 
-    async def _serve_webhook(self, bot: Bot, db: Database, dispatcher: Dispatcher) -> None:
+    async def _serve_webhook(
+        self, bot: Bot, db: Database, redis: Redis | None, dispatcher: Dispatcher
+    ) -> None:
         settings = self.settings
         assert settings.webhook_url and settings.webhook_secret
         secret = settings.webhook_secret.get_secret_value()
-        app = build_webhook_app(dispatcher, bot, db, secret, webhook_path(settings.webhook_url))
+        app = build_webhook_app(
+            dispatcher, bot, db, redis, secret, webhook_path(settings.webhook_url)
+        )
         runner = web.AppRunner(app, access_log=None)
         await runner.setup()  # runs the dispatcher's start-up (command menus)
         site = web.TCPSite(runner, settings.webhook_host, settings.webhook_port)
@@ -269,3 +343,15 @@ class Application:
         self._stopped.set()
         if self.dispatcher is not None and not self.settings.webhook_url:
             await self.dispatcher.stop_polling()
+
+
+def _first_line(error: BaseException) -> str:
+    """A driver error's own words, without SQLAlchemy's appendix of links and SQL."""
+    original = getattr(error, "orig", None) or error
+    return str(original).strip().splitlines()[0] if str(original).strip() else type(error).__name__
+
+
+def _host_only(url: str) -> str:
+    """host:port of a URL, without the password that may precede it."""
+    parts = urlsplit(url)
+    return f"{parts.hostname}:{parts.port}" if parts.port else str(parts.hostname or "")

@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from storage.db import DatabaseUrlError, Engine, parse_database_url, sqlite_url
+
 # Telegram tokens look like "123456789:AA...": a numeric bot id, a colon, 35 url-safe chars.
 _TOKEN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{30,}$")
 
@@ -28,7 +30,10 @@ class Settings(BaseSettings):
 
     bot_token: SecretStr
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+    # DATABASE_URL wins; without it the SQLite file at DATABASE_PATH (the default).
+    database_url: str | None = None
     database_path: Path = Path("data/bot.sqlite3")
+    redis_url: str | None = None
     default_language: Literal["en", "ru"] = "en"
     default_timezone: str = "UTC"
     log_level: LogLevel = "INFO"
@@ -85,6 +90,26 @@ class Settings(BaseSettings):
             raise ValueError("must be an http(s) URL such as http://127.0.0.1:8081")
         return value.rstrip("/")
 
+    @field_validator("database_url")
+    @classmethod
+    def _database_url(cls, value: str | None) -> str | None:
+        if not value or not value.strip():
+            return None
+        try:
+            parse_database_url(value.strip())
+        except DatabaseUrlError as error:
+            raise ValueError(str(error)) from None
+        return value.strip()
+
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_url(cls, value: str | None) -> str | None:
+        if not value or not value.strip():
+            return None
+        if urlsplit(value.strip()).scheme not in ("redis", "rediss", "unix"):
+            raise ValueError("must look like redis://host:6379/0")
+        return value.strip()
+
     @field_validator("broadcast_rate")
     @classmethod
     def _rate_range(cls, value: float) -> float:
@@ -116,6 +141,33 @@ class Settings(BaseSettings):
         if self.webhook_url and self.webhook_secret is None:
             raise ValueError("WEBHOOK_SECRET is required when WEBHOOK_URL is set")
         return self
+
+    @model_validator(mode="after")
+    def _redis_for_postgres(self) -> Settings:
+        # Several instances share PostgreSQL; conversations, locks and the send budget
+        # must then be shared too, and Redis is where they live.
+        if self.engine == "postgresql" and not self.redis_url:
+            raise ValueError(
+                "REDIS_URL is required with a PostgreSQL DATABASE_URL "
+                "(instances share conversations, locks and the send rate through Redis)"
+            )
+        return self
+
+    @property
+    def database(self) -> str:
+        """The database URL the bot opens."""
+        return self.database_url or sqlite_url(self.database_path)
+
+    @property
+    def engine(self) -> Engine:
+        backend = parse_database_url(self.database).get_backend_name()
+        return "postgresql" if backend == "postgresql" else "sqlite"
+
+    @property
+    def database_label(self) -> str:
+        """Where the data lives, for the operator, without a password."""
+        url = parse_database_url(self.database)
+        return url.set(drivername=url.get_backend_name()).render_as_string(hide_password=True)
 
     @model_validator(mode="after")
     def _paid_for_fast(self) -> Settings:

@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any
 
+from redis.asyncio import Redis
+
 from bot.clock import Clock
 from bot.config import Settings
 from bot.i18n import I18n
@@ -43,14 +45,25 @@ class Services:
     tips: TipService
     admin: AdminService
     repos: Repositories  # for delivery's claims and the FSM storage, never for handlers
+    # Shared by every instance when REDIS_URL is set: conversations, locks, the send
+    # budget and the broadcast lease. None on one process with SQLite.
+    redis: Redis | None = None
 
     def handler_arguments(self) -> dict[str, Any]:
-        """What handlers may ask for by name: everything but the repositories."""
-        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "repos"}
+        """What handlers may ask for by name: everything but the storage links."""
+        return {
+            f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("repos", "redis")
+        }
 
 
 def create_services(
-    db: Database, settings: Settings, clock: Clock, i18n: I18n, cities: CityIndex, waker: Waker
+    db: Database,
+    settings: Settings,
+    clock: Clock,
+    i18n: I18n,
+    cities: CityIndex,
+    waker: Waker,
+    redis: Redis | None = None,
 ) -> Services:
     repos = Repositories.over(db)
     outcomes = OutcomeService(repos, clock)
@@ -73,4 +86,5 @@ def create_services(
         tips=tips,
         admin=AdminService(repos, clock),
         repos=repos,
+        redis=redis,
     )

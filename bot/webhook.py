@@ -2,13 +2,14 @@
 
 Requests without the right X-Telegram-Bot-Api-Secret-Token get 401; a body that is not
 a valid update gets 400 and changes nothing; /healthz answers 200 while the database
-answers."""
+answers, and Redis too when the instances share it."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 from aiogram import Bot, Dispatcher
@@ -16,12 +17,14 @@ from aiogram.types import Update
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 from aiohttp import web
 from pydantic import ValidationError
+from redis.asyncio import Redis
 
 from storage.db import Database
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_PATH = "/webhook"
+HEALTH_TIMEOUT = 2.0  # seconds; a load balancer's own check times out soon after
 
 
 def webhook_path(url: str) -> str:
@@ -57,7 +60,7 @@ class CheckedRequestHandler(SimpleRequestHandler):
 
 
 def build_webhook_app(
-    dispatcher: Dispatcher, bot: Bot, db: Database, secret: str, path: str
+    dispatcher: Dispatcher, bot: Bot, db: Database, redis: Redis | None, secret: str, path: str
 ) -> web.Application:
     app = web.Application()
     CheckedRequestHandler(dispatcher=dispatcher, bot=bot, secret_token=secret).register(
@@ -66,12 +69,25 @@ def build_webhook_app(
     setup_application(app, dispatcher, bot=bot)
 
     async def healthz(request: web.Request) -> web.Response:
-        try:
-            healthy = await db.ping()
-        except Exception:  # any database failure means "not healthy", never a crash
-            logger.exception("Health check: the database does not answer")
-            healthy = False
-        return web.json_response({"ok": healthy}, status=200 if healthy else 503)
+        checks = {"database": await _answers("database", db.ping)}
+        if redis is not None:
+            checks["redis"] = await _answers("redis", lambda: _redis_ping(redis))
+        healthy = all(checks.values())
+        return web.json_response({"ok": healthy, **checks}, status=200 if healthy else 503)
 
     app.router.add_get("/healthz", healthz)
     return app
+
+
+async def _redis_ping(redis: Redis) -> bool:
+    return bool(await cast(Awaitable[bool], redis.ping()))
+
+
+async def _answers(name: str, ping: Callable[[], Awaitable[bool]]) -> bool:
+    """Any failure means "not healthy", never a crash; a load balancer stops sending
+    updates to this instance until it answers again."""
+    try:
+        return await asyncio.wait_for(ping(), timeout=HEALTH_TIMEOUT)
+    except Exception:
+        logger.exception("Health check: the %s does not answer", name)
+        return False

@@ -6,10 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-import aiosqlite
-
 from storage.codec import epoch, from_epoch
-from storage.db import Database
+from storage.db import Database, Record
 
 
 class Audience(StrEnum):
@@ -56,7 +54,7 @@ class Progress:
     remaining: int
 
 
-def _broadcast(row: aiosqlite.Row) -> Broadcast:
+def _broadcast(row: Record) -> Broadcast:
     return Broadcast(
         id=row["id"],
         admin_id=row["admin_id"],
@@ -75,10 +73,11 @@ class BroadcastRepository:
         self._db = db
 
     async def audience_size(self, audience: str) -> int:
-        row = await self._db.fetchone(
-            f"SELECT COUNT(*) FROM users WHERE is_blocked = 0 {_AUDIENCE_WHERE[Audience(audience)]}"
+        count = await self._db.fetchvalue(
+            "SELECT COUNT(*) AS n FROM users "
+            f"WHERE is_blocked = 0 {_AUDIENCE_WHERE[Audience(audience)]}"
         )
-        return int(row[0]) if row else 0
+        return int(count) if count is not None else 0
 
     async def create(
         self, admin_id: int, from_chat_id: int, message_id: int, audience: str, now: datetime
@@ -88,28 +87,40 @@ class BroadcastRepository:
         async with self._db.transaction() as tx:
             broadcast_id = await tx.insert(
                 "INSERT INTO broadcasts (admin_id, from_chat_id, message_id, audience, total, "
-                "created_at) VALUES (?, ?, ?, ?, 0, ?)",
-                (admin_id, from_chat_id, message_id, audience, epoch(now)),
+                "created_at) VALUES (:admin_id, :from_chat_id, :message_id, :audience, 0, :now) "
+                "RETURNING id",
+                {
+                    "admin_id": admin_id,
+                    "from_chat_id": from_chat_id,
+                    "message_id": message_id,
+                    "audience": audience,
+                    "now": epoch(now),
+                },
             )
             assert broadcast_id is not None
             total = await tx.execute(
                 "INSERT INTO broadcast_recipients (broadcast_id, user_id, chat_id) "
-                f"SELECT ?, id, chat_id FROM users WHERE is_blocked = 0 "
+                "SELECT :broadcast_id, id, chat_id FROM users WHERE is_blocked = 0 "
                 f"{_AUDIENCE_WHERE[Audience(audience)]}",
-                (broadcast_id,),
+                {"broadcast_id": broadcast_id},
             )
-            await tx.execute("UPDATE broadcasts SET total = ? WHERE id = ?", (total, broadcast_id))
+            await tx.execute(
+                "UPDATE broadcasts SET total = :total WHERE id = :broadcast_id",
+                {"total": total, "broadcast_id": broadcast_id},
+            )
         found = await self.get(broadcast_id)
         assert found is not None
         return found
 
     async def get(self, broadcast_id: int) -> Broadcast | None:
-        row = await self._db.fetchone("SELECT * FROM broadcasts WHERE id = ?", (broadcast_id,))
+        row = await self._db.fetchone(
+            "SELECT * FROM broadcasts WHERE id = :broadcast_id", {"broadcast_id": broadcast_id}
+        )
         return _broadcast(row) if row else None
 
     async def recent(self, limit: int) -> list[Broadcast]:
         rows = await self._db.fetchall(
-            "SELECT * FROM broadcasts ORDER BY id DESC LIMIT ?", (limit,)
+            "SELECT * FROM broadcasts ORDER BY id DESC LIMIT :limit", {"limit": limit}
         )
         return [_broadcast(row) for row in rows]
 
@@ -130,27 +141,28 @@ class BroadcastRepository:
         most one duplicate each, none lost)."""
         async with self._db.transaction() as tx:
             await tx.execute(
-                "UPDATE broadcasts SET status = 'sending', started_at = COALESCE(started_at, ?) "
-                "WHERE id = ? AND status IN ('queued', 'sending')",
-                (epoch(now), broadcast_id),
+                "UPDATE broadcasts SET status = 'sending', "
+                "started_at = COALESCE(started_at, :now) "
+                "WHERE id = :broadcast_id AND status IN ('queued', 'sending')",
+                {"now": epoch(now), "broadcast_id": broadcast_id},
             )
             await tx.execute(
                 "UPDATE broadcast_recipients SET status = 'pending' "
-                "WHERE broadcast_id = ? AND status = 'sending'",
-                (broadcast_id,),
+                "WHERE broadcast_id = :broadcast_id AND status = 'sending'",
+                {"broadcast_id": broadcast_id},
             )
 
     async def set_progress_message(self, broadcast_id: int, message_id: int) -> None:
         await self._db.execute(
-            "UPDATE broadcasts SET progress_message_id = ? WHERE id = ?",
-            (message_id, broadcast_id),
+            "UPDATE broadcasts SET progress_message_id = :message_id WHERE id = :broadcast_id",
+            {"message_id": message_id, "broadcast_id": broadcast_id},
         )
 
     async def finish(self, broadcast_id: int, status: str, now: datetime) -> bool:
         changed = await self._db.execute(
-            "UPDATE broadcasts SET status = ?, finished_at = ? "
-            "WHERE id = ? AND status IN ('queued', 'sending')",
-            (status, epoch(now), broadcast_id),
+            "UPDATE broadcasts SET status = :status, finished_at = :now "
+            "WHERE id = :broadcast_id AND status IN ('queued', 'sending')",
+            {"status": status, "now": epoch(now), "broadcast_id": broadcast_id},
         )
         return changed == 1
 
@@ -158,38 +170,42 @@ class BroadcastRepository:
         async with self._db.transaction() as tx:
             rows = await tx.fetchall(
                 "SELECT user_id, chat_id FROM broadcast_recipients "
-                "WHERE broadcast_id = ? AND status = 'pending' LIMIT ?",
-                (broadcast_id, limit),
+                "WHERE broadcast_id = :broadcast_id AND status = 'pending' LIMIT :limit",
+                {"broadcast_id": broadcast_id, "limit": limit},
             )
-            found = [Recipient(row[0], row[1]) for row in rows]
+            found = [Recipient(row["user_id"], row["chat_id"]) for row in rows]
             await tx.executemany(
                 "UPDATE broadcast_recipients SET status = 'sending' "
-                "WHERE broadcast_id = ? AND user_id = ?",
-                [(broadcast_id, recipient.user_id) for recipient in found],
+                "WHERE broadcast_id = :broadcast_id AND user_id = :user_id",
+                [
+                    {"broadcast_id": broadcast_id, "user_id": recipient.user_id}
+                    for recipient in found
+                ],
             )
         return found
 
     async def mark(self, broadcast_id: int, user_id: int, status: str) -> None:
         await self._db.execute(
-            "UPDATE broadcast_recipients SET status = ? WHERE broadcast_id = ? AND user_id = ?",
-            (status, broadcast_id, user_id),
+            "UPDATE broadcast_recipients SET status = :status "
+            "WHERE broadcast_id = :broadcast_id AND user_id = :user_id",
+            {"status": status, "broadcast_id": broadcast_id, "user_id": user_id},
         )
 
     async def release(self, broadcast_id: int) -> None:
         """Cancelled: recipients not yet sent go back to pending (and stay unsent)."""
         await self._db.execute(
             "UPDATE broadcast_recipients SET status = 'pending' "
-            "WHERE broadcast_id = ? AND status = 'sending'",
-            (broadcast_id,),
+            "WHERE broadcast_id = :broadcast_id AND status = 'sending'",
+            {"broadcast_id": broadcast_id},
         )
 
     async def progress(self, broadcast_id: int) -> Progress:
         rows = await self._db.fetchall(
-            "SELECT status, COUNT(*) FROM broadcast_recipients WHERE broadcast_id = ? "
-            "GROUP BY status",
-            (broadcast_id,),
+            "SELECT status, COUNT(*) AS n FROM broadcast_recipients "
+            "WHERE broadcast_id = :broadcast_id GROUP BY status",
+            {"broadcast_id": broadcast_id},
         )
-        counts = {row[0]: int(row[1]) for row in rows}
+        counts = {row["status"]: int(row["n"]) for row in rows}
         return Progress(
             sent=counts.get("sent", 0),
             blocked=counts.get("blocked", 0),

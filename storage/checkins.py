@@ -10,9 +10,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-import aiosqlite
-
 from storage.codec import epoch, from_epoch, from_wall_clock, maybe_from_day, wall_clock
+from storage.db import Record
 from storage.due_rows import DueRowStore
 
 NOTE_LIMIT = 500
@@ -51,7 +50,7 @@ class NewCheckin:
     base_day: date | None = None
 
 
-def _checkin(row: aiosqlite.Row) -> Checkin:
+def _checkin(row: Record) -> Checkin:
     return Checkin(
         id=row["id"],
         user_id=row["user_id"],
@@ -71,31 +70,32 @@ def _checkin(row: aiosqlite.Row) -> Checkin:
     )
 
 
-def _values(new: NewCheckin, now: datetime) -> tuple[object, ...]:
-    return (
-        new.user_id,
-        new.client_id,
-        new.project_id,
-        wall_clock(new.local_due),
-        int(new.time_chosen),
-        epoch(new.due_at),
-        int(new.recurring),
-        new.base_day.isoformat() if new.base_day else None,
-        epoch(now),
-    )
+def _values(new: NewCheckin, now: datetime) -> dict[str, object]:
+    return {
+        "user_id": new.user_id,
+        "client_id": new.client_id,
+        "project_id": new.project_id,
+        "local_due": wall_clock(new.local_due),
+        "time_chosen": int(new.time_chosen),
+        "due_at": epoch(new.due_at),
+        "recurring": int(new.recurring),
+        "base_day": new.base_day.isoformat() if new.base_day else None,
+        "created_at": epoch(now),
+    }
 
 
 _INSERT = """
     INSERT INTO checkins (user_id, client_id, project_id, local_due, time_chosen, due_at,
                           recurring, base_day, created_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    VALUES (:user_id, :client_id, :project_id, :local_due, :time_chosen, :due_at,
+            :recurring, :base_day, :created_at)
 """
 
 
 class CheckinRepository(DueRowStore[Checkin]):
     TABLE = "checkins"
 
-    def _parse(self, row: aiosqlite.Row) -> Checkin:
+    def _parse(self, row: Record) -> Checkin:
         return _checkin(row)
 
     # ---- for the user ----------------------------------------------------------
@@ -105,11 +105,11 @@ class CheckinRepository(DueRowStore[Checkin]):
         per client at a time keeps the list honest."""
         async with self._db.transaction() as tx:
             await tx.execute(
-                "UPDATE checkins SET status = 'cancelled', finished_at = ? "
-                "WHERE user_id = ? AND client_id = ? AND status = 'pending'",
-                (epoch(now), new.user_id, new.client_id),
+                "UPDATE checkins SET status = 'cancelled', finished_at = :now "
+                "WHERE user_id = :user_id AND client_id = :client_id AND status = 'pending'",
+                {"now": epoch(now), "user_id": new.user_id, "client_id": new.client_id},
             )
-            checkin_id = await tx.insert(_INSERT, _values(new, now))
+            checkin_id = await tx.insert(f"{_INSERT} RETURNING id", _values(new, now))
         assert checkin_id is not None
         found = await self.get(new.user_id, checkin_id)
         assert found is not None
@@ -121,31 +121,34 @@ class CheckinRepository(DueRowStore[Checkin]):
 
     async def get(self, user_id: int, checkin_id: int) -> Checkin | None:
         row = await self._db.fetchone(
-            "SELECT * FROM checkins WHERE id = ? AND user_id = ?", (checkin_id, user_id)
+            "SELECT * FROM checkins WHERE id = :checkin_id AND user_id = :user_id",
+            {"checkin_id": checkin_id, "user_id": user_id},
         )
         return _checkin(row) if row else None
 
     async def next_for_client(self, user_id: int, client_id: int) -> Checkin | None:
         row = await self._db.fetchone(
-            "SELECT * FROM checkins WHERE user_id = ? AND client_id = ? AND status = 'pending' "
+            "SELECT * FROM checkins "
+            "WHERE user_id = :user_id AND client_id = :client_id AND status = 'pending' "
             "ORDER BY due_at LIMIT 1",
-            (user_id, client_id),
+            {"user_id": user_id, "client_id": client_id},
         )
         return _checkin(row) if row else None
 
     async def open_for_user(self, user_id: int, until: datetime) -> list[Checkin]:
         """Pending ones due before `until`, and reminders sent but not acted on."""
         rows = await self._db.fetchall(
-            "SELECT * FROM checkins WHERE user_id = ? AND "
-            "(status = 'sent' OR (status IN ('pending', 'sending') AND due_at <= ?)) "
+            "SELECT * FROM checkins WHERE user_id = :user_id AND "
+            "(status = 'sent' OR (status IN ('pending', 'sending') AND due_at <= :until)) "
             "ORDER BY due_at",
-            (user_id, epoch(until)),
+            {"user_id": user_id, "until": epoch(until)},
         )
         return [_checkin(row) for row in rows]
 
     async def pending_for_user(self, user_id: int) -> list[Checkin]:
         rows = await self._db.fetchall(
-            "SELECT * FROM checkins WHERE user_id = ? AND status = 'pending'", (user_id,)
+            "SELECT * FROM checkins WHERE user_id = :user_id AND status = 'pending'",
+            {"user_id": user_id},
         )
         return [_checkin(row) for row in rows]
 
@@ -160,17 +163,18 @@ class CheckinRepository(DueRowStore[Checkin]):
         """Snooze or reschedule: a new time, and the reminder is due again."""
         changed = await self._db.execute(
             """
-            UPDATE checkins SET local_due = ?, time_chosen = ?, due_at = ?, status = 'pending',
+            UPDATE checkins SET local_due = :local_due, time_chosen = :time_chosen,
+                                due_at = :due_at, status = 'pending',
                                 claimed_at = NULL, attempts = 0, late = 0
-            WHERE id = ? AND user_id = ? AND status IN ('pending', 'sent')
+            WHERE id = :checkin_id AND user_id = :user_id AND status IN ('pending', 'sent')
             """,
-            (
-                wall_clock(local_due),
-                int(time_chosen),
-                epoch(due_at),
-                checkin_id,
-                user_id,
-            ),
+            {
+                "local_due": wall_clock(local_due),
+                "time_chosen": int(time_chosen),
+                "due_at": epoch(due_at),
+                "checkin_id": checkin_id,
+                "user_id": user_id,
+            },
         )
         return changed == 1
 
@@ -178,15 +182,19 @@ class CheckinRepository(DueRowStore[Checkin]):
         """New UTC moments for pending rows (after a zone or check-in hour change)."""
         async with self._db.transaction() as tx:
             await tx.executemany(
-                "UPDATE checkins SET due_at = ? "
-                "WHERE id = ? AND user_id = ? AND status = 'pending'",
-                [(epoch(due_at), checkin_id, user_id) for checkin_id, due_at in changes],
+                "UPDATE checkins SET due_at = :due_at "
+                "WHERE id = :checkin_id AND user_id = :user_id AND status = 'pending'",
+                [
+                    {"due_at": epoch(due_at), "checkin_id": checkin_id, "user_id": user_id}
+                    for checkin_id, due_at in changes
+                ],
             )
 
     async def set_local_due(self, user_id: int, checkin_id: int, local_due: datetime) -> None:
         await self._db.execute(
-            "UPDATE checkins SET local_due = ? WHERE id = ? AND user_id = ?",
-            (wall_clock(local_due), checkin_id, user_id),
+            "UPDATE checkins SET local_due = :local_due "
+            "WHERE id = :checkin_id AND user_id = :user_id",
+            {"local_due": wall_clock(local_due), "checkin_id": checkin_id, "user_id": user_id},
         )
 
     async def finish(
@@ -200,10 +208,19 @@ class CheckinRepository(DueRowStore[Checkin]):
     ) -> bool:
         changed = await self._db.execute(
             """
-            UPDATE checkins SET status = ?, outcome = ?, note = ?, finished_at = ?
-            WHERE id = ? AND user_id = ? AND status IN ('pending', 'sending', 'sent')
+            UPDATE checkins SET status = :status, outcome = :outcome, note = :note,
+                                finished_at = :now
+            WHERE id = :checkin_id AND user_id = :user_id
+              AND status IN ('pending', 'sending', 'sent')
             """,
-            (status, outcome, note, epoch(now), checkin_id, user_id),
+            {
+                "status": status,
+                "outcome": outcome,
+                "note": note,
+                "now": epoch(now),
+                "checkin_id": checkin_id,
+                "user_id": user_id,
+            },
         )
         return changed == 1
 
@@ -211,25 +228,26 @@ class CheckinRepository(DueRowStore[Checkin]):
         self, user_id: int, checkin_id: int, outcome: str, note: str | None
     ) -> bool:
         changed = await self._db.execute(
-            "UPDATE checkins SET outcome = ?, note = ? "
-            "WHERE id = ? AND user_id = ? AND status = 'done'",
-            (outcome, note, checkin_id, user_id),
+            "UPDATE checkins SET outcome = :outcome, note = :note "
+            "WHERE id = :checkin_id AND user_id = :user_id AND status = 'done'",
+            {"outcome": outcome, "note": note, "checkin_id": checkin_id, "user_id": user_id},
         )
         return changed == 1
 
     async def cancel_for_client(self, user_id: int, client_id: int, now: datetime) -> int:
         """Stop everything open for the client, reminders already delivered included."""
         return await self._db.execute(
-            "UPDATE checkins SET status = 'cancelled', finished_at = ? "
-            "WHERE user_id = ? AND client_id = ? AND status IN ('pending', 'sending', 'sent')",
-            (epoch(now), user_id, client_id),
+            "UPDATE checkins SET status = 'cancelled', finished_at = :now "
+            "WHERE user_id = :user_id AND client_id = :client_id "
+            "AND status IN ('pending', 'sending', 'sent')",
+            {"now": epoch(now), "user_id": user_id, "client_id": client_id},
         )
 
     async def cancel_for_user(self, user_id: int, now: datetime) -> int:
         return await self._db.execute(
-            "UPDATE checkins SET status = 'cancelled', finished_at = ? "
-            "WHERE user_id = ? AND status IN ('pending', 'sending')",
-            (epoch(now), user_id),
+            "UPDATE checkins SET status = 'cancelled', finished_at = :now "
+            "WHERE user_id = :user_id AND status IN ('pending', 'sending')",
+            {"now": epoch(now), "user_id": user_id},
         )
 
     async def log_contact(
@@ -237,6 +255,13 @@ class CheckinRepository(DueRowStore[Checkin]):
     ) -> None:
         await self._db.execute(
             "INSERT INTO contacts (user_id, client_id, happened_on, source, created_at) "
-            "SELECT ?, id, ?, ?, ? FROM clients WHERE id = ? AND user_id = ?",
-            (user_id, happened_on.isoformat(), source, epoch(now), client_id, user_id),
+            "SELECT :user_id, id, :happened_on, :source, :now FROM clients "
+            "WHERE id = :client_id AND user_id = :user_id",
+            {
+                "user_id": user_id,
+                "happened_on": happened_on.isoformat(),
+                "source": source,
+                "now": epoch(now),
+                "client_id": client_id,
+            },
         )

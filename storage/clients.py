@@ -6,10 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-import aiosqlite
-
 from storage.codec import epoch, from_epoch, maybe_from_epoch
-from storage.db import Database
+from storage.db import Database, Record
 
 NAME_LIMIT = 100
 TEXT_LIMIT = 1000
@@ -41,7 +39,7 @@ class ClientPage:
     total: int
 
 
-def _client(row: aiosqlite.Row) -> Client:
+def _client(row: Record) -> Client:
     return Client(
         id=row["id"],
         user_id=row["user_id"],
@@ -69,8 +67,14 @@ class ClientRepository:
     ) -> Client:
         client_id = await self._db.insert(
             "INSERT INTO clients (user_id, name, contact, notes, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (user_id, name, contact, notes, epoch(now), epoch(now)),
+            "VALUES (:user_id, :name, :contact, :notes, :now, :now) RETURNING id",
+            {
+                "user_id": user_id,
+                "name": name,
+                "contact": contact,
+                "notes": notes,
+                "now": epoch(now),
+            },
         )
         client = await self.get(user_id, int(client_id or 0))
         assert client is not None
@@ -78,32 +82,35 @@ class ClientRepository:
 
     async def get(self, user_id: int, client_id: int) -> Client | None:
         row = await self._db.fetchone(
-            "SELECT * FROM clients WHERE id = ? AND user_id = ?", (client_id, user_id)
+            "SELECT * FROM clients WHERE id = :client_id AND user_id = :user_id",
+            {"client_id": client_id, "user_id": user_id},
         )
         return _client(row) if row else None
 
     async def page(self, user_id: int, *, archived: bool, offset: int, limit: int) -> ClientPage:
+        where = "WHERE user_id = :user_id AND archived = :archived"
+        params = {"user_id": user_id, "archived": int(archived)}
         rows = await self._db.fetchall(
-            f"SELECT * FROM clients WHERE user_id = ? AND archived = ? {_ORDER} LIMIT ? OFFSET ?",
-            (user_id, int(archived), limit, offset),
+            f"SELECT * FROM clients {where} {_ORDER} LIMIT :limit OFFSET :offset",
+            {**params, "limit": limit, "offset": offset},
         )
-        total = await self._db.fetchone(
-            "SELECT COUNT(*) FROM clients WHERE user_id = ? AND archived = ?",
-            (user_id, int(archived)),
-        )
-        return ClientPage([_client(row) for row in rows], int(total[0]) if total else 0)
+        total = await self._db.fetchvalue(f"SELECT COUNT(*) AS n FROM clients {where}", params)
+        return ClientPage([_client(row) for row in rows], int(total or 0))
 
     async def count(self, user_id: int) -> int:
-        row = await self._db.fetchone("SELECT COUNT(*) FROM clients WHERE user_id = ?", (user_id,))
-        return int(row[0]) if row else 0
+        total = await self._db.fetchvalue(
+            "SELECT COUNT(*) AS n FROM clients WHERE user_id = :user_id", {"user_id": user_id}
+        )
+        return int(total or 0)
 
     async def update_field(
         self, user_id: int, client_id: int, field: ClientField, value: str | None, now: datetime
     ) -> bool:
         column = ClientField(field).value  # an enum member, never user text, names the column
         changed = await self._db.execute(
-            f"UPDATE clients SET {column} = ?, updated_at = ? WHERE id = ? AND user_id = ?",
-            (value, epoch(now), client_id, user_id),
+            f"UPDATE clients SET {column} = :value, updated_at = :now "
+            "WHERE id = :client_id AND user_id = :user_id",
+            {"value": value, "now": epoch(now), "client_id": client_id, "user_id": user_id},
         )
         return changed == 1
 
@@ -111,15 +118,22 @@ class ClientRepository:
         self, user_id: int, client_id: int, archived: bool, now: datetime
     ) -> bool:
         changed = await self._db.execute(
-            "UPDATE clients SET archived = ?, updated_at = ? WHERE id = ? AND user_id = ?",
-            (int(archived), epoch(now), client_id, user_id),
+            "UPDATE clients SET archived = :archived, updated_at = :now "
+            "WHERE id = :client_id AND user_id = :user_id",
+            {
+                "archived": int(archived),
+                "now": epoch(now),
+                "client_id": client_id,
+                "user_id": user_id,
+            },
         )
         return changed == 1
 
     async def delete(self, user_id: int, client_id: int) -> bool:
         """Remove the client; its projects and their reflections go with it (cascade)."""
         changed = await self._db.execute(
-            "DELETE FROM clients WHERE id = ? AND user_id = ?", (client_id, user_id)
+            "DELETE FROM clients WHERE id = :client_id AND user_id = :user_id",
+            {"client_id": client_id, "user_id": user_id},
         )
         return changed == 1
 
@@ -127,15 +141,16 @@ class ClientRepository:
         self, user_id: int, client_id: int, unit: str | None, n: int | None
     ) -> None:
         await self._db.execute(
-            "UPDATE clients SET cadence_unit = ?, cadence_n = ? WHERE id = ? AND user_id = ?",
-            (unit, n, client_id, user_id),
+            "UPDATE clients SET cadence_unit = :cadence_unit, cadence_n = :cadence_n "
+            "WHERE id = :client_id AND user_id = :user_id",
+            {"cadence_unit": unit, "cadence_n": n, "client_id": client_id, "user_id": user_id},
         )
 
     async def record_contact(self, user_id: int, client_id: int, at: datetime) -> None:
         """Move last contact forward to `at` (never backwards: an old project recorded
         late must not hide a newer contact)."""
         await self._db.execute(
-            "UPDATE clients SET last_contact_at = ? WHERE id = ? AND user_id = ? "
-            "AND (last_contact_at IS NULL OR last_contact_at < ?)",
-            (epoch(at), client_id, user_id, epoch(at)),
+            "UPDATE clients SET last_contact_at = :at WHERE id = :client_id AND user_id = :user_id "
+            "AND (last_contact_at IS NULL OR last_contact_at < :at)",
+            {"at": epoch(at), "client_id": client_id, "user_id": user_id},
         )

@@ -1,15 +1,25 @@
-"""One aiosqlite connection shared by the whole process, with migrations and units of work.
+"""The database behind every repository: SQLite (one file, the default) or PostgreSQL.
 
-Every statement outside a unit of work goes through one asyncio lock. aiosqlite runs all
-statements of a connection on one thread anyway, so the lock costs nothing in throughput,
-and it keeps a coroutine's statement from landing inside another coroutine's open
-transaction.
+Both go through SQLAlchemy Core's async engine (aiosqlite and asyncpg drivers), so the
+repositories write one SQL text with named binds (`:user_id`) and one set of calls runs
+on either engine. Rows come back as mappings (`row["score"]`).
 
-A unit of work (`async with db.transaction():`) holds the lock from BEGIN to COMMIT.
-Repositories never take a connection of their own: every statement made by the task that
-opened the unit of work joins it (a context variable says which task that is), so a
-service can call several repositories and have all of their writes commit together or
-not at all. Opening a unit of work inside another one joins the outer one.
+A unit of work (`async with db.transaction():`) commits every write inside it together or
+none. Repositories never take a connection of their own: every statement made by the task
+that opened the unit joins it (a context variable says which task and connection that
+is), so a service can call several repositories and have all of their writes commit
+together. Opening a unit inside another one joins the outer one. A task started inside a
+unit inherits the variable but is another task: it does not join.
+
+SQLite keeps one connection for the whole process behind one asyncio lock: aiosqlite runs
+a connection's statements on one thread anyway, and the lock keeps a coroutine's
+statement out of another coroutine's open transaction. A unit holds the lock from
+`BEGIN IMMEDIATE` to `COMMIT`.
+
+PostgreSQL takes a connection from a pool for each statement (autocommit) or unit of work
+(a transaction), so units of work of several tasks, and of several instances, run side by
+side; rows several instances may claim at once are taken with `FOR UPDATE SKIP LOCKED`
+(`Database.skip_locked`).
 """
 
 from __future__ import annotations
@@ -17,29 +27,68 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections.abc import AsyncIterator, Iterable, Sequence
-from contextlib import asynccontextmanager
+from abc import ABC, abstractmethod
+from collections.abc import AsyncIterator, Awaitable, Iterable, Mapping
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from contextvars import ContextVar
+from functools import lru_cache
 from importlib import resources
 from itertools import count
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, TypeVar
 
-import aiosqlite
+from sqlalchemy import RowMapping, TextClause, event, make_url, text
+from sqlalchemy.engine import URL
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 logger = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5_000
+# Several instances may start at once; one of them migrates while the others wait.
+_MIGRATION_LOCK = 7_312_001
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 _instances = count(1)
 
-Params = Sequence[Any] | dict[str, Any]
-Row = aiosqlite.Row
+Engine = Literal["sqlite", "postgresql"]
+Record = RowMapping
+Params = Mapping[str, Any]
+T = TypeVar("T")
 
 
-def load_migrations() -> list[tuple[int, str]]:
-    """Numbered SQL scripts from storage/migrations, in order; numbers must be 1..N."""
-    folder = resources.files("storage") / "migrations"
+class DatabaseUrlError(ValueError):
+    """A DATABASE_URL this bot cannot use; the message says what would work."""
+
+
+def parse_database_url(value: str) -> URL:
+    """`sqlite:///data/bot.sqlite3` or `postgresql://user:pass@host/db`, with the
+    async driver each engine needs (an explicit `+aiosqlite`/`+asyncpg` is kept)."""
+    try:
+        url = make_url(value)
+    except Exception:  # SQLAlchemy raises ArgumentError with the value in it
+        raise DatabaseUrlError(
+            "must look like sqlite:///data/bot.sqlite3 or postgresql://user:password@host/db"
+        ) from None
+    backend = url.get_backend_name()
+    if backend == "sqlite":
+        if not url.database or url.database == ":memory:":
+            raise DatabaseUrlError("needs a file path, e.g. sqlite:///data/bot.sqlite3")
+        return url.set(drivername="sqlite+aiosqlite")
+    if backend in ("postgresql", "postgres"):
+        if not url.database:
+            raise DatabaseUrlError("needs a database name, e.g. postgresql://bot@localhost/bot")
+        return url.set(drivername="postgresql+asyncpg")
+    raise DatabaseUrlError(f"uses {backend!r}; the bot runs on sqlite or postgresql")
+
+
+def sqlite_url(path: str | Path) -> str:
+    return f"sqlite:///{Path(path)}"
+
+
+def load_migrations(engine: Engine) -> list[tuple[int, str]]:
+    """The engine's numbered SQL scripts, in order, without gaps. SQLite's start at 1;
+    PostgreSQL's start at the version where it joined (one script with the whole schema
+    then), so one number means the same tables on both engines."""
+    folder = resources.files("storage") / "migrations" / engine
     found: list[tuple[int, str]] = []
     for entry in folder.iterdir():
         match = _MIGRATION_NAME.match(entry.name)
@@ -47,137 +96,321 @@ def load_migrations() -> list[tuple[int, str]]:
             found.append((int(match.group(1)), entry.read_text(encoding="utf-8")))
     found.sort()
     numbers = [number for number, _ in found]
-    if numbers != list(range(1, len(found) + 1)):
-        raise RuntimeError(f"migrations must be numbered 1..N without gaps, got {numbers}")
+    first = numbers[0] if numbers else 1
+    if numbers != list(range(first, first + len(found))):
+        raise RuntimeError(f"{engine} migrations must be numbered without gaps, got {numbers}")
     return found
 
 
-class Database:
-    """The connection plus a lock; open it with `Database.open(path)`."""
+@lru_cache(maxsize=1024)
+def _statement(sql: str) -> TextClause:
+    """Repositories build their SQL from constants, so the set of texts is small: parse
+    each once."""
+    return text(sql)
 
-    def __init__(self, connection: aiosqlite.Connection) -> None:
-        self._conn = connection
-        self._lock = asyncio.Lock()
-        # The task that holds the open unit of work. A task started inside one inherits
-        # the variable but is another task: it waits for the lock like everyone else.
-        self._unit_owner: ContextVar[asyncio.Task[Any] | None] = ContextVar(
+
+class Database(ABC):
+    """Statements, units of work and migrations; open one with `Database.open(url)`."""
+
+    engine: Engine
+    skip_locked: str  # appended to a SELECT of rows that several instances may claim
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+        # The task that holds the open unit of work, and its connection.
+        self._unit: ContextVar[tuple[asyncio.Task[Any], AsyncConnection] | None] = ContextVar(
             f"db{next(_instances)}", default=None
         )
 
-    @classmethod
-    async def open(cls, path: str | Path) -> Database:
-        """Connect, set the pragmas and bring the schema up to date."""
-        if str(path) != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        # isolation_level=None: autocommit; multi-statement work uses `transaction()`.
-        connection = await aiosqlite.connect(str(path), isolation_level=None)
-        connection.row_factory = aiosqlite.Row
+    @staticmethod
+    async def open(target: str | Path) -> Database:
+        """Connect to a database URL (or a SQLite file path) and bring its schema up to
+        date."""
+        url = (
+            parse_database_url(target)
+            if isinstance(target, str) and "://" in target
+            else parse_database_url(sqlite_url(target))
+        )
+        database: Database
+        if url.get_backend_name() == "sqlite":
+            database = await SQLiteDatabase.connect(url)
+        else:
+            database = await PostgresDatabase.connect(url)
         try:
-            await connection.execute("PRAGMA journal_mode=WAL")
-            await connection.execute("PRAGMA synchronous=NORMAL")
-            await connection.execute("PRAGMA foreign_keys=ON")
-            await connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-            database = cls(connection)
             await database.migrate()
         except BaseException:
-            await connection.close()
+            await database.close()
             raise
         return database
 
+    # -- statements --------------------------------------------------------------------
+
+    def _unit_connection(self) -> AsyncConnection | None:
+        unit = self._unit.get()
+        if unit is not None and unit[0] is asyncio.current_task():
+            return unit[1]
+        return None
+
+    @abstractmethod
+    def _connection(self) -> AbstractAsyncContextManager[AsyncConnection]:
+        """The unit's connection inside a unit of work, a free one outside it."""
+
+    async def _run(self, statement: Awaitable[T]) -> T:
+        return await statement
+
+    async def execute(self, sql: str, params: Params | None = None) -> int:
+        """Run one statement; return the number of rows it changed."""
+        async with self._connection() as conn:
+            result = await self._run(conn.execute(_statement(sql), dict(params or {})))
+            return int(result.rowcount)
+
+    async def insert(self, sql: str, params: Params | None = None) -> int | None:
+        """Run an `INSERT ... RETURNING id`; return the new row's id, or None when it
+        inserted nothing (an `INSERT ... SELECT` whose SELECT found no row)."""
+        async with self._connection() as conn:
+            result = await self._run(conn.execute(_statement(sql), dict(params or {})))
+            row = result.first()
+            return int(row[0]) if row is not None else None
+
+    async def executemany(self, sql: str, rows: Iterable[Params]) -> None:
+        batch = [dict(row) for row in rows]
+        if not batch:
+            return
+        async with self.transaction(), self._connection() as conn:
+            await self._run(conn.execute(_statement(sql), batch))
+
+    async def fetchone(self, sql: str, params: Params | None = None) -> Record | None:
+        async with self._connection() as conn:
+            result = await self._run(conn.execute(_statement(sql), dict(params or {})))
+            return result.mappings().first()
+
+    async def fetchall(self, sql: str, params: Params | None = None) -> list[Record]:
+        async with self._connection() as conn:
+            result = await self._run(conn.execute(_statement(sql), dict(params or {})))
+            return list(result.mappings().all())
+
+    async def fetchvalue(self, sql: str, params: Params | None = None) -> Any:
+        """The first column of the first row, or None."""
+        async with self._connection() as conn:
+            result = await self._run(conn.execute(_statement(sql), dict(params or {})))
+            row = result.first()
+            return row[0] if row is not None else None
+
+    @abstractmethod
+    def transaction(self) -> AbstractAsyncContextManager[Database]:
+        """A unit of work, rolled back on any error; inside one already open in this
+        task, it simply joins it."""
+
+    # -- schema ------------------------------------------------------------------------
+
+    @abstractmethod
     async def migrate(self) -> int:
-        """Apply every migration newer than `PRAGMA user_version`; return the version."""
+        """Apply every migration newer than the database's version; return the version."""
+
+    @abstractmethod
+    async def user_version(self) -> int:
+        """The number of the last migration applied."""
+
+    async def ping(self) -> bool:
+        return bool(await self.fetchvalue("SELECT 1") == 1)
+
+    async def close(self) -> None:
+        await self._engine.dispose()
+
+
+class SQLiteDatabase(Database):
+    engine: Engine = "sqlite"
+    skip_locked = ""  # one process writes the file: nobody else can claim a row
+
+    def __init__(self, engine: AsyncEngine, connection: AsyncConnection) -> None:
+        super().__init__(engine)
+        self._conn = connection
+        self._lock = asyncio.Lock()
+
+    @classmethod
+    async def connect(cls, url: URL) -> SQLiteDatabase:
+        assert url.database is not None
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_async_engine(url)
+        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        try:
+            # AUTOCOMMIT hands transactions to us: `transaction()` sends BEGIN IMMEDIATE
+            # itself, so a unit of work takes the write lock before its first read.
+            connection = await engine.connect()
+            connection = await connection.execution_options(isolation_level="AUTOCOMMIT")
+        except BaseException:
+            await engine.dispose()
+            raise
+        return cls(engine, connection)
+
+    async def _run(self, statement: Awaitable[T]) -> T:
+        """Finish the statement even when the caller is cancelled, then pass the
+        cancellation on. The one connection is shared: a statement cut off halfway
+        would make SQLAlchemy drop it, with the file's write lock possibly still held
+        by the statement running on aiosqlite's thread."""
+        task = asyncio.ensure_future(statement)
+        try:
+            return await asyncio.shield(task)
+        except asyncio.CancelledError:
+            if not task.done():
+                await asyncio.wait({task})
+            raise
+
+    @asynccontextmanager
+    async def _connection(self) -> AsyncIterator[AsyncConnection]:
+        if self._unit_connection() is not None:
+            yield self._conn
+            return
         async with self._lock:
-            version = await self._user_version()
-            for number, script in load_migrations():
+            try:
+                yield self._conn
+            except Exception:
+                # A failed statement leaves SQLAlchemy's view of the shared connection
+                # wanting a rollback; outside a unit no transaction is open in SQLite,
+                # so this only resets that view for the next statement.
+                if self._conn.in_transaction():
+                    await self._run(self._conn.rollback())
+                raise
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[Database]:
+        if self._unit_connection() is not None:
+            yield self
+            return
+        async with self._lock:
+            await self._run(self._conn.exec_driver_sql("BEGIN IMMEDIATE"))
+            token = self._unit.set((_current_task(), self._conn))
+            try:
+                yield self
+            except BaseException:
+                # The driver's rollback ends the BEGIN IMMEDIATE above and SQLAlchemy's
+                # view of it, even after a failed or cancelled statement.
+                await self._run(self._conn.rollback())
+                raise
+            else:
+                await self._run(self._conn.commit())
+            finally:
+                self._unit.reset(token)
+
+    async def migrate(self) -> int:
+        async with self._lock:
+            version = await self._read_version()
+            raw = await self._conn.get_raw_connection()
+            driver = raw.driver_connection
+            assert driver is not None
+            for number, script in load_migrations("sqlite"):
                 if number <= version:
                     continue
                 logger.info("Applying database migration %04d", number)
                 # executescript commits first; BEGIN/COMMIT make each script atomic.
-                await self._conn.executescript(
+                await driver.executescript(
                     f"BEGIN;\n{script}\nPRAGMA user_version={number};\nCOMMIT;"
                 )
                 version = number
             return version
 
-    async def _user_version(self) -> int:
-        async with self._conn.execute("PRAGMA user_version") as cursor:
-            row = await cursor.fetchone()
+    async def _read_version(self) -> int:
+        result = await self._conn.exec_driver_sql("PRAGMA user_version")
+        row = result.first()
         return int(row[0]) if row else 0
 
     async def user_version(self) -> int:
-        async with self._statement():
-            return await self._user_version()
-
-    def _in_unit(self) -> bool:
-        owner = self._unit_owner.get()
-        return owner is not None and owner is asyncio.current_task()
-
-    @asynccontextmanager
-    async def _statement(self) -> AsyncIterator[None]:
-        """Inside a unit of work the task already holds the lock; outside, take it."""
-        if self._in_unit():
-            yield
-            return
         async with self._lock:
-            yield
-
-    async def execute(self, sql: str, params: Params = ()) -> int:
-        """Run one statement; return the number of rows it changed."""
-        async with self._statement():
-            cursor = await self._conn.execute(sql, params)
-            changed = cursor.rowcount
-            await cursor.close()
-            return changed
-
-    async def insert(self, sql: str, params: Params = ()) -> int | None:
-        """Run an INSERT; return the new row's id, or None when it inserted nothing
-        (an `INSERT ... SELECT` whose SELECT found no row)."""
-        async with self._statement():
-            cursor = await self._conn.execute(sql, params)
-            inserted = cursor.rowcount
-            row_id = cursor.lastrowid
-            await cursor.close()
-            return int(row_id) if inserted == 1 and row_id is not None else None
-
-    async def executemany(self, sql: str, rows: Iterable[Params]) -> None:
-        async with self.transaction():
-            await self._conn.executemany(sql, rows)
-
-    async def fetchone(self, sql: str, params: Params = ()) -> Row | None:
-        async with self._statement(), self._conn.execute(sql, params) as cursor:
-            return await cursor.fetchone()
-
-    async def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
-        async with self._statement(), self._conn.execute(sql, params) as cursor:
-            return list(await cursor.fetchall())
-
-    async def fetchvalue(self, sql: str, params: Params = ()) -> Any:
-        """The first column of the first row, or None."""
-        row = await self.fetchone(sql, params)
-        return row[0] if row is not None else None
-
-    @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[Database]:
-        """A unit of work: `BEGIN IMMEDIATE` ... `COMMIT`, rolled back on any error.
-        Inside one already open in this task, it simply joins it."""
-        if self._in_unit():
-            yield self
-            return
-        async with self._lock:
-            await self._conn.execute("BEGIN IMMEDIATE")
-            token = self._unit_owner.set(asyncio.current_task())
-            try:
-                yield self
-            except BaseException:
-                await self._conn.execute("ROLLBACK")
-                raise
-            else:
-                await self._conn.execute("COMMIT")
-            finally:
-                self._unit_owner.reset(token)
-
-    async def ping(self) -> bool:
-        return await self.fetchone("SELECT 1") is not None
+            return await self._read_version()
 
     async def close(self) -> None:
         await self._conn.close()
+        await super().close()
+
+
+class PostgresDatabase(Database):
+    engine: Engine = "postgresql"
+    skip_locked = " FOR UPDATE SKIP LOCKED"
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        super().__init__(engine)
+        # A statement outside a unit of work commits on its own, without BEGIN/COMMIT
+        # round trips; the pool is shared with the units.
+        self._autocommit = engine.execution_options(isolation_level="AUTOCOMMIT")
+
+    @classmethod
+    async def connect(cls, url: URL) -> PostgresDatabase:
+        engine = create_async_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+        return cls(engine)
+
+    @asynccontextmanager
+    async def _connection(self) -> AsyncIterator[AsyncConnection]:
+        unit = self._unit_connection()
+        if unit is not None:
+            yield unit
+            return
+        async with self._autocommit.connect() as conn:
+            yield conn
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[Database]:
+        if self._unit_connection() is not None:
+            yield self
+            return
+        async with self._engine.begin() as conn:
+            token = self._unit.set((_current_task(), conn))
+            try:
+                yield self
+            finally:
+                self._unit.reset(token)
+
+    async def migrate(self) -> int:
+        scripts = load_migrations("postgresql")
+        async with self._engine.begin() as conn:
+            # Held to the end of this transaction: another instance starting now waits
+            # here, then finds the schema up to date.
+            await conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+            await conn.exec_driver_sql(
+                "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"
+            )
+            version = await self._read_version(conn)
+            raw = await conn.get_raw_connection()
+            driver = raw.driver_connection
+            assert driver is not None
+            for number, script in scripts:
+                if number <= version:
+                    continue
+                logger.info("Applying database migration %04d", number)
+                await driver.execute(script)  # several statements: asyncpg's simple protocol
+                version = number
+            await conn.exec_driver_sql("DELETE FROM schema_version")
+            await conn.execute(
+                text("INSERT INTO schema_version (version) VALUES (:version)"),
+                {"version": version},
+            )
+            return version
+
+    @staticmethod
+    async def _read_version(conn: AsyncConnection) -> int:
+        result = await conn.exec_driver_sql("SELECT MAX(version) FROM schema_version")
+        value = result.scalar()
+        return int(value) if value is not None else 0
+
+    async def user_version(self) -> int:
+        async with self._autocommit.connect() as conn:
+            return await self._read_version(conn)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """On every new SQLite connection, before anyone uses it."""
+    cursor = dbapi_connection.cursor()
+    for pragma in (
+        "journal_mode=WAL",
+        "synchronous=NORMAL",
+        "foreign_keys=ON",
+        f"busy_timeout={BUSY_TIMEOUT_MS}",
+    ):
+        cursor.execute(f"PRAGMA {pragma}")
+    cursor.close()
+
+
+def _current_task() -> asyncio.Task[Any]:
+    task = asyncio.current_task()
+    if task is None:  # pragma: no cover - every caller runs inside the event loop
+        raise RuntimeError("a unit of work needs a running task")
+    return task

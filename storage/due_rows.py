@@ -15,10 +15,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import ClassVar, Generic, Protocol, TypeVar
 
-import aiosqlite
-
 from storage.codec import epoch, from_epoch
-from storage.db import Database
+from storage.db import Database, Record
 
 
 class DueRow(Protocol):
@@ -44,7 +42,7 @@ class DueRowStore(Generic[RowT]):
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def _parse(self, row: aiosqlite.Row) -> RowT:
+    def _parse(self, row: Record) -> RowT:
         raise NotImplementedError
 
     async def due(self, now: datetime, stale_claim_before: datetime, limit: int) -> list[RowT]:
@@ -53,12 +51,12 @@ class DueRowStore(Generic[RowT]):
         rows = await self._db.fetchall(
             f"""
             SELECT * FROM {self.TABLE}
-            WHERE ((status = 'pending' AND due_at <= ?)
-                   OR (status = 'sending' AND claimed_at <= ?))
+            WHERE ((status = 'pending' AND due_at <= :now)
+                   OR (status = 'sending' AND claimed_at <= :stale_claim_before))
               AND {_REACHABLE}
-            ORDER BY due_at LIMIT ?
+            ORDER BY due_at LIMIT :limit
             """,
-            (epoch(now), epoch(stale_claim_before), limit),
+            {"now": epoch(now), "stale_claim_before": epoch(stale_claim_before), "limit": limit},
         )
         return [self._parse(row) for row in rows]
 
@@ -66,19 +64,19 @@ class DueRowStore(Generic[RowT]):
         """Atomically take a row for sending; False if another sweep has it."""
         changed = await self._db.execute(
             f"""
-            UPDATE {self.TABLE} SET status = 'sending', claimed_at = ?
-            WHERE id = ? AND (status = 'pending'
-                              OR (status = 'sending' AND claimed_at <= ?))
+            UPDATE {self.TABLE} SET status = 'sending', claimed_at = :now
+            WHERE id = :row_id AND (status = 'pending'
+                                    OR (status = 'sending' AND claimed_at <= :stale_claim_before))
             """,
-            (epoch(now), row_id, epoch(stale_claim_before)),
+            {"now": epoch(now), "row_id": row_id, "stale_claim_before": epoch(stale_claim_before)},
         )
         return changed == 1
 
     async def mark_sent(self, row_id: int, now: datetime, late: bool) -> None:
         await self._db.execute(
-            f"UPDATE {self.TABLE} SET status = 'sent', sent_at = ?, late = ? "
-            "WHERE id = ? AND status = 'sending'",
-            (epoch(now), int(late), row_id),
+            f"UPDATE {self.TABLE} SET status = 'sent', sent_at = :now, late = :late "
+            "WHERE id = :row_id AND status = 'sending'",
+            {"now": epoch(now), "late": int(late), "row_id": row_id},
         )
 
     async def release(self, row_id: int) -> None:
@@ -86,29 +84,29 @@ class DueRowStore(Generic[RowT]):
         they return, with its due time unchanged."""
         await self._db.execute(
             f"UPDATE {self.TABLE} SET status = 'pending', claimed_at = NULL "
-            "WHERE id = ? AND status = 'sending'",
-            (row_id,),
+            "WHERE id = :row_id AND status = 'sending'",
+            {"row_id": row_id},
         )
 
     async def cancel(self, row_id: int, now: datetime) -> None:
         """Nothing left to send (the subscription or the client is gone)."""
         await self._db.execute(
-            f"UPDATE {self.TABLE} SET status = 'cancelled', finished_at = ? "
-            "WHERE id = ? AND status = 'sending'",
-            (epoch(now), row_id),
+            f"UPDATE {self.TABLE} SET status = 'cancelled', finished_at = :now "
+            "WHERE id = :row_id AND status = 'sending'",
+            {"now": epoch(now), "row_id": row_id},
         )
 
     async def retry_later(self, row_id: int, retry_at: datetime, attempts: int) -> None:
         await self._db.execute(
-            f"UPDATE {self.TABLE} SET status = 'pending', claimed_at = NULL, due_at = ?, "
-            "attempts = ? WHERE id = ? AND status = 'sending'",
-            (epoch(retry_at), attempts, row_id),
+            f"UPDATE {self.TABLE} SET status = 'pending', claimed_at = NULL, due_at = :due_at, "
+            "attempts = :attempts WHERE id = :row_id AND status = 'sending'",
+            {"due_at": epoch(retry_at), "attempts": attempts, "row_id": row_id},
         )
 
     async def mark_failed(self, row_id: int, now: datetime) -> None:
         await self._db.execute(
-            f"UPDATE {self.TABLE} SET status = 'failed', finished_at = ? WHERE id = ?",
-            (epoch(now), row_id),
+            f"UPDATE {self.TABLE} SET status = 'failed', finished_at = :now WHERE id = :row_id",
+            {"now": epoch(now), "row_id": row_id},
         )
 
     async def earliest_due(self) -> datetime | None:

@@ -1,4 +1,4 @@
-"""aiogram FSM storage on the bot's SQLite database, so conversations survive restarts."""
+"""aiogram FSM storage in the bot's database, so conversations survive restarts."""
 
 from __future__ import annotations
 
@@ -13,24 +13,27 @@ from aiogram.fsm.storage.base import BaseStorage, StateType, StorageKey
 from storage.codec import epoch
 from storage.db import Database
 
+# The columns of fsm_state's primary key, which are also the names of their binds.
+_KEY_COLUMNS = "bot_id, chat_id, user_id, thread_id, business_connection_id, destiny"
 _KEY_WHERE = (
-    "bot_id = ? AND chat_id = ? AND user_id = ? AND thread_id = ? "
-    "AND business_connection_id = ? AND destiny = ?"
+    "bot_id = :bot_id AND chat_id = :chat_id AND user_id = :user_id "
+    "AND thread_id = :thread_id AND business_connection_id = :business_connection_id "
+    "AND destiny = :destiny"
 )
 
 
-def _key(key: StorageKey) -> tuple[int, int, int, int, str, str]:
-    return (
-        key.bot_id,
-        key.chat_id,
-        key.user_id,
-        key.thread_id or 0,
-        key.business_connection_id or "",
-        key.destiny,
-    )
+def _key(key: StorageKey) -> dict[str, int | str]:
+    return {
+        "bot_id": key.bot_id,
+        "chat_id": key.chat_id,
+        "user_id": key.user_id,
+        "thread_id": key.thread_id or 0,
+        "business_connection_id": key.business_connection_id or "",
+        "destiny": key.destiny,
+    }
 
 
-class SQLiteStorage(BaseStorage):
+class DatabaseStorage(BaseStorage):
     """State and data of one StorageKey in one row; the row goes when both are empty."""
 
     def __init__(self, db: Database, now: Callable[[], datetime]) -> None:
@@ -56,13 +59,13 @@ class SQLiteStorage(BaseStorage):
         async with self._db.transaction() as tx:
             await tx.execute(
                 f"""
-                INSERT INTO fsm_state (bot_id, chat_id, user_id, thread_id,
-                                       business_connection_id, destiny, {column}, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT DO UPDATE SET {column} = excluded.{column},
-                                          updated_at = excluded.updated_at
+                INSERT INTO fsm_state ({_KEY_COLUMNS}, {column}, updated_at)
+                VALUES (:bot_id, :chat_id, :user_id, :thread_id, :business_connection_id,
+                        :destiny, :value, :updated_at)
+                ON CONFLICT ({_KEY_COLUMNS}) DO UPDATE SET {column} = excluded.{column},
+                                                          updated_at = excluded.updated_at
                 """,
-                (*_key(key), value, epoch(self._now())),
+                {**_key(key), "value": value, "updated_at": epoch(self._now())},
             )
             # An empty record is the same as no record: keep the table small.
             await tx.execute(

@@ -6,10 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-import aiosqlite
-
 from storage.codec import day, epoch, from_day, from_epoch
-from storage.db import Database
+from storage.db import Database, Record
 from storage.projects import Goal
 
 RED_FLAGS_LIMIT = 500
@@ -76,7 +74,7 @@ _SELECT = """
 """
 
 
-def _kickoff(row: aiosqlite.Row) -> Kickoff:
+def _kickoff(row: Record) -> Kickoff:
     return Kickoff(
         id=row["id"],
         user_id=row["user_id"],
@@ -108,15 +106,28 @@ class KickoffRepository:
             """
             INSERT INTO kickoffs (user_id, client_id, title, goal, goal_note, metric, baseline,
                                   target, ends_on, budget_fit, red_flags, address, created_at)
-            SELECT ?, id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM clients
-            WHERE id = ? AND user_id = ?
+            SELECT :user_id, id, :title, :goal, :goal_note, :metric, :baseline, :target,
+                   :ends_on, :budget_fit, :red_flags, :address, :now
+            FROM clients
+            WHERE id = :client_id AND user_id = :user_id
+            RETURNING id
             """,
-            (
-                new.user_id, new.title, new.goal.value, new.goal_note, new.metric, new.baseline,
-                new.target, day(new.ends_on), new.budget_fit.value, new.red_flags,
-                new.address.value, epoch(now), new.client_id, new.user_id,
-            ),
-        )  # fmt: skip
+            {
+                "user_id": new.user_id,
+                "title": new.title,
+                "goal": new.goal.value,
+                "goal_note": new.goal_note,
+                "metric": new.metric,
+                "baseline": new.baseline,
+                "target": new.target,
+                "ends_on": day(new.ends_on),
+                "budget_fit": new.budget_fit.value,
+                "red_flags": new.red_flags,
+                "address": new.address.value,
+                "now": epoch(now),
+                "client_id": new.client_id,
+            },
+        )
         if kickoff_id is None:
             raise LookupError(f"client {new.client_id} of user {new.user_id} not found")
         kickoff = await self.get(new.user_id, kickoff_id)
@@ -125,53 +136,62 @@ class KickoffRepository:
 
     async def get(self, user_id: int, kickoff_id: int) -> Kickoff | None:
         row = await self._db.fetchone(
-            f"{_SELECT} WHERE k.id = ? AND k.user_id = ?", (kickoff_id, user_id)
+            f"{_SELECT} WHERE k.id = :kickoff_id AND k.user_id = :user_id",
+            {"kickoff_id": kickoff_id, "user_id": user_id},
         )
         return _kickoff(row) if row else None
 
     async def active(self, user_id: int, limit: int) -> list[Kickoff]:
         """Projects under way, the nearest end first."""
         rows = await self._db.fetchall(
-            f"{_SELECT} WHERE k.user_id = ? AND k.status = 'active' "
-            "ORDER BY k.ends_on, k.id LIMIT ?",
-            (user_id, limit),
+            f"{_SELECT} WHERE k.user_id = :user_id AND k.status = 'active' "
+            "ORDER BY k.ends_on, k.id LIMIT :limit",
+            {"user_id": user_id, "limit": limit},
         )
         return [_kickoff(row) for row in rows]
 
     async def active_for_client(self, user_id: int, client_id: int) -> list[Kickoff]:
         rows = await self._db.fetchall(
-            f"{_SELECT} WHERE k.user_id = ? AND k.client_id = ? AND k.status = 'active' "
-            "ORDER BY k.ends_on, k.id",
-            (user_id, client_id),
+            f"{_SELECT} WHERE k.user_id = :user_id AND k.client_id = :client_id "
+            "AND k.status = 'active' ORDER BY k.ends_on, k.id",
+            {"user_id": user_id, "client_id": client_id},
         )
         return [_kickoff(row) for row in rows]
 
     async def for_project(self, user_id: int, project_id: int) -> Kickoff | None:
         row = await self._db.fetchone(
-            f"{_SELECT} WHERE k.user_id = ? AND k.project_id = ?", (user_id, project_id)
+            f"{_SELECT} WHERE k.user_id = :user_id AND k.project_id = :project_id",
+            {"user_id": user_id, "project_id": project_id},
         )
         return _kickoff(row) if row else None
 
     async def finish(self, user_id: int, kickoff_id: int, project_id: int, now: datetime) -> bool:
         """The project is recorded as finished; False if the kickoff is no longer active."""
         changed = await self._db.execute(
-            "UPDATE kickoffs SET status = 'finished', project_id = ?, finished_at = ? "
-            "WHERE id = ? AND user_id = ? AND status = 'active'",
-            (project_id, epoch(now), kickoff_id, user_id),
+            "UPDATE kickoffs SET status = 'finished', project_id = :project_id, "
+            "finished_at = :now "
+            "WHERE id = :kickoff_id AND user_id = :user_id AND status = 'active'",
+            {
+                "project_id": project_id,
+                "now": epoch(now),
+                "kickoff_id": kickoff_id,
+                "user_id": user_id,
+            },
         )
         return changed == 1
 
     async def set_end(self, user_id: int, kickoff_id: int, ends_on: date) -> bool:
         changed = await self._db.execute(
-            "UPDATE kickoffs SET ends_on = ? WHERE id = ? AND user_id = ? AND status = 'active'",
-            (day(ends_on), kickoff_id, user_id),
+            "UPDATE kickoffs SET ends_on = :ends_on "
+            "WHERE id = :kickoff_id AND user_id = :user_id AND status = 'active'",
+            {"ends_on": day(ends_on), "kickoff_id": kickoff_id, "user_id": user_id},
         )
         return changed == 1
 
     async def drop(self, user_id: int, kickoff_id: int, now: datetime) -> bool:
         changed = await self._db.execute(
-            "UPDATE kickoffs SET status = 'dropped', finished_at = ? "
-            "WHERE id = ? AND user_id = ? AND status = 'active'",
-            (epoch(now), kickoff_id, user_id),
+            "UPDATE kickoffs SET status = 'dropped', finished_at = :now "
+            "WHERE id = :kickoff_id AND user_id = :user_id AND status = 'active'",
+            {"now": epoch(now), "kickoff_id": kickoff_id, "user_id": user_id},
         )
         return changed == 1

@@ -6,10 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-import aiosqlite
-
 from storage.codec import day, epoch, from_day, from_epoch
-from storage.db import Database
+from storage.db import Database, Record
 
 READING_LIMIT = 300
 
@@ -27,7 +25,7 @@ class MetricReadingRow:
     created_at: datetime
 
 
-def _reading(row: aiosqlite.Row) -> MetricReadingRow:
+def _reading(row: Record) -> MetricReadingRow:
     return MetricReadingRow(
         id=row["id"],
         user_id=row["user_id"],
@@ -60,22 +58,33 @@ class MetricReadingRepository:
             """
             INSERT INTO metric_readings (user_id, client_id, project_id, text, value, percent,
                                          read_on, created_at)
-            SELECT user_id, client_id, id, ?, ?, ?, ?, ? FROM projects WHERE id = ? AND user_id = ?
+            SELECT user_id, client_id, id, :text, :value, :percent, :read_on, :now
+            FROM projects WHERE id = :project_id AND user_id = :user_id
+            RETURNING id
             """,
-            (text, value, int(percent), day(read_on), epoch(now), project_id, user_id),
+            {
+                "text": text,
+                "value": value,
+                "percent": int(percent),
+                "read_on": day(read_on),
+                "now": epoch(now),
+                "project_id": project_id,
+                "user_id": user_id,
+            },
         )
         if reading_id is None:
             return None
         row = await self._db.fetchone(
-            "SELECT * FROM metric_readings WHERE id = ? AND user_id = ?", (reading_id, user_id)
+            "SELECT * FROM metric_readings WHERE id = :reading_id AND user_id = :user_id",
+            {"reading_id": reading_id, "user_id": user_id},
         )
         return _reading(row) if row else None
 
     async def latest(self, user_id: int, project_id: int) -> MetricReadingRow | None:
         row = await self._db.fetchone(
-            "SELECT * FROM metric_readings WHERE user_id = ? AND project_id = ? "
+            "SELECT * FROM metric_readings WHERE user_id = :user_id AND project_id = :project_id "
             "ORDER BY created_at DESC, id DESC LIMIT 1",
-            (user_id, project_id),
+            {"user_id": user_id, "project_id": project_id},
         )
         return _reading(row) if row else None
 
@@ -83,9 +92,9 @@ class MetricReadingRepository:
         """Every reading of the project, oldest first: by the day it was read, then by
         when it was typed (two readings on one day keep their order)."""
         rows = await self._db.fetchall(
-            "SELECT * FROM metric_readings WHERE user_id = ? AND project_id = ? "
+            "SELECT * FROM metric_readings WHERE user_id = :user_id AND project_id = :project_id "
             "ORDER BY read_on, created_at, id",
-            (user_id, project_id),
+            {"user_id": user_id, "project_id": project_id},
         )
         return [_reading(row) for row in rows]
 
@@ -93,8 +102,8 @@ class MetricReadingRepository:
         """Whether any reading of the project has a number (something to draw)."""
         found = await self._db.fetchvalue(
             "SELECT EXISTS (SELECT 1 FROM metric_readings "
-            "WHERE user_id = ? AND project_id = ? AND value IS NOT NULL)",
-            (user_id, project_id),
+            "WHERE user_id = :user_id AND project_id = :project_id AND value IS NOT NULL) AS found",
+            {"user_id": user_id, "project_id": project_id},
         )
         return bool(found)
 
@@ -103,14 +112,14 @@ class MetricReadingRepository:
         or none read since a project that ended before `finished_before`."""
         found = await self._db.fetchvalue(
             """
-            SELECT COUNT(*) FROM projects p
-            WHERE p.user_id = ?
+            SELECT COUNT(*) AS n FROM projects p
+            WHERE p.user_id = :user_id
               AND (p.metric IS NULL
-                   OR (p.finished_on < ? AND NOT EXISTS (
+                   OR (p.finished_on < :finished_before AND NOT EXISTS (
                        SELECT 1 FROM metric_readings m
                        WHERE m.user_id = p.user_id AND m.project_id = p.id
                          AND m.value IS NOT NULL)))
             """,
-            (user_id, day(finished_before)),
+            {"user_id": user_id, "finished_before": day(finished_before)},
         )
         return int(found or 0)

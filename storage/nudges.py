@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-import aiosqlite
-
 from storage.codec import epoch, from_epoch, from_wall_clock, wall_clock
+from storage.db import Record
 from storage.due_rows import DueRowStore
 
 
@@ -52,7 +51,7 @@ class NewNudge:
     due_at: datetime
 
 
-def _nudge(row: aiosqlite.Row) -> Nudge:
+def _nudge(row: Record) -> Nudge:
     return Nudge(
         id=row["id"],
         user_id=row["user_id"],
@@ -68,19 +67,25 @@ def _nudge(row: aiosqlite.Row) -> Nudge:
 class NudgeRepository(DueRowStore[Nudge]):
     TABLE = "nudges"
 
-    def _parse(self, row: aiosqlite.Row) -> Nudge:
+    def _parse(self, row: Record) -> Nudge:
         return _nudge(row)
 
     async def add(self, new: NewNudge, now: datetime) -> Nudge:
         # The kickoff must belong to the same user: checked in the same statement.
         nudge_id = await self._db.insert(
             "INSERT INTO nudges (user_id, kickoff_id, action, local_due, due_at, created_at) "
-            "SELECT ?, id, ?, ?, ?, ? FROM kickoffs WHERE id = ? AND user_id = ?",
-            (
-                new.user_id, new.action.value, wall_clock(new.local_due), epoch(new.due_at),
-                epoch(now), new.kickoff_id, new.user_id,
-            ),
-        )  # fmt: skip
+            "SELECT :user_id, id, :action, :local_due, :due_at, :now FROM kickoffs "
+            "WHERE id = :kickoff_id AND user_id = :user_id "
+            "RETURNING id",
+            {
+                "user_id": new.user_id,
+                "action": new.action.value,
+                "local_due": wall_clock(new.local_due),
+                "due_at": epoch(new.due_at),
+                "now": epoch(now),
+                "kickoff_id": new.kickoff_id,
+            },
+        )
         if nudge_id is None:
             raise LookupError(f"kickoff {new.kickoff_id} of user {new.user_id} not found")
         found = await self.get(new.user_id, nudge_id)
@@ -89,20 +94,23 @@ class NudgeRepository(DueRowStore[Nudge]):
 
     async def get(self, user_id: int, nudge_id: int) -> Nudge | None:
         row = await self._db.fetchone(
-            "SELECT * FROM nudges WHERE id = ? AND user_id = ?", (nudge_id, user_id)
+            "SELECT * FROM nudges WHERE id = :nudge_id AND user_id = :user_id",
+            {"nudge_id": nudge_id, "user_id": user_id},
         )
         return _nudge(row) if row else None
 
     async def pending_for_user(self, user_id: int) -> list[Nudge]:
         rows = await self._db.fetchall(
-            "SELECT * FROM nudges WHERE user_id = ? AND status = 'pending'", (user_id,)
+            "SELECT * FROM nudges WHERE user_id = :user_id AND status = 'pending'",
+            {"user_id": user_id},
         )
         return [_nudge(row) for row in rows]
 
     async def for_kickoff(self, user_id: int, kickoff_id: int) -> list[Nudge]:
         rows = await self._db.fetchall(
-            "SELECT * FROM nudges WHERE user_id = ? AND kickoff_id = ? ORDER BY due_at, id",
-            (user_id, kickoff_id),
+            "SELECT * FROM nudges WHERE user_id = :user_id AND kickoff_id = :kickoff_id "
+            "ORDER BY due_at, id",
+            {"user_id": user_id, "kickoff_id": kickoff_id},
         )
         return [_nudge(row) for row in rows]
 
@@ -110,9 +118,9 @@ class NudgeRepository(DueRowStore[Nudge]):
         """Done, skipped or stopped, for a delivered nudge (or one pressed in the moment
         between its delivery and being marked sent); False for an old button."""
         changed = await self._db.execute(
-            "UPDATE nudges SET status = ?, finished_at = ? "
-            "WHERE id = ? AND user_id = ? AND status IN ('sending', 'sent')",
-            (status, epoch(now), nudge_id, user_id),
+            "UPDATE nudges SET status = :status, finished_at = :now "
+            "WHERE id = :nudge_id AND user_id = :user_id AND status IN ('sending', 'sent')",
+            {"status": status, "now": epoch(now), "nudge_id": nudge_id, "user_id": user_id},
         )
         return changed == 1
 
@@ -121,13 +129,19 @@ class NudgeRepository(DueRowStore[Nudge]):
     ) -> int:
         """Nothing more for this kickoff (or for one of its actions): pending ones are
         cancelled; delivered ones no longer wait for an answer."""
-        only_action = "AND action = ?" if action is not None else ""
-        params: tuple[object, ...] = (epoch(now), user_id, kickoff_id)
+        only_action = "AND action = :action" if action is not None else ""
+        params: dict[str, object] = {
+            "now": epoch(now),
+            "user_id": user_id,
+            "kickoff_id": kickoff_id,
+        }
+        if action is not None:
+            params["action"] = action.value
         return await self._db.execute(
-            "UPDATE nudges SET status = 'cancelled', finished_at = ? "
-            "WHERE user_id = ? AND kickoff_id = ? AND status IN ('pending', 'sending', 'sent') "
-            f"{only_action}",
-            params + ((action.value,) if action is not None else ()),
+            "UPDATE nudges SET status = 'cancelled', finished_at = :now "
+            "WHERE user_id = :user_id AND kickoff_id = :kickoff_id "
+            f"AND status IN ('pending', 'sending', 'sent') {only_action}",
+            params,
         )
 
     async def retime_many(
@@ -136,10 +150,15 @@ class NudgeRepository(DueRowStore[Nudge]):
         """New local times and UTC moments for pending nudges (a zone or hour change)."""
         async with self._db.transaction() as tx:
             await tx.executemany(
-                "UPDATE nudges SET local_due = ?, due_at = ? "
-                "WHERE id = ? AND user_id = ? AND status = 'pending'",
+                "UPDATE nudges SET local_due = :local_due, due_at = :due_at "
+                "WHERE id = :nudge_id AND user_id = :user_id AND status = 'pending'",
                 [
-                    (wall_clock(local), epoch(due_at), nudge_id, user_id)
+                    {
+                        "local_due": wall_clock(local),
+                        "due_at": epoch(due_at),
+                        "nudge_id": nudge_id,
+                        "user_id": user_id,
+                    }
                     for nudge_id, local, due_at in changes
                 ],
             )
@@ -147,8 +166,8 @@ class NudgeRepository(DueRowStore[Nudge]):
     async def answered(self, user_id: int, kickoff_id: int) -> Counter[str]:
         """How many nudges of the kickoff were done, skipped, ... by status."""
         rows = await self._db.fetchall(
-            "SELECT status, COUNT(*) FROM nudges WHERE user_id = ? AND kickoff_id = ? "
-            "GROUP BY status",
-            (user_id, kickoff_id),
+            "SELECT status, COUNT(*) AS n FROM nudges "
+            "WHERE user_id = :user_id AND kickoff_id = :kickoff_id GROUP BY status",
+            {"user_id": user_id, "kickoff_id": kickoff_id},
         )
-        return Counter({row[0]: int(row[1]) for row in rows})
+        return Counter({row["status"]: int(row["n"]) for row in rows})

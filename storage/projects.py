@@ -6,10 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-import aiosqlite
-
 from storage.codec import epoch, from_day, from_epoch
-from storage.db import Database
+from storage.db import Database, Record
 
 TITLE_LIMIT = 200
 FIELD_LIMIT = 300
@@ -68,7 +66,7 @@ _SELECT = """
 """
 
 
-def project_from_row(row: aiosqlite.Row) -> Project:
+def project_from_row(row: Record) -> Project:
     return Project(
         id=row["id"],
         user_id=row["user_id"],
@@ -96,20 +94,22 @@ class ProjectRepository:
             """
                 INSERT INTO projects (user_id, client_id, title, goal, goal_note, metric,
                                       baseline, finished_on, created_at)
-                SELECT ?, id, ?, ?, ?, ?, ?, ?, ? FROM clients WHERE id = ? AND user_id = ?
+                SELECT user_id, id, :title, :goal, :goal_note, :metric, :baseline,
+                       :finished_on, :now
+                FROM clients WHERE id = :client_id AND user_id = :user_id
+                RETURNING id
                 """,
-            (
-                new.user_id,
-                new.title,
-                new.goal.value,
-                new.goal_note,
-                new.metric,
-                new.baseline,
-                new.finished_on.isoformat(),
-                epoch(now),
-                new.client_id,
-                new.user_id,
-            ),
+            {
+                "title": new.title,
+                "goal": new.goal.value,
+                "goal_note": new.goal_note,
+                "metric": new.metric,
+                "baseline": new.baseline,
+                "finished_on": new.finished_on.isoformat(),
+                "now": epoch(now),
+                "client_id": new.client_id,
+                "user_id": new.user_id,
+            },
         )
         if project_id is None:
             raise LookupError(f"client {new.client_id} of user {new.user_id} not found")
@@ -119,33 +119,36 @@ class ProjectRepository:
 
     async def get(self, user_id: int, project_id: int) -> Project | None:
         row = await self._db.fetchone(
-            f"{_SELECT} WHERE p.id = ? AND p.user_id = ?", (project_id, user_id)
+            f"{_SELECT} WHERE p.id = :project_id AND p.user_id = :user_id",
+            {"project_id": project_id, "user_id": user_id},
         )
         return project_from_row(row) if row else None
 
     async def for_client(self, user_id: int, client_id: int, limit: int) -> ProjectPage:
+        params = {"user_id": user_id, "client_id": client_id}
         rows = await self._db.fetchall(
-            f"{_SELECT} WHERE p.user_id = ? AND p.client_id = ? "
-            "ORDER BY p.finished_on DESC, p.id DESC LIMIT ?",
-            (user_id, client_id, limit),
+            f"{_SELECT} WHERE p.user_id = :user_id AND p.client_id = :client_id "
+            "ORDER BY p.finished_on DESC, p.id DESC LIMIT :limit",
+            {**params, "limit": limit},
         )
-        total = await self._db.fetchone(
-            "SELECT COUNT(*) FROM projects WHERE user_id = ? AND client_id = ?",
-            (user_id, client_id),
+        total = await self._db.fetchvalue(
+            "SELECT COUNT(*) AS n FROM projects "
+            "WHERE user_id = :user_id AND client_id = :client_id",
+            params,
         )
-        return ProjectPage([project_from_row(row) for row in rows], int(total[0]) if total else 0)
+        return ProjectPage([project_from_row(row) for row in rows], int(total or 0))
 
     async def awaiting_reflection(self, user_id: int, offset: int, limit: int) -> ProjectPage:
         """Projects without a finished reflection: drafts first, then newest."""
-        where = "WHERE p.user_id = ? AND (r.status IS NULL OR r.status = 'draft')"
+        where = "WHERE p.user_id = :user_id AND (r.status IS NULL OR r.status = 'draft')"
         rows = await self._db.fetchall(
             f"{_SELECT} {where} ORDER BY r.status IS NULL, p.finished_on DESC, p.id DESC "
-            "LIMIT ? OFFSET ?",
-            (user_id, limit, offset),
+            "LIMIT :limit OFFSET :offset",
+            {"user_id": user_id, "limit": limit, "offset": offset},
         )
-        total = await self._db.fetchone(
-            "SELECT COUNT(*) FROM projects p LEFT JOIN reflections r ON r.project_id = p.id "
+        total = await self._db.fetchvalue(
+            "SELECT COUNT(*) AS n FROM projects p LEFT JOIN reflections r ON r.project_id = p.id "
             f"{where}",
-            (user_id,),
+            {"user_id": user_id},
         )
-        return ProjectPage([project_from_row(row) for row in rows], int(total[0]) if total else 0)
+        return ProjectPage([project_from_row(row) for row in rows], int(total or 0))

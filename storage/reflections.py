@@ -5,10 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-import aiosqlite
-
 from storage.codec import epoch, from_day, from_epoch, maybe_from_epoch
-from storage.db import Database
+from storage.db import Database, Record
 
 COMMENT_LIMIT = 300
 LESSON_LIMIT = 500
@@ -65,7 +63,7 @@ class HistoryPage:
     total: int
 
 
-def _reflection(row: aiosqlite.Row) -> Reflection:
+def _reflection(row: Record) -> Reflection:
     return Reflection(
         id=row["id"],
         user_id=row["user_id"],
@@ -95,7 +93,7 @@ _HISTORY_SELECT = """
 """
 
 
-def _history_item(row: aiosqlite.Row) -> HistoryItem:
+def _history_item(row: Record) -> HistoryItem:
     return HistoryItem(
         reflection_id=row["reflection_id"],
         project_id=row["project_id"],
@@ -118,20 +116,21 @@ class ReflectionRepository:
         await self._db.execute(
             """
             INSERT INTO reflections (user_id, project_id, started_at)
-            SELECT user_id, id, ? FROM projects WHERE id = ? AND user_id = ?
+            SELECT user_id, id, :now FROM projects WHERE id = :project_id AND user_id = :user_id
             ON CONFLICT (project_id) DO NOTHING
             """,
-            (epoch(now), project_id, user_id),
+            {"now": epoch(now), "project_id": project_id, "user_id": user_id},
         )
         row = await self._db.fetchone(
-            "SELECT * FROM reflections WHERE project_id = ? AND user_id = ?",
-            (project_id, user_id),
+            "SELECT * FROM reflections WHERE project_id = :project_id AND user_id = :user_id",
+            {"project_id": project_id, "user_id": user_id},
         )
         return _reflection(row) if row else None
 
     async def get(self, user_id: int, reflection_id: int) -> Reflection | None:
         row = await self._db.fetchone(
-            "SELECT * FROM reflections WHERE id = ? AND user_id = ?", (reflection_id, user_id)
+            "SELECT * FROM reflections WHERE id = :reflection_id AND user_id = :user_id",
+            {"reflection_id": reflection_id, "user_id": user_id},
         )
         return _reflection(row) if row else None
 
@@ -140,9 +139,9 @@ class ReflectionRepository:
             """
             SELECT a.* FROM reflection_answers a
             JOIN reflections r ON r.id = a.reflection_id
-            WHERE a.reflection_id = ? AND r.user_id = ?
+            WHERE a.reflection_id = :reflection_id AND r.user_id = :user_id
             """,
-            (reflection_id, user_id),
+            {"reflection_id": reflection_id, "user_id": user_id},
         )
         return {
             row["question_id"]: Answer(
@@ -170,20 +169,27 @@ class ReflectionRepository:
         question, atomically; False when the draft is not this user's."""
         async with self._db.transaction() as tx:
             moved = await tx.execute(
-                "UPDATE reflections SET position = ? "
-                "WHERE id = ? AND user_id = ? AND status = 'draft'",
-                (next_position, reflection_id, user_id),
+                "UPDATE reflections SET position = :position "
+                "WHERE id = :reflection_id AND user_id = :user_id AND status = 'draft'",
+                {"position": next_position, "reflection_id": reflection_id, "user_id": user_id},
             )
             if moved != 1:
                 return False
             await tx.execute(
                 """
                 INSERT INTO reflection_answers (reflection_id, question_id, value, text, skipped)
-                VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT DO UPDATE SET value = excluded.value, text = excluded.text,
-                                          skipped = excluded.skipped
+                VALUES (:reflection_id, :question_id, :value, :text, :skipped)
+                ON CONFLICT (reflection_id, question_id)
+                DO UPDATE SET value = excluded.value, text = excluded.text,
+                              skipped = excluded.skipped
                 """,
-                (reflection_id, question_id, value, text, int(skipped)),
+                {
+                    "reflection_id": reflection_id,
+                    "question_id": question_id,
+                    "value": value,
+                    "text": text,
+                    "skipped": int(skipped),
+                },
             )
         return True
 
@@ -192,25 +198,27 @@ class ReflectionRepository:
     ) -> bool:
         async with self._db.transaction() as tx:
             draft = await tx.fetchone(
-                "SELECT 1 FROM reflections WHERE id = ? AND user_id = ? AND status = 'draft'",
-                (reflection_id, user_id),
+                "SELECT 1 AS found FROM reflections "
+                "WHERE id = :reflection_id AND user_id = :user_id AND status = 'draft'",
+                {"reflection_id": reflection_id, "user_id": user_id},
             )
             if draft is None:
                 return False
             await tx.execute(
                 """
                 INSERT INTO reflection_answers (reflection_id, question_id, comment)
-                VALUES (?, ?, ?)
-                ON CONFLICT DO UPDATE SET comment = excluded.comment
+                VALUES (:reflection_id, :question_id, :comment)
+                ON CONFLICT (reflection_id, question_id) DO UPDATE SET comment = excluded.comment
                 """,
-                (reflection_id, question_id, comment),
+                {"reflection_id": reflection_id, "question_id": question_id, "comment": comment},
             )
         return True
 
     async def set_position(self, user_id: int, reflection_id: int, position: int) -> bool:
         changed = await self._db.execute(
-            "UPDATE reflections SET position = ? WHERE id = ? AND user_id = ? AND status = 'draft'",
-            (position, reflection_id, user_id),
+            "UPDATE reflections SET position = :position "
+            "WHERE id = :reflection_id AND user_id = :user_id AND status = 'draft'",
+            {"position": position, "reflection_id": reflection_id, "user_id": user_id},
         )
         return changed == 1
 
@@ -229,46 +237,57 @@ class ReflectionRepository:
         changed = await self._db.execute(
             """
             UPDATE reflections
-            SET status = 'done', score = ?, label = ?, decision = ?, lesson = ?,
-                advice = ?, completed_at = ?
-            WHERE id = ? AND user_id = ? AND status = 'draft'
+            SET status = 'done', score = :score, label = :label, decision = :decision,
+                lesson = :lesson, advice = :advice, completed_at = :now
+            WHERE id = :reflection_id AND user_id = :user_id AND status = 'draft'
             """,
-            (score, label, decision, lesson, " ".join(advice), epoch(now), reflection_id, user_id),
+            {
+                "score": score,
+                "label": label,
+                "decision": decision,
+                "lesson": lesson,
+                "advice": " ".join(advice),
+                "now": epoch(now),
+                "reflection_id": reflection_id,
+                "user_id": user_id,
+            },
         )
         return changed == 1
 
     async def last_advice(self, user_id: int) -> tuple[str, ...]:
         """The advice ids of the user's latest finished reflection; () when none."""
         row = await self._db.fetchone(
-            "SELECT advice FROM reflections WHERE user_id = ? AND status = 'done' "
+            "SELECT advice FROM reflections WHERE user_id = :user_id AND status = 'done' "
             "ORDER BY completed_at DESC, id DESC LIMIT 1",
-            (user_id,),
+            {"user_id": user_id},
         )
         return (_advice(row["advice"]) or ()) if row else ()
 
     async def history(self, user_id: int, offset: int, limit: int) -> HistoryPage:
         rows = await self._db.fetchall(
-            f"{_HISTORY_SELECT} WHERE r.user_id = ? AND r.status = 'done' "
-            "ORDER BY r.completed_at DESC, r.id DESC LIMIT ? OFFSET ?",
-            (user_id, limit, offset),
+            f"{_HISTORY_SELECT} WHERE r.user_id = :user_id AND r.status = 'done' "
+            "ORDER BY r.completed_at DESC, r.id DESC LIMIT :limit OFFSET :offset",
+            {"user_id": user_id, "limit": limit, "offset": offset},
         )
-        total = await self._db.fetchone(
-            "SELECT COUNT(*) FROM reflections WHERE user_id = ? AND status = 'done'", (user_id,)
+        total = await self._db.fetchvalue(
+            "SELECT COUNT(*) AS n FROM reflections WHERE user_id = :user_id AND status = 'done'",
+            {"user_id": user_id},
         )
-        return HistoryPage([_history_item(row) for row in rows], int(total[0]) if total else 0)
+        return HistoryPage([_history_item(row) for row in rows], int(total or 0))
 
     async def history_item(self, user_id: int, reflection_id: int) -> HistoryItem | None:
         row = await self._db.fetchone(
-            f"{_HISTORY_SELECT} WHERE r.id = ? AND r.user_id = ?", (reflection_id, user_id)
+            f"{_HISTORY_SELECT} WHERE r.id = :reflection_id AND r.user_id = :user_id",
+            {"reflection_id": reflection_id, "user_id": user_id},
         )
         return _history_item(row) if row else None
 
     async def scored_in_order(self, user_id: int) -> list[HistoryItem]:
         """Finished reflections with a score, oldest project first (for trends)."""
         rows = await self._db.fetchall(
-            f"{_HISTORY_SELECT} WHERE r.user_id = ? AND r.status = 'done' "
+            f"{_HISTORY_SELECT} WHERE r.user_id = :user_id AND r.status = 'done' "
             "AND r.score IS NOT NULL ORDER BY p.finished_on, r.completed_at, r.id",
-            (user_id,),
+            {"user_id": user_id},
         )
         return [_history_item(row) for row in rows]
 
@@ -278,10 +297,10 @@ class ReflectionRepository:
             """
             SELECT a.reflection_id, a.question_id, a.value FROM reflection_answers a
             JOIN reflections r ON r.id = a.reflection_id
-            WHERE r.user_id = ? AND r.status = 'done'
+            WHERE r.user_id = :user_id AND r.status = 'done'
             ORDER BY a.reflection_id
             """,
-            (user_id,),
+            {"user_id": user_id},
         )
         grouped: dict[int, dict[str, int | None]] = {}
         for row in rows:
@@ -290,9 +309,9 @@ class ReflectionRepository:
 
     async def last_lesson(self, user_id: int) -> str | None:
         row = await self._db.fetchone(
-            "SELECT lesson FROM reflections WHERE user_id = ? AND status = 'done' "
+            "SELECT lesson FROM reflections WHERE user_id = :user_id AND status = 'done' "
             "AND lesson IS NOT NULL AND lesson != '' ORDER BY completed_at DESC, id DESC LIMIT 1",
-            (user_id,),
+            {"user_id": user_id},
         )
         return row["lesson"] if row else None
 
@@ -300,11 +319,11 @@ class ReflectionRepository:
         row = await self._db.fetchone(
             """
             SELECT r.score FROM reflections r JOIN projects p ON p.id = r.project_id
-            WHERE r.user_id = ? AND p.client_id = ? AND r.status = 'done'
+            WHERE r.user_id = :user_id AND p.client_id = :client_id AND r.status = 'done'
                   AND r.score IS NOT NULL
             ORDER BY p.finished_on DESC, r.completed_at DESC LIMIT 1
             """,
-            (user_id, client_id),
+            {"user_id": user_id, "client_id": client_id},
         )
         return row["score"] if row else None
 
@@ -312,10 +331,12 @@ class ReflectionRepository:
         """(clients with two or more projects, clients with at least one project)."""
         row = await self._db.fetchone(
             """
-            SELECT COALESCE(SUM(n >= 2), 0), COUNT(*) FROM (
-                SELECT COUNT(*) AS n FROM projects WHERE user_id = ? GROUP BY client_id
-            )
+            SELECT COALESCE(SUM(CASE WHEN n >= 2 THEN 1 ELSE 0 END), 0) AS repeat_clients,
+                   COUNT(*) AS clients
+            FROM (
+                SELECT COUNT(*) AS n FROM projects WHERE user_id = :user_id GROUP BY client_id
+            ) AS per_client
             """,
-            (user_id,),
+            {"user_id": user_id},
         )
-        return (int(row[0]), int(row[1])) if row else (0, 0)
+        return (int(row["repeat_clients"]), int(row["clients"])) if row else (0, 0)

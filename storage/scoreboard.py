@@ -37,7 +37,8 @@ class ScoreboardRepository:
             """
             SELECT p.*, c.name AS client_name, r.status AS reflection_status, r.score AS score,
                    (SELECT a.value FROM reflection_answers a
-                    WHERE a.reflection_id = r.id AND a.question_id = ? AND r.status = 'done'
+                    WHERE a.reflection_id = r.id AND a.question_id = :forecast_question
+                          AND r.status = 'done'
                    ) AS forecast,
                    (SELECT m.value FROM metric_readings m
                     WHERE m.user_id = p.user_id AND m.project_id = p.id AND m.value IS NOT NULL
@@ -46,10 +47,10 @@ class ScoreboardRepository:
             FROM projects p
             JOIN clients c ON c.id = p.client_id
             LEFT JOIN reflections r ON r.project_id = p.id
-            WHERE p.user_id = ?
+            WHERE p.user_id = :user_id
             ORDER BY p.finished_on, p.id
             """,
-            (forecast_question, user_id),
+            {"forecast_question": forecast_question, "user_id": user_id},
         )
         return [
             ProjectResult(project_from_row(row), row["forecast"], row["latest_value"])
@@ -59,9 +60,9 @@ class ScoreboardRepository:
     async def new_orders(self, user_id: int) -> list[NewOrder]:
         rows = await self._db.fetchall(
             "SELECT client_id, finished_at FROM checkins "
-            "WHERE user_id = ? AND outcome = 'new_order' AND finished_at IS NOT NULL "
+            "WHERE user_id = :user_id AND outcome = 'new_order' AND finished_at IS NOT NULL "
             "ORDER BY finished_at",
-            (user_id,),
+            {"user_id": user_id},
         )
         return [NewOrder(row["client_id"], from_epoch(row["finished_at"])) for row in rows]
 
@@ -69,10 +70,11 @@ class ScoreboardRepository:
         """Projects begun with a kickoff (not dropped), and the early trust steps the
         freelancer marked done across them."""
         started = await self._db.fetchvalue(
-            "SELECT COUNT(*) FROM kickoffs WHERE user_id = ? AND status != 'dropped'",
-            (user_id,),
+            "SELECT COUNT(*) AS n FROM kickoffs WHERE user_id = :user_id AND status != 'dropped'",
+            {"user_id": user_id},
         )
         done = await self._db.fetchvalue(
-            "SELECT COUNT(*) FROM nudges WHERE user_id = ? AND status = 'done'", (user_id,)
+            "SELECT COUNT(*) AS n FROM nudges WHERE user_id = :user_id AND status = 'done'",
+            {"user_id": user_id},
         )
         return int(started or 0), int(done or 0)

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-import aiosqlite
-
 from storage.codec import epoch, from_epoch, from_wall_clock, wall_clock
+from storage.db import Record
 from storage.due_rows import DueRowStore
 
 
@@ -22,7 +21,7 @@ class TipDelivery:
     tip_id: str | None
 
 
-def _delivery(row: aiosqlite.Row) -> TipDelivery:
+def _delivery(row: Record) -> TipDelivery:
     return TipDelivery(
         id=row["id"],
         user_id=row["user_id"],
@@ -37,7 +36,7 @@ def _delivery(row: aiosqlite.Row) -> TipDelivery:
 class TipRepository(DueRowStore[TipDelivery]):
     TABLE = "tip_deliveries"
 
-    def _parse(self, row: aiosqlite.Row) -> TipDelivery:
+    def _parse(self, row: Record) -> TipDelivery:
         return _delivery(row)
 
     async def schedule(
@@ -46,40 +45,47 @@ class TipRepository(DueRowStore[TipDelivery]):
         """The user's next tip; one pending delivery per user at a time."""
         async with self._db.transaction() as tx:
             await tx.execute(
-                "UPDATE tip_deliveries SET status = 'cancelled', finished_at = ? "
-                "WHERE user_id = ? AND status = 'pending'",
-                (epoch(now), user_id),
+                "UPDATE tip_deliveries SET status = 'cancelled', finished_at = :now "
+                "WHERE user_id = :user_id AND status = 'pending'",
+                {"now": epoch(now), "user_id": user_id},
             )
             await tx.execute(
                 "INSERT INTO tip_deliveries (user_id, local_due, due_at, created_at) "
-                "VALUES (?, ?, ?, ?)",
-                (user_id, wall_clock(local_due), epoch(due_at), epoch(now)),
+                "VALUES (:user_id, :local_due, :due_at, :now)",
+                {
+                    "user_id": user_id,
+                    "local_due": wall_clock(local_due),
+                    "due_at": epoch(due_at),
+                    "now": epoch(now),
+                },
             )
 
     async def next_for_user(self, user_id: int) -> TipDelivery | None:
         row = await self._db.fetchone(
-            "SELECT * FROM tip_deliveries WHERE user_id = ? AND status = 'pending' "
+            "SELECT * FROM tip_deliveries WHERE user_id = :user_id AND status = 'pending' "
             "ORDER BY due_at LIMIT 1",
-            (user_id,),
+            {"user_id": user_id},
         )
         return _delivery(row) if row else None
 
     async def cancel_for_user(self, user_id: int, now: datetime) -> None:
         await self._db.execute(
-            "UPDATE tip_deliveries SET status = 'cancelled', finished_at = ? "
-            "WHERE user_id = ? AND status IN ('pending', 'sending')",
-            (epoch(now), user_id),
+            "UPDATE tip_deliveries SET status = 'cancelled', finished_at = :now "
+            "WHERE user_id = :user_id AND status IN ('pending', 'sending')",
+            {"now": epoch(now), "user_id": user_id},
         )
 
     async def record_tip(self, delivery_id: int, tip_id: str) -> None:
         await self._db.execute(
-            "UPDATE tip_deliveries SET tip_id = ? WHERE id = ?", (tip_id, delivery_id)
+            "UPDATE tip_deliveries SET tip_id = :tip_id WHERE id = :delivery_id",
+            {"tip_id": tip_id, "delivery_id": delivery_id},
         )
 
     async def seen(self, user_id: int) -> dict[str, datetime]:
         """Tip and advice ids the user has seen, with when they last saw each."""
         rows = await self._db.fetchall(
-            "SELECT tip_id, seen_at FROM tips_seen WHERE user_id = ?", (user_id,)
+            "SELECT tip_id, seen_at FROM tips_seen WHERE user_id = :user_id",
+            {"user_id": user_id},
         )
         return {row["tip_id"]: from_epoch(row["seen_at"]) for row in rows}
 
@@ -87,14 +93,15 @@ class TipRepository(DueRowStore[TipDelivery]):
         """Seen now: a text seen again (a new round, or shown as advice) moves its time
         forward, so "seen in the last four weeks" stays true to the latest reading."""
         await self._db.execute(
-            "INSERT INTO tips_seen (user_id, tip_id, seen_at) VALUES (?, ?, ?) "
-            "ON CONFLICT DO UPDATE SET seen_at = excluded.seen_at",
-            (user_id, tip_id, epoch(now)),
+            "INSERT INTO tips_seen (user_id, tip_id, seen_at) VALUES (:user_id, :tip_id, :now) "
+            "ON CONFLICT (user_id, tip_id) DO UPDATE SET seen_at = excluded.seen_at",
+            {"user_id": user_id, "tip_id": tip_id, "now": epoch(now)},
         )
 
     async def reset_seen(self, user_id: int, before: datetime) -> None:
         """A new round of the library: forget what was seen up to `before`. Rows from
         the last four weeks stay, so advice can still tell what was read lately."""
         await self._db.execute(
-            "DELETE FROM tips_seen WHERE user_id = ? AND seen_at <= ?", (user_id, epoch(before))
+            "DELETE FROM tips_seen WHERE user_id = :user_id AND seen_at <= :before",
+            {"user_id": user_id, "before": epoch(before)},
         )

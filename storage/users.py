@@ -5,10 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-import aiosqlite
-
 from storage.codec import epoch, from_epoch, maybe_from_epoch
-from storage.db import Database
+from storage.db import Database, Record
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +46,7 @@ class NewUser:
     timezone: str
 
 
-def _user(row: aiosqlite.Row) -> User:
+def _user(row: Record) -> User:
     return User(
         id=row["id"],
         chat_id=row["chat_id"],
@@ -74,7 +72,9 @@ class UserRepository:
         self._db = db
 
     async def get(self, user_id: int) -> User | None:
-        row = await self._db.fetchone("SELECT * FROM users WHERE id = ?", (user_id,))
+        row = await self._db.fetchone(
+            "SELECT * FROM users WHERE id = :user_id", {"user_id": user_id}
+        )
         return _user(row) if row else None
 
     async def get_or_create(self, new: NewUser, now: datetime) -> User:
@@ -84,57 +84,62 @@ class UserRepository:
             """
             INSERT INTO users (id, chat_id, first_name, last_name, username, language,
                                timezone, created_at, updated_at, last_seen_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (:id, :chat_id, :first_name, :last_name, :username, :language,
+                    :timezone, :now, :now, :now)
             ON CONFLICT (id) DO NOTHING
             """,
-            (
-                new.id,
-                new.chat_id,
-                new.first_name,
-                new.last_name,
-                new.username,
-                new.language,
-                new.timezone,
-                stamp,
-                stamp,
-                stamp,
-            ),
+            {
+                "id": new.id,
+                "chat_id": new.chat_id,
+                "first_name": new.first_name,
+                "last_name": new.last_name,
+                "username": new.username,
+                "language": new.language,
+                "timezone": new.timezone,
+                "now": stamp,
+            },
         )
         user = await self.get(new.id)
         assert user is not None  # inserted above or already there
         return user
 
-    async def _update(self, user_id: int, now: datetime, assignments: str, *values: object) -> None:
+    async def _update(self, user_id: int, now: datetime, column: str, value: object) -> None:
+        """Set one column (named by this class, never by user text) and `updated_at`."""
         await self._db.execute(
-            f"UPDATE users SET {assignments}, updated_at = ? WHERE id = ?",
-            (*values, epoch(now), user_id),
+            f"UPDATE users SET {column} = :value, updated_at = :now WHERE id = :user_id",
+            {"value": value, "now": epoch(now), "user_id": user_id},
         )
 
     async def touch(self, user_id: int, now: datetime) -> None:
         await self._db.execute(
-            "UPDATE users SET last_seen_at = ? WHERE id = ?", (epoch(now), user_id)
+            "UPDATE users SET last_seen_at = :now WHERE id = :user_id",
+            {"now": epoch(now), "user_id": user_id},
         )
 
     async def set_language(self, user_id: int, language: str, now: datetime) -> None:
-        await self._update(user_id, now, "language = ?", language)
+        await self._update(user_id, now, "language", language)
 
     async def set_timezone(self, user_id: int, timezone: str, now: datetime) -> None:
-        await self._update(user_id, now, "timezone = ?", timezone)
+        await self._update(user_id, now, "timezone", timezone)
 
     async def set_tips(self, user_id: int, enabled: bool, now: datetime) -> None:
-        await self._update(user_id, now, "tips_enabled = ?", int(enabled))
+        await self._update(user_id, now, "tips_enabled", int(enabled))
 
     async def set_checkin_hour(self, user_id: int, hour: int, now: datetime) -> None:
-        await self._update(user_id, now, "checkin_hour = ?", hour)
+        await self._update(user_id, now, "checkin_hour", hour)
 
     async def set_tips_frequency(self, user_id: int, frequency: str, now: datetime) -> None:
-        await self._update(user_id, now, "tips_frequency = ?", frequency)
+        await self._update(user_id, now, "tips_frequency", frequency)
 
     async def set_tips_hour(self, user_id: int, hour: int, now: datetime) -> None:
-        await self._update(user_id, now, "tips_hour = ?", hour)
+        await self._update(user_id, now, "tips_hour", hour)
 
     async def set_blocked(self, user_id: int, blocked: bool, now: datetime) -> None:
-        await self._update(user_id, now, "is_blocked = ?", int(blocked))
+        await self._update(user_id, now, "is_blocked", int(blocked))
 
     async def finish_onboarding(self, user_id: int, now: datetime) -> None:
-        await self._update(user_id, now, "onboarded_at = COALESCE(onboarded_at, ?)", epoch(now))
+        await self._db.execute(
+            "UPDATE users SET onboarded_at = COALESCE(onboarded_at, :now), updated_at = :now "
+            "WHERE id = :user_id",
+            {"now": epoch(now), "user_id": user_id},
+        )

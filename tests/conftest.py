@@ -1,11 +1,19 @@
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
 
+from tests import engines
 from tests.harness import BotHarness
+
+
+@pytest.fixture(autouse=True)
+def _fresh_servers() -> Iterator[None]:
+    """On the PostgreSQL + Redis run, each test's databases and keys go with it."""
+    yield
+    engines.forget_databases()
 
 
 @pytest.fixture

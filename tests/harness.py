@@ -27,6 +27,7 @@ from aiogram.types import (
     User,
     Voice,
 )
+from redis.asyncio import Redis
 
 from bot.app import create_delivery, create_dispatcher
 from bot.config import Settings
@@ -37,6 +38,7 @@ from bot.delivery.pacer import Pacer
 from bot.i18n import I18n
 from bot.services.timezones import CityIndex
 from storage.db import Database
+from tests import engines
 from tests.recording_session import RecordingSession
 
 TEST_TOKEN = "123456789:AAHfakeTokenForTestsOnly_abcdefghijklm"
@@ -69,8 +71,11 @@ class RecordingWaker:
 def make_settings(db_path: Path, **overrides: Any) -> Settings:
     # Tests act faster than any person, on a clock that stands still: no flood limit
     # unless a test asks for one.
+    # On the server run the path names a PostgreSQL database of its own (tests/engines.py).
     values: dict[str, Any] = {"bot_token": TEST_TOKEN, "database_path": db_path,
                               "flood_rate": 10_000}  # fmt: skip
+    if engines.ON_SERVERS:
+        values.update(database_url=engines.database_for(db_path), **engines.server_settings())
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
 
@@ -98,19 +103,23 @@ class BotHarness:
     ) -> BotHarness:
         clock = clock or FakeClock(datetime(2026, 11, 26, 12, 0, tzinfo=UTC))
         config = make_settings(db_path, **settings)
-        db = await Database.open(db_path)
+        db = await Database.open(config.database)
+        redis = Redis.from_url(config.redis_url) if config.redis_url else None
         session = RecordingSession(clock)
         bot = Bot(
             TEST_TOKEN, session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML)
         )
         waker = RecordingWaker()
-        services = create_services(db, config, clock, I18n(), CityIndex(), waker)
+        services = create_services(db, config, clock, I18n(), CityIndex(), waker, redis)
         dispatcher = create_dispatcher(services)
         delivery = create_delivery(bot, dispatcher, services, Pacer(1000, clock))
         return cls(db, dispatcher, bot, session, clock, config, waker, services,
                    delivery.due_work, delivery.broadcaster)  # fmt: skip
 
     async def stop(self) -> None:
+        await self.dispatcher.fsm.storage.close()
+        if self.services.redis is not None:
+            await self.services.redis.aclose()
         await self.db.close()
 
     def user(self, user_id: int = 1001, **kwargs: Any) -> UserDriver:

@@ -305,7 +305,7 @@ async def test_export_and_erase_cover_kickoffs_and_nudges(harness: BotHarness) -
     assert {row["action"] for row in tables["nudges"]} == {"call", "progress", "wrap_up"}
     await harness.services.accounts.erase(stored)
     for table in ("kickoffs", "nudges"):
-        count = await harness.db.fetchvalue(f"SELECT COUNT(*) FROM {table}")
+        count = await harness.db.fetchvalue(f"SELECT COUNT(*) AS n FROM {table}")
         assert count == 0
 
 

@@ -66,17 +66,20 @@ async def storage_rows_of(db: Database, user_id: int) -> dict[str, int]:
     point at the user by a user-ish column, so a table added later cannot be missed
     by /delete_me."""
     found = {}
-    tables = [row[0] for row in await db.fetchall(
+    tables = [row["name"] for row in await db.fetchall(
         "SELECT name FROM sqlite_master WHERE type = 'table'")]  # fmt: skip
     for table in tables:
-        columns = [row[1] for row in await db.fetchall(f"PRAGMA table_info({table})")]
+        columns = [row["name"] for row in await db.fetchall(f"PRAGMA table_info({table})")]
         checks = [c for c in ("user_id", "admin_id", "chat_id") if c in columns]
         if table == "users":
             checks.append("id")
         for column in checks:
-            row = await db.fetchone(f"SELECT COUNT(*) FROM {table} WHERE {column} = ?", (user_id,))
-            if row and row[0]:
-                found[f"{table}.{column}"] = int(row[0])
+            rows = await db.fetchvalue(
+                f"SELECT COUNT(*) AS n FROM {table} WHERE {column} = :user_id",
+                {"user_id": user_id},
+            )
+            if rows:
+                found[f"{table}.{column}"] = int(rows)
     return found
 
 

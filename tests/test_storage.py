@@ -1,4 +1,6 @@
-"""SQLite set-up, migrations and the FSM storage, on real files."""
+"""Database set-up, migrations, units of work and the FSM storage, on real databases:
+SQLite files, and PostgreSQL on the server run (the SQLite-only set-up tests open files
+themselves)."""
 
 from __future__ import annotations
 
@@ -13,8 +15,9 @@ from aiogram.fsm.storage.base import StorageKey
 from bot.content.questions import QUESTIONS
 from storage.clients import ClientRepository
 from storage.db import Database, load_migrations
-from storage.fsm import SQLiteStorage
+from storage.fsm import DatabaseStorage
 from storage.users import NewUser, UserRepository
+from tests import engines
 from tests.harness import FakeClock
 
 NOW = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
@@ -22,32 +25,36 @@ NOW = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
 
 @pytest.fixture
 async def db(tmp_path: Path) -> Database:
-    database = await Database.open(tmp_path / "sub" / "test.sqlite3")
+    database = await Database.open(engines.database_for(tmp_path / "sub" / "test.sqlite3"))
     yield database  # type: ignore[misc]
     await database.close()
 
 
-async def test_pragmas_and_folder(tmp_path: Path, db: Database) -> None:
-    assert (tmp_path / "sub" / "test.sqlite3").exists()
-    assert (await db.fetchone("PRAGMA journal_mode"))[0] == "wal"  # type: ignore[index]
-    assert (await db.fetchone("PRAGMA synchronous"))[0] == 1  # type: ignore[index]  # NORMAL
-    assert (await db.fetchone("PRAGMA foreign_keys"))[0] == 1  # type: ignore[index]
-    assert (await db.fetchone("PRAGMA busy_timeout"))[0] == 5000  # type: ignore[index]
+async def test_pragmas_and_folder(tmp_path: Path) -> None:
+    db = await Database.open(tmp_path / "sub" / "test.sqlite3")
+    try:
+        assert (tmp_path / "sub" / "test.sqlite3").exists()
+        assert await db.fetchvalue("PRAGMA journal_mode") == "wal"
+        assert await db.fetchvalue("PRAGMA synchronous") == 1  # NORMAL
+        assert await db.fetchvalue("PRAGMA foreign_keys") == 1
+        assert await db.fetchvalue("PRAGMA busy_timeout") == 5000
+    finally:
+        await db.close()
 
 
 async def test_migrations_apply_once(tmp_path: Path) -> None:
-    path = tmp_path / "m.sqlite3"
+    path = engines.database_for(tmp_path / "m.sqlite3")
     first = await Database.open(path)
-    latest = len(load_migrations())
+    latest = load_migrations(first.engine)[-1][0]
     assert await first.user_version() == latest
     await first.execute(
         "INSERT INTO users (id, chat_id, language, timezone, created_at, updated_at) "
-        "VALUES (1, 1, 'en', 'UTC', 'x', 'x')"
+        "VALUES (1, 1, 'en', 'UTC', 0, 0)"
     )
     await first.close()
     again = await Database.open(path)  # a restart must not re-run (and fail on) old scripts
     assert await again.user_version() == latest
-    assert (await again.fetchone("SELECT COUNT(*) FROM users"))[0] == 1  # type: ignore[index]
+    assert await again.fetchvalue("SELECT COUNT(*) FROM users") == 1
     await again.close()
 
 
@@ -55,7 +62,7 @@ async def _insert_then_fail(db: Database) -> None:
     async with db.transaction() as tx:
         await tx.execute(
             "INSERT INTO users (id, chat_id, language, timezone, created_at, updated_at) "
-            "VALUES (5, 5, 'en', 'UTC', 'x', 'x')"
+            "VALUES (5, 5, 'en', 'UTC', 0, 0)"
         )
         raise RuntimeError("boom")
 
@@ -84,7 +91,7 @@ async def test_users_are_created_once_and_updated(db: Database) -> None:
 
 
 async def test_fsm_storage_keeps_full_key_apart(db: Database) -> None:
-    storage = SQLiteStorage(db, FakeClock(NOW).now)
+    storage = DatabaseStorage(db, FakeClock(NOW).now)
     plain = StorageKey(bot_id=1, chat_id=10, user_id=10)
     thread = StorageKey(bot_id=1, chat_id=10, user_id=10, thread_id=7)
     business = StorageKey(bot_id=1, chat_id=10, user_id=10, business_connection_id="bc")
@@ -105,7 +112,7 @@ async def test_fsm_storage_keeps_full_key_apart(db: Database) -> None:
 
 
 async def test_fsm_storage_drops_empty_records(db: Database) -> None:
-    storage = SQLiteStorage(db, FakeClock(NOW).now)
+    storage = DatabaseStorage(db, FakeClock(NOW).now)
     key = StorageKey(bot_id=1, chat_id=10, user_id=10)
     await storage.set_state(key, "S:1")
     await storage.set_data(key, {"a": 1})
@@ -113,7 +120,7 @@ async def test_fsm_storage_drops_empty_records(db: Database) -> None:
     assert await storage.get_data(key) == {"a": 1}  # data outlives the state
     await storage.set_data(key, {})
     assert await storage.get_state(key) is None
-    assert (await db.fetchone("SELECT COUNT(*) FROM fsm_state"))[0] == 0  # type: ignore[index]
+    assert await db.fetchvalue("SELECT COUNT(*) FROM fsm_state") == 0
 
 
 async def test_repositories_join_the_unit_of_work(db: Database) -> None:
@@ -137,6 +144,34 @@ async def test_repositories_join_the_unit_of_work(db: Database) -> None:
         await users.set_timezone(1, "Europe/Berlin", NOW)
     assert await clients.count(1) == 1
     assert (await users.get(1)).timezone == "Europe/Berlin"  # type: ignore[union-attr]
+
+
+_SLOW = (
+    "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 5000000) "
+    "SELECT COUNT(*) AS n FROM c"
+)
+
+
+async def test_a_cancelled_statement_leaves_the_database_usable(db: Database) -> None:
+    """A task cancelled mid-statement (a stopped progress reporter, a shutdown) must not
+    break the connection everyone else uses, nor leave its unit half written."""
+    users = UserRepository(db)
+    await users.get_or_create(NewUser(1, 1, "Anna", None, None, "en", "UTC"), NOW)
+
+    async def unit_cut_off() -> None:
+        async with db.transaction():
+            await users.set_timezone(1, "Europe/Berlin", NOW)
+            await db.fetchall(_SLOW)
+
+    for work in (db.fetchall(_SLOW), unit_cut_off()):
+        task = asyncio.ensure_future(work)
+        await asyncio.sleep(0.05)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+    await users.set_language(1, "ru", NOW)
+    stored = await users.get(1)
+    assert stored is not None and (stored.timezone, stored.language) == ("UTC", "ru")
 
 
 async def test_other_tasks_wait_for_an_open_unit_of_work(db: Database) -> None:
@@ -169,7 +204,7 @@ async def test_text_moments_of_early_tables_become_epoch_seconds(tmp_path: Path)
     path = tmp_path / "old.sqlite3"
     raw = sqlite3.connect(path, isolation_level=None)
     raw.execute("PRAGMA foreign_keys=ON")
-    for number, script in load_migrations()[:6]:
+    for number, script in load_migrations("sqlite")[:6]:
         raw.executescript(f"BEGIN;\n{script}\nPRAGMA user_version={number};\nCOMMIT;")
     stamp = "2026-11-26T09:30:00+00:00"
     raw.execute(
@@ -204,7 +239,7 @@ async def test_a_draft_reflection_keeps_its_question_when_the_reflection_grows(
     path = tmp_path / "old.sqlite3"
     raw = sqlite3.connect(path, isolation_level=None)
     raw.execute("PRAGMA foreign_keys=ON")
-    for number, script in load_migrations()[:9]:
+    for number, script in load_migrations("sqlite")[:9]:
         raw.executescript(f"BEGIN;\n{script}\nPRAGMA user_version={number};\nCOMMIT;")
     raw.execute(
         "INSERT INTO users (id, chat_id, language, timezone, created_at, updated_at) "
@@ -225,7 +260,10 @@ async def test_a_draft_reflection_keeps_its_question_when_the_reflection_grows(
     db = await Database.open(path)
     try:
         positions = await db.fetchall("SELECT id, position FROM reflections ORDER BY id")
-        assert [tuple(row) for row in positions] == [(1, 5), (2, 10)]  # a finished one stays
+        assert [(row["id"], row["position"]) for row in positions] == [
+            (1, 5),
+            (2, 10),
+        ]  # a finished one stays
         assert QUESTIONS[5].id == "explain"
     finally:
         await db.close()

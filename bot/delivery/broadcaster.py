@@ -13,7 +13,7 @@ from aiogram import Bot
 from aiogram.exceptions import TelegramBadRequest
 
 from bot.clock import Clock
-from bot.delivery.pacer import Pacer, Sleep
+from bot.delivery.pacer import SendBudget, Sleep
 from bot.delivery.telegram_policy import Sent, Verdict, retry_delay, send_paced
 from bot.i18n import I18n, Translator
 from bot.services.accounts import AccountService
@@ -29,7 +29,7 @@ class Broadcaster:
         broadcasts: BroadcastRepository,
         accounts: AccountService,
         bot: Bot,
-        pacer: Pacer,
+        pacer: SendBudget,
         i18n: I18n,
         clock: Clock,
         *,

@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.clock import Clock
-from bot.delivery.pacer import Pacer
+from bot.delivery.pacer import SendBudget
 from bot.delivery.telegram_policy import Attempt, Sent, Verdict, retry_delay, send_paced
 from storage.due_rows import DueRow, DueRowStore
 
@@ -42,7 +42,7 @@ class DueWorkRunner:
         self,
         queues: Sequence[DueQueue],
         clock: Clock,
-        pacer: Pacer,
+        pacer: SendBudget,
         on_blocked: OnBlocked,
         *,
         batch: int = 500,

@@ -26,7 +26,7 @@ from aiogram.exceptions import (
     TelegramServerError,
 )
 
-from bot.delivery.pacer import Pacer
+from bot.delivery.pacer import SendBudget
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ class Attempt:
 _FROM_SENT = {Sent.YES: Verdict.SENT, Sent.HELD: Verdict.HELD, Sent.NOTHING: Verdict.NOTHING}
 
 
-async def send_paced(pacer: Pacer, send: Callable[[], Awaitable[Sent]]) -> Attempt:
+async def send_paced(pacer: SendBudget, send: Callable[[], Awaitable[Sent]]) -> Attempt:
     """Run `send` inside a pacer slot and classify what Telegram answered."""
     for _ in range(MAX_429_RETRIES + 1):
         try:
@@ -69,7 +69,7 @@ async def send_paced(pacer: Pacer, send: Callable[[], Awaitable[Sent]]) -> Attem
                 sent = await send()
         except TelegramRetryAfter as error:
             logger.warning("429 from Telegram: pausing bulk sends for %ss", error.retry_after)
-            pacer.pause(error.retry_after)
+            await pacer.pause(error.retry_after)
             continue
         except TelegramForbiddenError as error:
             return Attempt(Verdict.BLOCKED, error.message)

@@ -1,0 +1,119 @@
+"""One bulk-send budget per bot token for every instance, kept in Redis.
+
+Each send reserves the next free moment in one atomic script: the later of now, the end
+of a 429 pause and the moment after the previous reservation, and pushes the next free
+moment one interval (1 / rate) on. Reservations from all instances form one queue spaced
+by the interval, so together they never exceed the rate, with no bursts. A 429 seen by
+any instance moves the pause's end for all of them; a sender whose reserved moment falls
+inside a pause set while it waited reserves again.
+
+Moments come from the Redis server's clock (one clock for every machine), or from the
+injected clock in tests.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from redis.asyncio import Redis
+
+from bot.clock import Clock
+from bot.delivery.pacer import Sleep
+
+_MICRO = 1_000_000
+
+# KEYS: next free moment, pause end (both in microseconds).
+# ARGV: interval (µs), now (µs, or "" for the server's clock), key lifetime (ms).
+# Returns how long to wait (µs) before the reserved moment.
+_RESERVE = """
+local now
+if ARGV[2] ~= '' then
+  now = tonumber(ARGV[2])
+else
+  local t = redis.call('TIME')
+  now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+end
+local start = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0'),
+                       tonumber(redis.call('GET', KEYS[2]) or '0'))
+redis.call('SET', KEYS[1], string.format('%.0f', start + tonumber(ARGV[1])), 'PX', ARGV[3])
+return math.floor(start - now)
+"""
+
+# KEYS: pause end. ARGV: pause length (µs), now (µs or ""). Returns the pause end.
+_PAUSE = """
+local now
+if ARGV[2] ~= '' then
+  now = tonumber(ARGV[2])
+else
+  local t = redis.call('TIME')
+  now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+end
+local until_ = now + tonumber(ARGV[1])
+local current = tonumber(redis.call('GET', KEYS[1]) or '0')
+if until_ > current then
+  redis.call('SET', KEYS[1], string.format('%.0f', until_),
+             'PX', math.floor(tonumber(ARGV[1]) / 1000) + 1000)
+end
+return 1
+"""
+
+# KEYS: pause end. ARGV: now (µs or ""). Returns the pause left (µs), 0 if none.
+_PAUSE_LEFT = """
+local now
+if ARGV[1] ~= '' then
+  now = tonumber(ARGV[1])
+else
+  local t = redis.call('TIME')
+  now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+end
+return math.max(0, math.floor(tonumber(redis.call('GET', KEYS[1]) or '0') - now))
+"""
+
+
+class SharedPacer:
+    """The `SendBudget` of every instance that sends with one bot token."""
+
+    def __init__(
+        self,
+        redis: Redis,
+        bot_id: int,
+        rate_per_second: float,
+        *,
+        clock: Clock | None = None,
+        sleep: Sleep = asyncio.sleep,
+    ) -> None:
+        self.rate = rate_per_second
+        self._interval = round(_MICRO / rate_per_second)
+        self._next_key = f"pace:{bot_id}:next"
+        self._pause_key = f"pace:{bot_id}:paused-until"
+        self._clock = clock
+        self._sleep = sleep
+        self._reserve = redis.register_script(_RESERVE)
+        self._pause = redis.register_script(_PAUSE)
+        self._pause_left = redis.register_script(_PAUSE_LEFT)
+        # The reservation outlives any wait a queue of sends can build up.
+        self._key_life_ms = 60_000 + 2 * self._interval // 1000
+
+    def _now(self) -> str:
+        return str(round(self._clock.now().timestamp() * _MICRO)) if self._clock else ""
+
+    @asynccontextmanager
+    async def slot(self) -> AsyncIterator[None]:
+        while True:
+            wait = int(
+                await self._reserve(
+                    keys=[self._next_key, self._pause_key],
+                    args=[self._interval, self._now(), self._key_life_ms],
+                )
+            )
+            if wait > 0:
+                await self._sleep(wait / _MICRO)
+            # A 429 elsewhere may have paused everyone while this send waited.
+            if int(await self._pause_left(keys=[self._pause_key], args=[self._now()])) == 0:
+                break
+        yield
+
+    async def pause(self, seconds: float) -> None:
+        await self._pause(keys=[self._pause_key], args=[round(seconds * _MICRO), self._now()])

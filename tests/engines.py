@@ -1,0 +1,147 @@
+"""Which engines the tests run on.
+
+By default every test runs on SQLite files in its own temporary folder. When
+`TEST_DATABASE_URL` (an admin URL of a throwaway PostgreSQL server) and `TEST_REDIS_URL`
+are set, as `scripts/with-servers` does, the same tests run on PostgreSQL and Redis: each
+SQLite path a test names becomes its own PostgreSQL database, copied from a migrated
+template (fast, and a restart of the bot on the same path finds the same data), and the
+bot keeps conversations, locks and the send budget in Redis. Databases are dropped and
+Redis is emptied after every test.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import os
+import threading
+from collections.abc import Coroutine
+from pathlib import Path
+from typing import Any, TypeVar
+
+import asyncpg
+import pytest
+from sqlalchemy import make_url
+
+from storage.db import Database
+
+ADMIN_URL = os.environ.get("TEST_DATABASE_URL") or None
+REDIS_URL = os.environ.get("TEST_REDIS_URL") or None
+ON_SERVERS = ADMIN_URL is not None
+if ON_SERVERS and REDIS_URL is None:
+    raise RuntimeError("TEST_DATABASE_URL needs TEST_REDIS_URL too: the bot needs both")
+
+TEMPLATE = "bot_template"
+_created: dict[Path, str] = {}
+_template_ready = False
+_lock = threading.Lock()
+
+T = TypeVar("T")
+
+
+def _run(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run admin statements from sync or async test code alike: on a thread with its own
+    event loop, so a running loop is never blocked into re-entry."""
+    result: list[T] = []
+    failure: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            result.append(asyncio.run(coroutine))
+        except BaseException as error:  # handed back to the caller's thread
+            failure.append(error)
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    if failure:
+        raise failure[0]
+    return result[0]
+
+
+def _url_of(name: str) -> str:
+    assert ADMIN_URL is not None
+    return make_url(ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+
+
+def _admin_dsn() -> str:
+    assert ADMIN_URL is not None
+    return make_url(ADMIN_URL).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+async def _make_template() -> None:
+    admin = await asyncpg.connect(_admin_dsn())
+    try:
+        await admin.execute(f"DROP DATABASE IF EXISTS {TEMPLATE} WITH (FORCE)")
+        await admin.execute(f"CREATE DATABASE {TEMPLATE}")
+    finally:
+        await admin.close()
+    db = await Database.open(_url_of(TEMPLATE))
+    await db.close()
+
+
+async def _copy_template(name: str) -> None:
+    admin = await asyncpg.connect(_admin_dsn())
+    try:
+        await admin.execute(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE}")
+    finally:
+        await admin.close()
+
+
+async def _drop(names: list[str]) -> None:
+    admin = await asyncpg.connect(_admin_dsn())
+    try:
+        for name in names:
+            await admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    finally:
+        await admin.close()
+
+
+def database_for(path: Path) -> str:
+    """The database a test means by a SQLite path: that file, or on the server run a
+    PostgreSQL database of its own (the same one each time the path is named)."""
+    if not ON_SERVERS:
+        return f"sqlite:///{path}"
+    global _template_ready
+    with _lock:
+        if path not in _created:
+            if not _template_ready:
+                _run(_make_template())
+                _template_ready = True
+            name = "t_" + hashlib.sha1(str(path).encode()).hexdigest()[:16]
+            _run(_copy_template(name))
+            _created[path] = name
+        return _url_of(_created[path])
+
+
+def forget_databases() -> None:
+    """After a test: drop its databases and empty Redis."""
+    if not ON_SERVERS:
+        return
+    with _lock:
+        names = list(_created.values())
+        _created.clear()
+    if names:
+        _run(_drop(names))
+    _run(_flush_redis())
+
+
+async def _flush_redis() -> None:
+    from redis.asyncio import Redis
+
+    assert REDIS_URL is not None
+    client = Redis.from_url(REDIS_URL)
+    try:
+        await client.flushdb()
+    finally:
+        await client.aclose()
+
+
+def server_settings() -> dict[str, Any]:
+    """Settings the bot needs on the server run, on top of a test's own."""
+    return {"redis_url": REDIS_URL} if ON_SERVERS else {}
+
+
+needs_servers = pytest.mark.skipif(
+    not ON_SERVERS, reason="runs on the PostgreSQL + Redis run (scripts/test starts the servers)"
+)
