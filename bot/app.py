@@ -35,7 +35,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.container import Services, create_services
-from bot.delivery.broadcaster import Broadcaster
+from bot.delivery.broadcaster import LEASE_LIFETIME, Broadcaster
 from bot.delivery.due_work import DueQueue, DueWorkRunner
 from bot.delivery.nudge_sender import NudgeSender
 from bot.delivery.pacer import Pacer, SendBudget
@@ -46,6 +46,7 @@ from bot.delivery.wakeup import SchedulerWaker
 from bot.flood import FloodGuard, FloodMiddleware
 from bot.i18n import I18n
 from bot.isolation import ConversationLocks
+from bot.lease import RedisLease
 from bot.middlewares import UserMiddleware
 from bot.polling_guard import PollingGuard
 from bot.services.timezones import CityIndex
@@ -144,9 +145,15 @@ def create_delivery(
         DueQueue("tip", repos.tips, tip.send),
     ]
     due_work = DueWorkRunner(queues, clock, pacer, services.accounts.block)
+    # Several instances: one of them sends broadcasts at a time, the others stand by.
+    lease = (
+        RedisLease(services.redis, f"broadcasts:{bot.id}", LEASE_LIFETIME)
+        if services.redis is not None
+        else None
+    )
     broadcaster = Broadcaster(
         repos.broadcasts, services.accounts, bot, pacer, i18n, clock,
-        paid=services.settings.broadcast_paid,
+        paid=services.settings.broadcast_paid, lease=lease,
     )  # fmt: skip
     dispatcher["broadcaster"] = broadcaster
     return Delivery(due_work, broadcaster)

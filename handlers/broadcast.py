@@ -21,6 +21,7 @@ from bot.views.broadcast import (
     audience_question,
     broadcasts_screen,
     message_question,
+    progress_screen,
     send_question,
     started_screen,
 )
@@ -90,11 +91,17 @@ async def cancel_running(
     callback: CallbackQuery, callback_data: BroadcastCancelCb, callback_answer: CallbackAnswer,
     t: Translator, admin: AdminService,
 ) -> None:  # fmt: skip
-    if not await admin.cancel_broadcast(callback_data.id):  # it had already finished
+    cancelled = await admin.cancel_broadcast(callback_data.id)
+    if cancelled is None:  # it had already finished
         stale(callback_answer, t)
         return
     callback_answer.text = t("broadcast-cancelling")
     callback_answer.show_alert = True
+    broadcast = cancelled.broadcast
+    if broadcast.status == "queued" and isinstance(callback.message, Message):
+        # No instance has started it, so none will write the summary: write it here.
+        screen = progress_screen(t, broadcast.id, broadcast.total, cancelled.progress, "cancelled")
+        await callback.message.edit_text(screen.text, reply_markup=screen.keyboard)
 
 
 async def broadcasts_command(message: Message, t: Translator, admin: AdminService) -> None:

@@ -167,22 +167,19 @@ class BroadcastRepository:
         return changed == 1
 
     async def claim(self, broadcast_id: int, limit: int) -> list[Recipient]:
-        async with self._db.transaction() as tx:
-            rows = await tx.fetchall(
-                "SELECT user_id, chat_id FROM broadcast_recipients "
-                "WHERE broadcast_id = :broadcast_id AND status = 'pending' LIMIT :limit",
-                {"broadcast_id": broadcast_id, "limit": limit},
-            )
-            found = [Recipient(row["user_id"], row["chat_id"]) for row in rows]
-            await tx.executemany(
-                "UPDATE broadcast_recipients SET status = 'sending' "
-                "WHERE broadcast_id = :broadcast_id AND user_id = :user_id",
-                [
-                    {"broadcast_id": broadcast_id, "user_id": recipient.user_id}
-                    for recipient in found
-                ],
-            )
-        return found
+        """Take up to `limit` pending recipients for sending, in one statement (rows
+        locked by another instance are skipped on PostgreSQL)."""
+        rows = await self._db.fetchall(
+            "UPDATE broadcast_recipients SET status = 'sending' "
+            "WHERE broadcast_id = :broadcast_id AND user_id IN ("
+            "  SELECT user_id FROM broadcast_recipients "
+            "  WHERE broadcast_id = :broadcast_id AND status = 'pending' "
+            f"  ORDER BY user_id LIMIT :limit{self._db.skip_locked}"
+            ") RETURNING user_id, chat_id",
+            {"broadcast_id": broadcast_id, "limit": limit},
+        )
+        found = [Recipient(row["user_id"], row["chat_id"]) for row in rows]
+        return sorted(found, key=lambda recipient: recipient.user_id)
 
     async def mark(self, broadcast_id: int, user_id: int, status: str) -> None:
         await self._db.execute(

@@ -45,23 +45,32 @@ class DueRowStore(Generic[RowT]):
     def _parse(self, row: Record) -> RowT:
         raise NotImplementedError
 
-    async def due(self, now: datetime, stale_claim_before: datetime, limit: int) -> list[RowT]:
-        """Rows to send now: pending and due, or claimed so long ago that the sender
-        must have died (a crash between claim and send)."""
+    async def claim_due(
+        self, now: datetime, stale_claim_before: datetime, limit: int
+    ) -> list[RowT]:
+        """Take up to `limit` rows to send now, in one statement: pending and due, or
+        claimed so long ago that their sender must have died (a crash between claim and
+        send). On PostgreSQL, rows another instance is claiming at this moment are
+        skipped, not waited for (`FOR UPDATE SKIP LOCKED`), so any number of instances
+        sweep side by side and each row goes to exactly one of them."""
         rows = await self._db.fetchall(
             f"""
-            SELECT * FROM {self.TABLE}
-            WHERE ((status = 'pending' AND due_at <= :now)
-                   OR (status = 'sending' AND claimed_at <= :stale_claim_before))
-              AND {_REACHABLE}
-            ORDER BY due_at LIMIT :limit
+            UPDATE {self.TABLE} SET status = 'sending', claimed_at = :now
+            WHERE id IN (
+                SELECT id FROM {self.TABLE}
+                WHERE ((status = 'pending' AND due_at <= :now)
+                       OR (status = 'sending' AND claimed_at <= :stale_claim_before))
+                  AND {_REACHABLE}
+                ORDER BY due_at LIMIT :limit{self._db.skip_locked}
+            )
+            RETURNING *
             """,
             {"now": epoch(now), "stale_claim_before": epoch(stale_claim_before), "limit": limit},
         )
-        return [self._parse(row) for row in rows]
+        return sorted((self._parse(row) for row in rows), key=lambda row: row.due_at)
 
     async def claim(self, row_id: int, now: datetime, stale_claim_before: datetime) -> bool:
-        """Atomically take a row for sending; False if another sweep has it."""
+        """Atomically take one row for sending; False if another sweep has it."""
         changed = await self._db.execute(
             f"""
             UPDATE {self.TABLE} SET status = 'sending', claimed_at = :now

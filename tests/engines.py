@@ -81,9 +81,12 @@ async def _make_template() -> None:
 
 
 async def _copy_template(name: str) -> None:
+    # FILE_COPY copies the small template's files at once: about ten times faster
+    # than the default, which writes every page to the log (durability a throwaway
+    # server does not need).
     admin = await asyncpg.connect(_admin_dsn())
     try:
-        await admin.execute(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE}")
+        await admin.execute(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE} STRATEGY FILE_COPY")
     finally:
         await admin.close()
 

@@ -117,6 +117,8 @@ class BotHarness:
                    delivery.due_work, delivery.broadcaster)  # fmt: skip
 
     async def stop(self) -> None:
+        # As at shutdown: a broadcast lease held in Redis is handed back at once.
+        await self.broadcaster.stop()
         await self.dispatcher.fsm.storage.close()
         if self.services.redis is not None:
             await self.services.redis.aclose()

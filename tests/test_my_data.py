@@ -66,10 +66,7 @@ async def storage_rows_of(db: Database, user_id: int) -> dict[str, int]:
     point at the user by a user-ish column, so a table added later cannot be missed
     by /delete_me."""
     found = {}
-    tables = [row["name"] for row in await db.fetchall(
-        "SELECT name FROM sqlite_master WHERE type = 'table'")]  # fmt: skip
-    for table in tables:
-        columns = [row["name"] for row in await db.fetchall(f"PRAGMA table_info({table})")]
+    for table, columns in (await schema_of(db)).items():
         checks = [c for c in ("user_id", "admin_id", "chat_id") if c in columns]
         if table == "users":
             checks.append("id")
@@ -81,6 +78,24 @@ async def storage_rows_of(db: Database, user_id: int) -> dict[str, int]:
             if rows:
                 found[f"{table}.{column}"] = int(rows)
     return found
+
+
+async def schema_of(db: Database) -> dict[str, list[str]]:
+    """Every table and its columns, read from the engine's own catalogue."""
+    if db.engine == "sqlite":
+        names = await db.fetchall("SELECT name FROM sqlite_master WHERE type = 'table'")
+        return {
+            row["name"]: [c["name"] for c in await db.fetchall(f"PRAGMA table_info({row['name']})")]
+            for row in names
+        }
+    rows = await db.fetchall(
+        "SELECT table_name, column_name FROM information_schema.columns "
+        "WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position"
+    )
+    tables: dict[str, list[str]] = {}
+    for row in rows:
+        tables.setdefault(row["table_name"], []).append(row["column_name"])
+    return tables
 
 
 async def exported_tables(harness: BotHarness, user: User) -> dict[str, Any]:

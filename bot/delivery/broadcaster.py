@@ -1,6 +1,11 @@
 """Runs admin broadcasts: one at a time, concurrent copyMessage requests through the
 global pacer (never send-then-sleep), each recipient's status persisted, progress shown
-to the admin, cancellable, and resumed after a crash where it stopped."""
+to the admin, cancellable, and resumed after a crash where it stopped.
+
+With several instances, the one holding the broadcast lease sends and renews it while it
+runs; the others wait for the lease. When the holder dies its lease lapses, another
+instance takes it and carries on where the broadcast stopped (recipients caught mid-send
+are sent again: at most one duplicate each, nobody lost)."""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ import asyncio
 import logging
 import math
 from contextlib import suppress
+from datetime import timedelta
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramBadRequest
@@ -16,11 +22,16 @@ from bot.clock import Clock
 from bot.delivery.pacer import SendBudget, Sleep
 from bot.delivery.telegram_policy import Sent, Verdict, retry_delay, send_paced
 from bot.i18n import I18n, Translator
+from bot.lease import Lease, LocalLease
 from bot.services.accounts import AccountService
 from bot.views.broadcast import progress_screen
 from storage.broadcasts import Broadcast, BroadcastRepository, Recipient
 
 logger = logging.getLogger(__name__)
+
+# Renewed every third of it while sending: an instance that dies mid-broadcast is
+# replaced within about this long.
+LEASE_LIFETIME = timedelta(seconds=15)
 
 
 class Broadcaster:
@@ -36,6 +47,8 @@ class Broadcaster:
         paid: bool = False,
         sleep: Sleep = asyncio.sleep,
         progress_every: float = 3.0,
+        lease: Lease | None = None,
+        lease_lifetime: timedelta = LEASE_LIFETIME,
     ) -> None:
         self._broadcasts = broadcasts
         self._accounts = accounts
@@ -52,6 +65,10 @@ class Broadcaster:
         self._workers = max(8, math.ceil(pacer.rate / 4))
         self._task: asyncio.Task[None] | None = None
         self._stopping = False
+        self._stopped = asyncio.Event()
+        self._lease = lease or LocalLease()
+        self._renew_every = lease_lifetime.total_seconds() / 3
+        self._lost = False  # the lease lapsed under us: another instance carries on
         self._shown: dict[int, str] = {}  # broadcast id -> progress text on screen
 
     def kick(self) -> asyncio.Task[None]:
@@ -66,13 +83,49 @@ class Broadcaster:
 
     async def stop(self) -> None:
         """Shutting down: sends on their way finish, no new ones start; the broadcast
-        stays 'sending' and resumes at the next start."""
+        stays 'sending' and resumes at the next start, or on another instance."""
         self._stopping = True
+        self._stopped.set()
         await self.wait()
 
     async def run_all(self) -> None:
-        while not self._stopping and (broadcast := await self._broadcasts.next_to_run()):
-            await self.run(broadcast)
+        if not await self._take_lease():
+            return
+        self._lost = False
+        renewing = asyncio.create_task(self._keep_lease())
+        try:
+            while not self._halted() and (broadcast := await self._broadcasts.next_to_run()):
+                await self.run(broadcast)
+        finally:
+            renewing.cancel()
+            with suppress(asyncio.CancelledError):
+                await renewing
+            if not self._lost:
+                await self._lease.release()
+
+    async def _take_lease(self) -> bool:
+        """The lease, once its holder (another instance) lets go or dies; False when
+        there is nothing to send or this instance stops first."""
+        while not self._stopping:
+            if await self._lease.acquire():
+                return True
+            if await self._broadcasts.next_to_run() is None:
+                return False
+            with suppress(TimeoutError):
+                await asyncio.wait_for(self._stopped.wait(), self._renew_every)
+        return False
+
+    async def _keep_lease(self) -> None:
+        while True:
+            # Real time, whatever clock the sends run on: the lease lapses in Redis.
+            await asyncio.sleep(self._renew_every)
+            if not await self._lease.renew():
+                logger.error("Lost the broadcast lease; another instance carries on")
+                self._lost = True
+                return
+
+    def _halted(self) -> bool:
+        return self._stopping or self._lost
 
     async def run(self, broadcast: Broadcast) -> None:
         await self._broadcasts.start(broadcast.id, self._clock.now())
@@ -85,6 +138,8 @@ class Broadcaster:
             reporter.cancel()
             with suppress(asyncio.CancelledError):
                 await reporter
+        if self._lost:
+            return  # the new holder sends what this instance had claimed
         if cancelled or self._stopping:
             await self._broadcasts.release(broadcast.id)
         if self._stopping and not cancelled:
@@ -109,7 +164,7 @@ class Broadcaster:
                     if current is None or current.status == "cancelled":
                         cancelled = True
                         return
-                    if self._stopping:
+                    if self._halted():
                         return
                     batch = await self._broadcasts.claim(broadcast.id, self._batch)
                     if not batch:
@@ -123,7 +178,7 @@ class Broadcaster:
         async def consume() -> None:
             while (recipient := await queue.get()) is not None:
                 # Claimed but not sent after a cancel or a stop: released afterwards.
-                if not cancelled and not self._stopping:
+                if not cancelled and not self._halted():
                     await self._send(broadcast, recipient)
 
         await asyncio.gather(produce(), *(consume() for _ in range(self._workers)))

@@ -75,8 +75,7 @@ class DueWorkRunner:
         while True:
             now = self._clock.now()
             stale = now - self._claim_timeout
-            rows = await queue.store.due(now, stale, self._batch)
-            claimed = [row for row in rows if await queue.store.claim(row.id, now, stale)]
+            claimed = await queue.store.claim_due(now, stale, self._batch)
             if not claimed:
                 return
             await asyncio.gather(*(self._deliver_tracked(queue, row) for row in claimed))

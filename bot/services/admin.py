@@ -46,9 +46,15 @@ class AdminService:
     async def show_progress_in(self, broadcast_id: int, message_id: int) -> None:
         await self._broadcasts.set_progress_message(broadcast_id, message_id)
 
-    async def cancel_broadcast(self, broadcast_id: int) -> bool:
-        """False when it had already finished (an old button)."""
-        return await self._broadcasts.finish(broadcast_id, "cancelled", self._clock.now())
+    async def cancel_broadcast(self, broadcast_id: int) -> PastBroadcast | None:
+        """The broadcast as it was when cancelled (queued, or sending), with its
+        figures; None when it had already finished (an old button)."""
+        before = await self._broadcasts.get(broadcast_id)
+        if before is None or not await self._broadcasts.finish(
+            broadcast_id, "cancelled", self._clock.now()
+        ):
+            return None
+        return PastBroadcast(before, await self._broadcasts.progress(broadcast_id))
 
     async def recent_broadcasts(self, limit: int) -> list[PastBroadcast]:
         found = []
