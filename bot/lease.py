@@ -10,7 +10,9 @@ instance runs a broadcast".
 
 from __future__ import annotations
 
+import os
 import secrets
+import socket
 from datetime import timedelta
 from typing import Protocol
 
@@ -47,7 +49,8 @@ class RedisLease:
         self._redis = redis
         self.name = name
         self._lifetime_ms = int(lifetime.total_seconds() * 1000)
-        self.holder = secrets.token_hex(8)
+        # Host and process first, so an operator can see which instance holds it.
+        self.holder = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
         self._renew = redis.register_script(_RENEW)
         self._release = redis.register_script(_RELEASE)
 

@@ -1,7 +1,9 @@
 """A small Telegram Bot API server on 127.0.0.1 for wire-level tests.
 
 It serves getMe, getUpdates (long polling from a queue the test fills), and records
-every other method, answering sendMessage/editMessageText with realistic messages.
+every other method, answering sendMessage/editMessageText/copyMessage with realistic
+results. With `limit_per_second`, it answers 429 (retry_after 1) as Telegram does when
+more messages than that arrive within a second, and counts those answers.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from typing import Any
 from aiohttp import web
 
 BOT_ID = 123456789
+# Messages that count against Telegram's bulk limit.
+SENDS = ("sendMessage", "copyMessage", "sendPhoto", "sendDocument")
 
 
 @dataclass
@@ -31,6 +35,9 @@ class FakeBotAPI:
     calls: list[Call] = field(default_factory=list)
     updates: asyncio.Queue[dict[str, Any]] = field(default_factory=asyncio.Queue)
     reject_token: bool = False
+    limit_per_second: int | None = None
+    answered_429: int = 0
+    send_times: list[float] = field(default_factory=list)  # when each accepted send arrived
     _runner: web.AppRunner | None = None
     _message_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _update_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
@@ -113,11 +120,24 @@ class FakeBotAPI:
         decoded = {key: _maybe_json(value) for key, value in params.items()}
         if method == "getUpdates":
             return _ok(await self._get_updates(decoded))
+        if method in SENDS:
+            arrived = time.monotonic()
+            recent = [moment for moment in self.send_times[-100:] if arrived - moment < 1.0]
+            if self.limit_per_second is not None and len(recent) >= self.limit_per_second:
+                self.answered_429 += 1
+                return web.json_response(
+                    {"ok": False, "error_code": 429, "parameters": {"retry_after": 1},
+                     "description": "Too Many Requests: retry after 1"},
+                    status=429,
+                )  # fmt: skip
+            self.send_times.append(arrived)
         result: Any = True
         if method == "getMe":
             result = {"id": BOT_ID, "is_bot": True, "first_name": "Coach", "username": "coach_bot"}
         elif method in ("sendMessage", "editMessageText"):
             result = self._message(decoded)
+        elif method == "copyMessage":
+            result = {"message_id": next(self._message_ids)}
         async with self._new_call:
             self.calls.append(Call(method, decoded, result))
             self._new_call.notify_all()

@@ -8,7 +8,8 @@ any instance moves the pause's end for all of them; a sender whose reserved mome
 inside a pause set while it waited reserves again.
 
 Moments come from the Redis server's clock (one clock for every machine), or from the
-injected clock in tests.
+injected clock in tests. A sender that wakes up well after its moment gives the moment
+up and takes a new one, so a busy process never sends a backlog in one burst.
 """
 
 from __future__ import annotations
@@ -101,6 +102,7 @@ class SharedPacer:
 
     @asynccontextmanager
     async def slot(self) -> AsyncIterator[None]:
+        loop = asyncio.get_running_loop()
         while True:
             wait = int(
                 await self._reserve(
@@ -108,8 +110,13 @@ class SharedPacer:
                     args=[self._interval, self._now(), self._key_life_ms],
                 )
             )
+            moment = loop.time() + wait / _MICRO
             if wait > 0:
                 await self._sleep(wait / _MICRO)
+            # Woken well after its moment (this process was busy): sending now would
+            # land next to the sends of the following moments. Take a new moment.
+            if loop.time() - moment > self._interval / _MICRO / 2:
+                continue
             # A 429 elsewhere may have paused everyone while this send waited.
             if int(await self._pause_left(keys=[self._pause_key], args=[self._now()])) == 0:
                 break
