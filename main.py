@@ -20,7 +20,7 @@ def main() -> int:
     except ConfigError as error:
         print(error, file=sys.stderr)
         return 2
-    configure_logging(settings.log_level, secrets=[settings.bot_token.get_secret_value()])
+    configure_logging(settings.log_level, secrets=settings.secrets())
 
     from bot.app import Application, StartupError
 

@@ -153,6 +153,15 @@ class Settings(BaseSettings):
             )
         return self
 
+    def secrets(self) -> list[str]:
+        """What logs must never show: the token and the passwords in the URLs."""
+        found = [self.bot_token.get_secret_value()]
+        if self.database_url:
+            found.append(parse_database_url(self.database_url).password or "")
+        if self.redis_url:
+            found.append(urlsplit(self.redis_url).password or "")
+        return [secret for secret in found if secret]
+
     @property
     def database(self) -> str:
         """The database URL the bot opens."""

@@ -14,7 +14,8 @@ from tests.fake_bot_api import FakeBotAPI
 from tests.harness import TEST_TOKEN
 
 MAIN = Path(__file__).resolve().parents[1] / "main.py"
-SETTING_NAMES = ("BOT_TOKEN", "ADMIN_IDS", "DATABASE_PATH", "DEFAULT_LANGUAGE",
+SETTING_NAMES = ("BOT_TOKEN", "ADMIN_IDS", "DATABASE_PATH", "DATABASE_URL", "REDIS_URL",
+                 "DEFAULT_LANGUAGE",
                  "DEFAULT_TIMEZONE", "LOG_LEVEL", "TELEGRAM_API_URL")  # fmt: skip
 
 

@@ -29,8 +29,8 @@ def _sent(text: str) -> object:
 
 
 async def test_onboarding_over_real_polling(api: FakeBotAPI, tmp_path: Path) -> None:
-    db_path = tmp_path / "data" / "bot.sqlite3"
-    app = Application(make_settings(db_path, telegram_api_url=api.url), handle_signals=False)
+    settings = make_settings(tmp_path / "data" / "bot.sqlite3", telegram_api_url=api.url)
+    app = Application(settings, handle_signals=False)
     running = asyncio.create_task(app.run())
     try:
         commands = await api.wait_for(
@@ -54,7 +54,7 @@ async def test_onboarding_over_real_polling(api: FakeBotAPI, tmp_path: Path) -> 
         await app.stop()
         await asyncio.wait_for(running, 10)
 
-    db = await Database.open(db_path)
+    db = await Database.open(settings.database)
     try:
         user = await UserRepository(db).get(555)
     finally:

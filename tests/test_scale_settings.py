@@ -1,0 +1,106 @@
+"""Settings and start-up for several instances: what is refused, with one clear line,
+and what /healthz reports."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from aiohttp.test_utils import TestClient, TestServer
+from redis.asyncio import Redis
+
+from bot.app import Application
+from bot.webhook import build_webhook_app
+from tests import engines
+from tests.fake_bot_api import BOT_ID, FakeBotAPI
+from tests.harness import TEST_TOKEN, BotHarness, make_settings
+from tests.test_main_process import assert_one_clear_line, run_main
+
+DEAD_PORT = "127.0.0.1:9"  # nothing listens there
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"DATABASE_URL": "postgresql://bot:pw@db/bot"}, "REDIS_URL is required"),
+        ({"DATABASE_URL": "mysql://bot@db/bot"}, "DATABASE_URL uses 'mysql'"),
+        ({"DATABASE_URL": "postgresql://db/", "REDIS_URL": "redis://r"}, "needs a database name"),
+        ({"REDIS_URL": "http://cache"}, "REDIS_URL must look like redis://"),
+    ],
+)
+async def test_unusable_engine_settings_exit_with_one_line(
+    tmp_path: Path, env: dict[str, str], expected: str
+) -> None:
+    code, output = await run_main(tmp_path, BOT_TOKEN=TEST_TOKEN, **env)
+    assert code == 2
+    assert_one_clear_line(output, expected)
+    assert "pw" not in output
+
+
+@pytest.fixture
+async def api() -> FakeBotAPI:
+    server = FakeBotAPI(TEST_TOKEN)
+    await server.start()
+    yield server  # type: ignore[misc]
+    await server.stop()
+
+
+async def test_unreachable_servers_stop_the_start_with_one_line(
+    tmp_path: Path, api: FakeBotAPI
+) -> None:
+    code, output = await run_main(
+        tmp_path, BOT_TOKEN=TEST_TOKEN, TELEGRAM_API_URL=api.url, LOG_LEVEL="WARNING",
+        DATABASE_URL=f"postgresql://bot:s3cretpw@{DEAD_PORT}/bot", REDIS_URL=f"redis://{DEAD_PORT}/0",
+    )  # fmt: skip
+    assert code == 1
+    assert_one_clear_line(
+        output, f"Cannot open the database at postgresql://bot:***@{DEAD_PORT}/bot"
+    )
+    assert "s3cretpw" not in output
+
+    code, output = await run_main(
+        tmp_path, BOT_TOKEN=TEST_TOKEN, TELEGRAM_API_URL=api.url, LOG_LEVEL="WARNING",
+        REDIS_URL=f"redis://:s3cretpw@{DEAD_PORT}/0",
+    )  # fmt: skip
+    assert code == 1
+    assert_one_clear_line(output, f"Cannot reach Redis at redis://{DEAD_PORT}/0")
+    assert "s3cretpw" not in output
+
+
+async def test_healthz_reports_redis_that_stopped_answering(harness: BotHarness) -> None:
+    dead = Redis.from_url(f"redis://{DEAD_PORT}/0", socket_connect_timeout=0.5)
+    app = build_webhook_app(harness.dispatcher, harness.bot, harness.db, dead, "s", "/hook")
+    async with TestClient(TestServer(app)) as client:
+        response = await client.get("/healthz")
+        assert response.status == 503
+        assert await response.json() == {"ok": False, "database": True, "redis": False}
+    await dead.aclose()
+
+
+@engines.needs_servers
+async def test_a_second_polling_instance_is_refused(tmp_path: Path, api: FakeBotAPI) -> None:
+    """Two processes polling one token make Telegram answer 409 to both: with Redis the
+    second one is refused at start, and told to use webhooks."""
+    settings = make_settings(tmp_path / "bot.sqlite3", telegram_api_url=api.url)
+    first = Application(settings, handle_signals=False)
+    running = asyncio.create_task(first.run())
+    try:
+        await api.wait_for(lambda call: call.method == "setMyCommands", timeout=30)
+        code, output = await run_main(
+            tmp_path, BOT_TOKEN=TEST_TOKEN, TELEGRAM_API_URL=api.url, LOG_LEVEL="WARNING",
+            DATABASE_URL=settings.database, REDIS_URL=str(settings.redis_url),
+        )  # fmt: skip
+    finally:
+        await first.stop()
+        await asyncio.wait_for(running, 10)
+    assert code == 1
+    assert_one_clear_line(output, "Another instance is already polling Telegram")
+    assert "WEBHOOK_URL" in output
+    # The first one handed its lease back when it stopped: a restart is not refused.
+    assert engines.REDIS_URL is not None
+    redis = Redis.from_url(engines.REDIS_URL)
+    try:
+        assert await redis.exists(f"polling:{BOT_ID}") == 0
+    finally:
+        await redis.aclose()
