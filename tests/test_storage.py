@@ -6,19 +6,21 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from aiogram.fsm.storage.base import StorageKey
 
 from bot.content.questions import QUESTIONS
+from storage.checkins import CheckinRepository
 from storage.clients import ClientRepository
 from storage.db import Database, load_migrations
 from storage.fsm import DatabaseStorage
 from storage.users import NewUser, UserRepository
 from tests import engines
 from tests.harness import FakeClock
+from tests.instances import seed_due_checkins, seed_people
 
 NOW = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
 
@@ -267,3 +269,26 @@ async def test_a_draft_reflection_keeps_its_question_when_the_reflection_grows(
         assert QUESTIONS[5].id == "explain"
     finally:
         await db.close()
+
+
+async def test_sweeps_of_two_instances_claim_each_due_row_once(tmp_path: Path) -> None:
+    """Two instances (two connections or pools on one database) sweeping at the same
+    moment: every due check-in is claimed by exactly one of them, none is left."""
+    url = engines.database_for(tmp_path / "shared.sqlite3")
+    first, second = await Database.open(url), await Database.open(url)
+    try:
+        await seed_people(first, range(1, 301))
+        await seed_due_checkins(first, range(1, 301), NOW)
+        sweeps = [
+            CheckinRepository(db).claim_due(NOW, NOW - timedelta(minutes=2), 40)
+            for _ in range(5)
+            for db in (first, second)
+        ]
+        claimed = [row.id for batch in await asyncio.gather(*sweeps) for row in batch]
+        assert len(claimed) == len(set(claimed)) == 300
+        assert (
+            await first.fetchvalue("SELECT COUNT(*) FROM checkins WHERE status = 'sending'") == 300
+        )
+    finally:
+        await first.close()
+        await second.close()
