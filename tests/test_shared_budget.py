@@ -21,23 +21,17 @@ BOT_ID = 123456789
 
 
 @pytest.fixture
-async def redis() -> AsyncIterator[Redis]:
+async def clients() -> AsyncIterator[tuple[Redis, Redis]]:
+    """Two instances' own connections to one Redis."""
     assert engines.REDIS_URL is not None
-    client = Redis.from_url(engines.REDIS_URL)
-    yield client
-    await client.aclose()
+    pair = (Redis.from_url(engines.REDIS_URL), Redis.from_url(engines.REDIS_URL))
+    yield pair
+    for client in pair:
+        await client.aclose()
 
 
-@pytest.fixture
-async def second_redis() -> AsyncIterator[Redis]:
-    """Another instance's own connection."""
-    assert engines.REDIS_URL is not None
-    client = Redis.from_url(engines.REDIS_URL)
-    yield client
-    await client.aclose()
-
-
-async def test_two_instances_together_keep_one_rate(redis: Redis, second_redis: Redis) -> None:
+async def test_two_instances_together_keep_one_rate(clients: tuple[Redis, Redis]) -> None:
+    redis, second_redis = clients
     clock = FakeClock(datetime(2026, 11, 26, 12, 0, tzinfo=UTC))
     waits: list[float] = []
 
@@ -61,7 +55,8 @@ async def test_two_instances_together_keep_one_rate(redis: Redis, second_redis: 
     assert moments[-1] == pytest.approx(89 / 30, abs=1e-4)
 
 
-async def test_a_429_on_one_instance_pauses_the_other(redis: Redis, second_redis: Redis) -> None:
+async def test_a_429_on_one_instance_pauses_the_other(clients: tuple[Redis, Redis]) -> None:
+    redis, second_redis = clients
     clock = FakeClock(datetime(2026, 11, 26, 12, 0, tzinfo=UTC))
     waits: list[float] = []
 
@@ -79,8 +74,9 @@ async def test_a_429_on_one_instance_pauses_the_other(redis: Redis, second_redis
 
 
 async def test_a_lease_has_one_holder_and_lapses_when_it_dies(
-    redis: Redis, second_redis: Redis
+    clients: tuple[Redis, Redis],
 ) -> None:
+    redis, second_redis = clients
     first = RedisLease(redis, "broadcast:7", timedelta(milliseconds=300))
     second = RedisLease(second_redis, "broadcast:7", timedelta(milliseconds=300))
     assert await first.acquire()

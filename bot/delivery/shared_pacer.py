@@ -25,43 +25,8 @@ from bot.delivery.pacer import Sleep
 
 _MICRO = 1_000_000
 
-# KEYS: next free moment, pause end (both in microseconds).
-# ARGV: interval (µs), now (µs, or "" for the server's clock), key lifetime (ms).
-# Returns how long to wait (µs) before the reserved moment.
-_RESERVE = """
-local now
-if ARGV[2] ~= '' then
-  now = tonumber(ARGV[2])
-else
-  local t = redis.call('TIME')
-  now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-end
-local start = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0'),
-                       tonumber(redis.call('GET', KEYS[2]) or '0'))
-redis.call('SET', KEYS[1], string.format('%.0f', start + tonumber(ARGV[1])), 'PX', ARGV[3])
-return math.floor(start - now)
-"""
-
-# KEYS: pause end. ARGV: pause length (µs), now (µs or ""). Returns the pause end.
-_PAUSE = """
-local now
-if ARGV[2] ~= '' then
-  now = tonumber(ARGV[2])
-else
-  local t = redis.call('TIME')
-  now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-end
-local until_ = now + tonumber(ARGV[1])
-local current = tonumber(redis.call('GET', KEYS[1]) or '0')
-if until_ > current then
-  redis.call('SET', KEYS[1], string.format('%.0f', until_),
-             'PX', math.floor(tonumber(ARGV[1]) / 1000) + 1000)
-end
-return 1
-"""
-
-# KEYS: pause end. ARGV: now (µs or ""). Returns the pause left (µs), 0 if none.
-_PAUSE_LEFT = """
+# Every script's ARGV[1] is "now" in microseconds, or "" for the Redis server's clock.
+_NOW = """
 local now
 if ARGV[1] ~= '' then
   now = tonumber(ARGV[1])
@@ -69,8 +34,40 @@ else
   local t = redis.call('TIME')
   now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 end
+"""
+
+# KEYS: next free moment, pause end (both in microseconds).
+# ARGV: now, interval (µs), key lifetime (ms). Returns how long to wait (µs).
+_RESERVE = (
+    _NOW
+    + """
+local start = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0'),
+                       tonumber(redis.call('GET', KEYS[2]) or '0'))
+redis.call('SET', KEYS[1], string.format('%.0f', start + tonumber(ARGV[2])), 'PX', ARGV[3])
+return math.floor(start - now)
+"""
+)
+
+# KEYS: pause end. ARGV: now, pause length (µs). Moves the pause end, never back.
+_PAUSE = (
+    _NOW
+    + """
+local until_ = now + tonumber(ARGV[2])
+if until_ > tonumber(redis.call('GET', KEYS[1]) or '0') then
+  redis.call('SET', KEYS[1], string.format('%.0f', until_),
+             'PX', math.floor(tonumber(ARGV[2]) / 1000) + 1000)
+end
+return 1
+"""
+)
+
+# KEYS: pause end. ARGV: now. Returns the pause left (µs), 0 if none.
+_PAUSE_LEFT = (
+    _NOW
+    + """
 return math.max(0, math.floor(tonumber(redis.call('GET', KEYS[1]) or '0') - now))
 """
+)
 
 
 class SharedPacer:
@@ -107,7 +104,7 @@ class SharedPacer:
             wait = int(
                 await self._reserve(
                     keys=[self._next_key, self._pause_key],
-                    args=[self._interval, self._now(), self._key_life_ms],
+                    args=[self._now(), self._interval, self._key_life_ms],
                 )
             )
             moment = loop.time() + wait / _MICRO
@@ -123,4 +120,4 @@ class SharedPacer:
         yield
 
     async def pause(self, seconds: float) -> None:
-        await self._pause(keys=[self._pause_key], args=[round(seconds * _MICRO), self._now()])
+        await self._pause(keys=[self._pause_key], args=[self._now(), round(seconds * _MICRO)])
