@@ -13,6 +13,7 @@ from datetime import date, datetime
 from storage.codec import epoch, from_epoch, from_wall_clock, maybe_from_day, wall_clock
 from storage.db import Record
 from storage.due_rows import DueRowStore
+from storage.users import hold_user
 
 NOTE_LIMIT = 500
 # Statuses that still need the user's attention (a reminder to send or to act on).
@@ -104,6 +105,7 @@ class CheckinRepository(DueRowStore[Checkin]):
         """Schedule the client's next check-in, replacing a pending one: one reminder
         per client at a time keeps the list honest."""
         async with self._db.transaction() as tx:
+            await hold_user(tx, new.user_id)
             await tx.execute(
                 "UPDATE checkins SET status = 'cancelled', finished_at = :now "
                 "WHERE user_id = :user_id AND client_id = :client_id AND status = 'pending'",

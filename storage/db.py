@@ -114,6 +114,7 @@ class Database(ABC):
 
     engine: Engine
     skip_locked: str  # appended to a SELECT of rows that several instances may claim
+    for_update: str  # appended to a SELECT of a row a unit of work must hold alone
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
@@ -220,7 +221,9 @@ class Database(ABC):
 
 class SQLiteDatabase(Database):
     engine: Engine = "sqlite"
-    skip_locked = ""  # one process writes the file: nobody else can claim a row
+    # One process writes the file, and BEGIN IMMEDIATE already runs units one at a time.
+    skip_locked = ""
+    for_update = ""
 
     def __init__(self, engine: AsyncEngine, connection: AsyncConnection) -> None:
         super().__init__(engine)
@@ -278,14 +281,17 @@ class SQLiteDatabase(Database):
             yield self
             return
         async with self._lock:
-            await self._run(self._conn.exec_driver_sql("BEGIN IMMEDIATE"))
             token = self._unit.set((_current_task(), self._conn))
             try:
+                # Inside the try: a task cancelled while BEGIN waits for the file's write
+                # lock must still end the transaction BEGIN opened.
+                await self._run(self._conn.exec_driver_sql("BEGIN IMMEDIATE"))
                 yield self
             except BaseException:
                 # The driver's rollback ends the BEGIN IMMEDIATE above and SQLAlchemy's
                 # view of it, even after a failed or cancelled statement.
-                await self._run(self._conn.rollback())
+                if self._conn.in_transaction():
+                    await self._run(self._conn.rollback())
                 raise
             else:
                 await self._run(self._conn.commit())
@@ -326,6 +332,7 @@ class SQLiteDatabase(Database):
 class PostgresDatabase(Database):
     engine: Engine = "postgresql"
     skip_locked = " FOR UPDATE SKIP LOCKED"
+    for_update = " FOR UPDATE"
 
     def __init__(self, engine: AsyncEngine) -> None:
         super().__init__(engine)

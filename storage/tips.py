@@ -8,6 +8,7 @@ from datetime import datetime
 from storage.codec import epoch, from_epoch, from_wall_clock, wall_clock
 from storage.db import Record
 from storage.due_rows import DueRowStore
+from storage.users import hold_user
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,7 @@ class TipRepository(DueRowStore[TipDelivery]):
     ) -> None:
         """The user's next tip; one pending delivery per user at a time."""
         async with self._db.transaction() as tx:
+            await hold_user(tx, user_id)
             await tx.execute(
                 "UPDATE tip_deliveries SET status = 'cancelled', finished_at = :now "
                 "WHERE user_id = :user_id AND status = 'pending'",

@@ -143,3 +143,12 @@ class UserRepository:
             "WHERE id = :user_id",
             {"now": epoch(now), "user_id": user_id},
         )
+
+
+async def hold_user(db: Database, user_id: int) -> None:
+    """Inside a unit of work: hold the person's row until it commits, so two units that
+    replace one of their pending rows (their next tip, a client's next check-in) run one
+    after the other, even on two instances. On SQLite units already run one at a time."""
+    await db.execute(
+        f"SELECT id FROM users WHERE id = :user_id{db.for_update}", {"user_id": user_id}
+    )

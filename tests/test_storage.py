@@ -17,6 +17,7 @@ from storage.checkins import CheckinRepository
 from storage.clients import ClientRepository
 from storage.db import Database, load_migrations
 from storage.fsm import DatabaseStorage
+from storage.tips import TipRepository
 from storage.users import NewUser, UserRepository
 from tests import engines
 from tests.harness import FakeClock
@@ -289,6 +290,26 @@ async def test_sweeps_of_two_instances_claim_each_due_row_once(tmp_path: Path) -
         assert (
             await first.fetchvalue("SELECT COUNT(*) FROM checkins WHERE status = 'sending'") == 300
         )
+    finally:
+        await first.close()
+        await second.close()
+
+
+async def test_units_of_two_instances_replacing_a_next_tip_leave_one(tmp_path: Path) -> None:
+    """ "Cancel the pending one, insert the new one" from two instances at once (a tip
+    going out while the person changes their tips hour): still one pending tip."""
+    url = engines.database_for(tmp_path / "shared.sqlite3")
+    first, second = await Database.open(url), await Database.open(url)
+    try:
+        await seed_people(first, range(1, 2))
+        due = NOW + timedelta(days=1)
+        await asyncio.gather(*(
+            TipRepository(db).schedule(1, due.replace(tzinfo=None), due, NOW)
+            for _ in range(5)
+            for db in (first, second)
+        ))  # fmt: skip
+        pending = "SELECT COUNT(*) FROM tip_deliveries WHERE status = 'pending'"
+        assert await first.fetchvalue(pending) == 1
     finally:
         await first.close()
         await second.close()
