@@ -87,3 +87,19 @@ async def test_a_lease_has_one_holder_and_lapses_when_it_dies(
     await asyncio.sleep(0.4)  # the holder stops renewing, as a killed instance would
     assert await second.acquire()
     assert not await first.renew()  # the old holder cannot take it back by renewing
+
+
+async def test_the_next_free_moment_outlives_a_long_pause(clients: tuple[Redis, Redis]) -> None:
+    """After a 429 with a long retry_after, the queue of moments must not be forgotten
+    before it is used: a lapsed key would hand the same moments out again, in a burst."""
+    redis, _ = clients
+    clock = FakeClock(datetime(2026, 11, 26, 12, 0, tzinfo=UTC))
+
+    async def advance(seconds: float) -> None:
+        clock.advance(seconds=seconds)
+
+    pacer = SharedPacer(redis, BOT_ID, 30, clock=clock, sleep=advance)
+    await pacer.pause(300)
+    async with pacer.slot():
+        pass
+    assert await redis.pttl(f"pace:{BOT_ID}:next") > 300_000

@@ -24,6 +24,9 @@ from bot.clock import Clock
 from bot.delivery.pacer import Sleep
 
 _MICRO = 1_000_000
+# An event loop's ordinary lag: at high rates half an interval is far less than that, and
+# giving the moment up every time would halve the rate.
+LATE_TOLERANCE = 0.02
 
 # Every script's ARGV[1] is "now" in microseconds, or "" for the Redis server's clock.
 _NOW = """
@@ -43,7 +46,11 @@ _RESERVE = (
     + """
 local start = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0'),
                        tonumber(redis.call('GET', KEYS[2]) or '0'))
-redis.call('SET', KEYS[1], string.format('%.0f', start + tonumber(ARGV[2])), 'PX', ARGV[3])
+local next_free = start + tonumber(ARGV[2])
+-- The key lives until well after the moment it names, however far ahead a pause put it:
+-- if it lapsed early, the next sender would be given moments already handed out.
+local life = math.floor((next_free - now) / 1000) + tonumber(ARGV[3])
+redis.call('SET', KEYS[1], string.format('%.0f', next_free), 'PX', life)
 return math.floor(start - now)
 """
 )
@@ -91,8 +98,10 @@ class SharedPacer:
         self._reserve = redis.register_script(_RESERVE)
         self._pause = redis.register_script(_PAUSE)
         self._pause_left = redis.register_script(_PAUSE_LEFT)
-        # The reservation outlives any wait a queue of sends can build up.
-        self._key_life_ms = 60_000 + 2 * self._interval // 1000
+        # How long the next free moment is kept after it has passed.
+        self._key_life_ms = 60_000
+        # Woken this much after its moment, a sender gives the moment up (see slot()).
+        self._late = max(self._interval / _MICRO / 2, LATE_TOLERANCE)
 
     def _now(self) -> str:
         return str(round(self._clock.now().timestamp() * _MICRO)) if self._clock else ""
@@ -112,7 +121,7 @@ class SharedPacer:
                 await self._sleep(wait / _MICRO)
             # Woken well after its moment (this process was busy): sending now would
             # land next to the sends of the following moments. Take a new moment.
-            if loop.time() - moment > self._interval / _MICRO / 2:
+            if loop.time() - moment > self._late:
                 continue
             # A 429 elsewhere may have paused everyone while this send waited.
             if int(await self._pause_left(keys=[self._pause_key], args=[self._now()])) == 0:
