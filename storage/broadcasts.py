@@ -188,9 +188,10 @@ class BroadcastRepository:
             {"status": status, "broadcast_id": broadcast_id, "user_id": user_id},
         )
 
-    async def release(self, broadcast_id: int) -> None:
-        """Cancelled: recipients not yet sent go back to pending (and stay unsent)."""
-        await self._db.execute(
+    async def release(self, broadcast_id: int) -> int:
+        """Recipients claimed but not sent go back to pending (after a cancel they stay
+        unsent); returns how many."""
+        return await self._db.execute(
             "UPDATE broadcast_recipients SET status = 'pending' "
             "WHERE broadcast_id = :broadcast_id AND status = 'sending'",
             {"broadcast_id": broadcast_id},

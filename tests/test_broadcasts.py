@@ -233,6 +233,30 @@ async def test_resume_after_crash_loses_nobody(admin_harness: BotHarness) -> Non
     assert (await broadcasts.get(broadcast_id)).status == "done"  # type: ignore[union-attr]
 
 
+async def test_recipients_left_claimed_by_an_instance_that_lost_the_lease_are_sent(
+    admin_harness: BotHarness,
+) -> None:
+    """Another instance stalled past its lease, claimed a batch after this one took over,
+    then noticed and stopped without sending it: those people still get the message."""
+    users = await people(admin_harness, 30)
+    broadcast_id = await start_broadcast(admin_harness)
+    stranded: list[int] = []
+
+    async def stalled_instance_claims(method: Any) -> Exception | None:
+        if isinstance(method, CopyMessage) and not stranded:
+            stranded.append(0)  # once
+            batch = await repo(admin_harness).claim(broadcast_id, 5)
+            stranded.extend(recipient.user_id for recipient in batch)
+        return None
+
+    intercept(admin_harness, stalled_instance_claims)
+    await runner(admin_harness, rate=10).run_all()
+    assert len(stranded) == 6
+    delivered = sorted(int(m.chat_id) for m in copies(admin_harness))
+    assert delivered == sorted(u.user_id for u in users)  # each once, the stranded too
+    assert (await repo(admin_harness).get(broadcast_id)).status == "done"  # type: ignore[union-attr]
+
+
 async def test_cancel_mid_broadcast(admin_harness: BotHarness) -> None:
     await people(admin_harness, 25)
     broadcast_id = await start_broadcast(admin_harness)

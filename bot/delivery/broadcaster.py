@@ -101,7 +101,10 @@ class Broadcaster:
             with suppress(asyncio.CancelledError):
                 await renewing
             if not self._lost:
-                await self._lease.release()
+                try:
+                    await self._lease.release()
+                except Exception:  # Redis gone: the lease lapses by itself
+                    logger.warning("Could not hand the broadcast lease back", exc_info=True)
 
     async def _take_lease(self) -> bool:
         """The lease, once its holder (another instance) lets go or dies; False when
@@ -116,13 +119,25 @@ class Broadcaster:
         return False
 
     async def _keep_lease(self) -> None:
+        """Renew while sending; a lease that is not ours any more, or that could not be
+        renewed for its whole lifetime (Redis unreachable), is lost: stop sending, the
+        instance that takes it over carries on."""
+        loop = asyncio.get_running_loop()
+        renewed = loop.time()
         while True:
             # Real time, whatever clock the sends run on: the lease lapses in Redis.
             await asyncio.sleep(self._renew_every)
-            if not await self._lease.renew():
-                logger.error("Lost the broadcast lease; another instance carries on")
-                self._lost = True
-                return
+            try:
+                if await self._lease.renew():
+                    renewed = loop.time()
+                    continue
+            except Exception:  # a moment without Redis: try again, within the lifetime
+                logger.warning("Could not renew the broadcast lease", exc_info=True)
+                if loop.time() - renewed < self._renew_every * 3:
+                    continue
+            logger.error("Lost the broadcast lease; another instance carries on")
+            self._lost = True
+            return
 
     def _halted(self) -> bool:
         return self._stopping or self._lost
@@ -133,7 +148,14 @@ class Broadcaster:
         t = self._i18n.get(admin.language if admin else "en")
         reporter = asyncio.create_task(self._report(broadcast, t))
         try:
-            cancelled = await self._pipeline(broadcast)
+            while True:
+                cancelled = await self._pipeline(broadcast)
+                if cancelled or self._halted():
+                    break
+                # Recipients still 'sending' now were claimed by an instance that lost
+                # the lease before sending them: nobody else will, so send them here.
+                if not await self._broadcasts.release(broadcast.id):
+                    break
         finally:
             reporter.cancel()
             with suppress(asyncio.CancelledError):
@@ -181,7 +203,16 @@ class Broadcaster:
                 if not cancelled and not self._halted():
                     await self._send(broadcast, recipient)
 
-        await asyncio.gather(produce(), *(consume() for _ in range(self._workers)))
+        tasks = [asyncio.create_task(produce())]
+        tasks += [asyncio.create_task(consume()) for _ in range(self._workers)]
+        try:
+            await asyncio.gather(*tasks)
+        except BaseException:
+            # One failed part must not leave the others claiming and sending unseen.
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            raise
         return cancelled
 
     async def _send(self, broadcast: Broadcast, recipient: Recipient) -> None:
