@@ -32,6 +32,7 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot import redis_link
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.container import Services, create_services
@@ -92,7 +93,7 @@ def create_dispatcher(services: Services) -> Dispatcher:
         # Any instance may get a person's next update: their conversation and its lock
         # must live where every instance sees them. The storage has its own connection
         # pool: the dispatcher closes it at shutdown, while delivery still drains.
-        storage = RedisStorage.from_url(settings.redis_url)
+        storage = RedisStorage.from_url(settings.redis_url, connection_kwargs=redis_link.OPTIONS)
         isolation = storage.create_isolation()
     else:
         storage = DatabaseStorage(services.repos.db, clock.now)
@@ -248,7 +249,7 @@ class Application:
         settings = self.settings
         if not settings.redis_url:
             return None
-        redis = Redis.from_url(settings.redis_url)
+        redis = redis_link.connect(settings.redis_url)
         try:
             await cast(Awaitable[bool], redis.ping())
         except (RedisError, OSError) as error:

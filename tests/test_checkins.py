@@ -8,6 +8,8 @@ import io
 import json
 import logging
 import zipfile
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -23,7 +25,7 @@ from bot.app import create_delivery
 from bot.clock import SystemClock
 from bot.content.drafts import DRAFTS
 from bot.delivery.due_work import DueWorkRunner
-from bot.delivery.pacer import Pacer
+from bot.delivery.pacer import BudgetUnavailableError, Pacer
 from bot.delivery.telegram_policy import MAX_ATTEMPTS, retry_delay
 from bot.delivery.wakeup import SchedulerWaker
 from bot.services.checkin_rules import (
@@ -636,6 +638,40 @@ async def test_server_errors_retry_with_backoff_then_fail(
     assert delays == expected == [timedelta(seconds=n) for n in (30, 60, 120, 240)]
     assert checkin.status == "failed"
     assert f"failed after {MAX_ATTEMPTS} attempts" in caplog.text
+
+
+class UnansweredBudget:
+    """A shared send budget whose Redis does not answer."""
+
+    rate = 25.0
+
+    @asynccontextmanager
+    async def slot(self) -> AsyncIterator[None]:
+        raise BudgetUnavailableError("Redis: Timeout reading from socket")
+        yield  # pragma: no cover - a generator, never reached
+
+    async def pause(self, seconds: float) -> None:
+        return None
+
+
+async def test_a_send_budget_that_does_not_answer_postpones_without_using_attempts(
+    harness: BotHarness,
+) -> None:
+    """Redis gone for a while (several instances): nothing reaches Telegram, so nothing
+    counts as a failed attempt; the reminder goes out once Redis answers again."""
+    user = harness.user()
+    await reflected(harness, user)
+    await user.press("In 2 weeks")
+    harness.clock.set(datetime(2026, 12, 10, 9, 0, tzinfo=UTC))
+    services = harness.services
+    down = create_delivery(harness.bot, harness.dispatcher, services, UnansweredBudget())
+    for _ in range(MAX_ATTEMPTS + 3):  # more sweeps than a failing send would be allowed
+        await down.due_work.run_due()
+        checkin = await the_checkin(harness)
+        assert (checkin.status, checkin.attempts) == ("pending", 0)
+        harness.clock.set(checkin.due_at)
+    await harness.due_work.run_due()  # Redis is back
+    assert (await the_checkin(harness)).status == "sent"
 
 
 def _dispatcher_with_sleep(harness: BotHarness, sleep: object) -> DueWorkRunner:

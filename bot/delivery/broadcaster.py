@@ -32,6 +32,7 @@ logger = logging.getLogger(__name__)
 # Renewed every third of it while sending: an instance that dies mid-broadcast is
 # replaced within about this long.
 LEASE_LIFETIME = timedelta(seconds=15)
+POSTPONE_SECONDS = 5.0  # the shared send budget did not answer: ask again after this
 
 
 class Broadcaster:
@@ -228,6 +229,11 @@ class Broadcaster:
         attempts = 0
         while True:
             attempt = await send_paced(self._pacer, copy)
+            if attempt.verdict is Verdict.POSTPONED:  # not tried: Redis did not answer
+                if self._halted():
+                    return  # still claimed: released at the stop, or sent by the next holder
+                await self._sleep(POSTPONE_SECONDS)
+                continue
             attempts += 1
             if attempt.verdict is Verdict.SENT:
                 status = "sent"

@@ -116,6 +116,8 @@ class DueWorkRunner:
             case Verdict.REJECTED:
                 logger.error("%s %s refused by Telegram: %s", queue.name, row.id, attempt.reason)
                 await store.mark_failed(row.id, now())
+            case Verdict.POSTPONED:  # not tried: the same attempts, a little later
+                await store.retry_later(row.id, now() + self._retry_base, row.attempts)
             case Verdict.TRANSIENT:
                 await self._retry_or_fail(queue, row, attempt.reason)
 

@@ -23,6 +23,11 @@ from bot.clock import Clock
 Sleep = Callable[[float], Awaitable[None]]
 
 
+class BudgetUnavailableError(Exception):
+    """The shared budget cannot be asked (Redis does not answer): nothing was sent, so
+    the send is postponed, not counted as an attempt."""
+
+
 class SendBudget(Protocol):
     """Where a bulk send waits for its turn."""
 

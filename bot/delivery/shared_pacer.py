@@ -15,13 +15,15 @@ up and takes a new one, so a busy process never sends a backlog in one burst.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from redis.asyncio import Redis
+from redis.exceptions import RedisError
 
 from bot.clock import Clock
-from bot.delivery.pacer import Sleep
+from bot.delivery.pacer import BudgetUnavailableError, Sleep
 
 _MICRO = 1_000_000
 # An event loop's ordinary lag: at high rates half an interval is far less than that, and
@@ -108,6 +110,13 @@ class SharedPacer:
 
     @asynccontextmanager
     async def slot(self) -> AsyncIterator[None]:
+        try:
+            await self._take_moment()
+        except RedisError as error:
+            raise BudgetUnavailableError(f"Redis: {error}") from error
+        yield
+
+    async def _take_moment(self) -> None:
         loop = asyncio.get_running_loop()
         while True:
             wait = int(
@@ -125,8 +134,8 @@ class SharedPacer:
                 continue
             # A 429 elsewhere may have paused everyone while this send waited.
             if int(await self._pause_left(keys=[self._pause_key], args=[self._now()])) == 0:
-                break
-        yield
+                return
 
     async def pause(self, seconds: float) -> None:
-        await self._pause(keys=[self._pause_key], args=[self._now(), round(seconds * _MICRO)])
+        with contextlib.suppress(RedisError):  # the next send finds Redis out anyway
+            await self._pause(keys=[self._pause_key], args=[self._now(), round(seconds * _MICRO)])

@@ -7,7 +7,9 @@
 - 400 (chat not found, a deactivated account, a message Telegram refuses): final,
   retrying cannot help;
 - network errors and 5xx: transient; tried again later, with a growing delay, then
-  given up (`retry_delay`).
+  given up (`retry_delay`);
+- a send budget that cannot be asked (Redis down, with several instances): nothing was
+  sent, so the send is postponed without counting as an attempt.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from aiogram.exceptions import (
     TelegramServerError,
 )
 
-from bot.delivery.pacer import SendBudget
+from bot.delivery.pacer import BudgetUnavailableError, SendBudget
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +52,7 @@ class Verdict(Enum):
     BLOCKED = auto()  # 403
     REJECTED = auto()  # 400
     TRANSIENT = auto()  # network, 5xx, or 429 too many times
+    POSTPONED = auto()  # not tried: the shared send budget did not answer
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +70,9 @@ async def send_paced(pacer: SendBudget, send: Callable[[], Awaitable[Sent]]) -> 
         try:
             async with pacer.slot():
                 sent = await send()
+        except BudgetUnavailableError as error:
+            logger.warning("Bulk send postponed: %s", error)
+            return Attempt(Verdict.POSTPONED, str(error))
         except TelegramRetryAfter as error:
             logger.warning("429 from Telegram: pausing bulk sends for %ss", error.retry_after)
             await pacer.pause(error.retry_after)
