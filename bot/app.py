@@ -332,20 +332,25 @@ class Application:
                 f"Cannot listen on {settings.webhook_host}:{settings.webhook_port} "
                 f"({error.strerror}): check WEBHOOK_HOST and WEBHOOK_PORT."
             ) from None
-        await bot.set_webhook(
-            webhook_full_url(settings.webhook_url),
-            secret_token=secret,
-            allowed_updates=dispatcher.resolve_used_update_types(),
-        )
-        logger.info("Serving the webhook on %s:%s", settings.webhook_host, settings.webhook_port)
-        if self.handle_signals:
-            loop = asyncio.get_running_loop()
-            for signum in (signal.SIGTERM, signal.SIGINT):
-                loop.add_signal_handler(signum, self._stopped.set)
         try:
+            # Every instance registers the same URL (the load balancer's): harmless.
+            await bot.set_webhook(
+                webhook_full_url(settings.webhook_url),
+                secret_token=secret,
+                allowed_updates=dispatcher.resolve_used_update_types(),
+            )
+            logger.info(
+                "Serving the webhook on %s:%s", settings.webhook_host, settings.webhook_port
+            )
+            if self.handle_signals:
+                loop = asyncio.get_running_loop()
+                for signum in (signal.SIGTERM, signal.SIGINT):
+                    loop.add_signal_handler(signum, self._stopped.set)
             await self._stopped.wait()
         finally:
-            await runner.cleanup()  # finishes requests in progress, runs shutdown hooks
+            # Stops taking requests, lets the updates already taken finish, then runs
+            # the dispatcher's shutdown; delivery drains after this, in _serve.
+            await runner.cleanup()
 
     async def stop(self) -> None:
         self._stopped.set()

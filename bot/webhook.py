@@ -58,6 +58,13 @@ class CheckedRequestHandler(SimpleRequestHandler):
 
     __call__ = handle
 
+    async def close(self) -> None:
+        """At shutdown: updates already answered 200 are handled to the end before the
+        dispatcher and the database close. The bot's session stays open: delivery still
+        drains through it, and the application closes it last."""
+        if self._background_feed_update_tasks:
+            await asyncio.gather(*self._background_feed_update_tasks, return_exceptions=True)
+
 
 def build_webhook_app(
     dispatcher: Dispatcher, bot: Bot, db: Database, redis: Redis | None, secret: str, path: str

@@ -36,6 +36,7 @@ class FakeBotAPI:
     updates: asyncio.Queue[dict[str, Any]] = field(default_factory=asyncio.Queue)
     reject_token: bool = False
     limit_per_second: int | None = None
+    latency: float = 0.0  # seconds before answering a send, as over a real network
     answered_429: int = 0
     send_times: list[float] = field(default_factory=list)  # when each accepted send arrived
     _runner: web.AppRunner | None = None
@@ -121,6 +122,8 @@ class FakeBotAPI:
         if method == "getUpdates":
             return _ok(await self._get_updates(decoded))
         if method in SENDS:
+            if self.latency:
+                await asyncio.sleep(self.latency)
             arrived = time.monotonic()
             recent = [moment for moment in self.send_times[-100:] if arrived - moment < 1.0]
             if self.limit_per_second is not None and len(recent) >= self.limit_per_second:

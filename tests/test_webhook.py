@@ -27,9 +27,10 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture
-async def served(tmp_path: Path) -> AsyncIterator[tuple[FakeBotAPI, str]]:
-    api = FakeBotAPI(TEST_TOKEN)
+async def start_serving(
+    tmp_path: Path, latency: float = 0.0
+) -> tuple[FakeBotAPI, Application, asyncio.Task[None], str]:
+    api = FakeBotAPI(TEST_TOKEN, latency=latency)
     await api.start()
     port = free_port()
     settings = make_settings(
@@ -51,6 +52,12 @@ async def served(tmp_path: Path) -> AsyncIterator[tuple[FakeBotAPI, str]]:
                         break
             except aiohttp.ClientConnectionError:
                 await asyncio.sleep(0.05)
+    return api, app, running, base
+
+
+@pytest.fixture
+async def served(tmp_path: Path) -> AsyncIterator[tuple[FakeBotAPI, str]]:
+    api, app, running, base = await start_serving(tmp_path)
     try:
         yield api, base
     finally:
@@ -113,3 +120,22 @@ def test_webhook_needs_a_secret(tmp_path: Path) -> None:
     env.write_text(f"BOT_TOKEN={TEST_TOKEN}\nWEBHOOK_URL=https://bot.example.com/hook\n")
     with pytest.raises(ConfigError, match="WEBHOOK_SECRET is required"):
         load_settings(env)
+
+
+async def test_an_update_taken_before_a_stop_is_still_answered(tmp_path: Path) -> None:
+    """A rolling restart: Telegram got 200 for the update, so it will not send it again;
+    the stopping instance must finish it before its session and database close."""
+    api, app, running, base = await start_serving(tmp_path, latency=0.3)
+    try:
+        async with aiohttp.ClientSession() as http:
+            good = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
+            async with http.post(f"{base}/hook", json=update("/start"), headers=good) as r:
+                assert r.status == 200
+        await app.stop()
+        await asyncio.wait_for(running, 10)
+    finally:
+        await api.stop()
+    texts = api.sent_texts()
+    # Both of /start's messages: the greeting, then the time zone question.
+    assert any("Hi, Hook!" in text for text in texts)
+    assert any("Which time zone" in text for text in texts)
