@@ -264,7 +264,11 @@ class Application:
     async def _serve(self, bot: Bot, db: Database, redis: Redis | None) -> None:
         settings = self.settings
         polling = not settings.webhook_url
-        guard = PollingGuard(redis, bot.id) if polling and redis is not None else None
+        guard = (
+            PollingGuard(redis, bot.id, on_lost=self.stop)
+            if polling and redis is not None
+            else None
+        )
         if guard is not None and not await guard.start():
             raise StartupError(
                 "Another instance is already polling Telegram with this BOT_TOKEN: several "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Annotated, Literal
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
@@ -154,12 +154,15 @@ class Settings(BaseSettings):
         return self
 
     def secrets(self) -> list[str]:
-        """What logs must never show: the token and the passwords in the URLs."""
+        """What logs must never show: the token, the webhook secret and the passwords in
+        the URLs, as written and as decoded."""
         found = [self.bot_token.get_secret_value()]
-        if self.database_url:
-            found.append(parse_database_url(self.database_url).password or "")
-        if self.redis_url:
-            found.append(urlsplit(self.redis_url).password or "")
+        if self.webhook_secret is not None:
+            found.append(self.webhook_secret.get_secret_value())
+        for url in (self.database_url, self.redis_url):
+            password = urlsplit(url).password if url else None
+            if password:
+                found += [password, unquote(password)]
         return [secret for secret in found if secret]
 
     @property

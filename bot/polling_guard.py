@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
 from redis.asyncio import Redis
@@ -19,8 +20,16 @@ LIFETIME = timedelta(seconds=30)
 
 
 class PollingGuard:
-    def __init__(self, redis: Redis, bot_id: int, lifetime: timedelta = LIFETIME) -> None:
+    def __init__(
+        self,
+        redis: Redis,
+        bot_id: int,
+        on_lost: Callable[[], Awaitable[object]],
+        lifetime: timedelta = LIFETIME,
+    ) -> None:
         self._lease = RedisLease(redis, f"polling:{bot_id}", lifetime)
+        self._on_lost = on_lost
+        self._lifetime = lifetime.total_seconds()
         self._every = lifetime.total_seconds() / 3
         self._renewing: asyncio.Task[None] | None = None
 
@@ -32,13 +41,24 @@ class PollingGuard:
         return True
 
     async def _renew_forever(self) -> None:
+        """Keep the lease; once it is another instance's (this one was stalled past its
+        lifetime, or Redis was out that long), stop polling: two pollers would both get
+        409 from Telegram."""
+        loop = asyncio.get_running_loop()
+        renewed = loop.time()
         while True:
             await asyncio.sleep(self._every)
             try:
-                if not await self._lease.acquire():
-                    logger.error("Another instance took over polling with this token")
-            except RedisError as error:  # Redis down for a moment: try again next time
+                if await self._lease.acquire():
+                    renewed = loop.time()
+                    continue
+            except RedisError as error:  # Redis out for a moment: try again next time
                 logger.warning("Could not renew the polling lease: %s", error)
+                if loop.time() - renewed < self._lifetime:
+                    continue
+            logger.error("Another instance polls with this token now: this one stops")
+            await self._on_lost()
+            return
 
     async def stop(self) -> None:
         if self._renewing is not None:

@@ -4,6 +4,7 @@ and what /healthz reports."""
 from __future__ import annotations
 
 import asyncio
+import logging
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from redis.asyncio import Redis
 
 from bot.app import Application
+from bot.logging_setup import RedactSecrets
 from bot.webhook import build_webhook_app
 from tests import engines
 from tests.fake_bot_api import BOT_ID, FakeBotAPI
@@ -104,3 +106,41 @@ async def test_a_second_polling_instance_is_refused(tmp_path: Path, api: FakeBot
         assert await redis.exists(f"polling:{BOT_ID}") == 0
     finally:
         await redis.aclose()
+
+
+@engines.needs_servers
+async def test_a_poller_whose_lease_was_taken_stops(tmp_path: Path, api: FakeBotAPI) -> None:
+    """Stalled past its lease, a poller finds another instance polling now: it stops
+    rather than have Telegram answer 409 to both."""
+    settings = make_settings(tmp_path / "bot.sqlite3", telegram_api_url=api.url)
+    app = Application(settings, handle_signals=False)
+    running = asyncio.create_task(app.run())
+    assert engines.REDIS_URL is not None
+    redis = Redis.from_url(engines.REDIS_URL)
+    try:
+        await api.wait_for(lambda call: call.method == "setMyCommands", timeout=30)
+        await redis.set(f"polling:{BOT_ID}", "another-host:1:abcd", px=60_000)
+        await asyncio.wait_for(running, 30)  # the next renewal notices, polling stops
+    finally:
+        if not running.done():
+            await app.stop()
+            await asyncio.wait_for(running, 10)
+        await redis.aclose()
+
+
+def test_logs_mask_every_secret_in_the_settings(caplog: pytest.LogCaptureFixture) -> None:
+    settings = make_settings(
+        Path("unused.sqlite3"),
+        database_url="postgresql://coach:p%40ss-word@db.example.com/coach",
+        redis_url="redis://:r3dis-pw@cache.example.com:6379/0",
+        webhook_url="https://bot.example.com/hook",
+        webhook_secret="hook-secret-42",
+    )
+    caplog.handler.addFilter(RedactSecrets(settings.secrets()))
+    logger = logging.getLogger("scale-test")
+    with caplog.at_level(logging.INFO):
+        logger.info("connecting with p@ss-word and p%%40ss-word, r3dis-pw, %s", "hook-secret-42")
+        logger.info("token %s", TEST_TOKEN)
+    text = caplog.text
+    for secret in ("p@ss-word", "p%40ss-word", "r3dis-pw", "hook-secret-42", TEST_TOKEN):
+        assert secret not in text
