@@ -145,7 +145,10 @@ def create_delivery(
         DueQueue("nudge", repos.nudges, nudge.send),
         DueQueue("tip", repos.tips, tip.send),
     ]
-    due_work = DueWorkRunner(queues, clock, pacer, services.accounts.block)
+    # A claim holds about ten seconds of sends: with several instances sharing one budget,
+    # claimed rows wait their turn well within the claim timeout.
+    batch = max(20, int(pacer.rate * 10))
+    due_work = DueWorkRunner(queues, clock, pacer, services.accounts.block, batch=batch)
     # Several instances: one of them sends broadcasts at a time, the others stand by.
     lease = (
         RedisLease(services.redis, f"broadcasts:{bot.id}", LEASE_LIFETIME)
