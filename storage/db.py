@@ -37,7 +37,7 @@ from itertools import count
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-from sqlalchemy import RowMapping, TextClause, event, make_url, text
+from sqlalchemy import CursorResult, RowMapping, TextClause, event, make_url, text
 from sqlalchemy.engine import URL
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
@@ -159,19 +159,20 @@ class Database(ABC):
     async def _run(self, statement: Awaitable[T]) -> T:
         return await statement
 
+    async def _result(self, sql: str, params: Params | None) -> CursorResult[Any]:
+        """One statement's result, read in full before the connection is let go."""
+        async with self._connection() as conn:
+            return await self._run(conn.execute(_statement(sql), dict(params or {})))
+
     async def execute(self, sql: str, params: Params | None = None) -> int:
         """Run one statement; return the number of rows it changed."""
-        async with self._connection() as conn:
-            result = await self._run(conn.execute(_statement(sql), dict(params or {})))
-            return int(result.rowcount)
+        return int((await self._result(sql, params)).rowcount)
 
     async def insert(self, sql: str, params: Params | None = None) -> int | None:
         """Run an `INSERT ... RETURNING id`; return the new row's id, or None when it
         inserted nothing (an `INSERT ... SELECT` whose SELECT found no row)."""
-        async with self._connection() as conn:
-            result = await self._run(conn.execute(_statement(sql), dict(params or {})))
-            row = result.first()
-            return int(row[0]) if row is not None else None
+        row = (await self._result(sql, params)).first()
+        return int(row[0]) if row is not None else None
 
     async def executemany(self, sql: str, rows: Iterable[Params]) -> None:
         batch = [dict(row) for row in rows]
@@ -181,21 +182,15 @@ class Database(ABC):
             await self._run(conn.execute(_statement(sql), batch))
 
     async def fetchone(self, sql: str, params: Params | None = None) -> Record | None:
-        async with self._connection() as conn:
-            result = await self._run(conn.execute(_statement(sql), dict(params or {})))
-            return result.mappings().first()
+        return (await self._result(sql, params)).mappings().first()
 
     async def fetchall(self, sql: str, params: Params | None = None) -> list[Record]:
-        async with self._connection() as conn:
-            result = await self._run(conn.execute(_statement(sql), dict(params or {})))
-            return list(result.mappings().all())
+        return list((await self._result(sql, params)).mappings().all())
 
     async def fetchvalue(self, sql: str, params: Params | None = None) -> Any:
         """The first column of the first row, or None."""
-        async with self._connection() as conn:
-            result = await self._run(conn.execute(_statement(sql), dict(params or {})))
-            row = result.first()
-            return row[0] if row is not None else None
+        row = (await self._result(sql, params)).first()
+        return row[0] if row is not None else None
 
     @abstractmethod
     def transaction(self) -> AbstractAsyncContextManager[Database]:
