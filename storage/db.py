@@ -1,8 +1,11 @@
 """The database behind every repository: SQLite (one file, the default) or PostgreSQL.
 
-Both go through SQLAlchemy Core's async engine (aiosqlite and asyncpg drivers), so the
-repositories write one SQL text with named binds (`:user_id`) and one set of calls runs
-on either engine. Rows come back as mappings (`row["score"]`).
+Repositories write one SQL text with named binds (`:user_id`) and call one set of
+methods; rows come back as mappings (`row["score"]`). SQLite runs that text through
+aiosqlite as it is (named binds are sqlite3's own style, no translation needed);
+PostgreSQL through SQLAlchemy Core's async engine over asyncpg, which turns the binds into
+asyncpg's `$1` placeholders and brings the pool. SQLAlchemy on the SQLite path too would
+cost about 0.36 ms more per statement (`bench/db_overhead.py`), a seventh of an update.
 
 A unit of work (`async with db.transaction():`) commits every write inside it together or
 none. Repositories never take a connection of their own: every statement made by the task
@@ -28,16 +31,17 @@ import asyncio
 import logging
 import re
 from abc import ABC, abstractmethod
-from collections.abc import AsyncIterator, Awaitable, Iterable, Mapping
+from collections.abc import AsyncIterator, Iterable, Mapping
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from contextvars import ContextVar
 from functools import lru_cache
 from importlib import resources
 from itertools import count
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, cast
 
-from sqlalchemy import CursorResult, RowMapping, TextClause, event, make_url, text
+import aiosqlite
+from sqlalchemy import CursorResult, TextClause, make_url, text
 from sqlalchemy.engine import URL
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
@@ -50,9 +54,9 @@ _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 _instances = count(1)
 
 Engine = Literal["sqlite", "postgresql"]
-Record = RowMapping
+# A row read by column name: `row["score"]`, `dict(row)` (sqlite3.Row or RowMapping).
+Record = Mapping[str, Any]
 Params = Mapping[str, Any]
-T = TypeVar("T")
 
 
 class DatabaseUrlError(ValueError):
@@ -116,10 +120,9 @@ class Database(ABC):
     skip_locked: str  # appended to a SELECT of rows that several instances may claim
     for_update: str  # appended to a SELECT of a row a unit of work must hold alone
 
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
+    def __init__(self) -> None:
         # The task that holds the open unit of work, and its connection.
-        self._unit: ContextVar[tuple[asyncio.Task[Any], AsyncConnection] | None] = ContextVar(
+        self._unit: ContextVar[tuple[asyncio.Task[Any], Any] | None] = ContextVar(
             f"db{next(_instances)}", default=None
         )
 
@@ -146,51 +149,36 @@ class Database(ABC):
 
     # -- statements --------------------------------------------------------------------
 
-    def _unit_connection(self) -> AsyncConnection | None:
+    def _unit_connection(self) -> Any:
+        """The connection of the unit of work this task holds, if it holds one."""
         unit = self._unit.get()
         if unit is not None and unit[0] is asyncio.current_task():
             return unit[1]
         return None
 
     @abstractmethod
-    def _connection(self) -> AbstractAsyncContextManager[AsyncConnection]:
-        """The unit's connection inside a unit of work, a free one outside it."""
-
-    async def _run(self, statement: Awaitable[T]) -> T:
-        return await statement
-
-    async def _result(self, sql: str, params: Params | None) -> CursorResult[Any]:
-        """One statement's result, read in full before the connection is let go."""
-        async with self._connection() as conn:
-            return await self._run(conn.execute(_statement(sql), dict(params or {})))
-
     async def execute(self, sql: str, params: Params | None = None) -> int:
         """Run one statement; return the number of rows it changed."""
-        return int((await self._result(sql, params)).rowcount)
 
+    @abstractmethod
     async def insert(self, sql: str, params: Params | None = None) -> int | None:
         """Run an `INSERT ... RETURNING id`; return the new row's id, or None when it
         inserted nothing (an `INSERT ... SELECT` whose SELECT found no row)."""
-        row = (await self._result(sql, params)).first()
-        return int(row[0]) if row is not None else None
 
+    @abstractmethod
     async def executemany(self, sql: str, rows: Iterable[Params]) -> None:
-        batch = [dict(row) for row in rows]
-        if not batch:
-            return
-        async with self.transaction(), self._connection() as conn:
-            await self._run(conn.execute(_statement(sql), batch))
+        """One statement for each set of binds, in one unit of work."""
 
-    async def fetchone(self, sql: str, params: Params | None = None) -> Record | None:
-        return (await self._result(sql, params)).mappings().first()
+    @abstractmethod
+    async def fetchone(self, sql: str, params: Params | None = None) -> Record | None: ...
 
-    async def fetchall(self, sql: str, params: Params | None = None) -> list[Record]:
-        return list((await self._result(sql, params)).mappings().all())
+    @abstractmethod
+    async def fetchall(self, sql: str, params: Params | None = None) -> list[Record]: ...
 
     async def fetchvalue(self, sql: str, params: Params | None = None) -> Any:
         """The first column of the first row, or None."""
-        row = (await self._result(sql, params)).first()
-        return row[0] if row is not None else None
+        row = await self.fetchone(sql, params)
+        return row[next(iter(row.keys()))] if row is not None else None
 
     @abstractmethod
     def transaction(self) -> AbstractAsyncContextManager[Database]:
@@ -210,8 +198,8 @@ class Database(ABC):
     async def ping(self) -> bool:
         return bool(await self.fetchvalue("SELECT 1") == 1)
 
-    async def close(self) -> None:
-        await self._engine.dispose()
+    @abstractmethod
+    async def close(self) -> None: ...
 
 
 class SQLiteDatabase(Database):
@@ -220,8 +208,8 @@ class SQLiteDatabase(Database):
     skip_locked = ""
     for_update = ""
 
-    def __init__(self, engine: AsyncEngine, connection: AsyncConnection) -> None:
-        super().__init__(engine)
+    def __init__(self, connection: aiosqlite.Connection) -> None:
+        super().__init__()
         self._conn = connection
         self._lock = asyncio.Lock()
 
@@ -229,46 +217,57 @@ class SQLiteDatabase(Database):
     async def connect(cls, url: URL) -> SQLiteDatabase:
         assert url.database is not None
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url)
-        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        # isolation_level=None: autocommit; `transaction()` sends BEGIN IMMEDIATE itself,
+        # so a unit of work takes the write lock before its first read.
+        connection = await aiosqlite.connect(url.database, isolation_level=None)
+        connection.row_factory = aiosqlite.Row
         try:
-            # AUTOCOMMIT hands transactions to us: `transaction()` sends BEGIN IMMEDIATE
-            # itself, so a unit of work takes the write lock before its first read.
-            connection = await engine.connect()
-            connection = await connection.execution_options(isolation_level="AUTOCOMMIT")
+            for pragma in (
+                "journal_mode=WAL",
+                "synchronous=NORMAL",
+                "foreign_keys=ON",
+                f"busy_timeout={BUSY_TIMEOUT_MS}",
+            ):
+                await connection.execute(f"PRAGMA {pragma}")
         except BaseException:
-            await engine.dispose()
+            await connection.close()
             raise
-        return cls(engine, connection)
-
-    async def _run(self, statement: Awaitable[T]) -> T:
-        """Finish the statement even when the caller is cancelled, then pass the
-        cancellation on. The one connection is shared: a statement cut off halfway
-        would make SQLAlchemy drop it, with the file's write lock possibly still held
-        by the statement running on aiosqlite's thread."""
-        task = asyncio.ensure_future(statement)
-        try:
-            return await asyncio.shield(task)
-        except asyncio.CancelledError:
-            if not task.done():
-                await asyncio.wait({task})
-            raise
+        return cls(connection)
 
     @asynccontextmanager
-    async def _connection(self) -> AsyncIterator[AsyncConnection]:
+    async def _statement(self) -> AsyncIterator[aiosqlite.Connection]:
+        """Inside a unit of work the task already holds the lock; outside, take it."""
         if self._unit_connection() is not None:
             yield self._conn
             return
         async with self._lock:
-            try:
-                yield self._conn
-            except Exception:
-                # A failed statement leaves SQLAlchemy's view of the shared connection
-                # wanting a rollback; outside a unit no transaction is open in SQLite,
-                # so this only resets that view for the next statement.
-                if self._conn.in_transaction():
-                    await self._run(self._conn.rollback())
-                raise
+            yield self._conn
+
+    async def execute(self, sql: str, params: Params | None = None) -> int:
+        async with self._statement() as conn:
+            cursor = await conn.execute(sql, params or {})
+            changed = cursor.rowcount
+            await cursor.close()
+            return changed
+
+    async def insert(self, sql: str, params: Params | None = None) -> int | None:
+        async with self._statement() as conn:
+            rows = await conn.execute_fetchall(sql, params or {})
+        return next((int(row[0]) for row in rows), None)
+
+    async def executemany(self, sql: str, rows: Iterable[Params]) -> None:
+        async with self.transaction():
+            await self._conn.executemany(sql, [dict(row) for row in rows])
+
+    async def fetchone(self, sql: str, params: Params | None = None) -> Record | None:
+        async with self._statement() as conn:
+            rows = list(await conn.execute_fetchall(sql, params or {}))
+        return cast(Record, rows[0]) if rows else None
+
+    async def fetchall(self, sql: str, params: Params | None = None) -> list[Record]:
+        async with self._statement() as conn:
+            # One hand-over to aiosqlite's thread for the statement and its rows.
+            return cast(list[Record], list(await conn.execute_fetchall(sql, params or {})))
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Database]:
@@ -280,40 +279,34 @@ class SQLiteDatabase(Database):
             try:
                 # Inside the try: a task cancelled while BEGIN waits for the file's write
                 # lock must still end the transaction BEGIN opened.
-                await self._run(self._conn.exec_driver_sql("BEGIN IMMEDIATE"))
+                await self._conn.execute("BEGIN IMMEDIATE")
                 yield self
             except BaseException:
-                # The driver's rollback ends the BEGIN IMMEDIATE above and SQLAlchemy's
-                # view of it, even after a failed or cancelled statement.
-                if self._conn.in_transaction():
-                    await self._run(self._conn.rollback())
+                if self._conn.in_transaction:
+                    await self._conn.execute("ROLLBACK")
                 raise
             else:
-                await self._run(self._conn.commit())
+                await self._conn.execute("COMMIT")
             finally:
                 self._unit.reset(token)
 
     async def migrate(self) -> int:
         async with self._lock:
             version = await self._read_version()
-            raw = await self._conn.get_raw_connection()
-            driver = raw.driver_connection
-            assert driver is not None
             for number, script in load_migrations("sqlite"):
                 if number <= version:
                     continue
                 logger.info("Applying database migration %04d", number)
                 # executescript commits first; BEGIN/COMMIT make each script atomic.
-                await driver.executescript(
+                await self._conn.executescript(
                     f"BEGIN;\n{script}\nPRAGMA user_version={number};\nCOMMIT;"
                 )
                 version = number
             return version
 
     async def _read_version(self) -> int:
-        result = await self._conn.exec_driver_sql("PRAGMA user_version")
-        row = result.first()
-        return int(row[0]) if row else 0
+        rows = list(await self._conn.execute_fetchall("PRAGMA user_version"))
+        return int(rows[0][0]) if rows else 0
 
     async def user_version(self) -> int:
         async with self._lock:
@@ -321,7 +314,6 @@ class SQLiteDatabase(Database):
 
     async def close(self) -> None:
         await self._conn.close()
-        await super().close()
 
 
 class PostgresDatabase(Database):
@@ -330,7 +322,8 @@ class PostgresDatabase(Database):
     for_update = " FOR UPDATE"
 
     def __init__(self, engine: AsyncEngine) -> None:
-        super().__init__(engine)
+        super().__init__()
+        self._engine = engine
         # A statement outside a unit of work commits on its own, without BEGIN/COMMIT
         # round trips; the pool is shared with the units.
         self._autocommit = engine.execution_options(isolation_level="AUTOCOMMIT")
@@ -348,6 +341,31 @@ class PostgresDatabase(Database):
             return
         async with self._autocommit.connect() as conn:
             yield conn
+
+    async def _result(self, sql: str, params: Params | None) -> CursorResult[Any]:
+        """One statement's result, read in full before the connection is let go."""
+        async with self._connection() as conn:
+            return await conn.execute(_statement(sql), dict(params or {}))
+
+    async def execute(self, sql: str, params: Params | None = None) -> int:
+        return int((await self._result(sql, params)).rowcount)
+
+    async def insert(self, sql: str, params: Params | None = None) -> int | None:
+        row = (await self._result(sql, params)).first()
+        return int(row[0]) if row is not None else None
+
+    async def executemany(self, sql: str, rows: Iterable[Params]) -> None:
+        batch = [dict(row) for row in rows]
+        if not batch:
+            return
+        async with self.transaction(), self._connection() as conn:
+            await conn.execute(_statement(sql), batch)
+
+    async def fetchone(self, sql: str, params: Params | None = None) -> Record | None:
+        return cast(Record | None, (await self._result(sql, params)).mappings().first())
+
+    async def fetchall(self, sql: str, params: Params | None = None) -> list[Record]:
+        return cast(list[Record], list((await self._result(sql, params)).mappings().all()))
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Database]:
@@ -397,18 +415,8 @@ class PostgresDatabase(Database):
         async with self._autocommit.connect() as conn:
             return await self._read_version(conn)
 
-
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    """On every new SQLite connection, before anyone uses it."""
-    cursor = dbapi_connection.cursor()
-    for pragma in (
-        "journal_mode=WAL",
-        "synchronous=NORMAL",
-        "foreign_keys=ON",
-        f"busy_timeout={BUSY_TIMEOUT_MS}",
-    ):
-        cursor.execute(f"PRAGMA {pragma}")
-    cursor.close()
+    async def close(self) -> None:
+        await self._engine.dispose()
 
 
 def _current_task() -> asyncio.Task[Any]:
