@@ -67,7 +67,7 @@ class DueRowStore(Generic[RowT]):
             """,
             {"now": epoch(now), "stale_claim_before": epoch(stale_claim_before), "limit": limit},
         )
-        return sorted((self._parse(row) for row in rows), key=lambda row: row.due_at)
+        return sorted((self._parse(row) for row in rows), key=lambda row: (row.due_at, row.id))
 
     async def claim(self, row_id: int, now: datetime, stale_claim_before: datetime) -> bool:
         """Atomically take one row for sending; False if another sweep has it."""

@@ -78,7 +78,18 @@ class DueWorkRunner:
             claimed = await queue.store.claim_due(now, stale, self._batch)
             if not claimed:
                 return
-            await asyncio.gather(*(self._deliver_tracked(queue, row) for row in claimed))
+            # People in parallel; one person's rows in the order they fell due, so a late
+            # progress note arrives before the question that follows it.
+            per_person: dict[int, list[DueRow]] = {}
+            for row in claimed:
+                per_person.setdefault(row.user_id, []).append(row)
+            await asyncio.gather(
+                *(self._deliver_in_order(queue, rows) for rows in per_person.values())
+            )
+
+    async def _deliver_in_order(self, queue: DueQueue, rows: Sequence[DueRow]) -> None:
+        for row in rows:
+            await self._deliver_tracked(queue, row)
 
     async def drain(self) -> None:
         """Wait for deliveries in progress (graceful shutdown)."""
