@@ -42,7 +42,8 @@ end
 """
 
 # KEYS: next free moment, pause end (both in microseconds).
-# ARGV: now, interval (µs), key lifetime (ms). Returns how long to wait (µs).
+# ARGV: now, interval (µs), key lifetime (ms). Returns how long to wait (µs) and the
+# reserved moment (µs, as text: Lua would round a large integer reply).
 _RESERVE = (
     _NOW
     + """
@@ -53,7 +54,7 @@ local next_free = start + tonumber(ARGV[2])
 -- if it lapsed early, the next sender would be given moments already handed out.
 local life = math.floor((next_free - now) / 1000) + tonumber(ARGV[3])
 redis.call('SET', KEYS[1], string.format('%.0f', next_free), 'PX', life)
-return math.floor(start - now)
+return {math.floor(start - now), string.format('%.0f', start)}
 """
 )
 
@@ -70,11 +71,13 @@ return 1
 """
 )
 
-# KEYS: pause end. ARGV: now. Returns the pause left (µs), 0 if none.
-_PAUSE_LEFT = (
+# KEYS: pause end. ARGV: now, the reserved moment (µs). Returns the pause left (µs, 0 if
+# none) and how late the sender is for its moment (µs), both by the same clock.
+_CHECK = (
     _NOW
     + """
-return math.max(0, math.floor(tonumber(redis.call('GET', KEYS[1]) or '0') - now))
+local paused = math.max(0, math.floor(tonumber(redis.call('GET', KEYS[1]) or '0') - now))
+return {paused, math.floor(now - tonumber(ARGV[2]))}
 """
 )
 
@@ -99,11 +102,11 @@ class SharedPacer:
         self._sleep = sleep
         self._reserve = redis.register_script(_RESERVE)
         self._pause = redis.register_script(_PAUSE)
-        self._pause_left = redis.register_script(_PAUSE_LEFT)
+        self._check = redis.register_script(_CHECK)
         # How long the next free moment is kept after it has passed.
         self._key_life_ms = 60_000
         # Woken this much after its moment, a sender gives the moment up (see slot()).
-        self._late = max(self._interval / _MICRO / 2, LATE_TOLERANCE)
+        self._late = max(self._interval // 2, round(LATE_TOLERANCE * _MICRO))
 
     def _now(self) -> str:
         return str(round(self._clock.now().timestamp() * _MICRO)) if self._clock else ""
@@ -117,23 +120,21 @@ class SharedPacer:
         yield
 
     async def _take_moment(self) -> None:
-        loop = asyncio.get_running_loop()
         while True:
-            wait = int(
-                await self._reserve(
-                    keys=[self._next_key, self._pause_key],
-                    args=[self._now(), self._interval, self._key_life_ms],
-                )
+            wait, moment = await self._reserve(
+                keys=[self._next_key, self._pause_key],
+                args=[self._now(), self._interval, self._key_life_ms],
             )
-            moment = loop.time() + wait / _MICRO
-            if wait > 0:
-                await self._sleep(wait / _MICRO)
-            # Woken well after its moment (this process was busy): sending now would
-            # land next to the sends of the following moments. Take a new moment.
-            if loop.time() - moment > self._late:
+            if int(wait) > 0:
+                await self._sleep(int(wait) / _MICRO)
+            paused, late = await self._check(keys=[self._pause_key], args=[self._now(), moment])
+            # Late for its moment (this process was busy, or Redis answered slowly):
+            # sending now would land next to the sends of the following moments. Judged
+            # by the clock the moments were handed out by, not this process's own.
+            if int(late) > self._late:
                 continue
             # A 429 elsewhere may have paused everyone while this send waited.
-            if int(await self._pause_left(keys=[self._pause_key], args=[self._now()])) == 0:
+            if int(paused) == 0:
                 return
 
     async def pause(self, seconds: float) -> None:
