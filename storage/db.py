@@ -5,7 +5,7 @@ methods; rows come back as mappings (`row["score"]`). SQLite runs that text thro
 aiosqlite as it is (named binds are sqlite3's own style, no translation needed);
 PostgreSQL through SQLAlchemy Core's async engine over asyncpg, which turns the binds into
 asyncpg's `$1` placeholders and brings the pool. SQLAlchemy on the SQLite path too would
-cost about 0.36 ms more per statement (`bench/db_overhead.py`), a seventh of an update.
+cost about 0.4 ms more per statement, a third more CPU per update (`bench/db_overhead.py`).
 
 A unit of work (`async with db.transaction():`) commits every write inside it together or
 none. Repositories never take a connection of their own: every statement made by the task
