@@ -1,1 +1,2 @@
-"""Persistence: the SQLite connection, migrations, repositories and the FSM storage."""
+"""Persistence: the database (SQLite or PostgreSQL), migrations, repositories and the FSM
+storage."""
