@@ -115,17 +115,6 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def busiest(moments: list[float], span: float) -> int:
-    """The most sends that arrived within any `span` seconds."""
-    ordered = sorted(moments)
-    start, most = 0, 0
-    for end, moment in enumerate(ordered):
-        while moment - ordered[start] >= span:
-            start += 1
-        most = max(most, end - start + 1)
-    return most
-
-
 def cpu_seconds(pid: int) -> float:
     """User + system CPU time of a process so far."""
     with open(f"/proc/{pid}/stat") as stat:
@@ -322,7 +311,7 @@ async def bulk(folder: Path, redis_url: str) -> dict[str, float]:
     from tests import engines
     from tests.fake_bot_api import FakeBotAPI
     from tests.harness import TEST_TOKEN
-    from tests.instances import free_port, seed_due_checkins, seed_people
+    from tests.instances import busiest, free_port, seed_due_checkins, seed_people
 
     people = range(FIRST_PERSON, FIRST_PERSON + BROADCAST_PEOPLE)
     with_checkins = range(FIRST_PERSON, FIRST_PERSON + CHECKINS_DUE)

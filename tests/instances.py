@@ -166,3 +166,14 @@ def message_update(update_id: int, user_id: int, text: str) -> dict[str, Any]:
             "text": text,
         },
     }
+
+
+def busiest(moments: list[float], span: float) -> int:
+    """The most sends that arrived within any `span` seconds."""
+    ordered = sorted(moments)
+    start, most = 0, 0
+    for end, moment in enumerate(ordered):
+        while moment - ordered[start] >= span:
+            start += 1
+        most = max(most, end - start + 1)
+    return most

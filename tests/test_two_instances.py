@@ -29,6 +29,7 @@ from tests.fake_bot_api import BOT_ID, FakeBotAPI
 from tests.harness import TEST_TOKEN
 from tests.instances import (
     BotInstance,
+    busiest,
     free_port,
     instance_env,
     message_update,
@@ -50,17 +51,6 @@ RU_PEOPLE = range(300_001, 300_401)  # 400, for the broadcast interrupted by a k
 # a budget that was not shared would put twice the rate into every window.
 ARRIVAL_JITTER = 5
 SPAN = 10.0
-
-
-def busiest(moments: list[float], span: float) -> int:
-    """The most sends that arrived within any `span` seconds."""
-    ordered = sorted(moments)
-    start, most = 0, 0
-    for end, moment in enumerate(ordered):
-        while moment - ordered[start] >= span:
-            start += 1
-        most = max(most, end - start + 1)
-    return most
 
 
 async def until(check: Callable[[], Awaitable[bool]], timeout: float, what: str) -> None:
