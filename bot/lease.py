@@ -10,6 +10,8 @@ instance runs a broadcast".
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import os
 import secrets
 import socket
@@ -17,6 +19,8 @@ from datetime import timedelta
 from typing import Protocol
 
 from redis.asyncio import Redis
+
+logger = logging.getLogger(__name__)
 
 _RENEW = """
 if redis.call('GET', KEYS[1]) == ARGV[1] then
@@ -64,6 +68,27 @@ class RedisLease:
 
     async def release(self) -> None:
         await self._release(keys=[self.name], args=[self.holder])
+
+
+async def keep(lease: Lease, lifetime: timedelta) -> None:
+    """Renew `lease` every third of its lifetime; return once it is lost: another holder
+    has it, or it could not be renewed for a whole lifetime (Redis unreachable), so it
+    has lapsed. Runs on real time, whatever clock the rest runs on: the lease lapses in
+    Redis."""
+    loop = asyncio.get_running_loop()
+    every = lifetime.total_seconds() / 3
+    renewed = loop.time()
+    while True:
+        await asyncio.sleep(every)
+        try:
+            if await lease.renew():
+                renewed = loop.time()
+                continue
+        except Exception:  # a moment without Redis: try again, within the lifetime
+            logger.warning("Could not renew a lease", exc_info=True)
+            if loop.time() - renewed < lifetime.total_seconds():
+                continue
+        return
 
 
 class LocalLease:

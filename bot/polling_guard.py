@@ -12,7 +12,7 @@ from datetime import timedelta
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
-from bot.lease import RedisLease
+from bot.lease import RedisLease, keep
 
 logger = logging.getLogger(__name__)
 
@@ -29,8 +29,7 @@ class PollingGuard:
     ) -> None:
         self._lease = RedisLease(redis, f"polling:{bot_id}", lifetime)
         self._on_lost = on_lost
-        self._lifetime = lifetime.total_seconds()
-        self._every = lifetime.total_seconds() / 3
+        self._lifetime = lifetime
         self._renewing: asyncio.Task[None] | None = None
 
     async def start(self) -> bool:
@@ -41,24 +40,12 @@ class PollingGuard:
         return True
 
     async def _renew_forever(self) -> None:
-        """Keep the lease; once it is another instance's (this one was stalled past its
-        lifetime, or Redis was out that long), stop polling: two pollers would both get
-        409 from Telegram."""
-        loop = asyncio.get_running_loop()
-        renewed = loop.time()
-        while True:
-            await asyncio.sleep(self._every)
-            try:
-                if await self._lease.acquire():
-                    renewed = loop.time()
-                    continue
-            except RedisError as error:  # Redis out for a moment: try again next time
-                logger.warning("Could not renew the polling lease: %s", error)
-                if loop.time() - renewed < self._lifetime:
-                    continue
-            logger.error("Another instance polls with this token now: this one stops")
-            await self._on_lost()
-            return
+        """Keep the lease; once it is lost (this one was stalled past its lifetime, or
+        Redis was out that long), stop polling: two pollers would both get 409 from
+        Telegram."""
+        await keep(self._lease, self._lifetime)
+        logger.error("Another instance polls with this token now: this one stops")
+        await self._on_lost()
 
     async def stop(self) -> None:
         if self._renewing is not None:

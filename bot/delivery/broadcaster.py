@@ -22,7 +22,7 @@ from bot.clock import Clock
 from bot.delivery.pacer import SendBudget, Sleep
 from bot.delivery.telegram_policy import Sent, Verdict, retry_delay, send_paced
 from bot.i18n import I18n, Translator
-from bot.lease import Lease, LocalLease
+from bot.lease import Lease, LocalLease, keep
 from bot.services.accounts import AccountService
 from bot.views.broadcast import progress_screen
 from storage.broadcasts import Broadcast, BroadcastRepository, Recipient
@@ -68,6 +68,7 @@ class Broadcaster:
         self._stopping = False
         self._stopped = asyncio.Event()
         self._lease = lease or LocalLease()
+        self._lease_lifetime = lease_lifetime
         self._renew_every = lease_lifetime.total_seconds() / 3
         self._lost = False  # the lease lapsed under us: another instance carries on
         self._shown: dict[int, str] = {}  # broadcast id -> progress text on screen
@@ -120,25 +121,11 @@ class Broadcaster:
         return False
 
     async def _keep_lease(self) -> None:
-        """Renew while sending; a lease that is not ours any more, or that could not be
-        renewed for its whole lifetime (Redis unreachable), is lost: stop sending, the
-        instance that takes it over carries on."""
-        loop = asyncio.get_running_loop()
-        renewed = loop.time()
-        while True:
-            # Real time, whatever clock the sends run on: the lease lapses in Redis.
-            await asyncio.sleep(self._renew_every)
-            try:
-                if await self._lease.renew():
-                    renewed = loop.time()
-                    continue
-            except Exception:  # a moment without Redis: try again, within the lifetime
-                logger.warning("Could not renew the broadcast lease", exc_info=True)
-                if loop.time() - renewed < self._renew_every * 3:
-                    continue
-            logger.error("Lost the broadcast lease; another instance carries on")
-            self._lost = True
-            return
+        """Renew while sending; once the lease is lost, stop sending: the instance that
+        takes it over carries on."""
+        await keep(self._lease, self._lease_lifetime)
+        logger.error("Lost the broadcast lease; another instance carries on")
+        self._lost = True
 
     def _halted(self) -> bool:
         return self._stopping or self._lost
@@ -168,7 +155,9 @@ class Broadcaster:
         if self._stopping and not cancelled:
             return  # resumed at the next start
         if not cancelled:
-            await self._broadcasts.finish(broadcast.id, "done", self._clock.now())
+            # A cancel can land after the last send and before this: the summary then
+            # says cancelled, as /broadcasts does, with whatever was sent.
+            cancelled = not await self._broadcasts.finish(broadcast.id, "done", self._clock.now())
         await self._show_progress(broadcast, t, final="cancelled" if cancelled else "done")
         self._shown.pop(broadcast.id, None)
 
