@@ -1,18 +1,47 @@
-"""Partner Coach: configure logging, load settings, run the bot."""
+"""Partner Coach: configure logging, load settings, run the bot, or the playground when
+there is no BOT_TOKEN (or with --playground)."""
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import logging
+import os
 import sys
+from typing import cast, get_args
 
-from bot.config import ConfigError, load_settings
+from dotenv import dotenv_values
+
+from bot.config import ConfigError, LogLevel, load_settings
 from bot.logging_setup import configure_logging
 
 logger = logging.getLogger("partner_coach")
 
 
-def main() -> int:
+def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description="Partner Coach. Without a BOT_TOKEN it starts the playground: the bot "
+        "in your browser, on this computer only."
+    )
+    parser.add_argument(
+        "--playground", action="store_true",
+        help="run the playground even when BOT_TOKEN is set (its data is kept apart)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--port", type=int, default=int(os.environ.get("PLAYGROUND_PORT") or 8080),
+        help="the playground page's port on 127.0.0.1 (default 8080, or PLAYGROUND_PORT)",
+    )  # fmt: skip
+    return parser.parse_args(argv)
+
+
+def token_given() -> bool:
+    return bool(os.environ.get("BOT_TOKEN") or dotenv_values(".env").get("BOT_TOKEN"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
+    if arguments.playground or not token_given():
+        return run_playground(arguments.port)
     # Settings come before importing aiogram (seconds of start-up), so a typo in .env
     # is reported at once.
     try:
@@ -26,6 +55,27 @@ def main() -> int:
 
     try:
         asyncio.run(Application(settings).run())
+    except StartupError as error:
+        logger.error("%s", error)
+        return 1
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+def run_playground(port: int) -> int:
+    from bot.app import StartupError
+    from playground.run import PLAYGROUND_TOKEN, PlaygroundOptions
+    from playground.run import main as playground_main
+
+    if not 1 <= port <= 65535:
+        print(f"--port must be between 1 and 65535 (got {port}).", file=sys.stderr)
+        return 2
+    level = (os.environ.get("LOG_LEVEL") or "INFO").upper()
+    level = level if level in get_args(LogLevel) else "INFO"
+    configure_logging(level, secrets=[PLAYGROUND_TOKEN])
+    try:
+        playground_main(PlaygroundOptions(port=port, log_level=cast(LogLevel, level)))
     except StartupError as error:
         logger.error("%s", error)
         return 1

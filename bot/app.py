@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import cast
@@ -213,6 +213,11 @@ class Application:
         self.clock = clock or SystemClock()
         self.handle_signals = handle_signals
         self.dispatcher: Dispatcher | None = None
+        # Set once the bot serves: what the playground reaches into (its clock buttons
+        # wake due work; its page reads a person's time zone).
+        self.services: Services | None = None
+        self.waker: SchedulerWaker | None = None
+        self._sweep: Callable[[], Awaitable[datetime | None]] | None = None
         self._stopped = asyncio.Event()
 
     async def run(self) -> None:
@@ -299,6 +304,7 @@ class Application:
             return await due_work.run_due()
 
         waker.attach(sweep)
+        self.services, self.waker, self._sweep = services, waker, sweep
         # The first sweep runs at once: check-ins missed while down go out now, and a
         # broadcast interrupted by a stop resumes where it was.
         waker.start()
@@ -358,6 +364,11 @@ class Application:
             # Stops taking requests, lets the updates already taken finish, then runs
             # the dispatcher's shutdown; delivery drains after this, in _serve.
             await runner.cleanup()
+
+    async def run_due_work(self) -> datetime | None:
+        """Deliver what is due now on the bot's clock; returns when the next row falls
+        due (None before the bot serves, or with nothing pending)."""
+        return await self._sweep() if self._sweep is not None else None
 
     async def stop(self) -> None:
         self._stopped.set()

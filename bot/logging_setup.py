@@ -43,5 +43,8 @@ def configure_logging(level: str, secrets: Iterable[str]) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    # aiohttp's access log and aiogram's per-update lines are noise at INFO.
-    logging.getLogger("aiogram.event").setLevel(max(logging.getLevelName(level), logging.WARNING))
+    # aiohttp's access log, aiogram's per-update lines and APScheduler's two lines per
+    # sweep (every 30 seconds) are noise at INFO.
+    quiet = max(logging.getLevelName(level), logging.WARNING)
+    for name in ("aiogram.event", "apscheduler.executors", "apscheduler.scheduler"):
+        logging.getLogger(name).setLevel(quiet)

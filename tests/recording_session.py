@@ -9,7 +9,6 @@ from __future__ import annotations
 import itertools
 from collections.abc import AsyncGenerator
 from datetime import datetime
-from html.parser import HTMLParser
 from typing import Any
 
 from aiogram import Bot
@@ -30,92 +29,24 @@ from aiogram.methods.base import TelegramType
 from aiogram.types import (
     Chat,
     Document,
-    InlineKeyboardMarkup,
     Message,
-    MessageEntity,
     MessageId,
     PhotoSize,
     User,
 )
 
 from bot.clock import Clock
+from playground.telegram_rules import (
+    BLOCKED,
+    NOT_MODIFIED,
+    QUERY_TOO_OLD,
+    BotAPIError,
+    check_markup,
+    check_text,
+    parse_html,
+)
 
-ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "code", "pre", "a",
-                "tg-spoiler", "span", "blockquote", "tg-emoji"}  # fmt: skip
-
-
-_ENTITY_TYPES = {"b": "bold", "strong": "bold", "i": "italic", "em": "italic",
-                 "u": "underline", "ins": "underline", "s": "strikethrough",
-                 "strike": "strikethrough", "del": "strikethrough", "code": "code",
-                 "pre": "pre", "a": "text_link", "tg-spoiler": "spoiler", "span": "spoiler",
-                 "blockquote": "blockquote", "tg-emoji": "custom_emoji"}  # fmt: skip
-
-
-def _utf16(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
-
-
-class _TelegramHTML(HTMLParser):
-    """Parses HTML as Telegram does: raises on what it would refuse (unknown or
-    unbalanced tags) and keeps plain text plus entities, as Telegram stores a message."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.open: list[tuple[str, int, str | None]] = []  # tag, start (UTF-16), href
-        self.text = ""
-        self.entities: list[MessageEntity] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in ALLOWED_TAGS:
-            raise ValueError(f"unsupported tag <{tag}>")
-        self.open.append((tag, _utf16(self.text), dict(attrs).get("href")))
-
-    def handle_endtag(self, tag: str) -> None:
-        if not self.open or self.open[-1][0] != tag:
-            raise ValueError(f"unbalanced </{tag}>")
-        _, start, href = self.open.pop()
-        length = _utf16(self.text) - start
-        if length:
-            self.entities.append(
-                MessageEntity(type=_ENTITY_TYPES[tag], offset=start, length=length, url=href)
-            )
-
-    def handle_data(self, data: str) -> None:
-        self.text += data
-
-
-def parse_html(text: str) -> tuple[str, list[MessageEntity]]:
-    """The text and entities Telegram keeps for an HTML message, outer white space
-    trimmed (entities shifted and clipped to match)."""
-    parser = _TelegramHTML()
-    parser.feed(text)
-    parser.close()
-    if parser.open:
-        raise ValueError(f"unclosed <{parser.open[-1][0]}>")
-    full = parser.text
-    lead = _utf16(full) - _utf16(full.lstrip())
-    plain = full.strip()
-    size = _utf16(plain)
-    entities = []
-    for entity in sorted(parser.entities, key=lambda e: (e.offset, -e.length)):
-        start = max(entity.offset - lead, 0)
-        end = min(entity.offset - lead + entity.length, size)
-        if end > start:
-            entities.append(entity.model_copy(update={"offset": start, "length": end - start}))
-    return plain, entities
-
-
-def check_html(text: str) -> None:
-    parse_html(text)
-
-
-def check_markup(markup: Any) -> None:
-    if isinstance(markup, InlineKeyboardMarkup):
-        for row in markup.inline_keyboard:
-            for button in row:
-                if button.callback_data is not None:
-                    size = len(button.callback_data.encode())
-                    assert size <= 64, f"callback_data of {size} bytes: {button.callback_data}"
+__all__ = ["RecordingSession", "parse_html"]
 
 
 class RecordingSession(BaseSession):
@@ -162,30 +93,26 @@ class RecordingSession(BaseSession):
         self.requests.append(method)
         chat_id = getattr(method, "chat_id", None)
         if isinstance(chat_id, int) and chat_id in self.blocked_chats:
-            raise TelegramForbiddenError(method, "Forbidden: bot was blocked by the user")
+            raise TelegramForbiddenError(method, BLOCKED)
         for index, (kind, error) in enumerate(self._failures):
             if isinstance(method, kind):
                 del self._failures[index]
                 raise error
         try:
             return self._answer(bot, method)  # type: ignore[no-any-return]
-        except TelegramBadRequest as error:
-            self.refusals.append((method, error.message))
-            raise
+        except BotAPIError as refusal:
+            self.refusals.append((method, refusal.description))
+            raise TelegramBadRequest(method, refusal.description) from None
 
     def _answer(self, bot: Bot, method: TelegramMethod[Any]) -> Any:
         if isinstance(method, AnswerCallbackQuery):
             if method.callback_query_id in self._answered_queries:
-                raise TelegramBadRequest(
-                    method,
-                    "Bad Request: query is too old and response timeout expired "
-                    "or query ID is invalid",
-                )
+                raise TelegramBadRequest(method, QUERY_TOO_OLD)
             self._answered_queries.add(method.callback_query_id)
             return True
         if isinstance(method, SendMessage):
-            text, entities = self._check_text(method, method.text)
-            check_markup(method.reply_markup)
+            text, entities = check_text(method.text)
+            check_markup(_wire(method.reply_markup))
             message = Message(
                 message_id=next(self._ids),
                 date=self._now(),
@@ -200,11 +127,11 @@ class RecordingSession(BaseSession):
             key = (int(method.chat_id or 0), int(method.message_id or 0))
             old = self.messages.get(key)
             if old is None:
-                raise TelegramBadRequest(method, "Bad Request: message to edit not found")
-            check_markup(method.reply_markup)
+                raise BotAPIError("Bad Request: message to edit not found")
+            check_markup(_wire(method.reply_markup))
             changes: dict[str, Any] = {"reply_markup": method.reply_markup}
             if isinstance(method, EditMessageText):
-                text, entities = self._check_text(method, method.text)
+                text, entities = check_text(method.text)
                 changes["text"], changes["entities"] = text, entities or None
             new = old.model_copy(update=changes)
             if (new.text, new.entities, new.reply_markup) == (
@@ -212,14 +139,11 @@ class RecordingSession(BaseSession):
                 old.entities,
                 old.reply_markup,
             ):
-                raise TelegramBadRequest(method, "Bad Request: message is not modified")
+                raise BotAPIError(NOT_MODIFIED)
             return self._store(new, bot)
         if isinstance(method, SendPhoto):
-            caption = method.caption or ""
-            if len(caption) > 1024:
-                raise TelegramBadRequest(method, "Bad Request: message caption is too long")
-            caption, caption_entities = self._check_text(method, caption)
-            check_markup(method.reply_markup)
+            caption, caption_entities = check_text(method.caption or "", caption=True)
+            check_markup(_wire(method.reply_markup))
             message = Message(
                 message_id=next(self._ids),
                 date=self._now(),
@@ -247,22 +171,6 @@ class RecordingSession(BaseSession):
             return self._bot_user(bot)
         return True
 
-    def _check_text(
-        self, method: TelegramMethod[Any], text: str
-    ) -> tuple[str, list[MessageEntity]]:
-        """Telegram's checks on a text: it parses, and it is not too long once parsed.
-        Returns what Telegram keeps: plain text and entities."""
-        try:
-            plain, entities = parse_html(text)
-        except ValueError as error:
-            message = f"Bad Request: can't parse entities: {error}"
-            raise TelegramBadRequest(method, message) from None
-        if len(plain) > 4096:
-            raise TelegramBadRequest(method, "Bad Request: message is too long")
-        if not plain and isinstance(method, SendMessage | EditMessageText):
-            raise TelegramBadRequest(method, "Bad Request: message text is empty")
-        return plain, entities
-
     def _store(self, message: Message, bot: Bot) -> Message:
         message = message.as_(bot)
         self.messages[(message.chat.id, message.message_id)] = message
@@ -274,3 +182,8 @@ class RecordingSession(BaseSession):
     @staticmethod
     def _bot_user(bot: Bot) -> User:
         return User(id=bot.id, is_bot=True, first_name="Partner Coach", username="coach_bot")
+
+
+def _wire(markup: Any) -> Any:
+    """A reply markup as aiogram puts it on the wire, for the shared checks."""
+    return markup.model_dump(exclude_none=True) if markup is not None else None

@@ -41,7 +41,7 @@ from bot.views.checkins import CheckinAction, CheckinCb, OutcomeCb, SnoozeCb
 from storage.checkins import Checkin
 from storage.clients import Client
 from storage.users import User
-from tests.harness import BotHarness, UserDriver
+from tests.harness import BotHarness, FakeClock, UserDriver
 from tests.recording_session import parse_html
 from tests.test_coaching_flow import BEST_ANSWERS, answer_all, record_project
 
@@ -681,6 +681,27 @@ def _dispatcher_with_sleep(harness: BotHarness, sleep: object) -> DueWorkRunner:
 
 
 # ---- the APScheduler waker ----------------------------------------------------------
+
+
+async def test_waker_on_a_clock_moved_ahead_waits_the_bot_clock_difference() -> None:
+    async def run_due() -> datetime | None:
+        return None
+
+    clock = FakeClock(datetime.now(UTC) + timedelta(days=30))  # a month ahead of real time
+    waker = SchedulerWaker(clock)
+    waker.attach(run_due)
+    waker.start()
+    try:
+        waker.notify(clock.now() + timedelta(hours=1))
+        job = waker.scheduler.get_job("due-work-wake")
+        wait = job.next_run_time - datetime.now(UTC)
+        # One hour of real time, not a month and an hour.
+        assert timedelta(minutes=59) < wait <= timedelta(hours=1)
+        waker.wake_now()
+        wait = waker.scheduler.get_job("due-work-wake").next_run_time - datetime.now(UTC)
+        assert wait < timedelta(seconds=1)
+    finally:
+        await waker.close()
 
 
 async def test_waker_arms_one_job_at_the_earliest_due_time() -> None:

@@ -19,8 +19,8 @@ from bot.logging_setup import RedactSecrets
 from bot.messaging import MESSAGE_LIMIT, split_text
 from bot.services.timezones import COMMON_ZONES, is_known_zone, zone_from_offset
 from bot.views.zones import ZoneCb
+from playground.telegram_rules import parse_html as check_html
 from tests.harness import TEST_TOKEN
-from tests.recording_session import check_html
 
 ROOT = Path(__file__).resolve().parents[1]
 _KEY_IN_CODE = re.compile(r"""\bt\(\s*f?["']([a-z0-9-]+)["']""")

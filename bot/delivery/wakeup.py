@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
@@ -27,6 +27,7 @@ class SchedulerWaker:
         self._run_due: RunDue | None = None
         self._running: set[asyncio.Task[None]] = set()
         self._clock = clock
+        self._armed_for: datetime | None = None
         self._sweep_seconds = sweep_seconds
         # Memory job store: the two jobs are rebuilt at every start.
         self.scheduler = AsyncIOScheduler(timezone="UTC")
@@ -39,7 +40,7 @@ class SchedulerWaker:
         """Sweep at once (catch-up after downtime), then every `sweep_seconds`."""
         self.scheduler.add_job(
             self._wake, "interval", seconds=self._sweep_seconds, id=SWEEP_JOB,
-            next_run_time=self._clock.now(), max_instances=1, coalesce=True,
+            next_run_time=datetime.now(UTC), max_instances=1, coalesce=True,
             misfire_grace_time=None,
         )  # fmt: skip
         self.scheduler.start()
@@ -55,20 +56,27 @@ class SchedulerWaker:
         self.scheduler.shutdown(wait=False)
 
     def next_wake(self) -> datetime | None:
-        job = self.scheduler.get_job(WAKE_JOB)
-        return job.next_run_time if job else None
+        """The moment, on the bot's clock, the wake-up is armed for."""
+        return self._armed_for if self.scheduler.get_job(WAKE_JOB) else None
 
     def notify(self, due_at: datetime) -> None:
         current = self.next_wake()
         if current is None or due_at < current:
             self._arm(due_at)
 
+    def wake_now(self) -> None:
+        """Run due work at once: the clock was moved on (the playground's clock buttons)."""
+        self._arm(self._clock.now())
+
     def _arm(self, due_at: datetime) -> None:
-        # A moment already past runs at once (misfire_grace_time=None: never dropped).
-        run_at = max(due_at, self._clock.now() + timedelta(milliseconds=10))
+        self._armed_for = due_at
+        # APScheduler keeps wall-clock time, while due times are on the bot's clock, which
+        # may run ahead of it: wait the difference. A moment already past runs at once
+        # (misfire_grace_time=None: never dropped).
+        wait = max(due_at - self._clock.now(), timedelta(milliseconds=10))
         self.scheduler.add_job(
-            self._wake, "date", run_date=run_at, id=WAKE_JOB, replace_existing=True,
-            misfire_grace_time=None,
+            self._wake, "date", run_date=datetime.now(UTC) + wait, id=WAKE_JOB,
+            replace_existing=True, misfire_grace_time=None,
         )  # fmt: skip
 
     async def _wake(self) -> None:

@@ -1,0 +1,227 @@
+"""The chat page and what it calls: the state of one person's chat (long-polled), their
+messages and button presses, the clock buttons, and the files the bot sent."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any, get_args
+from zoneinfo import ZoneInfo
+
+from aiohttp import web
+
+from bot.i18n import I18n, language_for
+from playground.bot_api import LocalBotAPI
+from playground.chats import ChatMessage, Person
+from playground.clock import STEPS, MovableClock, RunDue, Step, walk
+
+logger = logging.getLogger(__name__)
+
+STATIC = Path(__file__).with_name("static")
+LONG_POLL_SECONDS = 25.0
+MAX_TYPED = 20_000  # a paste longer than this is a mistake, not a message
+
+# The person's time zone and language as the bot has them (None: not met yet).
+Profile = Callable[[int], Awaitable[tuple[str, str] | None]]
+
+
+class PlaygroundPage:
+    def __init__(
+        self,
+        api: LocalBotAPI,
+        clock: MovableClock,
+        i18n: I18n,
+        *,
+        hint: str,
+        profile: Profile,
+        run_due: RunDue,
+        on_clock_moved: Callable[[], None],
+    ) -> None:
+        self.api = api
+        self.clock = clock
+        self.i18n = i18n
+        self.hint = hint
+        self.profile = profile
+        self.run_due = run_due
+        self.on_clock_moved = on_clock_moved
+        self._clock_moving = asyncio.Lock()  # two quick clicks walk one after the other
+
+    def create_app(self) -> web.Application:
+        app = web.Application(client_max_size=60 * 1024 * 1024)
+        self.api.add_routes(app)
+        app.router.add_get("/", self._index)
+        app.router.add_static("/static", STATIC)
+        app.router.add_get("/api/state", self._state)
+        app.router.add_post("/api/send", self._send)
+        app.router.add_post("/api/press", self._press)
+        app.router.add_post("/api/sticker", self._sticker)
+        app.router.add_post("/api/photo", self._photo)
+        app.router.add_post("/api/block", self._block)
+        app.router.add_post("/api/clock", self._move_clock)
+        app.router.add_get("/files/{file_id}", self._file)
+        return app
+
+    # ---- what the page shows --------------------------------------------------------
+
+    async def _index(self, request: web.Request) -> web.StreamResponse:
+        return web.FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-store"})
+
+    async def _state(self, request: web.Request) -> web.Response:
+        person = self._person(request.query.get("person", ""))
+        try:
+            after = int(request.query.get("after", "-1"))
+        except ValueError:
+            after = -1
+        version = await self.api.wait_for_change(after, LONG_POLL_SECONDS)
+        return web.json_response(await self.state(person, version))
+
+    async def state(self, person: Person, version: int) -> dict[str, Any]:
+        chat = self.api.chats[person.user_id]
+        zone_name, language = await self._zone_and_language(person)
+        zone = ZoneInfo(zone_name)
+        now = self.clock.now().astimezone(zone)
+        t = self.i18n.get(language)
+        keyboard = chat.reply_keyboard
+        return {
+            "version": version,
+            "person": person.key,
+            "people": [
+                {"key": p.key, "label": p.label, "blocked": self.api.chats[p.user_id].blocked}
+                for p in self.api.people.values()
+            ],
+            "hint": self.hint,
+            "clock": {
+                "label": f"{t.day_with_weekday(now.date())}, {now:%H:%M}",
+                "zone": zone_name,
+            },
+            "commands": self.api.menu(person.key),
+            "reply_keyboard": {
+                "rows": [[_label(button) for button in row] for row in keyboard["keyboard"]],
+                "placeholder": keyboard.get("input_field_placeholder"),
+            }
+            if keyboard
+            else None,
+            "messages": [self._message(m, zone) for m in chat.messages.values()],
+            "notices": chat.notices,
+        }
+
+    def _message(self, message: ChatMessage, zone: ZoneInfo) -> dict[str, Any]:
+        document = message.document
+        return {
+            "id": message.message_id,
+            "from": "bot" if message.from_bot else "user",
+            "time": f"{message.date.astimezone(zone):%H:%M}",
+            "edited": message.edited,
+            "text": message.text,
+            "entities": message.entities,
+            "caption": message.caption,
+            "caption_entities": message.caption_entities,
+            "photo": f"/files/{message.photo.file_id}" if message.photo else None,
+            "document": {
+                "url": f"/files/{document.file_id}",
+                "name": document.name,
+                "size": len(document.data),
+            }
+            if document
+            else None,
+            "sticker": message.sticker,
+            "inline_keyboard": message.inline_keyboard,
+        }
+
+    async def _zone_and_language(self, person: Person) -> tuple[str, str]:
+        try:
+            known = await self.profile(person.user_id)
+        except Exception:  # the page keeps working while the bot starts or stops
+            logger.debug("No profile for %s yet", person.key, exc_info=True)
+            known = None
+        return known or ("UTC", language_for(person.language_code, "en"))
+
+    async def _file(self, request: web.Request) -> web.Response:
+        file = self.api.files.get(request.match_info["file_id"])
+        if file is None:
+            raise web.HTTPNotFound(text="No such file in this playground run.")
+        headers = {}
+        if not file.mime.startswith("image/"):
+            headers["Content-Disposition"] = f'attachment; filename="{file.name}"'
+        return web.Response(body=file.data, content_type=file.mime, headers=headers)
+
+    # ---- what the person does -------------------------------------------------------
+
+    async def _send(self, request: web.Request) -> web.Response:
+        body = await _body(request)
+        text = str(body.get("text") or "")
+        if not text.strip():
+            return _refuse("Type a message first.")
+        if len(text) > MAX_TYPED:
+            return _refuse(f"That is {len(text):,} characters; the playground takes up to "
+                           f"{MAX_TYPED:,} at once.")  # fmt: skip
+        await self.api.write(self._person(body.get("person")).key, text)
+        return _done()
+
+    async def _press(self, request: web.Request) -> web.Response:
+        body = await _body(request)
+        person = self._person(body.get("person"))
+        try:
+            message_id = int(body.get("message_id") or 0)
+            await self.api.press(person.key, message_id, str(body.get("data") or ""))
+        except (LookupError, ValueError) as error:
+            return _refuse(str(error))
+        return _done()
+
+    async def _sticker(self, request: web.Request) -> web.Response:
+        await self.api.send_sticker(self._person((await _body(request)).get("person")).key)
+        return _done()
+
+    async def _photo(self, request: web.Request) -> web.Response:
+        await self.api.send_photo(self._person((await _body(request)).get("person")).key)
+        return _done()
+
+    async def _block(self, request: web.Request) -> web.Response:
+        body = await _body(request)
+        await self.api.set_blocked(self._person(body.get("person")).key, bool(body.get("blocked")))
+        return _done()
+
+    async def _move_clock(self, request: web.Request) -> web.Response:
+        step = (await _body(request)).get("step")
+        if step not in STEPS:
+            return _refuse(f"The clock moves by {', '.join(get_args(Step))}.")
+        async with self._clock_moving:
+            target = self.clock.later(step)
+            await walk(self.clock, target, self.run_due)
+        logger.info("Clock moved on a %s, to %s UTC", step, f"{target:%Y-%m-%d %H:%M}")
+        self.on_clock_moved()
+        await self.api.touch()
+        return _done()
+
+    def _person(self, key: object) -> Person:
+        person = self.api.people.get(str(key or ""))
+        if person is None:
+            raise web.HTTPBadRequest(
+                text='{"ok": false, "error": "No such person in this playground."}',
+                content_type="application/json",
+            )
+        return person
+
+
+def _label(button: Any) -> str:
+    return str(button.get("text", "")) if isinstance(button, dict) else str(button)
+
+
+async def _body(request: web.Request) -> dict[str, Any]:
+    try:
+        body = await request.json()
+    except ValueError:
+        raise web.HTTPBadRequest(
+            text='{"ok": false, "error": "Send JSON."}', content_type="application/json"
+        ) from None
+    return body if isinstance(body, dict) else {}
+
+
+def _done() -> web.Response:
+    return web.json_response({"ok": True})
+
+
+def _refuse(error: str) -> web.Response:
+    return web.json_response({"ok": False, "error": error}, status=400)

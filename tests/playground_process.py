@@ -1,0 +1,114 @@
+"""The playground as a person starts it (`main.py` with no BOT_TOKEN), in a folder of its
+own, and headless Chromium to look at it: shared by the browser tests."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+# Chromium's own background traffic is refused on a closed network; these keep it quiet.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-quic"]  # fmt: skip
+
+
+def chromium_or_skip() -> str:
+    """Debian's Chromium and Playwright, or a skip (a failure on CI, which installs both)."""
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        path = None
+    if path is None:
+        reason = "the browser tests need Debian's chromium and Playwright (requirements-dev)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI must run the browser tests, but {reason}")
+        pytest.skip(reason)
+    return path
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@dataclass
+class PlaygroundProcess:
+    url: str
+    folder: Path
+    process: asyncio.subprocess.Process
+
+    def output(self) -> str:
+        """What it printed and logged."""
+        return (self.folder / "playground.log").read_text()
+
+    async def state(self, person: str) -> dict[str, Any]:
+        async with (
+            aiohttp.ClientSession() as http,
+            http.get(f"{self.url}/api/state?person={person}&after=-1") as answer,
+        ):
+            return await answer.json()  # type: ignore[no-any-return]
+
+
+@asynccontextmanager
+async def playground_process(
+    folder: Path, *, now: datetime | None = None, env: dict[str, str] | None = None
+) -> AsyncIterator[PlaygroundProcess]:
+    """`main.py` run from `folder` with no .env; `now` sets where its clock starts."""
+    (folder / "data").mkdir(exist_ok=True)
+    if now is not None:
+        ahead = (now - datetime.now(UTC)).total_seconds()
+        clock_file = folder / "data" / "playground.clock.json"
+        clock_file.write_text(json.dumps({"ahead_seconds": ahead}))
+    port = free_port()
+    environment = {key: value for key, value in os.environ.items()
+                   if key not in ("BOT_TOKEN", "DATABASE_URL", "REDIS_URL")}  # fmt: skip
+    environment.update(env or {})
+    # Output to a file: a pipe nobody reads would stop the process once full.
+    with (folder / "playground.log").open("w") as log:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, str(ROOT / "main.py"), "--port", str(port),
+            cwd=folder, env=environment, stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    running = PlaygroundProcess(f"http://127.0.0.1:{port}", folder, process)
+    try:
+        await _wait_until_serving(running)
+        yield running
+    finally:
+        if process.returncode is None:
+            process.terminate()
+            try:
+                await asyncio.wait_for(process.wait(), 20)
+            except TimeoutError:
+                process.kill()
+                await process.wait()
+
+
+async def _wait_until_serving(running: PlaygroundProcess) -> None:
+    """Until the bot has set its command menus: then it polls the local Bot API."""
+    for _ in range(600):
+        if running.process.returncode is not None:
+            raise AssertionError(f"the playground stopped at start:\n{running.output()}")
+        try:
+            if (await running.state("ru"))["commands"]:
+                return
+        except (aiohttp.ClientError, ValueError):
+            pass
+        await asyncio.sleep(0.1)
+    raise AssertionError("the playground did not start within a minute")
