@@ -43,8 +43,9 @@ def configure_logging(level: str, secrets: Iterable[str]) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    # aiohttp's access log, aiogram's per-update lines and APScheduler's two lines per
-    # sweep (every 30 seconds) are noise at INFO.
+    # aiohttp's access log, aiogram's lines per update and per button answer, and
+    # APScheduler's two lines per sweep (every 30 seconds) are noise at INFO.
     quiet = max(logging.getLevelName(level), logging.WARNING)
-    for name in ("aiogram.event", "apscheduler.executors", "apscheduler.scheduler"):
+    for name in ("aiogram.event", "aiogram.middlewares", "apscheduler.executors",
+                 "apscheduler.scheduler"):  # fmt: skip
         logging.getLogger(name).setLevel(quiet)

@@ -60,6 +60,7 @@ class LocalBotAPI:
         self._file_ids = itertools.count(1)
         self._query_ids = itertools.count(1)
         self._open_queries: dict[str, int] = {}  # query id -> chat, until answered
+        self._closing = False
         self._methods: dict[str, Method] = {
             "getMe": self._get_me, "getUpdates": self._get_updates,
             "deleteWebhook": self._delete_webhook, "getWebhookInfo": self._webhook_info,
@@ -155,9 +156,18 @@ class LocalBotAPI:
         async with self._changed:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(
-                    self._changed.wait_for(lambda: self.version > after), timeout
+                    self._changed.wait_for(lambda: self.version > after or self._closing),
+                    timeout,
                 )
             return self.version
+
+    async def close(self) -> None:
+        """Answer every long poll now (the bot's getUpdates, the pages' state), so the
+        server stops at once instead of waiting them out."""
+        self._closing = True
+        for condition in (self._changed, self._new_update):
+            async with condition:
+                condition.notify_all()
 
     # ---- the Bot API ----------------------------------------------------------------
 
@@ -203,7 +213,8 @@ class LocalBotAPI:
             if not self._updates and timeout:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(
-                        self._new_update.wait_for(lambda: bool(self._updates)), timeout
+                        self._new_update.wait_for(lambda: bool(self._updates) or self._closing),
+                        timeout,
                     )
             return self._updates[:limit]
 

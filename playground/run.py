@@ -121,6 +121,7 @@ async def run_playground(options: PlaygroundOptions) -> None:
     try:
         await application.run()
     finally:
+        await api.close()
         await runner.cleanup()
 
 

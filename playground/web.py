@@ -69,7 +69,9 @@ class PlaygroundPage:
         return web.FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-store"})
 
     async def _state(self, request: web.Request) -> web.Response:
-        person = self._person(request.query.get("person", ""))
+        # Without a person (a first visit), the first one: the page learns the keys here.
+        first = next(iter(self.api.people))
+        person = self._person(request.query.get("person") or first)
         try:
             after = int(request.query.get("after", "-1"))
         except ValueError:

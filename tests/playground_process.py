@@ -7,6 +7,7 @@ import asyncio
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -68,9 +69,14 @@ class PlaygroundProcess:
 
 @asynccontextmanager
 async def playground_process(
-    folder: Path, *, now: datetime | None = None, env: dict[str, str] | None = None
+    folder: Path,
+    *,
+    now: datetime | None = None,
+    env: dict[str, str] | None = None,
+    arguments: tuple[str, ...] = (),
 ) -> AsyncIterator[PlaygroundProcess]:
-    """`main.py` run from `folder` with no .env; `now` sets where its clock starts."""
+    """`main.py` run from `folder` (with no .env unless the test put one there); `now`
+    sets where its clock starts. Stopped with Ctrl+C (SIGINT) at the end."""
     (folder / "data").mkdir(exist_ok=True)
     if now is not None:
         ahead = (now - datetime.now(UTC)).total_seconds()
@@ -83,7 +89,7 @@ async def playground_process(
     # Output to a file: a pipe nobody reads would stop the process once full.
     with (folder / "playground.log").open("w") as log:
         process = await asyncio.create_subprocess_exec(
-            sys.executable, str(ROOT / "main.py"), "--port", str(port),
+            sys.executable, str(ROOT / "main.py"), "--port", str(port), *arguments,
             cwd=folder, env=environment, stdout=log, stderr=subprocess.STDOUT,
         )  # fmt: skip
     running = PlaygroundProcess(f"http://127.0.0.1:{port}", folder, process)
@@ -92,7 +98,7 @@ async def playground_process(
         yield running
     finally:
         if process.returncode is None:
-            process.terminate()
+            process.send_signal(signal.SIGINT)
             try:
                 await asyncio.wait_for(process.wait(), 20)
             except TimeoutError:

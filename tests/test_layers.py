@@ -93,3 +93,10 @@ def test_handlers_see_services_not_repositories() -> None:
                 if names:
                     found.setdefault(path.name, []).extend(names)
     assert found == {}
+
+
+def test_the_playground_sits_on_top_and_the_bot_never_leans_on_it() -> None:
+    """The playground drives the real bot; the bot must run the same without it."""
+    assert len(modules_in("playground")) >= 3
+    for package in ("bot", "handlers", "storage"):
+        assert offenders(package, ("playground",)) == {}, package

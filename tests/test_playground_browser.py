@@ -162,6 +162,50 @@ async def test_a_freelancer_goes_from_start_to_a_reminder_two_weeks_later(
         assert "Traceback" not in playground.output()
 
 
+async def test_each_person_has_their_own_chat_menu_and_language(
+    browser: Browser, tmp_path: Path
+) -> None:
+    en = I18n().get("en")
+    async with playground_process(tmp_path) as playground:
+        page = await browser.new_page(viewport={"width": 1000, "height": 700})
+        await page.goto(playground.url)
+        await expect(page.locator("body")).to_have_attribute("data-ready", "true")
+        sam = Person(page)
+        await page.locator('button[data-person="en"]').click()
+        await expect(page.locator('button[data-person="en"]')).to_have_attribute(
+            "aria-pressed", "true"
+        )
+
+        # The "/" menu in Sam's language; a command from it is sent at once.
+        await page.locator("#menu-button").click()
+        await expect(page.locator("#command-menu")).to_contain_text(en("command-help"))
+        await expect(page.locator("#command-menu")).not_to_contain_text(en("command-broadcast"))
+        await page.locator('#command-menu button[data-command="start"]').click()
+        await sam.sees("Hi, Sam!")
+        # A sticker in the middle of onboarding gets a friendly word, not silence.
+        await page.wait_for_timeout(PACE_MS)
+        await page.locator("#sticker").click()
+        await sam.sees("not a sticker")
+
+        # Anna's chat is her own, and her menu is in Russian; the admin's has broadcasts.
+        await page.locator('button[data-person="ru"]').click()
+        await expect(page.locator('#messages .message[data-from="bot"]')).to_have_count(0)
+        await page.locator("#menu-button").click()
+        await expect(page.locator("#command-menu")).to_contain_text(RU("command-help"))
+        await page.keyboard.press("Escape")
+        await page.locator('button[data-person="admin"]').click()
+        await page.locator("#menu-button").click()
+        await expect(page.locator("#command-menu")).to_contain_text(en("command-broadcast"))
+        await page.keyboard.press("Escape")
+
+        # Blocking the bot is one click away, and so is coming back.
+        await page.locator('button[data-person="en"]').click()
+        await page.locator("#block-toggle").click()
+        await expect(page.locator("#block-toggle")).to_have_text("Unblock the bot")
+        await page.locator("#block-toggle").click()
+        await expect(page.locator("#block-toggle")).to_have_text("Block the bot")
+
+
 async def test_the_page_draws_a_chat_not_a_blank_screen(browser: Browser, tmp_path: Path) -> None:
     async with playground_process(tmp_path) as playground:
         page = await browser.new_page(viewport={"width": 1000, "height": 700})

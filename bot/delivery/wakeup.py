@@ -28,6 +28,7 @@ class SchedulerWaker:
         self._running: set[asyncio.Task[None]] = set()
         self._clock = clock
         self._armed_for: datetime | None = None
+        self._closing = False
         self._sweep_seconds = sweep_seconds
         # Memory job store: the two jobs are rebuilt at every start.
         self.scheduler = AsyncIOScheduler(timezone="UTC")
@@ -50,7 +51,12 @@ class SchedulerWaker:
         scheduler's shutdown would cancel a running job, so it comes last."""
         if not self.scheduler.running:
             return
+        self._closing = True
         self.scheduler.pause()
+        # A job handed to the event loop just before the pause has not started yet: let
+        # it start, see the waker closing and return, rather than run into a closed
+        # database and be cancelled when the loop ends.
+        await asyncio.sleep(0)
         if self._running:
             await asyncio.gather(*self._running, return_exceptions=True)
         self.scheduler.shutdown(wait=False)
@@ -81,7 +87,7 @@ class SchedulerWaker:
 
     async def _wake(self) -> None:
         task = asyncio.current_task()
-        if self._run_due is None or task is None:
+        if self._run_due is None or task is None or self._closing:
             return
         self._running.add(task)
         try:
