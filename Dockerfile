@@ -20,4 +20,4 @@ USER coach
 VOLUME ["/app/data"]
 
 EXPOSE 8080
-CMD ["python", "main.py"]
+CMD ["python", "main.py", "--telegram"]

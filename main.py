@@ -23,24 +23,31 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         description="Partner Coach. Without a BOT_TOKEN it starts the playground: the bot "
         "in your browser, on this computer only."
     )
-    parser.add_argument(
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument(
         "--playground", action="store_true",
         help="run the playground even when BOT_TOKEN is set (its data is kept apart)",
     )  # fmt: skip
+    mode.add_argument(
+        "--telegram", action="store_true",
+        help="run on Telegram only: without BOT_TOKEN, stop with an error (servers, Docker)",
+    )  # fmt: skip
     parser.add_argument(
-        "--port", type=int, default=int(os.environ.get("PLAYGROUND_PORT") or 8080),
+        # A string default goes through `type` too: a malformed value gets argparse's line.
+        "--port", type=int, default=setting("PLAYGROUND_PORT") or "8080",
         help="the playground page's port on 127.0.0.1 (default 8080, or PLAYGROUND_PORT)",
     )  # fmt: skip
     return parser.parse_args(argv)
 
 
-def token_given() -> bool:
-    return bool(os.environ.get("BOT_TOKEN") or dotenv_values(".env").get("BOT_TOKEN"))
+def setting(name: str) -> str | None:
+    """A setting from the environment or .env, read before (or without) the bot's Settings."""
+    return os.environ.get(name) or dotenv_values(".env").get(name)
 
 
 def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
-    if arguments.playground or not token_given():
+    if arguments.playground or not (arguments.telegram or setting("BOT_TOKEN")):
         return run_playground(arguments.port)
     # Settings come before importing aiogram (seconds of start-up), so a typo in .env
     # is reported at once.

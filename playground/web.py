@@ -22,6 +22,8 @@ logger = logging.getLogger(__name__)
 STATIC = Path(__file__).with_name("static")
 LONG_POLL_SECONDS = 25.0
 MAX_TYPED = 20_000  # a paste longer than this is a mistake, not a message
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 # The person's time zone and language as the bot has them (None: not met yet).
 Profile = Callable[[int], Awaitable[tuple[str, str] | None]]
@@ -49,7 +51,7 @@ class PlaygroundPage:
         self._clock_moving = asyncio.Lock()  # two quick clicks walk one after the other
 
     def create_app(self) -> web.Application:
-        app = web.Application(client_max_size=60 * 1024 * 1024)
+        app = web.Application(client_max_size=60 * 1024 * 1024, middlewares=[_local_only])
         self.api.add_routes(app)
         app.router.add_get("/", self._index)
         app.router.add_static("/static", STATIC)
@@ -205,6 +207,21 @@ class PlaygroundPage:
                 content_type="application/json",
             )
         return person
+
+
+@web.middleware
+async def _local_only(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Only this computer drives the playground. Another site open in the same browser
+    could reach 127.0.0.1 under its own host name (DNS rebinding), or post a form as
+    text/plain (no CORS preflight): both are refused."""
+    host = (request.host or "").rsplit(":", 1)[0].strip("[]")
+    if host not in LOOPBACK_NAMES:
+        return web.json_response({"ok": False, "error": "The playground answers on 127.0.0.1 "
+                                   "only."}, status=403)  # fmt: skip
+    posted = request.path.startswith("/api/") and request.method == "POST"
+    if posted and request.content_type != "application/json":
+        return web.json_response({"ok": False, "error": "Send JSON."}, status=415)
+    return await handler(request)
 
 
 def _label(button: Any) -> str:

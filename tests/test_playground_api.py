@@ -373,3 +373,19 @@ async def test_moving_the_clock_stops_wherever_work_falls_due(playground: Playgr
     assert playground.runs == [START, START + day, START + 3 * day]
     assert playground.clock.now() == START + 7 * day
     assert playground.due == [START + 9 * day]  # next week's stays pending
+
+
+async def test_only_this_computer_drives_the_playground(playground: Playground) -> None:
+    # Another site reaching 127.0.0.1 under its own name (DNS rebinding) is refused...
+    async with playground.http.get(
+        f"{playground.url}/api/state?person=ru", headers={"Host": "evil.example:8080"}
+    ) as answer:
+        assert answer.status == 403
+    # ...and so is a cross-site form posted as text/plain, which needs no CORS preflight.
+    async with playground.http.post(
+        f"{playground.url}/api/send",
+        data='{"person": "ru", "text": "/delete_me"}',
+        headers={"Content-Type": "text/plain"},
+    ) as answer:
+        assert answer.status == 415
+    assert await playground.bot.get_updates(timeout=0) == []
