@@ -8,7 +8,8 @@ import asyncio
 import logging
 import os
 import sys
-from typing import cast, get_args
+from collections.abc import Callable, Coroutine
+from typing import Any, cast, get_args
 
 from dotenv import dotenv_values
 
@@ -48,7 +49,7 @@ def setting(name: str) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
     if arguments.playground or not (arguments.telegram or setting("BOT_TOKEN")):
-        return run_playground(arguments.port)
+        return start_playground(arguments.port)
     # Settings come before importing aiogram (seconds of start-up), so a typo in .env
     # is reported at once.
     try:
@@ -58,31 +59,30 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     configure_logging(settings.log_level, secrets=settings.secrets())
 
-    from bot.app import Application, StartupError
+    from bot.app import Application
 
-    try:
-        asyncio.run(Application(settings).run())
-    except StartupError as error:
-        logger.error("%s", error)
-        return 1
-    except KeyboardInterrupt:
-        pass
-    return 0
+    return run_until_stopped(lambda: Application(settings).run())
 
 
-def run_playground(port: int) -> int:
-    from bot.app import StartupError
-    from playground.run import PLAYGROUND_TOKEN, PlaygroundOptions
-    from playground.run import main as playground_main
+def start_playground(port: int) -> int:
+    from playground.run import PLAYGROUND_TOKEN, PlaygroundOptions, run_playground
 
     if not 1 <= port <= 65535:
         print(f"--port must be between 1 and 65535 (got {port}).", file=sys.stderr)
         return 2
-    level = (os.environ.get("LOG_LEVEL") or "INFO").upper()
+    level = (setting("LOG_LEVEL") or "INFO").upper()
     level = level if level in get_args(LogLevel) else "INFO"
     configure_logging(level, secrets=[PLAYGROUND_TOKEN])
+    options = PlaygroundOptions(port=port, log_level=cast(LogLevel, level))
+    return run_until_stopped(lambda: run_playground(options))
+
+
+def run_until_stopped(start: Callable[[], Coroutine[Any, Any, None]]) -> int:
+    """Run until stopped (Ctrl+C, SIGTERM); a StartupError is one line in the log."""
+    from bot.app import StartupError
+
     try:
-        playground_main(PlaygroundOptions(port=port, log_level=cast(LogLevel, level)))
+        asyncio.run(start())
     except StartupError as error:
         logger.error("%s", error)
         return 1

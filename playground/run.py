@@ -4,7 +4,6 @@ lives in a file of its own, never the production database."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 from dataclasses import dataclass
@@ -123,7 +122,3 @@ async def run_playground(options: PlaygroundOptions) -> None:
     finally:
         await api.close()
         await runner.cleanup()
-
-
-def main(options: PlaygroundOptions) -> None:
-    asyncio.run(run_playground(options))
