@@ -34,8 +34,8 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         help="run on Telegram only: without BOT_TOKEN, stop with an error (servers, Docker)",
     )  # fmt: skip
     parser.add_argument(
-        # A string default goes through `type` too: a malformed value gets argparse's line.
-        "--port", type=int, default=setting("PLAYGROUND_PORT") or "8080",
+        # Checked only when the playground starts: the bot on Telegram never reads it.
+        "--port", default=setting("PLAYGROUND_PORT") or "8080",
         help="the playground page's port on 127.0.0.1 (default 8080, or PLAYGROUND_PORT)",
     )  # fmt: skip
     return parser.parse_args(argv)
@@ -46,9 +46,15 @@ def setting(name: str) -> str | None:
     return os.environ.get(name) or dotenv_values(".env").get(name)
 
 
+def production() -> bool:
+    """Settings only a deployed bot has: without its token it must stop with an error, not
+    turn into a playground nobody looks at."""
+    return any(setting(name) for name in ("DATABASE_URL", "REDIS_URL", "WEBHOOK_URL"))
+
+
 def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
-    if arguments.playground or not (arguments.telegram or setting("BOT_TOKEN")):
+    if arguments.playground or not (arguments.telegram or setting("BOT_TOKEN") or production()):
         return start_playground(arguments.port)
     # Settings come before importing aiogram (seconds of start-up), so a typo in .env
     # is reported at once.
@@ -64,16 +70,17 @@ def main(argv: list[str] | None = None) -> int:
     return run_until_stopped(lambda: Application(settings).run())
 
 
-def start_playground(port: int) -> int:
-    from playground.run import PLAYGROUND_TOKEN, PlaygroundOptions, run_playground
+def start_playground(port: str) -> int:
+    from playground.run import PlaygroundOptions, run_playground
 
-    if not 1 <= port <= 65535:
-        print(f"--port must be between 1 and 65535 (got {port}).", file=sys.stderr)
+    if not port.isdigit() or not 1 <= int(port) <= 65535:
+        print(f"--port (or PLAYGROUND_PORT) must be a port number from 1 to 65535, not {port!r}.",
+              file=sys.stderr)  # fmt: skip
         return 2
     level = (setting("LOG_LEVEL") or "INFO").upper()
     level = level if level in get_args(LogLevel) else "INFO"
-    configure_logging(level, secrets=[PLAYGROUND_TOKEN])
-    options = PlaygroundOptions(port=port, log_level=cast(LogLevel, level))
+    options = PlaygroundOptions(port=int(port), log_level=cast(LogLevel, level))
+    configure_logging(level, secrets=[options.token])
     return run_until_stopped(lambda: run_playground(options))
 
 

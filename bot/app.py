@@ -298,10 +298,15 @@ class Application:
         delivery = create_delivery(bot, self.dispatcher, services, pacer)
         due_work, broadcaster = delivery.due_work, delivery.broadcaster
 
+        sweeping = asyncio.Lock()
+
         async def sweep() -> datetime | None:
-            # A broadcast whose instance died is taken over at the next sweep.
-            broadcaster.kick()
-            return await due_work.run_due()
+            # One sweep at a time in a process: the scheduler's, and the playground's
+            # clock walk, which must not jump the clock past a claim still being sent.
+            async with sweeping:
+                # A broadcast whose instance died is taken over at the next sweep.
+                broadcaster.kick()
+                return await due_work.run_due()
 
         waker.attach(sweep)
         self.services, self.waker, self._sweep = services, waker, sweep
@@ -316,6 +321,7 @@ class Application:
                     bot, handle_signals=self.handle_signals, close_bot_session=False
                 )
         finally:
+            self.services = self.waker = self._sweep = None
             if guard is not None:
                 await guard.stop()
             # Graceful: no new work, and what is on its way finishes before the database

@@ -28,6 +28,7 @@ from playground.telegram_rules import (
     check_commands,
     check_markup,
     check_text,
+    utf16_length,
 )
 
 logger = logging.getLogger(__name__)
@@ -39,6 +40,11 @@ Method = Callable[[Params], Awaitable[Any]]
 _CHAT_METHODS = ("sendMessage", "sendPhoto", "sendDocument", "copyMessage", "sendChatAction",
                  "editMessageText", "editMessageCaption", "editMessageReplyMarkup")  # fmt: skip
 MAX_ALERT = 200
+_OBJECT_FIELDS = frozenset({"reply_markup", "commands", "scope", "entities",
+                            "caption_entities", "link_preview_options", "reply_parameters",
+                            "allowed_updates"})  # fmt: skip
+_FLAG_FIELDS = frozenset({"show_alert", "disable_notification", "protect_content",
+                          "allow_paid_broadcast", "drop_pending_updates"})  # fmt: skip
 
 
 class LocalBotAPI:
@@ -81,7 +87,7 @@ class LocalBotAPI:
     async def write(self, key: str, text: str) -> None:
         """The person sends a text. Longer than one message, it arrives as several, as
         Telegram's apps split it."""
-        chat = self._chat_of(key)
+        chat = self._reachable(key)
         if chat.reply_keyboard and chat.reply_keyboard.get("one_time_keyboard"):
             chat.reply_keyboard = None
         for start in range(0, max(len(text), 1), 4096):
@@ -89,26 +95,32 @@ class LocalBotAPI:
             entities = []
             if part.startswith("/"):
                 command = part.split(maxsplit=1)[0]
-                entities = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+                entities = [{"type": "bot_command", "offset": 0,
+                             "length": utf16_length(command)}]  # fmt: skip
             message = chat.add(from_bot=False, date=self.clock.now(), text=part,
                                entities=entities)  # fmt: skip
             await self._incoming(chat, message)
 
     async def send_sticker(self, key: str) -> None:
-        chat = self._chat_of(key)
+        chat = self._reachable(key)
         await self._incoming(chat, chat.add(from_bot=False, date=self.clock.now(), sticker="🙂"))
 
     async def send_photo(self, key: str) -> None:
-        chat = self._chat_of(key)
+        chat = self._reachable(key)
         photo = self._keep_file(sample_photo(), "photo.png", "image/png")
         await self._incoming(chat, chat.add(from_bot=False, date=self.clock.now(), photo=photo))
 
     async def press(self, key: str, message_id: int, data: str) -> None:
         """The person presses an inline button: the bot gets the message as it looks now."""
-        chat = self._chat_of(key)
+        chat = self._reachable(key)
         message = chat.messages.get(message_id)
         if message is None or not message.from_bot:
             raise LookupError("That message is no longer in the chat.")
+        # Telegram's apps send only the data of a button the message shows now.
+        shown = [button.get("callback_data") for row in message.inline_keyboard or []
+                 for button in row]  # fmt: skip
+        if data not in shown:
+            raise LookupError("That button is no longer on this message.")
         query_id = f"{chat.person.user_id}-{next(self._query_ids)}"
         self._open_queries[query_id] = chat.person.user_id
         await self._push_update(
@@ -188,8 +200,10 @@ class LocalBotAPI:
                 raise BotAPIError(BLOCKED, 403)
             result = await method(params)
         except BotAPIError as error:
-            if error.code != 403:
-                logger.warning("Refused %s: %s", name, error.description)
+            # A send to someone who blocked the bot is expected; anything else is a call
+            # Telegram would refuse too, worth a look.
+            level = logging.INFO if error.code == 403 else logging.WARNING
+            logger.log(level, "Refused %s: %s", name, error.description)
             return _answer_error(error)
         return web.json_response({"ok": True, "result": result})
 
@@ -204,9 +218,9 @@ class LocalBotAPI:
         return {"url": "", "has_custom_certificate": False, "pending_update_count": 0}
 
     async def _get_updates(self, params: Params) -> Any:
-        offset = int(params.get("offset") or 0)
-        limit = min(max(int(params.get("limit") or 100), 1), 100)
-        timeout = min(max(float(params.get("timeout") or 0), 0), 50)
+        offset = _number(params, "offset")
+        limit = min(max(_number(params, "limit") or 100, 1), 100)
+        timeout = min(max(_number(params, "timeout"), 0), 50)
         async with self._new_update:
             # An offset confirms every update before it: Telegram forgets those.
             self._updates = [u for u in self._updates if u["update_id"] >= offset]
@@ -249,13 +263,19 @@ class LocalBotAPI:
     async def _copy(self, params: Params) -> Any:
         chat = self._chat(params.get("chat_id"))
         source_chat = self._chat(params.get("from_chat_id"))
-        source = source_chat.messages.get(int(params.get("message_id") or 0))
+        source = source_chat.messages.get(_number(params, "message_id"))
         if source is None:
             raise BotAPIError("Bad Request: message to copy not found")
         markup = _markup(params)
+        caption, caption_entities = source.caption, source.caption_entities
+        if params.get("caption") is not None:  # a new caption replaces the original's
+            if source.text is not None:
+                raise BotAPIError("Bad Request: there is no caption in the message to copy")
+            parsed, entities = check_text(params["caption"], caption=True, html=_html(params))
+            caption, caption_entities = parsed or None, _dump(entities)
         copy = chat.add(
             from_bot=True, date=self.clock.now(), text=source.text, entities=source.entities,
-            caption=source.caption, caption_entities=source.caption_entities,
+            caption=caption, caption_entities=caption_entities,
             photo=source.photo, document=source.document, sticker=source.sticker,
         )  # fmt: skip
         self._apply_markup(chat, copy, markup)
@@ -292,12 +312,13 @@ class LocalBotAPI:
             raise BotAPIError(NOT_MODIFIED)
         for name, value in new.items():
             setattr(message, name, value)
-        message.edited = True
+        if changes:  # a new keyboard alone does not mark a message edited
+            message.edited_at = self.clock.now()
         return await self._shown(chat, message)
 
     async def _delete(self, params: Params) -> Any:
         chat = self._chat(params.get("chat_id"))
-        if chat.messages.pop(int(params.get("message_id") or 0), None) is None:
+        if chat.messages.pop(_number(params, "message_id"), None) is None:
             raise BotAPIError("Bad Request: message to delete not found")
         await self.touch()
         return True
@@ -346,6 +367,13 @@ class LocalBotAPI:
             raise LookupError(f"No such person: {key}")
         return self.chats[person.user_id]
 
+    def _reachable(self, key: str) -> Chat:
+        """The chat of someone about to write: as in Telegram, not while they block the bot."""
+        chat = self._chat_of(key)
+        if chat.blocked:
+            raise LookupError("You blocked the bot: unblock it to write to it again.")
+        return chat
+
     def _chat(self, chat_id: Any) -> Chat:
         try:
             return self.chats[int(chat_id)]
@@ -356,7 +384,7 @@ class LocalBotAPI:
         if params.get("inline_message_id"):
             raise BotAPIError("Bad Request: the playground has no inline messages")
         chat = self._chat(params.get("chat_id"))
-        message = chat.messages.get(int(params.get("message_id") or 0))
+        message = chat.messages.get(_number(params, "message_id"))
         if message is None:
             raise BotAPIError("Bad Request: message to edit not found")
         if not message.from_bot:
@@ -416,15 +444,22 @@ class LocalBotAPI:
 
 
 async def _read_params(request: web.Request) -> Params:
-    """Parameters as aiogram sends them (form fields, JSON inside for objects), or a JSON
-    body as other clients do."""
+    """Parameters as aiogram sends them (form fields, JSON inside for objects), a JSON body,
+    or the query string, as Telegram takes them all."""
+    params: Params = dict(request.query)
     if request.content_type == "application/json":
-        body = await request.json()
-        return dict(body) if isinstance(body, dict) else {}
+        try:
+            body = await request.json()
+        except ValueError:
+            raise BotAPIError("Bad Request: can't parse JSON object") from None
+        if isinstance(body, dict):
+            params.update(body)
+        return params
     form: MultiDictProxy[Any] = await request.post()
-    params: Params = {}
-    for key, value in form.items():
-        params[key] = _maybe_json(value) if isinstance(value, str) else value
+    params.update(form.items())
+    for key, value in list(params.items()):
+        if isinstance(value, str):
+            params[key] = _decoded(key, value)
     # aiogram uploads a file as its own field and names it in the parameter: attach://key
     for key, value in list(params.items()):
         if isinstance(value, str) and value.startswith("attach://"):
@@ -437,15 +472,25 @@ def _image_type(data: bytes) -> str | None:
     return next((kind for start, kind in signatures.items() if data.startswith(start)), None)
 
 
-def _maybe_json(value: str) -> Any:
-    if value[:1] in "{[":
+def _decoded(name: str, value: str) -> Any:
+    """A form field as its type: objects arrive as JSON, flags as true/false; a text stays
+    as typed, even one that starts with "[" or reads "true"."""
+    if name in _OBJECT_FIELDS:
         try:
             return json.loads(value)
         except ValueError:
-            raise BotAPIError("Bad Request: can't parse JSON object") from None
-    if value in ("true", "false"):
-        return value == "true"
+            raise BotAPIError(f"Bad Request: can't parse {name} JSON object") from None
+    if name in _FLAG_FIELDS:
+        return value.lower() == "true"
     return value
+
+
+def _number(params: Params, name: str) -> int:
+    value = params.get(name)
+    try:
+        return int(value or 0)
+    except (TypeError, ValueError):
+        raise BotAPIError(f'Bad Request: field "{name}" must be of type Integer') from None
 
 
 def _required(params: Params, name: str) -> str:

@@ -64,7 +64,11 @@ class ChatMessage:
     document: StoredFile | None = None
     sticker: str | None = None  # its emoji
     inline_keyboard: list[list[dict[str, Any]]] | None = None
-    edited: bool = False
+    edited_at: datetime | None = None
+
+    @property
+    def edited(self) -> bool:
+        return self.edited_at is not None
 
     def content(self) -> dict[str, Any]:
         """What an edit must change, or Telegram answers "message is not modified"."""
@@ -78,8 +82,8 @@ class ChatMessage:
             "chat": person.telegram_chat(),
             "from": bot_user if self.from_bot else person.telegram_user(),
         }
-        if self.edited:
-            message["edit_date"] = int(self.date.timestamp())
+        if self.edited_at is not None:
+            message["edit_date"] = int(self.edited_at.timestamp())
         if self.text is not None:
             message["text"] = self.text
             if self.entities:

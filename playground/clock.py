@@ -4,13 +4,14 @@ it forward, so a check-in two weeks away arrives after a click instead of two we
 from __future__ import annotations
 
 import calendar
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
+from bot.delivery.wakeup import RunDue
+
 Step = Literal["hour", "day", "week", "month"]
 STEPS: tuple[Step, ...] = ("hour", "day", "week", "month")
-RunDue = Callable[[], Awaitable[datetime | None]]
 # A month of daily tips, nudges and check-ins for three people stays well under this.
 MAX_STOPS = 1000
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
+import secrets
+from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
 from aiohttp import web
-from pydantic import SecretStr
+from pydantic import SecretStr, ValidationError
 
 from bot.app import Application, StartupError
 from bot.config import LogLevel, Settings
@@ -23,8 +24,6 @@ from playground.web import PlaygroundPage
 
 logger = logging.getLogger(__name__)
 
-# Shaped like a token from @BotFather, so the bot's own checks pass; it works nowhere else.
-PLAYGROUND_TOKEN = "7000000000:PLAYGROUND-local-only-not-a-telegram-token"
 DEFAULT_PORT = 8080
 DATABASE = Path("data/playground.sqlite3")
 TELEGRAM_HINT = (
@@ -33,8 +32,18 @@ TELEGRAM_HINT = (
 )
 
 
+def playground_token() -> str:
+    """Shaped like a token from @BotFather, so the bot's own checks pass, and new at every
+    start: another site open in the browser cannot guess its way into the local Bot API."""
+    return f"{BOT_ID}:{secrets.token_urlsafe(32)}"
+
+
+BOT_ID = 7_000_000_000
+
+
 @dataclass(frozen=True, slots=True)
 class PlaygroundOptions:
+    token: str = field(default_factory=playground_token)
     port: int = DEFAULT_PORT
     host: str = "127.0.0.1"
     database: Path = DATABASE
@@ -44,9 +53,18 @@ class PlaygroundOptions:
 def playground_settings(options: PlaygroundOptions) -> Settings:
     """Settings for the playground alone: everything that could reach production (the
     database, Redis, a webhook, Telegram itself) is set here, not read from .env."""
+    try:
+        return _settings(options)
+    except ValidationError as error:  # a bad FLOOD_RATE or the like in the environment
+        reason = error.errors()[0]
+        name = str(reason["loc"][0]).upper() if reason["loc"] else "A setting"
+        raise StartupError(f"{name} {reason['msg'].removeprefix('Value error, ')}.") from None
+
+
+def _settings(options: PlaygroundOptions) -> Settings:
     return Settings(
         _env_file=None,  # type: ignore[call-arg]
-        bot_token=SecretStr(PLAYGROUND_TOKEN),
+        bot_token=SecretStr(options.token),
         database_url=None,
         database_path=options.database,
         redis_url=None,
@@ -83,7 +101,7 @@ async def run_playground(options: PlaygroundOptions) -> None:
     options.database.parent.mkdir(parents=True, exist_ok=True)
     clock_file = ClockFile(options.database.with_suffix(".clock.json"))
     clock = MovableClock(clock_file.load())
-    api = LocalBotAPI(PLAYGROUND_TOKEN, clock, PEOPLE)
+    api = LocalBotAPI(options.token, clock, PEOPLE)
     application = Application(playground_settings(options), clock)
 
     async def profile(user_id: int) -> tuple[str, str] | None:

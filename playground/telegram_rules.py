@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -48,46 +47,212 @@ def utf16_length(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-class _TelegramHTML(HTMLParser):
-    """Parses HTML as Telegram does: raises on what it would refuse (unknown or
-    unbalanced tags) and keeps plain text plus entities, as Telegram stores a message."""
+# White space as Telegram's parser counts it; the end of the text counts as one too.
+_SPACE = " \t\r\n\0\v\f"
+_NAMED_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
+
+
+class _HTMLReader:
+    """Telegram's HTML parser, step by step as it reads: a tag it does not know, an
+    attribute without a value, a "<" that starts no tag, or tags that do not nest are
+    refused with the words Telegram uses; only &lt; &gt; &amp; &quot; and numeric
+    references are decoded, any other "&" stays as it is."""
 
     def __init__(self, source: str) -> None:
-        super().__init__(convert_charrefs=True)
         self.source = source
-        self.open: list[tuple[str, int, str | None]] = []  # tag, start (UTF-16), href
-        self.text = ""
+        self.at = 0
+        self.text: list[str] = []
+        self.size = 0  # of the text so far, in UTF-16 units
+        self.open: list[tuple[str, str, int]] = []  # tag, argument, start (UTF-16)
         self.entities: list[MessageEntity] = []
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in ALLOWED_TAGS:
-            raise ValueError(f'Unsupported start tag "{tag}" at byte offset {self._offset()}')
-        href = dict(attrs).get("href")
-        if tag == "a" and href is not None and not _is_link(href):
-            raise ValueError(f'Unsupported URL "{href}" at byte offset {self._offset()}')
-        self.open.append((tag, utf16_length(self.text), href))
+    def read(self) -> None:
+        source = self.source
+        while self.at < len(source):
+            char = source[self.at]
+            if char == "&" and (decoded := self._entity()) is not None:
+                self._add(decoded)
+            elif char != "<":
+                self._add(char)
+                self.at += 1
+            elif source[self.at + 1 : self.at + 2] == "/":
+                self._end_tag()
+            else:
+                self._start_tag()
+        if self.open:
+            raise ValueError(f'Can\'t find end tag corresponding to start tag "{self.open[-1][0]}"')
 
-    def handle_endtag(self, tag: str) -> None:
-        if not self.open or self.open[-1][0] != tag:
-            expected = f', expected "</{self.open[-1][0]}>"' if self.open else ""
-            raise ValueError(
-                f'Unmatched end tag at byte offset {self._offset()}{expected}, found "</{tag}>"'
-            )
-        _, start, href = self.open.pop()
-        length = utf16_length(self.text) - start
-        if length:
-            self.entities.append(
-                MessageEntity(type=ENTITY_TYPES[tag], offset=start, length=length, url=href)
-            )
+    def _char(self, index: int) -> str:
+        return self.source[index] if index < len(self.source) else "\0"
 
-    def handle_data(self, data: str) -> None:
-        self.text += data
-
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        lines = self.source.split("\n")
-        index = sum(len(text) + 1 for text in lines[: line - 1]) + column
+    def _offset(self, index: int) -> int:
         return len(self.source[:index].encode())
+
+    def _add(self, text: str) -> None:
+        self.text.append(text)
+        self.size += utf16_length(text)
+
+    def _entity(self) -> str | None:
+        """The character an "&...;" reference stands for, moving past it; None (and "&"
+        kept as text) when it is not one Telegram decodes."""
+        end = self.source.find(";", self.at + 1, self.at + 12)
+        if end < 0:
+            return None
+        name = self.source[self.at + 1 : end]
+        decoded = _NAMED_ENTITIES.get(name)
+        if decoded is None and name.startswith("#") and len(name) > 1:
+            digits, base = (name[2:], 16) if name[1] in "xX" else (name[1:], 10)
+            try:
+                code = int(digits, base)
+                decoded = chr(code) if 0 < code < 0x110000 and digits.isalnum() else None
+            except ValueError:
+                decoded = None
+        if decoded is not None:
+            self.at = end + 1
+        return decoded
+
+    def _start_tag(self) -> None:
+        begin, at = self.at, self.at + 1
+        while self._char(at) not in _SPACE and self._char(at) != ">":
+            at += 1
+        if at >= len(self.source):
+            raise ValueError(f"Unclosed start tag at byte offset {self._offset(begin)}")
+        tag = self.source[self.at + 1 : at].lower()
+        if tag not in ALLOWED_TAGS:
+            raise ValueError(f'Unsupported start tag "{tag}" at byte offset {self._offset(begin)}')
+        argument = ""
+        while self._char(at) != ">":
+            while at < len(self.source) and self._char(at) in _SPACE:
+                at += 1
+            if self._char(at) == ">":
+                break
+            name_begin = at
+            while self._char(at) not in _SPACE and self._char(at) not in "=>":
+                at += 1
+            name = self.source[name_begin:at]
+            if not name:
+                raise ValueError(
+                    f'Empty attribute name in the tag "{tag}" at byte offset {self._offset(begin)}'
+                )
+            while at < len(self.source) and self._char(at) in _SPACE:
+                at += 1
+            if self._char(at) != "=" and tag == "blockquote" and name == "expandable":
+                argument = "1"  # the one attribute Telegram reads without a value
+                continue
+            if self._char(at) != "=":
+                raise ValueError(
+                    f'Expected equal sign in declaration of an attribute of the tag "{tag}" '
+                    f"at byte offset {self._offset(begin)}"
+                )
+            at += 1
+            while at < len(self.source) and self._char(at) in _SPACE:
+                at += 1
+            if at >= len(self.source):
+                raise ValueError(f'Unclosed start tag "{tag}" at byte offset {self._offset(begin)}')
+            value, at = self._attribute_value(at)
+            if at >= len(self.source):
+                raise ValueError(f"Unclosed start tag at byte offset {self._offset(begin)}")
+            argument = _argument(tag, name, value) or argument
+        if tag == "span" and argument != "spoiler":
+            raise ValueError(
+                f'Tag "span" must have class "tg-spoiler" at byte offset {self._offset(begin)}'
+            )
+        self.open.append((tag, argument, self.size))
+        self.at = at + 1
+
+    def _attribute_value(self, at: int) -> tuple[str, int]:
+        quote = self._char(at)
+        if quote not in "'\"":
+            # A name token: letters, digits, "." and "-", not case sensitive.
+            begin = at
+            while self._char(at).isalnum() or self._char(at) in ".-":
+                at += 1
+            if self._char(at) not in _SPACE and self._char(at) != ">":
+                raise ValueError(
+                    f"Unexpected end of name token at byte offset {self._offset(begin)}"
+                )
+            return self.source[begin:at].lower(), at
+        at += 1
+        value: list[str] = []
+        while at < len(self.source) and self.source[at] != quote:
+            if self.source[at] == "&":
+                self.at = at
+                if (decoded := self._entity()) is not None:
+                    value.append(decoded)
+                    at = self.at
+                    continue
+            value.append(self.source[at])
+            at += 1
+        return "".join(value), at + 1 if at < len(self.source) else at
+
+    def _end_tag(self) -> None:
+        begin, at = self.at, self.at + 2
+        if not self.open:
+            raise ValueError(f"Unexpected end tag at byte offset {self._offset(begin)}")
+        while self._char(at) not in _SPACE and self._char(at) != ">":
+            at += 1
+        name = self.source[begin + 2 : at]
+        while at < len(self.source) and self._char(at) in _SPACE:
+            at += 1
+        if self._char(at) != ">":
+            raise ValueError(f"Unclosed end tag at byte offset {self._offset(begin)}")
+        tag, argument, start = self.open.pop()
+        if name and name != tag:
+            raise ValueError(
+                f'Unmatched end tag at byte offset {self._offset(begin)}, expected "</{tag}>", '
+                f'found "</{name}>"'
+            )
+        self.at = at + 1
+        if self.size > start:
+            entity = self._entity_for(tag, argument, start)
+            # <pre><code class="language-x"> is one block with its language, not two.
+            inner = self.entities[-1] if self.entities else None
+            same_block = (
+                tag == "pre"
+                and inner is not None
+                and inner.type == "pre"
+                and ((inner.offset, inner.length) == (start, self.size - start))
+            )
+            if entity is not None and not same_block:
+                self.entities.append(entity)
+
+    def _entity_for(self, tag: str, argument: str, start: int) -> MessageEntity | None:
+        kind, length = ENTITY_TYPES[tag], self.size - start
+        if tag == "a":
+            # Without href the link is its own text; a link Telegram cannot open is text.
+            url = argument or _utf16_slice("".join(self.text), start, self.size)
+            if not _is_link(url):
+                return None
+            return MessageEntity(type=kind, offset=start, length=length, url=url)
+        if tag == "pre" or (tag == "code" and argument):
+            return MessageEntity(type="pre" if argument else kind, offset=start, length=length,
+                                 language=argument or None)  # fmt: skip
+        if tag == "tg-emoji":
+            if not argument:
+                raise ValueError("Custom emoji entity must contain a custom emoji identifier")
+            return MessageEntity(type=kind, offset=start, length=length, custom_emoji_id=argument)
+        if tag == "blockquote" and argument:
+            kind = "expandable_blockquote"
+        return MessageEntity(type=kind, offset=start, length=length)
+
+
+def _argument(tag: str, name: str, value: str) -> str | None:
+    """What an attribute tells Telegram, and only the attributes it reads."""
+    if tag == "a" and name == "href":
+        return value
+    if tag == "code" and name == "class" and value.startswith("language-"):
+        return value.removeprefix("language-")
+    if tag == "span" and name == "class" and value.startswith("tg-"):
+        return value.removeprefix("tg-")
+    if tag == "tg-emoji" and name == "emoji-id":
+        return value
+    if tag == "blockquote" and name == "expandable":
+        return "1"
+    return None
+
+
+def _utf16_slice(text: str, start: int, end: int) -> str:
+    return text.encode("utf-16-le")[start * 2 : end * 2].decode("utf-16-le")
 
 
 def _is_link(url: str) -> bool:
@@ -99,17 +264,14 @@ def parse_html(text: str) -> tuple[str, list[MessageEntity]]:
     """The text and entities Telegram keeps for an HTML message, outer white space
     trimmed (entities shifted and clipped to match). ValueError says what does not parse,
     in Telegram's words."""
-    parser = _TelegramHTML(text)
-    parser.feed(text)
-    parser.close()
-    if parser.open:
-        raise ValueError(f'Can\'t find end tag corresponding to start tag "{parser.open[-1][0]}"')
-    full = parser.text
+    reader = _HTMLReader(text)
+    reader.read()
+    full = "".join(reader.text)
     lead = utf16_length(full) - utf16_length(full.lstrip())
     plain = full.strip()
     size = utf16_length(plain)
     entities = []
-    for entity in sorted(parser.entities, key=lambda e: (e.offset, -e.length)):
+    for entity in sorted(reader.entities, key=lambda e: (e.offset, -e.length)):
         start = max(entity.offset - lead, 0)
         end = min(entity.offset - lead + entity.length, size)
         if end > start:
@@ -145,11 +307,14 @@ def check_markup(markup: Mapping[str, Any] | None) -> None:
         return
     if "inline_keyboard" in markup:
         for button in _buttons(markup["inline_keyboard"]):
+            if not isinstance(button, Mapping):
+                raise BotAPIError("Bad Request: can't parse inline keyboard button: "
+                                  "InlineKeyboardButton must be an Object")  # fmt: skip
             if not str(button.get("text") or "").strip():
-                raise BotAPIError("Bad Request: text buttons are unallowed in the inline keyboard")
+                raise BotAPIError(TEXT_BUTTON)
             data, url = button.get("callback_data"), button.get("url")
             if data is None and url is None:
-                raise BotAPIError("Bad Request: text buttons are unallowed in the inline keyboard")
+                raise BotAPIError(TEXT_BUTTON)
             if data is not None and not 1 <= len(str(data).encode()) <= MAX_CALLBACK_DATA:
                 raise BotAPIError("Bad Request: BUTTON_DATA_INVALID")
             if url is not None and not _is_link(str(url)):

@@ -8,14 +8,16 @@ import logging
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, get_args
+from urllib.parse import quote, urlsplit
 from zoneinfo import ZoneInfo
 
 from aiohttp import web
 
-from bot.i18n import I18n, language_for
+from bot.delivery.wakeup import RunDue
+from bot.i18n import I18n, Translator, language_for
 from playground.bot_api import LocalBotAPI
 from playground.chats import ChatMessage, Person
-from playground.clock import STEPS, MovableClock, RunDue, Step, walk
+from playground.clock import STEPS, MovableClock, Step, walk
 
 logger = logging.getLogger(__name__)
 
@@ -23,6 +25,7 @@ STATIC = Path(__file__).with_name("static")
 LONG_POLL_SECONDS = 25.0
 MAX_TYPED = 20_000  # a paste longer than this is a mistake, not a message
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
+INLINE_IMAGES = ("image/png", "image/jpeg", "image/gif")
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 # The person's time zone and language as the bot has them (None: not met yet).
@@ -107,16 +110,18 @@ class PlaygroundPage:
             }
             if keyboard
             else None,
-            "messages": [self._message(m, zone) for m in chat.messages.values()],
+            "messages": [self._message(m, zone, t) for m in chat.messages.values()],
             "notices": chat.notices,
         }
 
-    def _message(self, message: ChatMessage, zone: ZoneInfo) -> dict[str, Any]:
+    def _message(self, message: ChatMessage, zone: ZoneInfo, t: Translator) -> dict[str, Any]:
         document = message.document
+        local = message.date.astimezone(zone)
         return {
             "id": message.message_id,
             "from": "bot" if message.from_bot else "user",
-            "time": f"{message.date.astimezone(zone):%H:%M}",
+            "day": t.day_with_weekday(local.date()),
+            "time": f"{local:%H:%M}",
             "edited": message.edited,
             "text": message.text,
             "entities": message.entities,
@@ -147,8 +152,9 @@ class PlaygroundPage:
         if file is None:
             raise web.HTTPNotFound(text="No such file in this playground run.")
         headers = {}
-        if not file.mime.startswith("image/"):
-            headers["Content-Disposition"] = f'attachment; filename="{file.name}"'
+        if file.mime not in INLINE_IMAGES:  # an SVG or an HTML file could run script here
+            name = quote(file.name, safe="")
+            headers["Content-Disposition"] = f"attachment; filename*=UTF-8''{name}"
         return web.Response(body=file.data, content_type=file.mime, headers=headers)
 
     # ---- what the person does -------------------------------------------------------
@@ -161,26 +167,25 @@ class PlaygroundPage:
         if len(text) > MAX_TYPED:
             return _refuse(f"That is {len(text):,} characters; the playground takes up to "
                            f"{MAX_TYPED:,} at once.")  # fmt: skip
-        await self.api.write(self._person(body.get("person")).key, text)
-        return _done()
+        return await _as_person(self.api.write(self._person(body.get("person")).key, text))
 
     async def _press(self, request: web.Request) -> web.Response:
         body = await _body(request)
         person = self._person(body.get("person"))
         try:
             message_id = int(body.get("message_id") or 0)
-            await self.api.press(person.key, message_id, str(body.get("data") or ""))
-        except (LookupError, ValueError) as error:
-            return _refuse(str(error))
-        return _done()
+        except ValueError:
+            return _refuse("That message is no longer in the chat.")
+        data = str(body.get("data") or "")
+        return await _as_person(self.api.press(person.key, message_id, data))
 
     async def _sticker(self, request: web.Request) -> web.Response:
-        await self.api.send_sticker(self._person((await _body(request)).get("person")).key)
-        return _done()
+        key = self._person((await _body(request)).get("person")).key
+        return await _as_person(self.api.send_sticker(key))
 
     async def _photo(self, request: web.Request) -> web.Response:
-        await self.api.send_photo(self._person((await _body(request)).get("person")).key)
-        return _done()
+        key = self._person((await _body(request)).get("person")).key
+        return await _as_person(self.api.send_photo(key))
 
     async def _block(self, request: web.Request) -> web.Response:
         body = await _body(request)
@@ -194,8 +199,8 @@ class PlaygroundPage:
         async with self._clock_moving:
             target = self.clock.later(step)
             await walk(self.clock, target, self.run_due)
+            self.on_clock_moved()
         logger.info("Clock moved on a %s, to %s UTC", step, f"{target:%Y-%m-%d %H:%M}")
-        self.on_clock_moved()
         await self.api.touch()
         return _done()
 
@@ -215,13 +220,18 @@ async def _local_only(request: web.Request, handler: Handler) -> web.StreamRespo
     could reach 127.0.0.1 under its own host name (DNS rebinding), or post a form as
     text/plain (no CORS preflight): both are refused."""
     host = (request.host or "").rsplit(":", 1)[0].strip("[]")
-    if host not in LOOPBACK_NAMES:
+    origin = urlsplit(request.headers.get("Origin", "")).hostname
+    if host not in LOOPBACK_NAMES or (origin is not None and origin not in LOOPBACK_NAMES):
         return web.json_response({"ok": False, "error": "The playground answers on 127.0.0.1 "
                                    "only."}, status=403)  # fmt: skip
     posted = request.path.startswith("/api/") and request.method == "POST"
     if posted and request.content_type != "application/json":
         return web.json_response({"ok": False, "error": "Send JSON."}, status=415)
-    return await handler(request)
+    response = await handler(request)
+    # Never inside another site's frame; files only as the type they are.
+    response.headers["X-Frame-Options"] = "DENY"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 def _label(button: Any) -> str:
@@ -236,6 +246,15 @@ async def _body(request: web.Request) -> dict[str, Any]:
             text='{"ok": false, "error": "Send JSON."}', content_type="application/json"
         ) from None
     return body if isinstance(body, dict) else {}
+
+
+async def _as_person(action: Awaitable[None]) -> web.Response:
+    """What a person did, or why it cannot be done (a button gone, the bot blocked)."""
+    try:
+        await action
+    except LookupError as error:
+        return _refuse(str(error))
+    return _done()
 
 
 def _done() -> web.Response:

@@ -49,6 +49,13 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def without_settings() -> dict[str, str]:
+    """This environment without the bot's settings a developer may have exported."""
+    settings = ("BOT_TOKEN", "DATABASE_URL", "REDIS_URL", "WEBHOOK_URL", "WEBHOOK_SECRET",
+                "TELEGRAM_API_URL", "PLAYGROUND_PORT", "ADMIN_IDS")  # fmt: skip
+    return {key: value for key, value in os.environ.items() if key not in settings}
+
+
 @dataclass
 class PlaygroundProcess:
     url: str
@@ -83,9 +90,7 @@ async def playground_process(
         clock_file = folder / "data" / "playground.clock.json"
         clock_file.write_text(json.dumps({"ahead_seconds": ahead}))
     port = free_port()
-    environment = {key: value for key, value in os.environ.items()
-                   if key not in ("BOT_TOKEN", "DATABASE_URL", "REDIS_URL")}  # fmt: skip
-    environment.update(env or {})
+    environment = without_settings() | (env or {})
     # Output to a file: a pipe nobody reads would stop the process once full.
     with (folder / "playground.log").open("w") as log:
         process = await asyncio.create_subprocess_exec(

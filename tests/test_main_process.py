@@ -109,3 +109,13 @@ async def test_env_file_runs_the_bot_until_sigterm(tmp_path: Path) -> None:
     assert process.returncode == 0, output.decode()
     assert "Traceback" not in output.decode()
     assert TEST_TOKEN not in output.decode()
+
+
+async def test_a_deployed_setup_without_a_token_is_an_error_not_a_playground(
+    tmp_path: Path,
+) -> None:
+    """Without BOT_TOKEN main.py starts the playground, unless the settings are those of
+    a deployed bot: then the token was forgotten, and the operator hears so."""
+    code, output = await run_main(tmp_path, WEBHOOK_URL="https://bot.example.com/telegram")
+    assert code == 2
+    assert_one_clear_line(output, "BOT_TOKEN is required")

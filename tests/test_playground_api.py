@@ -39,10 +39,11 @@ from bot.i18n import I18n
 from playground.bot_api import LocalBotAPI
 from playground.chats import PEOPLE, sample_photo
 from playground.clock import MovableClock
-from playground.run import PLAYGROUND_TOKEN
+from playground.run import playground_token
 from playground.web import PlaygroundPage
 
 RU, EN, ADMIN = (person.user_id for person in PEOPLE)
+PLAYGROUND_TOKEN = playground_token()
 START = datetime(2026, 1, 31, 9, 0, tzinfo=UTC)
 
 
@@ -146,6 +147,13 @@ async def test_a_message_shows_in_its_persons_chat_as_telegram_keeps_it(
         ("<b> </b>", None, "message text is empty"),
         ("ok", keyboard("Go", data="x" * 65), "BUTTON_DATA_INVALID"),
         ("ok", keyboard("Go", data="ж" * 33), "BUTTON_DATA_INVALID"),  # 66 bytes
+        # A "<" that starts no tag Telegram knows is refused, not shown as text.
+        ("I <3 you", None, 'Unsupported start tag "3" at byte offset 2'),
+        ("5 < 6", None, 'Unsupported start tag "" at byte offset 2'),
+        ("x<!-- note -->y", None, 'Unsupported start tag "!--" at byte offset 1'),
+        ("<span>x</span>", None, 'Tag "span" must have class "tg-spoiler"'),
+        ("<a href=https://x.org>x</a>", None, "Unexpected end of name token"),
+        ("</b>", None, "Unexpected end tag at byte offset 0"),
     ],
 )
 async def test_what_telegram_refuses_is_refused_in_its_words(
@@ -156,10 +164,25 @@ async def test_what_telegram_refuses_is_refused_in_its_words(
     assert await playground.messages("ru") == []
 
 
-async def test_limits_telegram_allows_are_allowed(playground: Playground) -> None:
-    await playground.bot.send_message(RU, "<b>" + "x" * 4096 + "</b>")  # tags do not count
-    await playground.bot.send_message(RU, "ok", reply_markup=keyboard("Go", data="x" * 64))
-    assert len(await playground.messages("ru")) == 2
+async def test_what_telegram_allows_is_kept_as_telegram_keeps_it(playground: Playground) -> None:
+    bot = playground.bot
+    await bot.send_message(RU, "<b>" + "x" * 4096 + "</b>")  # tags do not count
+    await bot.send_message(RU, "ok", reply_markup=keyboard("Go", data="x" * 64))
+    # Only &lt; &gt; &amp; &quot; and numbers are decoded; any other "&" stays as typed.
+    await bot.send_message(RU, "a &nbsp; &lt;b&gt; &#60; &#x3C; &amp;c")
+    await bot.send_message(
+        RU, '<span class="tg-spoiler">s</span> <blockquote expandable>q</blockquote>'
+        '<pre><code class="language-python">x = 1</code></pre>'
+    )  # fmt: skip
+    # Texts that look like JSON or a flag reach the chat as they were written.
+    for text in ("[1/3] Вопрос", '{"a": 1}', "true"):
+        await bot.send_message(RU, text, parse_mode=None)
+    shown = await playground.messages("ru")
+    assert shown[2]["text"] == "a &nbsp; <b> < < &c"
+    assert [(e["type"], e.get("language")) for e in shown[3]["entities"]] == [
+        ("spoiler", None), ("expandable_blockquote", None), ("pre", "python"),
+    ]  # fmt: skip
+    assert [m["text"] for m in shown[4:]] == ["[1/3] Вопрос", '{"a": 1}', "true"]
 
 
 async def test_captions_and_chats_are_checked_too(playground: Playground) -> None:
@@ -240,7 +263,18 @@ async def test_a_press_on_a_message_no_longer_there_gets_a_clear_answer(
     assert "no longer in the chat" in body["error"]
     status, body = await playground.act("send", person="ru", text="   ")
     assert status == 400 and body["error"] == "Type a message first."
+    # A button the message no longer shows is not pressed, as in Telegram's apps.
+    question = await playground.bot.send_message(RU, "Q", reply_markup=keyboard("Yes"))
+    await playground.bot.edit_message_reply_markup(
+        chat_id=RU, message_id=question.message_id, reply_markup=keyboard("Later")
+    )
+    status, body = await playground.act(
+        "press", person="ru", message_id=question.message_id, data="Yes"
+    )
+    assert status == 400 and body["error"] == "That button is no longer on this message."
     assert await playground.bot.get_updates(timeout=0) == []
+    # A new keyboard alone does not mark the message edited.
+    assert (await playground.messages("ru"))[0]["edited"] is False
 
 
 async def test_a_person_who_blocked_the_bot_gets_nothing_until_they_unblock(
@@ -253,6 +287,9 @@ async def test_a_person_who_blocked_the_bot_gets_nothing_until_they_unblock(
     assert (await playground.state("en"))["people"][1]["blocked"] is True
     with pytest.raises(TelegramForbiddenError, match="bot was blocked by the user"):
         await playground.bot.send_message(EN, "Hello?")
+    # Nor can they write to it, as in Telegram, until they unblock.
+    status, body = await playground.act("send", person="en", text="hi")
+    assert status == 400 and "unblock it" in body["error"]
     await playground.act("block", person="en", blocked=False)
     [update] = await playground.bot.get_updates(offset=update.update_id + 1, timeout=1)
     assert update.my_chat_member is not None
@@ -292,7 +329,7 @@ async def test_photos_and_documents_are_served_to_the_page(playground: Playgroun
     assert document["document"]["name"] == "partner-coach-export.zip"
     async with playground.http.get(playground.url + document["document"]["url"]) as answer:
         assert answer.headers["Content-Disposition"] == (
-            'attachment; filename="partner-coach-export.zip"'
+            "attachment; filename*=UTF-8''partner-coach-export.zip"
         )
         assert (await answer.read())[:4] == b"PK\x05\x06"
     async with playground.http.get(playground.url + "/files/nope") as answer:
@@ -345,6 +382,13 @@ async def test_a_broadcast_copy_shows_in_each_chat(playground: Playground) -> No
     assert (shown["id"], shown["text"], shown["from"]) == (
         copied.message_id, "Tip of the week", "bot"
     )  # fmt: skip
+    chart = await playground.bot.send_photo(ADMIN, BufferedInputFile(sample_photo(), "c.png"))
+    assert chart.photo is not None
+    await playground.bot.copy_message(EN, ADMIN, chart.message_id, caption="<i>New</i> chart")
+    [copy] = await playground.messages("en")
+    assert (copy["caption"], copy["photo"]) == ("New chart", f"/files/{chart.photo[-1].file_id}")
+    with pytest.raises(TelegramBadRequest, match="message to copy not found"):
+        await playground.bot.copy_message(EN, ADMIN, 999)
 
 
 async def test_the_clock_buttons_move_the_bots_time(playground: Playground) -> None:
@@ -389,3 +433,30 @@ async def test_only_this_computer_drives_the_playground(playground: Playground) 
     ) as answer:
         assert answer.status == 415
     assert await playground.bot.get_updates(timeout=0) == []
+    # Nor can another site post to the local Bot API, whose token it could not know anyway.
+    async with playground.http.post(
+        f"{playground.url}/bot{PLAYGROUND_TOKEN}/sendMessage",
+        data={"chat_id": str(RU), "text": "Click here"},
+        headers={"Origin": "https://evil.example"},
+    ) as answer:
+        assert answer.status == 403
+    assert await playground.messages("ru") == []
+
+
+async def test_malformed_requests_get_telegrams_400_not_a_crash(playground: Playground) -> None:
+    url = f"{playground.url}/bot{PLAYGROUND_TOKEN}"
+    for method, fields, refusal in [
+        ("deleteMessage", {"chat_id": str(RU), "message_id": "abc"}, "must be of type Integer"),
+        ("sendMessage", {"chat_id": str(RU), "text": "x", "reply_markup": "{"},
+         "can't parse reply_markup JSON object"),
+        ("sendMessage", {"chat_id": str(RU), "text": "x",
+                         "reply_markup": '{"inline_keyboard": [["Go"]]}'},
+         "InlineKeyboardButton must be an Object"),
+    ]:  # fmt: skip
+        async with playground.http.post(f"{url}/{method}", data=fields) as answer:
+            body = await answer.json()
+            assert (answer.status, body["ok"]) == (400, False)
+            assert refusal in body["description"]
+    # Telegram takes parameters in the query string too.
+    async with playground.http.get(f"{url}/sendMessage?chat_id={RU}&text=hello") as answer:
+        assert (await answer.json())["result"]["text"] == "hello"

@@ -14,7 +14,12 @@ import pytest
 
 from bot.i18n import I18n
 from tests import engines
-from tests.playground_process import ROOT, PlaygroundProcess, playground_process
+from tests.playground_process import (
+    ROOT,
+    PlaygroundProcess,
+    playground_process,
+    without_settings,
+)
 
 pytestmark = pytest.mark.skipif(
     engines.ON_SERVERS, reason="the playground runs on SQLite alone: the SQLite run covers it"
@@ -135,8 +140,9 @@ async def test_a_busy_port_gets_one_line_naming_another(tmp_path: Path) -> None:
         taken.listen()
         port = taken.getsockname()[1]
         process = await asyncio.create_subprocess_exec(
-            sys.executable, str(ROOT / "main.py"), "--port", str(port), cwd=tmp_path,
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+            sys.executable, str(ROOT / "main.py"), "--playground", "--port", str(port),
+            cwd=tmp_path, env=without_settings(), stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
         )  # fmt: skip
         _, error = await asyncio.wait_for(process.communicate(), 120)
     assert process.returncode == 1
@@ -176,7 +182,7 @@ async def test_tips_an_admin_broadcast_and_an_export_work_in_the_playground(
             aiohttp.ClientSession() as http,
             http.get(playground.url + message["document"]["url"]) as download,
         ):
-            assert download.headers["Content-Disposition"].endswith('.zip"')
+            assert download.headers["Content-Disposition"].endswith(".zip")
             assert (await download.read())[:2] == b"PK"
 
 

@@ -6,7 +6,7 @@
   "use strict";
 
   // ---------------------------------------------------------------------------
-  // Pure helpers (no page state), also loadable in node for a quick check.
+  // Pure helpers (no page state).
 
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
@@ -128,11 +128,6 @@
       unit++;
     }
     return (unit === 0 ? String(n) : n < 10 ? n.toFixed(1) : String(Math.round(n))) + " " + units[unit];
-  }
-
-  if (typeof module === "object" && module && module.exports) {
-    module.exports = { renderEntities, humanSize, safeUrl };
-    return;
   }
 
   // ---------------------------------------------------------------------------
@@ -279,6 +274,11 @@
   function applyState(next) {
     // A smaller version means the server restarted: treat it as a fresh load.
     const first = !loaded || next.version < version;
+    // The clock runs on while nothing else changes: a long poll that ends empty still
+    // brings its time.
+    if (next.clock && next.person === person) {
+      $("clock").textContent = `${next.clock.label} · ${next.clock.zone}`;
+    }
     if (!first && next.version === version) return;
     if (next.person && next.person !== person) person = next.person;
     if (personFromHash() !== person) history.replaceState(null, "", "#" + encodeURIComponent(person));
@@ -287,7 +287,6 @@
     state = next;
 
     renderPeople();
-    $("clock").textContent = state.clock ? `${state.clock.label} · ${state.clock.zone}` : "";
     $("hint-text").textContent = state.hint || "";
     renderMessages(first);
     renderReplyKeyboard();
@@ -315,6 +314,8 @@
     toggle.textContent = blocked ? "Unblock the bot" : "Block the bot";
     toggle.setAttribute("aria-pressed", String(blocked));
     document.body.classList.toggle("blocked", blocked);
+    // As in Telegram: someone who blocked the bot cannot write to it until they unblock.
+    for (const id of ["text", "send", "sticker", "photo", "menu-button"]) $(id).disabled = blocked;
   }
 
   function nearBottom() {
@@ -333,7 +334,17 @@
     const keep = box.scrollTop;
     const messages = state.messages || [];
     const live = new Set();
-    const nodes = messages.map((message) => {
+    const nodes = [];
+    let previousDay = null;
+    for (const message of messages) {
+      // A line with the day where it changes: the clock buttons jump days and weeks.
+      if (message.day && message.day !== previousDay) {
+        const key = `day:${message.id}:${message.day}`;
+        if (!rendered.has(key)) rendered.set(key, { node: el("div", { class: "day" }, message.day) });
+        live.add(key);
+        nodes.push(rendered.get(key).node);
+      }
+      previousDay = message.day;
       const sig = JSON.stringify(message);
       let hit = rendered.get(message.id);
       if (!hit || hit.sig !== sig) {
@@ -341,8 +352,8 @@
         rendered.set(message.id, hit);
       }
       live.add(message.id);
-      return hit.node;
-    });
+      nodes.push(hit.node);
+    }
     for (const id of rendered.keys()) if (!live.has(id)) rendered.delete(id);
     if (!nodes.length) nodes.push(emptyChat());
 
@@ -427,8 +438,11 @@
   function renderReplyKeyboard() {
     const keyboard = state.reply_keyboard;
     const holder = $("reply-keyboard");
-    holder.hidden = !keyboard;
-    area.placeholder = (keyboard && keyboard.placeholder) || "Message";
+    const blocked = document.body.classList.contains("blocked");
+    holder.hidden = !keyboard || blocked;
+    area.placeholder = blocked
+      ? "You blocked the bot: unblock it to write"
+      : (keyboard && keyboard.placeholder) || "Message";
     if (!keyboard || !changed("reply", keyboard.rows)) return;
     holder.replaceChildren(...(keyboard.rows || []).map((row) => el("div", { class: "row" }, ...row.map((label) => {
       const button = el("button", { type: "button" }, String(label));
