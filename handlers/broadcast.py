@@ -13,6 +13,7 @@ from aiogram.utils.callback_answer import CallbackAnswer
 from bot.delivery.broadcaster import Broadcaster
 from bot.filters import IsAdmin
 from bot.i18n import Translator
+from bot.messaging import remove_keyboard
 from bot.services.admin import AdminService
 from bot.views.broadcast import (
     AudienceCb,
@@ -77,6 +78,7 @@ async def confirmed(
 ) -> None:  # fmt: skip
     data = await state.get_data()
     await state.clear()
+    await remove_keyboard(callback)  # answered: a second Send would only mislead
     created = await admin.create_broadcast(
         user.id, int(data["from_chat_id"]), int(data["message_id"]), Audience(data["audience"])
     )

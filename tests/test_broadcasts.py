@@ -88,8 +88,11 @@ async def test_admin_broadcast_from_message_to_summary(admin_harness: BotHarness
     assert "It goes to 3 people" in replies[-1]
     [preview] = copies(admin_harness)
     assert int(preview.chat_id) == ADMIN  # the preview is the message itself
+    question = admin.last_message
     replies = await admin.press("📣 Send")
     assert "Broadcast #1 to 3 people is starting" in replies[-1]
+    now = admin_harness.session.messages[(ADMIN, question.message_id)]
+    assert admin.buttons(now) == []  # answered: no Send to press a second time
     await admin_harness.broadcaster.wait()
     sent_to = sorted(int(m.chat_id) for m in copies(admin_harness)[1:])
     english = sorted(u.user_id for u in users if u.language_code == "en")
