@@ -17,14 +17,12 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import PRODUCTION, TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.exceptions import (
-    TelegramBadRequest,
     TelegramNetworkError,
     TelegramNotFound,
     TelegramUnauthorizedError,
 )
 from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
 from aiogram.fsm.storage.redis import RedisStorage
-from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats, BotCommandScopeChat
 from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 from aiohttp import web
 from asyncpg import PostgresError
@@ -48,6 +46,7 @@ from bot.flood import FloodGuard, FloodMiddleware
 from bot.i18n import I18n
 from bot.isolation import ConversationLocks
 from bot.lease import RedisLease
+from bot.menus import set_menus
 from bot.middlewares import UserMiddleware
 from bot.polling_guard import PollingGuard
 from bot.services.timezones import CityIndex
@@ -58,13 +57,6 @@ from storage.db import Database
 from storage.fsm import DatabaseStorage
 
 logger = logging.getLogger(__name__)
-
-COMMANDS = ("kickoff", "done", "clients", "checkins", "checkin", "reflect", "history",
-            "stats", "tips", "menu", "settings", "export", "delete_me", "help", "cancel",
-            "start")  # fmt: skip
-ADMIN_COMMANDS = ("admin", "broadcast", "broadcasts")
-# Telegram shows the Russian menu to these interface languages, like the bot's texts.
-RUSSIAN_MENU_LANGUAGES = ("ru", "uk", "be", "kk")
 
 
 class StartupError(Exception):
@@ -118,7 +110,7 @@ def create_dispatcher(services: Services) -> Dispatcher:
     dispatcher.callback_query.middleware(CallbackAnswerMiddleware())
     dispatcher.include_routers(*create_routers())
     dispatcher.errors.register(on_error)
-    dispatcher.startup.register(set_commands)
+    dispatcher.startup.register(set_menus)
     return dispatcher
 
 
@@ -161,28 +153,6 @@ def create_delivery(
     )  # fmt: skip
     dispatcher["broadcaster"] = broadcaster
     return Delivery(due_work, broadcaster)
-
-
-async def set_commands(bot: Bot, i18n: I18n, settings: Settings) -> None:
-    """The "/" menu in both languages; English is the default for everyone else. Admins
-    see the broadcast commands in their own chats only."""
-    scope = BotCommandScopeAllPrivateChats()
-    for language_code, language in [(None, "en")] + [
-        (code, "ru") for code in RUSSIAN_MENU_LANGUAGES
-    ]:
-        t = i18n.get(language)
-        commands = [BotCommand(command=name, description=t(f"command-{name}")) for name in COMMANDS]
-        await bot.set_my_commands(commands, scope=scope, language_code=language_code)
-    t = i18n.get(settings.default_language)
-    admin_commands = [
-        BotCommand(command=name, description=t(f"command-{name}"))
-        for name in (*COMMANDS, *ADMIN_COMMANDS)
-    ]
-    for admin_id in settings.admin_ids:
-        try:
-            await bot.set_my_commands(admin_commands, scope=BotCommandScopeChat(chat_id=admin_id))
-        except TelegramBadRequest as error:  # the admin has not started the bot yet
-            logger.warning("Admin commands for %s not set: %s", admin_id, error.message)
 
 
 async def check_token(bot: Bot, settings: Settings) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aiogram import F, Router
+from aiogram import Bot, F, Router
 from aiogram.filters import CommandStart
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -10,7 +10,9 @@ from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.clock import Clock
+from bot.config import Settings
 from bot.i18n import Translator
+from bot.menus import set_admin_menu
 from bot.messaging import Screen, close_keyboard
 from bot.services.accounts import AccountService
 from bot.services.timezones import CityIndex, is_known_zone
@@ -30,7 +32,13 @@ def _zone_question(t: Translator) -> Screen:
     return Screen(t("onboarding-timezone-ask"), zone_picker(t, back=False, cancel=True))
 
 
-async def start(message: Message, state: FSMContext, user: User, t: Translator) -> None:
+async def start(
+    message: Message, state: FSMContext, user: User, t: Translator, bot: Bot, settings: Settings
+) -> None:
+    if user.id in settings.admin_ids:
+        # Telegram refuses an admin's own menu until they have started the bot, so the
+        # one set at the bot's start may be missing: set it now, in their language.
+        await set_admin_menu(bot, t, user.id)
     if user.is_onboarded:
         await state.clear()
         await menu_screen(t).answer(message)

@@ -16,7 +16,8 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
     TelegramServerError,
 )
-from aiogram.methods import CopyMessage, EditMessageText
+from aiogram.methods import CopyMessage, EditMessageText, SetMyCommands
+from aiogram.types import BotCommandScopeChat
 
 from bot.config import ConfigError, load_settings
 from bot.delivery.broadcaster import Broadcaster
@@ -390,3 +391,16 @@ async def test_stop_lets_sends_finish_and_resumes_later(admin_harness: BotHarnes
     assert (await broadcasts.get(broadcast_id)).status == "sending"  # type: ignore[union-attr]
     await runner(admin_harness, rate=1000).run_all()  # the next start
     assert (await broadcasts.progress(broadcast_id)).sent == 30
+
+
+async def test_an_admins_first_start_gives_them_the_broadcast_commands(
+    admin_harness: BotHarness,
+) -> None:
+    """Telegram refuses an admin's menu before they have started the bot, so the bot sets
+    it when they do."""
+    await admin_harness.user(2002).send("/start")
+    await admin_harness.user(ADMIN).send("/start")
+    menus = [m for m in admin_harness.session.requests if isinstance(m, SetMyCommands)]
+    [menu] = menus
+    assert isinstance(menu.scope, BotCommandScopeChat) and menu.scope.chat_id == ADMIN
+    assert {"broadcast", "broadcasts", "admin", "start"} <= {c.command for c in menu.commands}
