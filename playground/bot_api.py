@@ -40,6 +40,7 @@ Method = Callable[[Params], Awaitable[Any]]
 _CHAT_METHODS = ("sendMessage", "sendPhoto", "sendDocument", "copyMessage", "sendChatAction",
                  "editMessageText", "editMessageCaption", "editMessageReplyMarkup")  # fmt: skip
 MAX_ALERT = 200
+NOT_STARTED = "Forbidden: bot can't initiate conversation with a user"
 _OBJECT_FIELDS = frozenset({"reply_markup", "commands", "scope", "entities",
                             "caption_entities", "link_preview_options", "reply_parameters",
                             "allowed_updates"})  # fmt: skip
@@ -196,8 +197,12 @@ class LocalBotAPI:
         try:
             params = await _read_params(request)
             chat_id = params.get("chat_id")
-            if name in _CHAT_METHODS and chat_id is not None and self._chat(chat_id).blocked:
-                raise BotAPIError(BLOCKED, 403)
+            if name in _CHAT_METHODS and chat_id is not None:
+                chat = self._chat(chat_id)
+                if not chat.started:
+                    raise BotAPIError(NOT_STARTED, 403)
+                if chat.blocked:
+                    raise BotAPIError(BLOCKED, 403)
             result = await method(params)
         except BotAPIError as error:
             # A send to someone who blocked the bot is expected; anything else is a call
@@ -395,7 +400,10 @@ class LocalBotAPI:
         scope = params.get("scope") or {"type": "default"}
         kind = scope.get("type", "default") if isinstance(scope, Mapping) else "default"
         if kind == "chat":
-            kind = f"chat:{self._chat(scope.get('chat_id')).person.user_id}"
+            chat = self._chat(scope.get("chat_id"))
+            if not chat.started:  # the bot has never heard from this person
+                raise BotAPIError("Bad Request: chat not found")
+            kind = f"chat:{chat.person.user_id}"
         return kind, str(params.get("language_code") or "")
 
     def _apply_markup(self, chat: Chat, message: ChatMessage, markup: Params | None) -> None:
@@ -437,6 +445,9 @@ class LocalBotAPI:
         await self._push_update("message", message.telegram(chat.person, self.bot_user))
 
     async def _push_update(self, kind: str, payload: dict[str, Any]) -> None:
+        sender = payload.get("from", {}).get("id")
+        if sender in self.chats:
+            self.chats[sender].started = True
         async with self._new_update:
             self._updates.append({"update_id": next(self._update_ids), kind: payload})
             self._new_update.notify_all()

@@ -129,6 +129,8 @@ class Chat:
     person: Person
     messages: dict[int, ChatMessage] = field(default_factory=dict)
     blocked: bool = False
+    # Telegram lets a bot write only to people who have written to it first.
+    started: bool = False
     reply_keyboard: dict[str, Any] | None = None
     notices: list[dict[str, Any]] = field(default_factory=list)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))

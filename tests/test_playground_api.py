@@ -74,6 +74,8 @@ class Playground:
 async def playground() -> AsyncIterator[Playground]:
     clock = MovableClock(wall=lambda: START)
     api = LocalBotAPI(PLAYGROUND_TOKEN, clock, PEOPLE)
+    for chat in api.chats.values():  # as if each had written to the bot before
+        chat.started = True
     moves: list[int] = []
 
     due: list[datetime] = []
@@ -460,3 +462,19 @@ async def test_malformed_requests_get_telegrams_400_not_a_crash(playground: Play
     # Telegram takes parameters in the query string too.
     async with playground.http.get(f"{url}/sendMessage?chat_id={RU}&text=hello") as answer:
         assert (await answer.json())["result"]["text"] == "hello"
+
+
+async def test_the_bot_cannot_write_first_to_someone_who_never_wrote(
+    playground: Playground,
+) -> None:
+    playground.api.chats[EN].started = False
+    with pytest.raises(TelegramForbiddenError, match="bot can't initiate conversation"):
+        await playground.bot.send_message(EN, "Hello")
+    with pytest.raises(TelegramBadRequest, match="chat not found"):
+        await playground.bot.set_my_commands(
+            [BotCommand(command="help", description="Help")],
+            scope=BotCommandScopeChat(chat_id=EN),
+        )
+    await playground.act("send", person="en", text="/start")
+    await playground.bot.send_message(EN, "Hello")
+    assert [m["text"] for m in await playground.messages("en")] == ["/start", "Hello"]
