@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import logging
 import os
 import sys
@@ -43,7 +44,13 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
 
 def setting(name: str) -> str | None:
     """A setting from the environment or .env, read before (or without) the bot's Settings."""
-    return os.environ.get(name) or dotenv_values(".env").get(name)
+    return os.environ.get(name) or _dotenv().get(name)
+
+
+@functools.cache
+def _dotenv() -> dict[str, str | None]:
+    """.env read once, however many settings are looked up before the Settings."""
+    return dotenv_values(".env")
 
 
 def production() -> bool:
