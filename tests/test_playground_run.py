@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import socket
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -56,28 +57,29 @@ async def press(playground: PlaygroundProcess, person: str, label: str) -> None:
     raise AssertionError(f"no button {label!r}: {(await playground.state(person))['messages']}")
 
 
+async def first_message(
+    playground: PlaygroundProcess, person: str, matches: Callable[[dict[str, Any]], bool]
+) -> dict[str, Any]:
+    """The first message of the person's chat that matches, waiting up to ten seconds."""
+    for _ in range(200):
+        found = [m for m in (await playground.state(person))["messages"] if matches(m)]
+        if found:
+            return found[0]
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"no such message: {(await playground.state(person))['messages']}")
+
+
 async def texts(playground: PlaygroundProcess, person: str, containing: str) -> list[str]:
     """Bot messages with this text, waiting a little for the first."""
-    for _ in range(200):
-        found = [
-            message["text"] or message["caption"] or ""
-            for message in (await playground.state(person))["messages"]
-            if message["from"] == "bot"
-            and containing in (message["text"] or message["caption"] or "")
-        ]
-        if found:
-            return found
-        await asyncio.sleep(0.05)
-    return []
+    message = await first_message(
+        playground, person,
+        lambda m: m["from"] == "bot" and containing in (m["text"] or m["caption"] or ""),
+    )  # fmt: skip
+    return [message["text"] or message["caption"]]
 
 
 async def wait_for_bot_message(playground: PlaygroundProcess, person: str) -> None:
-    for _ in range(200):
-        state = await playground.state(person)
-        if any(message["from"] == "bot" for message in state["messages"]):
-            return
-        await asyncio.sleep(0.05)
-    raise AssertionError("the bot did not answer")
+    await first_message(playground, person, lambda m: m["from"] == "bot")
 
 
 async def test_without_a_token_the_playground_serves_the_page_and_keeps_its_clock(
@@ -177,19 +179,10 @@ async def test_tips_an_admin_broadcast_and_an_export_work_in_the_playground(
 
         # /export sends a zip the page can download.
         await say(playground, "en", "/export")
-        message = await _first_document(playground, "en")
+        message = await first_message(playground, "en", lambda m: bool(m["document"]))
         async with (
             aiohttp.ClientSession() as http,
             http.get(playground.url + message["document"]["url"]) as download,
         ):
             assert download.headers["Content-Disposition"].endswith(".zip")
             assert (await download.read())[:2] == b"PK"
-
-
-async def _first_document(playground: PlaygroundProcess, person: str) -> dict[str, Any]:
-    for _ in range(200):
-        for message in (await playground.state(person))["messages"]:
-            if message["document"]:
-                return message  # type: ignore[no-any-return]
-        await asyncio.sleep(0.05)
-    raise AssertionError("no document arrived")
