@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     configure_logging(settings.log_level, secrets=settings.secrets())
 
-    from bot.app import Application
+    from bot.telegram.app import Application
 
     return run_until_stopped(lambda: Application(settings).run())
 
@@ -93,7 +93,7 @@ def start_playground(port: str) -> int:
 
 def run_until_stopped(start: Callable[[], Coroutine[Any, Any, None]]) -> int:
     """Run until stopped (Ctrl+C, SIGTERM); a StartupError is one line in the log."""
-    from bot.app import StartupError
+    from bot.telegram.app import StartupError
 
     try:
         asyncio.run(start())

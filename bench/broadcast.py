@@ -118,13 +118,13 @@ def make_bot(url: str) -> Any:
 
 
 async def run_broadcaster(n: int) -> dict[str, float]:
-    from bot.app import create_delivery, create_dispatcher
     from bot.clock import SystemClock
     from bot.config import Settings
-    from bot.container import create_services
     from bot.delivery.pacer import Pacer
     from bot.i18n import I18n
-    from bot.services.timezones import CityIndex
+    from bot.reading.zones import CityIndex
+    from bot.telegram.app import create_delivery, create_dispatcher
+    from bot.telegram.container import create_services
     from storage.broadcasts import BroadcastRepository
 
     blocked = blocked_users(n)

@@ -153,14 +153,14 @@ async def rows_app(path: Path, session: RecordingSession) -> tuple[Any, Any, Any
     """The database and the scheduling parts of the bot, built as main.py builds them."""
     from aiogram import Bot
 
-    from bot.app import create_delivery, create_dispatcher
     from bot.clock import SystemClock
     from bot.config import Settings
-    from bot.container import create_services
     from bot.delivery.pacer import Pacer
     from bot.delivery.wakeup import SchedulerWaker
     from bot.i18n import I18n
-    from bot.services.timezones import CityIndex
+    from bot.reading.zones import CityIndex
+    from bot.telegram.app import create_delivery, create_dispatcher
+    from bot.telegram.container import create_services
     from storage.db import Database
 
     clock = SystemClock()
@@ -184,7 +184,7 @@ async def rows_start(waker: Any, due_work: Any) -> None:
 
 
 async def rows_measure(folder: Path) -> dict[str, float]:
-    import bot.app  # noqa: F401  # imports before the baseline, as in a running bot
+    import bot.telegram.app  # noqa: F401  # imports before the baseline, as in a running bot
 
     session = RecordingSession()
     db, waker, due_work = await rows_app(folder / "empty.sqlite3", session)

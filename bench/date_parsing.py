@@ -20,8 +20,8 @@ import time
 from collections.abc import Callable
 from statistics import mean
 
-from bot.services.checkin_rules import parse_when
-from bot.services.dates import parse_day
+from bot.reading.dates import parse_day
+from bot.rules.checkins import parse_when
 from tests.date_corpus import (
     CHECKIN_HOUR,
     CHECKIN_TIMES,

@@ -7,7 +7,7 @@
    (/kickoff) and its nudges, projects (/done), reflection (/reflect), history;
 5. fallback: last, answers whatever nothing above took (unexpected input, stale buttons).
 
-Typed-text steps use bot.views.input.TYPED_TEXT, which leaves commands alone, so a command
+Typed-text steps use bot.telegram.input.TYPED_TEXT, which leaves commands alone, so a command
 sent in the middle of a flow always reaches its own handler.
 """
 

@@ -6,9 +6,9 @@ from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import Message
 
-from bot.filters import IsAdmin
 from bot.i18n import Translator
 from bot.services.admin import AdminService
+from bot.telegram.filters import IsAdmin
 from bot.views.admin import overview_screen
 
 

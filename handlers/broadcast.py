@@ -11,10 +11,11 @@ from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.delivery.broadcaster import Broadcaster
-from bot.filters import IsAdmin
 from bot.i18n import Translator
-from bot.messaging import remove_keyboard
 from bot.services.admin import AdminService
+from bot.telegram.filters import IsAdmin
+from bot.telegram.input import stale
+from bot.telegram.sending import remove_keyboard
 from bot.views.broadcast import (
     AudienceCb,
     BroadcastCancelCb,
@@ -26,7 +27,6 @@ from bot.views.broadcast import (
     send_question,
     started_screen,
 )
-from bot.views.input import stale
 from storage.broadcasts import Audience
 from storage.users import User
 

@@ -13,12 +13,13 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
-from bot.filters import OpenCheckin, OwnClient
 from bot.i18n import Translator
-from bot.services.checkin_rules import When
+from bot.reading.dates import NotAPastDay
+from bot.rules.checkins import When
 from bot.services.checkins import CheckinOutcome, CheckinService, ContactSource
 from bot.services.clients import ClientService
-from bot.services.dates import NotAPastDay
+from bot.telegram.filters import OpenCheckin, OwnClient
+from bot.telegram.input import TYPED_TEXT, read_text, refuse, reject_non_text, stale
 from bot.views.checkins import (
     CADENCES,
     PRESETS,
@@ -54,7 +55,6 @@ from bot.views.checkins import (
 )
 from bot.views.clients import client_gone
 from bot.views.common import DayCb, FormAction, FormCb, Nav, NavCb, day_problem
-from bot.views.input import TYPED_TEXT, read_text, refuse, reject_non_text, stale
 from bot.views.reminder import reminder_screen
 from storage.checkins import NOTE_LIMIT, Checkin
 from storage.clients import Client

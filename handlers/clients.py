@@ -9,10 +9,11 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
-from bot.filters import OwnClient
 from bot.i18n import Translator
-from bot.messaging import Screen
 from bot.services.clients import ClientService
+from bot.telegram.filters import OwnClient
+from bot.telegram.input import TYPED_TEXT, read_text, reject_non_text, stale
+from bot.telegram.sending import Screen
 from bot.views.clients import (
     EDIT_FIELDS,
     ClientAction,
@@ -28,7 +29,6 @@ from bot.views.clients import (
     edit_prompt,
 )
 from bot.views.common import PAGE_SIZE, FormAction, FormCb, Nav, NavCb
-from bot.views.input import TYPED_TEXT, read_text, reject_non_text, stale
 from storage.clients import NAME_LIMIT, TEXT_LIMIT, Client, ClientField
 from storage.users import User
 

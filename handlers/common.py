@@ -8,7 +8,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
 from bot.i18n import Translator
-from bot.messaging import Screen
+from bot.telegram.sending import Screen
 from bot.views.common import Nav, NavCb, back_to_menu, menu_screen
 from storage.users import User
 

@@ -11,9 +11,9 @@ from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.i18n import Translator
-from bot.messaging import remove_keyboard
+from bot.telegram.input import stale
+from bot.telegram.sending import remove_keyboard
 from bot.views.common import menu_screen
-from bot.views.input import stale
 from storage.users import User
 
 logger = logging.getLogger(__name__)

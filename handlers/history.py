@@ -12,9 +12,10 @@ from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.i18n import Translator
-from bot.services.charts import render_score_chart
 from bot.services.reflections import ReflectionService
 from bot.services.scoreboard import ScoreboardService
+from bot.telegram.input import refuse
+from bot.views.charts import render_score_chart
 from bot.views.common import PAGE_SIZE, Nav, NavCb, back_to_menu
 from bot.views.history import (
     HistoryOpenCb,
@@ -25,7 +26,6 @@ from bot.views.history import (
     stats_answer,
     stats_empty,
 )
-from bot.views.input import refuse
 from storage.users import User
 
 

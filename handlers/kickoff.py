@@ -14,16 +14,16 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
-from bot.filters import CurrentPrompt, OwnClient
 from bot.i18n import Translator
-from bot.messaging import Screen
+from bot.reading.dates import NotAFutureDay
+from bot.rules.nudges import MAX_TRUST_ACTIONS
 from bot.services.clients import ClientService
-from bot.services.dates import NotAFutureDay
 from bot.services.kickoffs import KickoffDraft, KickoffService, chosen_actions
-from bot.services.nudge_rules import MAX_TRUST_ACTIONS
+from bot.telegram.filters import CurrentPrompt, OwnClient
+from bot.telegram.input import TYPED_TEXT, ask, read_text, refuse, reject_non_text, stale
+from bot.telegram.sending import Screen
 from bot.views.clients import call_off_question, client_card
 from bot.views.common import FormAction, FormCb, Nav, NavCb, form_step
-from bot.views.input import TYPED_TEXT, ask, read_text, refuse, reject_non_text, stale
 from bot.views.kickoff import (
     END_IN_WEEKS,
     AddressCb,

@@ -6,11 +6,11 @@ from aiogram import F, Router
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
-from bot.filters import OpenNudge
 from bot.i18n import Translator
-from bot.messaging import close_keyboard
 from bot.services.kickoffs import KickoffService
-from bot.views.input import stale
+from bot.telegram.filters import OpenNudge
+from bot.telegram.input import stale
+from bot.telegram.sending import close_keyboard
 from bot.views.nudges import ANSWER_STATUS, NudgeCb, WrapUpCb, WrapUpChoice, answered_line
 from storage.nudges import Nudge
 from storage.users import User

@@ -12,12 +12,12 @@ from aiogram.utils.callback_answer import CallbackAnswer
 from bot.clock import Clock
 from bot.config import Settings
 from bot.i18n import Translator
-from bot.menus import set_admin_menu
-from bot.messaging import Screen, close_keyboard
+from bot.reading.zones import CityIndex, is_known_zone
 from bot.services.accounts import AccountService
-from bot.services.timezones import CityIndex, is_known_zone
+from bot.telegram.input import media_kind, read_zone, stale
+from bot.telegram.menus import set_admin_menu
+from bot.telegram.sending import Screen, close_keyboard
 from bot.views.common import menu_screen
-from bot.views.input import media_kind, read_zone, stale
 from bot.views.onboarding import TipsBackCb, TipsCb, tips_question
 from bot.views.zones import ZoneCb, zone_facts, zone_picker
 from storage.users import User

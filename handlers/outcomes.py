@@ -11,11 +11,11 @@ from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.i18n import Translator
-from bot.messaging import Screen
-from bot.services.charts import render_metric_chart
 from bot.services.outcomes import OutcomeService
+from bot.telegram.input import TYPED_TEXT, read_text, refuse, reject_non_text
+from bot.telegram.sending import Screen
+from bot.views.charts import render_metric_chart
 from bot.views.clients import metric_saved
-from bot.views.input import TYPED_TEXT, read_text, refuse, reject_non_text
 from bot.views.outcomes import (
     MetricCb,
     MetricChartCb,

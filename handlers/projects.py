@@ -14,13 +14,14 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
-from bot.filters import CurrentPrompt, OpenNudge, OwnClient
 from bot.i18n import Translator
-from bot.messaging import Screen, close_keyboard
-from bot.services.dates import NotAPastDay
+from bot.reading.dates import NotAPastDay
 from bot.services.kickoffs import KickoffService
 from bot.services.projects import ProjectDraft, ProjectService
 from bot.services.reflections import ReflectionService
+from bot.telegram.filters import CurrentPrompt, OpenNudge, OwnClient
+from bot.telegram.input import TYPED_TEXT, ask, read_text, refuse, reject_non_text, stale
+from bot.telegram.sending import Screen, close_keyboard
 from bot.views.checkins import NewOrderCb
 from bot.views.common import (
     DayCb,
@@ -32,7 +33,6 @@ from bot.views.common import (
     day_problem,
     form_step,
 )
-from bot.views.input import TYPED_TEXT, ask, read_text, refuse, reject_non_text, stale
 from bot.views.nudges import WrapUpCb, WrapUpChoice
 from bot.views.projects import (
     GoalCb,

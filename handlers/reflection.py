@@ -14,11 +14,11 @@ from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.content.questions import QUESTIONS, AnswerKind, Decision
 from bot.i18n import Translator
-from bot.messaging import Screen
 from bot.services.reflections import ButtonProblem, ReflectionService, Step
+from bot.telegram.input import TYPED_TEXT, read_text, refuse, reject_non_text, stale
+from bot.telegram.sending import Screen
 from bot.views.checkins import plan_screen
 from bot.views.common import PAGE_SIZE, Nav, NavCb, menu_screen
-from bot.views.input import TYPED_TEXT, read_text, refuse, reject_non_text, stale
 from bot.views.reflection import (
     AnswerCb,
     ReflectAction,

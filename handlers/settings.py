@@ -11,13 +11,13 @@ from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.clock import Clock
 from bot.i18n import I18n, Translator
-from bot.messaging import Screen
+from bot.reading.zones import CityIndex, is_known_zone
+from bot.rules.checkins import CHECKIN_HOURS
 from bot.services.accounts import AccountService
-from bot.services.checkin_rules import CHECKIN_HOURS
-from bot.services.timezones import CityIndex, is_known_zone
 from bot.services.tips import TipService
+from bot.telegram.input import TYPED_TEXT, media_kind, read_zone, stale
+from bot.telegram.sending import Screen
 from bot.views.common import Nav, NavCb
-from bot.views.input import TYPED_TEXT, media_kind, read_zone, stale
 from bot.views.settings import (
     CheckinHourCb,
     LanguageCb,

@@ -10,10 +10,10 @@ from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.i18n import Translator
+from bot.rules.tips import TIP_HOURS
 from bot.services.accounts import AccountService
-from bot.services.tip_rules import TIP_HOURS
 from bot.services.tips import TipService
-from bot.views.input import stale
+from bot.telegram.input import stale
 from bot.views.tips import (
     TipAction,
     TipCb,

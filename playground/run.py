@@ -14,9 +14,9 @@ from pathlib import Path
 from aiohttp import web
 from pydantic import SecretStr, ValidationError
 
-from bot.app import Application, StartupError
 from bot.config import LogLevel, Settings
 from bot.i18n import I18n
+from bot.telegram.app import Application, StartupError
 from playground.bot_api import LocalBotAPI
 from playground.chats import PEOPLE
 from playground.clock import MovableClock

@@ -29,14 +29,14 @@ from aiogram.types import (
 )
 from redis.asyncio import Redis
 
-from bot.app import create_delivery, create_dispatcher
 from bot.config import Settings
-from bot.container import Services, create_services
 from bot.delivery.broadcaster import Broadcaster
 from bot.delivery.due_work import DueWorkRunner
 from bot.delivery.pacer import Pacer
 from bot.i18n import I18n
-from bot.services.timezones import CityIndex
+from bot.reading.zones import CityIndex
+from bot.telegram.app import create_delivery, create_dispatcher
+from bot.telegram.container import Services, create_services
 from storage.db import Database
 from tests import engines
 from tests.recording_session import RecordingSession

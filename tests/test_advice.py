@@ -11,13 +11,13 @@ from hypothesis import strategies as st
 from bot.content.advice import LOOK_BACKS, MATERIAL_BY_ID, look_backs_of
 from bot.content.questions import DIMENSIONS
 from bot.content.tips import TIP_BY_ID, TIPS, Material, Tip, tips_of
-from bot.services.advice_rules import (
+from bot.rules.advice import (
     advice_dimensions,
     choose_advice,
     default_advice,
     recorded_advice,
 )
-from bot.services.tip_rules import RECENTLY
+from bot.rules.tips import RECENTLY
 from tests.harness import BotHarness, UserDriver
 from tests.test_coaching_flow import answer_all, record_project
 from tests.test_tips import TITLE, deliver_next

@@ -21,14 +21,13 @@ from aiogram.exceptions import (
 )
 from aiogram.methods import SendMessage
 
-from bot.app import create_delivery
 from bot.clock import SystemClock
 from bot.content.drafts import DRAFTS
 from bot.delivery.due_work import DueWorkRunner
 from bot.delivery.pacer import BudgetUnavailableError, Pacer
 from bot.delivery.telegram_policy import MAX_ATTEMPTS, retry_delay
 from bot.delivery.wakeup import SchedulerWaker
-from bot.services.checkin_rules import (
+from bot.rules.checkins import (
     AgeBucket,
     Preset,
     When,
@@ -37,6 +36,7 @@ from bot.services.checkin_rules import (
     polite,
 )
 from bot.services.checkins import CheckinOutcome, CheckinService
+from bot.telegram.app import create_delivery
 from bot.views.checkins import CheckinAction, CheckinCb, OutcomeCb, SnoozeCb
 from storage.checkins import Checkin
 from storage.clients import Client

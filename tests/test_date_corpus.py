@@ -7,9 +7,9 @@ from datetime import date, datetime
 
 import pytest
 
-from bot.services.checkin_rules import When, WhenProblem, in_quiet_hours, parse_when
-from bot.services.dates import read_past_day
-from bot.services.when_words import PART_HOURS
+from bot.reading.dates import read_past_day
+from bot.reading.when_words import PART_HOURS
+from bot.rules.checkins import When, WhenProblem, in_quiet_hours, parse_when
 from tests.date_corpus import (
     CHECKIN_HOUR,
     CHECKIN_TIMES,

@@ -8,8 +8,8 @@ from datetime import UTC, date, datetime, timedelta
 from aiogram.methods import SendMessage
 
 from bot.delivery.nudge_sender import NudgeSender
-from bot.services.dates import NotAFutureDay, parse_day, read_future_day
-from bot.services.nudge_rules import first_day, next_progress_day
+from bot.reading.dates import NotAFutureDay, parse_day, read_future_day
+from bot.rules.nudges import first_day, next_progress_day
 from storage.nudges import NudgeKind
 from tests.harness import BotHarness, UserDriver
 

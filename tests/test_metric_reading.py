@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.services.metric_reading import (
+from bot.reading.numbers import (
     MAX_TEXT,
     Change,
     MetricReading,

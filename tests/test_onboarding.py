@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.services.checkin_rules import Preset
+from bot.rules.checkins import Preset
 from storage.users import UserRepository
 from tests.harness import BotHarness
 

@@ -16,15 +16,15 @@ from matplotlib.image import imread
 
 from bot.content.drafts import DRAFTS, NO_METRIC_DRAFTS, RESULT_DRAFTS, Draft
 from bot.i18n import I18n
-from bot.services.charts import (
+from bot.reading.numbers import Change
+from bot.rules.checkins import AgeBucket
+from bot.views.charts import (
     ChartPoint,
     MetricChartTexts,
     draw_metric_chart,
     number_text,
     render_metric_chart,
 )
-from bot.services.checkin_rules import AgeBucket
-from bot.services.metric_reading import Change
 from bot.views.outcomes import MetricCb, MetricChartCb
 from tests.harness import BotHarness, UserDriver
 from tests.test_coaching_flow import BEST_ANSWERS, answer_all

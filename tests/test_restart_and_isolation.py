@@ -9,7 +9,7 @@ from pathlib import Path
 from aiogram.fsm.storage.redis import RedisEventIsolation
 from aiogram.methods import SendMessage
 
-from bot.isolation import ConversationLocks
+from bot.telegram.isolation import ConversationLocks
 from storage.users import UserRepository
 from tests.harness import BotHarness
 

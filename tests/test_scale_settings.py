@@ -11,9 +11,9 @@ import pytest
 from aiohttp.test_utils import TestClient, TestServer
 from redis.asyncio import Redis
 
-from bot.app import Application
 from bot.logging_setup import RedactSecrets
-from bot.webhook import build_webhook_app
+from bot.telegram.app import Application
+from bot.telegram.webhook import build_webhook_app
 from tests import engines
 from tests.fake_bot_api import BOT_ID, FakeBotAPI
 from tests.harness import TEST_TOKEN, BotHarness, make_settings

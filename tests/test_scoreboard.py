@@ -10,7 +10,7 @@ import pytest
 from aiogram.methods import SendMessage, SendPhoto
 
 from bot.i18n import I18n
-from bot.services.metric_reading import Change
+from bot.reading.numbers import Change
 from bot.services.scoreboard import (
     Band,
     BandTally,

@@ -19,8 +19,8 @@ from bot.content.questions import (
     Question,
 )
 from bot.i18n import I18n
-from bot.services.scoring import Label, label_for, score_answers, weakest_first
-from bot.services.stats import dimension_averages, summarize
+from bot.rules.scoring import Label, label_for, score_answers, weakest_first
+from bot.rules.stats import dimension_averages, summarize
 from storage.reflections import HistoryItem
 
 BEST = {q.id: max(q.values) for q in QUESTIONS if q.dimension}

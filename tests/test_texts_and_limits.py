@@ -16,8 +16,8 @@ from fluent.syntax import parse
 from bot.config import ConfigError, load_settings
 from bot.i18n import LANGUAGES, I18n, language_for
 from bot.logging_setup import RedactSecrets
-from bot.messaging import MESSAGE_LIMIT, split_text
-from bot.services.timezones import COMMON_ZONES, is_known_zone, zone_from_offset
+from bot.reading.zones import COMMON_ZONES, is_known_zone, zone_from_offset
+from bot.telegram.sending import MESSAGE_LIMIT, split_text
 from bot.views.zones import ZoneCb
 from playground.telegram_rules import parse_html as check_html
 from tests.harness import TEST_TOKEN

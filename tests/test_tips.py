@@ -13,7 +13,7 @@ from aiogram.methods import SendMessage
 from bot.content.questions import DIMENSIONS
 from bot.content.tips import TIP_BY_ID, TIPS, tips_of
 from bot.i18n import LANGUAGES, I18n
-from bot.services.tip_rules import RECENTLY, Frequency, choose_tip, less_often, next_slot
+from bot.rules.tips import RECENTLY, Frequency, choose_tip, less_often, next_slot
 from storage.tips import TipDelivery
 from storage.users import User
 from tests.harness import BotHarness, UserDriver

@@ -12,8 +12,8 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from bot.app import Application
 from bot.config import ConfigError, load_settings
+from bot.telegram.app import Application
 from tests import engines
 from tests.fake_bot_api import FakeBotAPI
 from tests.harness import TEST_TOKEN, make_settings

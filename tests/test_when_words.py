@@ -7,13 +7,13 @@ from datetime import date, time
 
 import pytest
 
-from bot.services.calendar_words import (
+from bot.reading.calendar_words import (
     NotADay,
     is_working_day,
     last_working_day,
     read_calendar_words,
 )
-from bot.services.when_words import DayPart, Phrase, normalise, read_phrase
+from bot.reading.when_words import DayPart, Phrase, normalise, read_phrase
 
 THURSDAY = date(2026, 11, 26)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import Application, StartupError
+from bot.telegram.app import Application, StartupError
 from storage.db import Database
 from storage.users import UserRepository
 from tests.fake_bot_api import Call, FakeBotAPI

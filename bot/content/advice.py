@@ -1,5 +1,5 @@
 """Advice after a reflection: for each weak dimension, a heading `advice-<dimension>` and
-one text, chosen by bot/services/advice_rules.py from the dimension's tips or, when every
+one text, chosen by bot/rules/advice.py from the dimension's tips or, when every
 one of those reached the person lately, from its look-backs.
 
 A look-back (`advice-<id>`) is advice that only follows a reflection: a question about the

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.services.checkin_rules import AgeBucket
-from bot.services.metric_reading import Change
+from bot.reading.numbers import Change
+from bot.rules.checkins import AgeBucket
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,8 +3,8 @@
 Text of question `q` is `q-<id>` in the locale files; a 1-5 scale question also has
 `anchor-<id>`, saying in behaviour what 1, 3 and 5 look like, so "4" means the same on any
 day. A weak dimension's advice is headed `advice-<dimension>` and carries one of its tips
-(bot/services/advice_rules.py). Scored questions feed the
-partner score (bot/services/scoring.py); several questions may feed one dimension.
+(bot/rules/advice.py). Scored questions feed the
+partner score (bot/rules/scoring.py); several questions may feed one dimension.
 """
 
 from __future__ import annotations

@@ -9,7 +9,8 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from bot.clock import Clock
-from bot.services.checkin_rules import (
+from bot.reading.dates import NotAPastDay, read_past_day
+from bot.rules.checkins import (
     CadenceUnit,
     Preset,
     When,
@@ -22,7 +23,6 @@ from bot.services.checkin_rules import (
     preset_day,
     to_utc,
 )
-from bot.services.dates import NotAPastDay, read_past_day
 from bot.services.outcomes import MetricProgress, OutcomeService
 from bot.services.waking import Waker
 from storage.checkins import Checkin, NewCheckin

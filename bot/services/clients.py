@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot.clock import Clock
-from bot.services.checkin_rules import local_now
+from bot.rules.checkins import local_now
 from bot.services.outcomes import MetricProgress, OutcomeService
 from storage.checkins import Checkin
 from storage.clients import Client, ClientField, ClientPage

@@ -13,11 +13,11 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from bot.clock import Clock
-from bot.services.checkin_rules import at_checkin_hour, local_now, polite, to_utc
+from bot.reading.dates import NotAFutureDay, read_future_day
+from bot.rules.checkins import at_checkin_hour, local_now, polite, to_utc
+from bot.rules.nudges import first_day, next_progress_day, progress_every
 from bot.services.checkins import CheckinService, ContactSource
 from bot.services.clients import chosen_or_new
-from bot.services.dates import NotAFutureDay, read_future_day
-from bot.services.nudge_rules import first_day, next_progress_day, progress_every
 from bot.services.waking import Waker
 from storage.clients import Client
 from storage.kickoffs import Address, BudgetFit, Kickoff, NewKickoff

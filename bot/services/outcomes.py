@@ -7,14 +7,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.clock import Clock
-from bot.services.checkin_rules import local_now
-from bot.services.metric_reading import (
+from bot.reading.numbers import (
     Change,
     MetricReading,
     change_percent,
     compare,
     read_metric,
 )
+from bot.rules.checkins import local_now
 from storage.metrics import MetricReadingRow
 from storage.projects import Goal, Project
 from storage.repositories import Repositories

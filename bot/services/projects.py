@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.clock import Clock
-from bot.services.checkin_rules import local_now
+from bot.reading.dates import NotAPastDay, read_past_day
+from bot.rules.checkins import local_now
 from bot.services.checkins import CheckinService, ContactSource
 from bot.services.clients import chosen_or_new
-from bot.services.dates import NotAPastDay, read_past_day
 from storage.clients import Client
 from storage.kickoffs import Kickoff
 from storage.projects import Goal, NewProject, Project

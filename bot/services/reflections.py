@@ -13,16 +13,16 @@ from enum import Enum, auto
 from bot.clock import Clock
 from bot.content.questions import Question
 from bot.content.tips import Material
-from bot.services.advice_rules import advice_dimensions, choose_advice, recorded_advice
-from bot.services.reflection_rules import (
+from bot.rules.advice import advice_dimensions, choose_advice, recorded_advice
+from bot.rules.reflection import (
     ReflectionSummary,
     accepts,
     previous_position,
     question_at,
     summarize_reflection,
 )
-from bot.services.scoring import Label
-from bot.services.stats import StatsSummary, summarize
+from bot.rules.scoring import Label
+from bot.rules.stats import StatsSummary, summarize
 from storage.clients import Client
 from storage.projects import Project, ProjectPage
 from storage.reflections import Answer, HistoryItem, HistoryPage, Reflection

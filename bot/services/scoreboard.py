@@ -13,7 +13,7 @@ from enum import StrEnum
 from statistics import fmean
 
 from bot.content.questions import QUESTION_BY_ID, AnswerKind
-from bot.services.metric_reading import Change, compare, read_metric
+from bot.reading.numbers import Change, compare, read_metric
 from bot.services.outcomes import higher_is_better
 from storage.repositories import Repositories
 from storage.scoreboard import NewOrder, ProjectResult

@@ -7,10 +7,10 @@ from datetime import datetime, timedelta
 
 from bot.clock import Clock
 from bot.content.tips import Tip
-from bot.services.checkin_rules import local_now, to_utc
-from bot.services.scoring import weakest_first
-from bot.services.stats import dimension_averages
-from bot.services.tip_rules import RECENTLY, Frequency, choose_tip, less_often, next_slot
+from bot.rules.checkins import local_now, to_utc
+from bot.rules.scoring import weakest_first
+from bot.rules.stats import dimension_averages
+from bot.rules.tips import RECENTLY, Frequency, choose_tip, less_often, next_slot
 from bot.services.waking import Waker
 from storage.repositories import Repositories
 from storage.tips import TipDelivery

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.i18n import Translator
-from bot.messaging import Screen
+from bot.telegram.sending import Screen
 from storage.overview import Overview
 
 

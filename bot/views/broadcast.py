@@ -10,8 +10,8 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
-from bot.messaging import Screen
 from bot.services.admin import NewBroadcast, PastBroadcast
+from bot.telegram.sending import Screen
 from bot.views.common import Nav, NavCb
 from storage.broadcasts import Audience, Progress
 

@@ -12,9 +12,9 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.content.questions import Decision
 from bot.i18n import Translator
-from bot.messaging import Screen
-from bot.services.checkin_rules import CadenceUnit, Preset, WhenProblem
+from bot.rules.checkins import CadenceUnit, Preset, WhenProblem
 from bot.services.checkins import CheckinOutcome, OpenCheckin
+from bot.telegram.sending import Screen
 from bot.views.common import day_choice, form_step, menu_button
 from storage.checkins import Checkin
 from storage.clients import Client

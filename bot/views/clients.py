@@ -12,10 +12,10 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
-from bot.messaging import Screen
+from bot.reading.dates import elapsed
 from bot.services.clients import ClientCard
-from bot.services.dates import elapsed
 from bot.services.outcomes import MetricProgress
+from bot.telegram.sending import Screen
 from bot.views.checkins import CheckinClientCb, ContactedCb, when_text
 from bot.views.common import PAGE_SIZE, Nav, NavCb, form_step, menu_button, pager_row
 from bot.views.kickoff import CallOffCb

@@ -11,8 +11,8 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
-from bot.messaging import Screen
-from bot.services.dates import NotAPastDay
+from bot.reading.dates import NotAPastDay
+from bot.telegram.sending import Screen
 
 PAGE_SIZE = 6
 

@@ -8,11 +8,11 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.content.questions import QUESTIONS, AnswerKind, Question
 from bot.i18n import Translator
-from bot.messaging import Screen
-from bot.services.charts import ChartTexts
+from bot.rules.stats import StatsSummary
 from bot.services.reflections import PastReflection
 from bot.services.scoreboard import Scoreboard
-from bot.services.stats import StatsSummary
+from bot.telegram.sending import Screen
+from bot.views.charts import ChartTexts
 from bot.views.common import Nav, NavCb, back_to_menu, menu_button, pager_row
 from bot.views.reflection import answer_label, result_text
 from storage.reflections import Answer, HistoryPage

@@ -10,10 +10,10 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
-from bot.messaging import Screen
-from bot.services.dates import NotAFutureDay
+from bot.reading.dates import NotAFutureDay
+from bot.rules.nudges import MAX_TRUST_ACTIONS
 from bot.services.kickoffs import Started
-from bot.services.nudge_rules import MAX_TRUST_ACTIONS
+from bot.telegram.sending import Screen
 from bot.views.common import FormAction, FormCb, Nav, NavCb, menu_button
 from storage.kickoffs import Address, BudgetFit, Kickoff
 from storage.nudges import TRUST_ACTIONS, NudgeKind

@@ -7,7 +7,7 @@ from aiogram.types import BufferedInputFile
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
-from bot.messaging import Screen
+from bot.telegram.sending import Screen
 from bot.views.common import Nav, NavCb
 
 EXPORT_FILENAME = "partner-coach-export.zip"

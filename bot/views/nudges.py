@@ -9,8 +9,8 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
-from bot.messaging import Screen
 from bot.services.kickoffs import Answered, NudgeToSend
+from bot.telegram.sending import Screen
 from bot.views.kickoff import addressed, goal_words
 from storage.nudges import NudgeKind
 

@@ -12,10 +12,10 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
-from bot.messaging import Screen
-from bot.services.charts import ChartPoint, MetricChartTexts, number_text
-from bot.services.metric_reading import Change
+from bot.reading.numbers import Change
 from bot.services.outcomes import MetricHistory, MetricProgress
+from bot.telegram.sending import Screen
+from bot.views.charts import ChartPoint, MetricChartTexts, number_text
 from bot.views.common import Nav, NavCb
 
 

@@ -15,8 +15,8 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.content.questions import QUESTIONS, AnswerKind, Question
 from bot.content.tips import Material
 from bot.i18n import Translator
-from bot.messaging import Screen, close_keyboard
-from bot.services.reflection_rules import ReflectionSummary
+from bot.rules.reflection import ReflectionSummary
+from bot.telegram.sending import Screen, close_keyboard
 from bot.views.common import Nav, NavCb, menu_button, pager_row
 from storage.projects import ProjectPage
 from storage.reflections import Reflection

@@ -7,10 +7,10 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.content.drafts import pick_draft
 from bot.i18n import Translator
-from bot.messaging import Screen
-from bot.services.checkin_rules import age_bucket
+from bot.reading.dates import elapsed
+from bot.rules.checkins import age_bucket
 from bot.services.checkins import Reminder
-from bot.services.dates import elapsed
+from bot.telegram.sending import Screen
 from bot.views.checkins import CheckinAction, CheckinCb
 from bot.views.outcomes import MetricCb
 

@@ -11,7 +11,7 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
-from bot.messaging import Screen
+from bot.telegram.sending import Screen
 from bot.views.common import Nav, NavCb
 from bot.views.zones import zone_facts, zone_picker
 from storage.users import User

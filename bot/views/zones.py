@@ -10,7 +10,7 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
-from bot.services.timezones import COMMON_ZONES, utc_offset_label
+from bot.reading.zones import COMMON_ZONES, utc_offset_label
 from bot.views.common import Nav, NavCb
 
 

@@ -14,7 +14,7 @@ from datetime import datetime
 
 from bot.content.advice import MATERIAL_BY_ID, look_backs_of
 from bot.content.tips import Material, tips_of
-from bot.services.tip_rules import NEVER, seen_lately
+from bot.rules.tips import NEVER, seen_lately
 
 MAX_ADVICE = 2  # two habits to work on are enough to act on; more would be a list
 

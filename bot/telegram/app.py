@@ -33,7 +33,6 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot import redis_link
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
-from bot.container import Services, create_services
 from bot.delivery.broadcaster import LEASE_LIFETIME, Broadcaster
 from bot.delivery.due_work import DueQueue, DueWorkRunner
 from bot.delivery.nudge_sender import NudgeSender
@@ -42,15 +41,16 @@ from bot.delivery.reminder_sender import ReminderSender
 from bot.delivery.shared_pacer import SharedPacer
 from bot.delivery.tip_sender import TipSender
 from bot.delivery.wakeup import SchedulerWaker
-from bot.flood import FloodGuard, FloodMiddleware
 from bot.i18n import I18n
-from bot.isolation import ConversationLocks
 from bot.lease import RedisLease
-from bot.menus import set_menus
-from bot.middlewares import UserMiddleware
-from bot.polling_guard import PollingGuard
-from bot.services.timezones import CityIndex
-from bot.webhook import build_webhook_app, webhook_full_url, webhook_path
+from bot.reading.zones import CityIndex
+from bot.telegram.container import Services, create_services
+from bot.telegram.flood import FloodGuard, FloodMiddleware
+from bot.telegram.isolation import ConversationLocks
+from bot.telegram.menus import set_menus
+from bot.telegram.middlewares import UserMiddleware
+from bot.telegram.polling_guard import PollingGuard
+from bot.telegram.webhook import build_webhook_app, webhook_full_url, webhook_path
 from handlers import create_routers
 from handlers.errors import on_error
 from storage.db import Database

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bot.content.questions import DECISIONS, QUESTIONS, AnswerKind, Question
-from bot.services.scoring import PartnerScore, score_answers
+from bot.rules.scoring import PartnerScore, score_answers
 from storage.reflections import Answer
 
 

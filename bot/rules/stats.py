@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from statistics import fmean
 
-from bot.services.scoring import dimension_scores, weakest_first
+from bot.rules.scoring import dimension_scores, weakest_first
 from storage.reflections import HistoryItem
 
 

@@ -12,6 +12,7 @@ from redis.asyncio import Redis
 from bot.clock import Clock
 from bot.config import Settings
 from bot.i18n import I18n
+from bot.reading.zones import CityIndex
 from bot.services.accounts import AccountService
 from bot.services.admin import AdminService
 from bot.services.checkins import CheckinService
@@ -21,7 +22,6 @@ from bot.services.outcomes import OutcomeService
 from bot.services.projects import ProjectService
 from bot.services.reflections import ReflectionService
 from bot.services.scoreboard import ScoreboardService
-from bot.services.timezones import CityIndex
 from bot.services.tips import TipService
 from bot.services.waking import Waker
 from storage.db import Database

@@ -12,8 +12,8 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.i18n import Translator
-from bot.messaging import Screen
-from bot.services.timezones import MAX_INPUT_LENGTH, CityIndex, parse_timezone
+from bot.reading.zones import MAX_INPUT_LENGTH, CityIndex, parse_timezone
+from bot.telegram.sending import Screen
 
 logger = logging.getLogger(__name__)
 
@@ -101,7 +101,7 @@ async def ask(
 ) -> None:
     """Ask a flow's question (a new message under a typed answer, in place of a pressed
     one, or under it when `below`) and remember which message asks it: the buttons of an
-    older question are old buttons then (see bot.filters.CurrentPrompt)."""
+    older question are old buttons then (see bot.telegram.filters.CurrentPrompt)."""
     shown: Message | None
     if isinstance(target, Message):
         shown = await screen.answer(target)

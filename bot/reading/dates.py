@@ -18,8 +18,8 @@ from datetime import date, datetime, time
 
 from dateparser.date import DateDataParser
 
-from bot.services.calendar_words import NotADay, read_calendar_words
-from bot.services.when_words import read_phrase
+from bot.reading.calendar_words import NotADay, read_calendar_words
+from bot.reading.when_words import read_phrase
 
 MAX_INPUT_LENGTH = 64
 _CYRILLIC = re.compile("[а-я]")

@@ -14,8 +14,8 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from bot.services.dates import read_day
-from bot.services.when_words import PART_HOURS, DayPart, read_phrase
+from bot.reading.dates import read_day
+from bot.reading.when_words import PART_HOURS, DayPart, read_phrase
 
 QUIET_FROM = 22  # no reminders from 22:00 ...
 QUIET_UNTIL = 8  # ... to 08:00, unless the user chose that time
@@ -121,9 +121,9 @@ def parse_when(text: str, now_local: datetime, hour: int) -> When | WhenProblem:
     - A named month still running ("в декабре" on 5 December, "в начале декабря" on the
       5th) is its next working day still ahead, not next year's; "в этом месяце" / "this
       month" is the next working day ahead.
-    - Words for the day follow bot.services.calendar_words (weekdays, months and their
+    - Words for the day follow bot.reading.calendar_words (weekdays, months and their
       beginning / middle / end, "the 10th") and else dateparser; the time of day and number
-      words are taken apart first by bot.services.when_words.
+      words are taken apart first by bot.reading.when_words.
     - Past moments, days that do not exist and times over two years ahead are refused with
       their own WhenProblem.
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from bot.services.scoring import IN_BETWEEN_FROM, PARTNER_FROM
+from bot.rules.scoring import IN_BETWEEN_FROM, PARTNER_FROM
 
 
 @dataclass(frozen=True, slots=True)
