@@ -13,7 +13,6 @@ from bot.i18n import Translator
 from bot.services.clients import ClientService
 from bot.telegram.filters import OwnClient
 from bot.telegram.input import TYPED_TEXT, read_text, reject_non_text, stale
-from bot.telegram.sending import Screen
 from bot.views.clients import (
     EDIT_FIELDS,
     ClientAction,
@@ -29,6 +28,7 @@ from bot.views.clients import (
     edit_prompt,
 )
 from bot.views.common import PAGE_SIZE, FormAction, FormCb, Nav, NavCb
+from bot.views.screen import Screen
 from storage.clients import NAME_LIMIT, TEXT_LIMIT, Client, ClientField
 from storage.users import User
 

@@ -8,8 +8,8 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
 from bot.i18n import Translator
-from bot.telegram.sending import Screen
 from bot.views.common import Nav, NavCb, back_to_menu, menu_screen
+from bot.views.screen import Screen
 from storage.users import User
 
 

@@ -21,7 +21,6 @@ from bot.services.clients import ClientService
 from bot.services.kickoffs import KickoffDraft, KickoffService, chosen_actions
 from bot.telegram.filters import CurrentPrompt, OwnClient
 from bot.telegram.input import TYPED_TEXT, ask, read_text, refuse, reject_non_text, stale
-from bot.telegram.sending import Screen
 from bot.views.clients import call_off_question, client_card
 from bot.views.common import FormAction, FormCb, Nav, NavCb, form_step
 from bot.views.kickoff import (
@@ -40,6 +39,7 @@ from bot.views.kickoff import (
     trust_choice,
 )
 from bot.views.projects import GoalCb, PickClientCb, client_choice, goal_choice
+from bot.views.screen import Screen
 from storage.clients import NAME_LIMIT, Client
 from storage.kickoffs import RED_FLAGS_LIMIT, Address, BudgetFit
 from storage.projects import FIELD_LIMIT, TITLE_LIMIT, Goal

@@ -16,9 +16,10 @@ from bot.reading.zones import CityIndex, is_known_zone
 from bot.services.accounts import AccountService
 from bot.telegram.input import media_kind, read_zone, stale
 from bot.telegram.menus import set_admin_menu
-from bot.telegram.sending import Screen, close_keyboard
+from bot.telegram.sending import close_keyboard
 from bot.views.common import menu_screen
 from bot.views.onboarding import TipsBackCb, TipsCb, tips_question
+from bot.views.screen import Screen
 from bot.views.zones import ZoneCb, zone_facts, zone_picker
 from storage.users import User
 

@@ -13,7 +13,6 @@ from aiogram.utils.callback_answer import CallbackAnswer
 from bot.i18n import Translator
 from bot.services.outcomes import OutcomeService
 from bot.telegram.input import TYPED_TEXT, read_text, refuse, reject_non_text
-from bot.telegram.sending import Screen
 from bot.views.charts import render_metric_chart
 from bot.views.clients import metric_saved
 from bot.views.outcomes import (
@@ -25,6 +24,7 @@ from bot.views.outcomes import (
     metric_chart_caption,
     metric_question,
 )
+from bot.views.screen import Screen
 from storage.metrics import READING_LIMIT
 from storage.users import User
 

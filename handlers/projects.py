@@ -21,7 +21,7 @@ from bot.services.projects import ProjectDraft, ProjectService
 from bot.services.reflections import ReflectionService
 from bot.telegram.filters import CurrentPrompt, OpenNudge, OwnClient
 from bot.telegram.input import TYPED_TEXT, ask, read_text, refuse, reject_non_text, stale
-from bot.telegram.sending import Screen, close_keyboard
+from bot.telegram.sending import close_keyboard
 from bot.views.checkins import NewOrderCb
 from bot.views.common import (
     DayCb,
@@ -43,6 +43,7 @@ from bot.views.projects import (
     started_choice,
 )
 from bot.views.reflection import open_reflection
+from bot.views.screen import Screen
 from storage.clients import NAME_LIMIT, Client
 from storage.nudges import Nudge
 from storage.projects import FIELD_LIMIT, TITLE_LIMIT, Goal

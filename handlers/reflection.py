@@ -16,7 +16,6 @@ from bot.content.questions import QUESTIONS, AnswerKind, Decision
 from bot.i18n import Translator
 from bot.services.reflections import ButtonProblem, ReflectionService, Step
 from bot.telegram.input import TYPED_TEXT, read_text, refuse, reject_non_text, stale
-from bot.telegram.sending import Screen
 from bot.views.checkins import plan_screen
 from bot.views.common import PAGE_SIZE, Nav, NavCb, menu_screen
 from bot.views.reflection import (
@@ -35,6 +34,7 @@ from bot.views.reflection import (
     reflection_id,
     result_screen,
 )
+from bot.views.screen import Screen
 from storage.projects import Project
 from storage.reflections import COMMENT_LIMIT, LESSON_LIMIT
 from storage.users import User

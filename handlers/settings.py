@@ -16,8 +16,8 @@ from bot.rules.checkins import CHECKIN_HOURS
 from bot.services.accounts import AccountService
 from bot.services.tips import TipService
 from bot.telegram.input import TYPED_TEXT, media_kind, read_zone, stale
-from bot.telegram.sending import Screen
 from bot.views.common import Nav, NavCb
+from bot.views.screen import Screen
 from bot.views.settings import (
     CheckinHourCb,
     LanguageCb,

@@ -45,6 +45,7 @@ from bot.i18n import I18n
 from bot.lease import RedisLease
 from bot.reading.zones import CityIndex
 from bot.telegram.container import Services, create_services
+from bot.telegram.context import ContextMiddleware
 from bot.telegram.flood import FloodGuard, FloodMiddleware
 from bot.telegram.isolation import ConversationLocks
 from bot.telegram.menus import set_menus
@@ -108,6 +109,9 @@ def create_dispatcher(services: Services) -> Dispatcher:
     # Every button press is answered once, after its handler: with the text a handler
     # put into `callback_answer`, or silently (the spinner just stops).
     dispatcher.callback_query.middleware(CallbackAnswerMiddleware())
+    # Then the per-update context handlers take as `ctx` (it carries that answer).
+    dispatcher.message.middleware(ContextMiddleware())
+    dispatcher.callback_query.middleware(ContextMiddleware())
     dispatcher.include_routers(*create_routers())
     dispatcher.errors.register(on_error)
     dispatcher.startup.register(set_menus)

@@ -14,7 +14,7 @@ from bot.config import Settings
 from bot.services.checkins import CheckinService
 from bot.services.clients import ClientService
 from bot.services.kickoffs import KickoffService
-from bot.telegram.input import PROMPT_KEY, log_foreign
+from bot.telegram.context import PROMPT_KEY, log_foreign
 from storage.checkins import OPEN_STATUSES, Checkin
 from storage.clients import Client
 from storage.nudges import Nudge

@@ -1,36 +1,32 @@
 """Reading what people type in a flow, and answering input a step cannot use: text too
-long, a sticker or a photo where words are expected, a button that is not theirs."""
+long, a sticker or a photo where words are expected."""
 
 from __future__ import annotations
 
-import logging
+from typing import Any
 
 from aiogram import F
 from aiogram.filters import Filter
-from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.callback_answer import CallbackAnswer
+from aiogram.types import InlineKeyboardMarkup, Message
 
 from bot.i18n import Translator
 from bot.reading.zones import MAX_INPUT_LENGTH, CityIndex, parse_timezone
-from bot.telegram.sending import Screen
-
-logger = logging.getLogger(__name__)
+from bot.telegram.context import PROMPT_KEY, Ctx, log_foreign
+from bot.views.screen import Screen
 
 # Plain text that is not a command: commands keep working inside every flow.
 TYPED_TEXT: Filter = F.text & ~F.text.startswith("/")  # type: ignore[assignment]
 
 
-async def read_text(
-    message: Message, t: Translator, limit: int, keyboard: InlineKeyboardMarkup | None = None
+async def text_answer(
+    ctx: Ctx, limit: int, keyboard: InlineKeyboardMarkup | None = None
 ) -> str | None:
     """The trimmed text, or None after asking again (too long or empty). Nothing typed
     is lost: the person sees how far over the limit they are."""
-    text = (message.text or "").strip()
+    message = ctx.message
+    text = ((message.text if message else None) or "").strip()
     if len(text) > limit:
-        await message.answer(
-            t("text-too-long", length=len(text), limit=limit), reply_markup=keyboard
-        )
+        await ctx.send(Screen(ctx.t("text-too-long", length=len(text), limit=limit), keyboard))
         return None
     return text or None
 
@@ -55,10 +51,57 @@ async def reject_non_text(message: Message, t: Translator) -> None:
     await message.answer(t("expects-text", kind=media_kind(message, t)))
 
 
+async def zone_answer(ctx: Ctx, cities: CityIndex, keyboard: InlineKeyboardMarkup) -> str | None:
+    """The zone in the message, or None after telling the person what to send instead."""
+    text = (ctx.message.text if ctx.message else None) or ""
+    if len(text) > MAX_INPUT_LENGTH:
+        await ctx.send(Screen(ctx.t("timezone-too-long"), keyboard))
+        return None
+    zone = await parse_timezone(text, cities)
+    if zone is None:
+        await ctx.send(Screen(ctx.t("timezone-unknown", text=text), keyboard))
+    return zone
+
+
+# ---- transitional: these belong to Ctx (ctx.stale, ctx.refuse, ctx.ask) -------------
+
+
+def stale(answer: Any, t: Translator) -> None:
+    answer.text = t("stale-button")
+    answer.show_alert = True
+
+
+def refuse(answer: Any, t: Translator, user_id: int, what: str, item_id: int) -> None:
+    log_foreign(user_id, what, item_id)
+    stale(answer, t)
+
+
+async def ask(screen: Screen, target: Any, state: Any, *, below: bool = False) -> None:
+    shown: Any
+    if isinstance(target, Message):
+        shown = await screen.answer(target)
+    elif below and isinstance(target.message, Message):
+        shown = await screen.answer(target.message)
+    else:
+        shown = await screen.show(target)
+    await state.update_data({PROMPT_KEY: shown.message_id if shown else None})
+
+
+async def read_text(
+    message: Message, t: Translator, limit: int, keyboard: InlineKeyboardMarkup | None = None
+) -> str | None:
+    text = (message.text or "").strip()
+    if len(text) > limit:
+        await message.answer(
+            t("text-too-long", length=len(text), limit=limit), reply_markup=keyboard
+        )
+        return None
+    return text or None
+
+
 async def read_zone(
     message: Message, t: Translator, cities: CityIndex, keyboard: InlineKeyboardMarkup
 ) -> str | None:
-    """The zone in the message, or None after telling the person what to send instead."""
     text = message.text or ""
     if len(text) > MAX_INPUT_LENGTH:
         await message.answer(t("timezone-too-long"), reply_markup=keyboard)
@@ -67,46 +110,3 @@ async def read_zone(
     if zone is None:
         await message.answer(t("timezone-unknown", text=text), reply_markup=keyboard)
     return zone
-
-
-def stale(answer: CallbackAnswer, t: Translator) -> None:
-    """A button whose moment has passed: say so in a pop-up, change nothing."""
-    answer.text = t("stale-button")
-    answer.show_alert = True
-
-
-def log_foreign(user_id: int, what: str, item_id: int) -> None:
-    """A line in the log for a button naming a row this user does not own (forged) or
-    that is gone."""
-    logger.warning(
-        "User %s pressed a button for %s %s that is not theirs or no longer exists",
-        user_id,
-        what,
-        item_id,
-    )
-
-
-def refuse(answer: CallbackAnswer, t: Translator, user_id: int, what: str, item_id: int) -> None:
-    """A button pointing at a row this user does not own (forged) or that is gone: the
-    same pop-up as an old button, and a line in the log."""
-    log_foreign(user_id, what, item_id)
-    stale(answer, t)
-
-
-PROMPT_KEY = "prompt"  # the flow's data: the message that asks the current question
-
-
-async def ask(
-    screen: Screen, target: Message | CallbackQuery, state: FSMContext, *, below: bool = False
-) -> None:
-    """Ask a flow's question (a new message under a typed answer, in place of a pressed
-    one, or under it when `below`) and remember which message asks it: the buttons of an
-    older question are old buttons then (see bot.telegram.filters.CurrentPrompt)."""
-    shown: Message | None
-    if isinstance(target, Message):
-        shown = await screen.answer(target)
-    elif below and isinstance(target.message, Message):
-        shown = await screen.answer(target.message)
-    else:  # in place, or in a new message when the pressed one cannot be edited
-        shown = await screen.show(target)
-    await state.update_data({PROMPT_KEY: shown.message_id if shown else None})

@@ -1,4 +1,4 @@
-"""Sending helpers that respect Telegram's limits and tolerate old messages.
+"""Sending screens within Telegram's limits, tolerating old messages.
 
 Telegram refuses an edit that changes nothing ("message is not modified"), so a screen
 is shown in place only when its text or buttons differ from what the message shows now;
@@ -8,7 +8,6 @@ pressing a button whose screen is already there just answers the button.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from aiogram.exceptions import TelegramBadRequest
@@ -128,38 +127,3 @@ async def remove_keyboard(callback: CallbackQuery) -> None:
         await message.edit_reply_markup(reply_markup=None)
     except TelegramBadRequest as error:
         logger.info("Could not remove the buttons: %s", error.message)
-
-
-@dataclass(frozen=True, slots=True)
-class Screen:
-    """A text with its keyboard, sent as a new message or shown in place of a pressed one."""
-
-    text: str
-    keyboard: InlineKeyboardMarkup | None = None
-
-    def after(self, notice: str) -> Screen:
-        """The same screen with a notice line above it ("Time zone changed ...")."""
-        return Screen(f"{notice}\n\n{self.text}", self.keyboard)
-
-    async def answer(self, message: Message) -> Message:
-        return await answer_long(message, self.text, self.keyboard)
-
-    async def show(self, callback: CallbackQuery) -> Message | None:
-        return await show(callback, self.text, self.keyboard)
-
-    async def reply(self, target: Message | CallbackQuery) -> None:
-        """Answer a typed message with a new message, or a button press in place."""
-        if isinstance(target, Message):
-            await self.answer(target)
-        else:
-            await self.show(target)
-
-    async def below(self, target: Message | CallbackQuery) -> None:
-        """A new message under the typed one, or under the message whose button was
-        pressed (the pressed message stays as it is)."""
-        message = target if isinstance(target, Message) else target.message
-        if isinstance(message, Message):
-            await self.answer(message)
-        elif isinstance(target, CallbackQuery) and target.bot is not None:
-            await target.bot.send_message(target.from_user.id, self.text,
-                                          reply_markup=self.keyboard)  # fmt: skip

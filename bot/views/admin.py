@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.i18n import Translator
-from bot.telegram.sending import Screen
+from bot.views.screen import Screen
 from storage.overview import Overview
 
 

@@ -11,8 +11,8 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
 from bot.services.admin import NewBroadcast, PastBroadcast
-from bot.telegram.sending import Screen
 from bot.views.common import Nav, NavCb
+from bot.views.screen import Screen
 from storage.broadcasts import Audience, Progress
 
 

@@ -14,8 +14,8 @@ from bot.content.questions import Decision
 from bot.i18n import Translator
 from bot.rules.checkins import CadenceUnit, Preset, WhenProblem
 from bot.services.checkins import CheckinOutcome, OpenCheckin
-from bot.telegram.sending import Screen
 from bot.views.common import day_choice, form_step, menu_button
+from bot.views.screen import Screen
 from storage.checkins import Checkin
 from storage.clients import Client
 

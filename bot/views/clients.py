@@ -15,11 +15,11 @@ from bot.i18n import Translator
 from bot.reading.dates import elapsed
 from bot.services.clients import ClientCard
 from bot.services.outcomes import MetricProgress
-from bot.telegram.sending import Screen
 from bot.views.checkins import CheckinClientCb, ContactedCb, when_text
 from bot.views.common import PAGE_SIZE, Nav, NavCb, form_step, menu_button, pager_row
 from bot.views.kickoff import CallOffCb
 from bot.views.outcomes import MetricCb, MetricChartCb, progress_line
+from bot.views.screen import Screen
 from storage.clients import Client, ClientField, ClientPage
 from storage.kickoffs import Kickoff
 

@@ -12,7 +12,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
 from bot.reading.dates import NotAPastDay
-from bot.telegram.sending import Screen
+from bot.views.screen import Screen
 
 PAGE_SIZE = 6
 

@@ -11,10 +11,10 @@ from bot.i18n import Translator
 from bot.rules.stats import StatsSummary
 from bot.services.reflections import PastReflection
 from bot.services.scoreboard import Scoreboard
-from bot.telegram.sending import Screen
 from bot.views.charts import ChartTexts
 from bot.views.common import Nav, NavCb, back_to_menu, menu_button, pager_row
 from bot.views.reflection import answer_label, result_text
+from bot.views.screen import Screen
 from storage.reflections import Answer, HistoryPage
 
 CAPTION_LIMIT = 1024  # Telegram's limit for a photo's caption

@@ -13,8 +13,8 @@ from bot.i18n import Translator
 from bot.reading.dates import NotAFutureDay
 from bot.rules.nudges import MAX_TRUST_ACTIONS
 from bot.services.kickoffs import Started
-from bot.telegram.sending import Screen
 from bot.views.common import FormAction, FormCb, Nav, NavCb, menu_button
+from bot.views.screen import Screen
 from storage.kickoffs import Address, BudgetFit, Kickoff
 from storage.nudges import TRUST_ACTIONS, NudgeKind
 

@@ -7,8 +7,8 @@ from aiogram.types import BufferedInputFile
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
-from bot.telegram.sending import Screen
 from bot.views.common import Nav, NavCb
+from bot.views.screen import Screen
 
 EXPORT_FILENAME = "partner-coach-export.zip"
 

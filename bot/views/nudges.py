@@ -10,8 +10,8 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
 from bot.services.kickoffs import Answered, NudgeToSend
-from bot.telegram.sending import Screen
 from bot.views.kickoff import addressed, goal_words
+from bot.views.screen import Screen
 from storage.nudges import NudgeKind
 
 

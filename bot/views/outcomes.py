@@ -14,9 +14,9 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.i18n import Translator
 from bot.reading.numbers import Change
 from bot.services.outcomes import MetricHistory, MetricProgress
-from bot.telegram.sending import Screen
 from bot.views.charts import ChartPoint, MetricChartTexts, number_text
 from bot.views.common import Nav, NavCb
+from bot.views.screen import Screen
 
 
 class MetricCb(CallbackData, prefix="mr1"):

@@ -16,8 +16,9 @@ from bot.content.questions import QUESTIONS, AnswerKind, Question
 from bot.content.tips import Material
 from bot.i18n import Translator
 from bot.rules.reflection import ReflectionSummary
-from bot.telegram.sending import Screen, close_keyboard
+from bot.telegram.sending import close_keyboard
 from bot.views.common import Nav, NavCb, menu_button, pager_row
+from bot.views.screen import Screen
 from storage.projects import ProjectPage
 from storage.reflections import Reflection
 

@@ -10,9 +10,9 @@ from bot.i18n import Translator
 from bot.reading.dates import elapsed
 from bot.rules.checkins import age_bucket
 from bot.services.checkins import Reminder
-from bot.telegram.sending import Screen
 from bot.views.checkins import CheckinAction, CheckinCb
 from bot.views.outcomes import MetricCb
+from bot.views.screen import Screen
 
 
 def reminder_screen(t: Translator, reminder: Reminder, *, late: bool) -> Screen:

@@ -11,8 +11,8 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
-from bot.telegram.sending import Screen
 from bot.views.common import Nav, NavCb
+from bot.views.screen import Screen
 from bot.views.zones import zone_facts, zone_picker
 from storage.users import User
 

@@ -11,8 +11,8 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.content.tips import Tip
 from bot.i18n import Translator
 from bot.rules.tips import TIP_HOURS, Frequency
-from bot.telegram.sending import Screen
 from bot.views.common import menu_button
+from bot.views.screen import Screen
 from storage.users import User
 
 
