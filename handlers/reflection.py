@@ -8,245 +8,204 @@ from __future__ import annotations
 
 from aiogram import F, Router
 from aiogram.filters import Command
-from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, Message
-from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.content.questions import QUESTIONS, AnswerKind, Decision
-from bot.i18n import Translator
 from bot.services.reflections import ButtonProblem, ReflectionService, Step
-from bot.telegram.input import TYPED_TEXT, read_text, refuse, reject_non_text, stale
+from bot.telegram.context import Ctx
+from bot.telegram.input import TYPED_TEXT, reject_non_text, text_answer
+from bot.telegram.reflection import ReflectionFlow, expect_answers, open_reflection
 from bot.views.checkins import plan_screen
 from bot.views.common import PAGE_SIZE, Nav, NavCb, menu_screen
 from bot.views.reflection import (
     AnswerCb,
     ReflectAction,
-    ReflectionFlow,
     ReflectNavCb,
     ReflectPageCb,
     ReflectPickCb,
     answer_label,
-    expect_answers,
-    open_reflection,
+    answer_record,
     pick_screen,
     question_screen,
-    record_answer,
-    reflection_id,
     result_screen,
 )
 from bot.views.screen import Screen
 from storage.projects import Project
 from storage.reflections import COMMENT_LIMIT, LESSON_LIMIT
-from storage.users import User
 
 
-def _refused(
-    problem: ButtonProblem, callback_answer: CallbackAnswer, t: Translator, user: User,
-    reflection: int,
-) -> None:  # fmt: skip
+def _refused(ctx: Ctx, problem: ButtonProblem, reflection: int) -> None:
     """A reflection button that cannot be acted on: old ones are stale, others refused."""
     if problem is ButtonProblem.PASSED:
-        stale(callback_answer, t)
+        ctx.stale()
     else:
-        refuse(callback_answer, t, user.id, "reflection", reflection)
+        ctx.refuse("reflection", reflection)
 
 
-async def _advance(
-    target: Message, step: Step, state: FSMContext, user: User, t: Translator,
-    reflections: ReflectionService,
-) -> bool:  # fmt: skip
-    """Ask the next question, or close the reflection with its score and a follow-up
-    plan when none is left. False when the reflection was already closed."""
+async def _advance(ctx: Ctx, step: Step, reflections: ReflectionService) -> bool:
+    """Ask the next question in a new message, or close the reflection with its score
+    and a follow-up plan when none is left. False when it was already closed."""
     if step.question is not None:
-        await expect_answers(state, step.reflection.id)
-        screen = question_screen(t, step.reflection.id, step.position, step.project_title)
-        await screen.answer(target)
+        await expect_answers(ctx, step.reflection.id)
+        t = ctx.t
+        await ctx.send(question_screen(t, step.reflection.id, step.position, step.project_title))
         return True
-    finished = await reflections.finish(user, step.reflection)
-    await state.clear()
+    finished = await reflections.finish(ctx.user, step.reflection)
+    await ctx.state.clear()
     if finished is None:
         return False
-    await result_screen(t, finished.summary, finished.advice).answer(target)
+    await ctx.send(result_screen(ctx.t, finished.summary, finished.advice))
     client = finished.client
     if client is None:  # deleted from another device meanwhile: nobody to plan for
         return True
     if finished.summary.decision == Decision.LET_GO:
-        await target.answer(t("checkin-let-go-none", client=client.name))
+        await ctx.say("checkin-let-go-none", client=client.name)
     else:
-        await plan_screen(t, client, finished.summary.decision).answer(target)
+        await ctx.send(plan_screen(ctx.t, client, finished.summary.decision))
     return True
 
 
 async def _answered(
-    callback: CallbackQuery, callback_answer: CallbackAnswer, position: int, shown: str,
-    step: Step, state: FSMContext, user: User, t: Translator, reflections: ReflectionService,
-) -> None:  # fmt: skip
+    ctx: Ctx, position: int, shown: str, step: Step, reflections: ReflectionService
+) -> None:
     """Leave the question at `position` in the chat as a record of its answer `shown`,
     then go on to `step`."""
-    await record_answer(callback, t, position, shown)
-    if not isinstance(callback.message, Message):
+    await ctx.close_keyboard(answer_record(ctx.t, position, shown))
+    if ctx.message is None:
         return
-    if not await _advance(callback.message, step, state, user, t, reflections):
-        stale(callback_answer, t)
+    if not await _advance(ctx, step, reflections):
+        ctx.stale()
 
 
 async def answer_button(
-    callback: CallbackQuery, callback_data: AnswerCb, callback_answer: CallbackAnswer,
-    state: FSMContext, user: User, t: Translator, reflections: ReflectionService,
-) -> None:  # fmt: skip
+    _: object, ctx: Ctx, callback_data: AnswerCb, reflections: ReflectionService
+) -> None:
     found = await reflections.answer(
-        user, callback_data.reflection, callback_data.position, callback_data.value
+        ctx.user, callback_data.reflection, callback_data.position, callback_data.value
     )
     if isinstance(found, ButtonProblem):
-        _refused(found, callback_answer, t, user, callback_data.reflection)
+        _refused(ctx, found, callback_data.reflection)
         return
     position = callback_data.position
-    shown = answer_label(t, QUESTIONS[position], callback_data.value)
-    await _answered(callback, callback_answer, position, shown, found, state, user, t, reflections)
+    shown = answer_label(ctx.t, QUESTIONS[position], callback_data.value)
+    await _answered(ctx, position, shown, found, reflections)
 
 
 async def nav_button(
-    callback: CallbackQuery, callback_data: ReflectNavCb, callback_answer: CallbackAnswer,
-    state: FSMContext, user: User, t: Translator, reflections: ReflectionService,
-) -> None:  # fmt: skip
+    _: object, ctx: Ctx, callback_data: ReflectNavCb, reflections: ReflectionService
+) -> None:
     reflection, position = callback_data.reflection, callback_data.position
     if callback_data.action is ReflectAction.PAUSE:
-        problem = await reflections.pause(user, reflection, position)
+        problem = await reflections.pause(ctx.user, reflection, position)
         if problem is not None:
-            _refused(problem, callback_answer, t, user, reflection)
+            _refused(ctx, problem, reflection)
             return
-        await state.clear()
-        await Screen(t("reflect-paused", n=position + 1)).show(callback)
+        await ctx.state.clear()
+        await ctx.reply(Screen(ctx.t("reflect-paused", n=position + 1)))
         return
     if callback_data.action is ReflectAction.BACK:
-        found = await reflections.back(user, reflection, position)
+        found = await reflections.back(ctx.user, reflection, position)
         if isinstance(found, ButtonProblem):
-            _refused(found, callback_answer, t, user, reflection)
+            _refused(ctx, found, reflection)
             return
-        await expect_answers(state, reflection)
-        await question_screen(t, reflection, found.position, found.project_title).show(callback)
+        await expect_answers(ctx, reflection)
+        await ctx.reply(question_screen(ctx.t, reflection, found.position, found.project_title))
         return
     # Skip: offered on optional questions only; a forged one is refused as INVALID.
-    found = await reflections.answer(user, reflection, position, None)
+    found = await reflections.answer(ctx.user, reflection, position, None)
     if isinstance(found, ButtonProblem):
-        _refused(found, callback_answer, t, user, reflection)
+        _refused(ctx, found, reflection)
         return
-    shown = t("answer-skipped")
-    await _answered(callback, callback_answer, position, shown, found, state, user, t, reflections)
+    await _answered(ctx, position, ctx.t("answer-skipped"), found, reflections)
 
 
-async def typed_text(
-    message: Message, state: FSMContext, user: User, t: Translator,
-    reflections: ReflectionService,
-) -> None:  # fmt: skip
+async def typed_text(_: object, ctx: Ctx, reflections: ReflectionService) -> None:
     """The answer to the free-text question, or a comment on the current one."""
-    step = await reflections.current(user, await reflection_id(state))
+    rid = int((await ctx.state.get_data()).get("rid", 0))  # 0: none is open
+    step = await reflections.current(ctx.user, rid)
     if step is None or step.question is None:
-        await state.clear()
-        await message.answer(t("reflect-nothing"))
+        await ctx.state.clear()
+        await ctx.say("reflect-nothing")
         return
     if step.question.kind is AnswerKind.TEXT:
-        lesson = await read_text(message, t, LESSON_LIMIT)
+        lesson = await text_answer(ctx, LESSON_LIMIT)
         if lesson is None:
             return
-        written = await reflections.write_lesson(user, step.reflection, lesson)
-        if written is None or not await _advance(message, written, state, user, t, reflections):
-            await state.clear()
-            await message.answer(t("reflect-nothing"))
+        written = await reflections.write_lesson(ctx.user, step.reflection, lesson)
+        if written is None or not await _advance(ctx, written, reflections):
+            await ctx.state.clear()
+            await ctx.say("reflect-nothing")
         return
-    comment = await read_text(message, t, COMMENT_LIMIT)
+    comment = await text_answer(ctx, COMMENT_LIMIT)
     if comment is None:
         return
-    if not await reflections.comment(user, step.reflection, comment):
-        await state.clear()
-        await message.answer(t("reflect-nothing"))
+    if not await reflections.comment(ctx.user, step.reflection, comment):
+        await ctx.state.clear()
+        await ctx.say("reflect-nothing")
         return
-    await message.answer(t("reflect-comment-saved"))
+    await ctx.say("reflect-comment-saved")
 
 
 # ---- /reflect: resume a draft or pick a project ---------------------------------
 
 
 async def _begin(
-    message: Message, state: FSMContext, user: User, t: Translator,
-    reflections: ReflectionService, project: Project, *, notice: str | None = None,
-) -> bool:  # fmt: skip
+    ctx: Ctx, reflections: ReflectionService, project: Project, *, notice: str | None = None
+) -> bool:
     """Start or resume the project's reflection; False when the project is gone."""
-    reflection = await reflections.start(user, project)
+    reflection = await reflections.start(ctx.user, project)
     if reflection is None:
         return False
     step = Step(reflection, reflection.position, project.title)
     if not reflection.is_done and step.question is None:
         # Every question answered, but the draft was never closed (a crash right
         # before it): close it now rather than ask a question that is not there.
-        await _advance(message, step, state, user, t, reflections)
+        await _advance(ctx, step, reflections)
         return True
-    await open_reflection(message, state, t, reflection, project.title, notice=notice)
+    await open_reflection(ctx, reflection, project.title, notice=notice)
     return True
 
 
-async def _reflect_entry(
-    message: Message, state: FSMContext, user: User, t: Translator,
-    reflections: ReflectionService,
-) -> None:  # fmt: skip
-    """One project waiting: straight back into it. Several: let the person pick."""
-    waiting = await reflections.awaiting(user, 0, PAGE_SIZE)
+async def reflect(_: object, ctx: Ctx, reflections: ReflectionService) -> None:
+    """/reflect and its menu button, in a new message. One project waiting: straight
+    back into it. Several: let the person pick."""
+    await ctx.state.clear()
+    if ctx.message is None:
+        return
+    waiting = await reflections.awaiting(ctx.user, 0, PAGE_SIZE)
     if waiting.total == 1:
         project = waiting.projects[0]
         notice = (
-            t("reflect-resume", project=project.title)
+            ctx.t("reflect-resume", project=project.title)
             if project.reflection_status == "draft"
             else None
         )
-        if await _begin(message, state, user, t, reflections, project, notice=notice):
+        if await _begin(ctx, reflections, project, notice=notice):
             return
-        waiting = await reflections.awaiting(user, 0, PAGE_SIZE)  # it was deleted meanwhile
-    screen = pick_screen(t, 0, waiting)
-    await (screen or menu_screen(t).after(t("reflect-nothing"))).answer(message)
-
-
-async def reflect_command(
-    message: Message, state: FSMContext, user: User, t: Translator,
-    reflections: ReflectionService,
-) -> None:  # fmt: skip
-    await state.clear()
-    await _reflect_entry(message, state, user, t, reflections)
-
-
-async def reflect_button(
-    callback: CallbackQuery, state: FSMContext, user: User, t: Translator,
-    reflections: ReflectionService,
-) -> None:  # fmt: skip
-    await state.clear()
-    if isinstance(callback.message, Message):
-        await _reflect_entry(callback.message, state, user, t, reflections)
+        waiting = await reflections.awaiting(ctx.user, 0, PAGE_SIZE)  # deleted meanwhile
+    screen = pick_screen(ctx.t, 0, waiting)
+    await ctx.send(screen or menu_screen(ctx.t).after(ctx.t("reflect-nothing")))
 
 
 async def pick_page(
-    callback: CallbackQuery, callback_data: ReflectPageCb, user: User, t: Translator,
-    reflections: ReflectionService,
-) -> None:  # fmt: skip
+    _: object, ctx: Ctx, callback_data: ReflectPageCb, reflections: ReflectionService
+) -> None:
     page = max(0, callback_data.page)
-    screen = pick_screen(t, page, await reflections.awaiting(user, page, PAGE_SIZE))
-    await (screen or Screen(t("reflect-nothing"))).show(callback)
+    screen = pick_screen(ctx.t, page, await reflections.awaiting(ctx.user, page, PAGE_SIZE))
+    await ctx.reply(screen or Screen(ctx.t("reflect-nothing")))
 
 
 async def pick_project(
-    callback: CallbackQuery, callback_data: ReflectPickCb, callback_answer: CallbackAnswer,
-    state: FSMContext, user: User, t: Translator, reflections: ReflectionService,
-) -> None:  # fmt: skip
-    project = await reflections.project(user, callback_data.project)
-    if project is None or not isinstance(callback.message, Message):
-        refuse(callback_answer, t, user.id, "project", callback_data.project)
-        return
-    if not await _begin(callback.message, state, user, t, reflections, project):
-        refuse(callback_answer, t, user.id, "project", callback_data.project)
+    _: object, ctx: Ctx, callback_data: ReflectPickCb, reflections: ReflectionService
+) -> None:
+    project = await reflections.project(ctx.user, callback_data.project)
+    if project is None or ctx.message is None or not await _begin(ctx, reflections, project):
+        ctx.refuse("project", callback_data.project)
 
 
 def create_router() -> Router:
     router = Router(name="reflection")
-    router.message.register(reflect_command, Command("reflect"))
-    router.callback_query.register(reflect_button, NavCb.filter(F.to == Nav.REFLECT))
+    router.message.register(reflect, Command("reflect"))
+    router.callback_query.register(reflect, NavCb.filter(F.to == Nav.REFLECT))
     router.callback_query.register(pick_page, ReflectPageCb.filter())
     router.callback_query.register(pick_project, ReflectPickCb.filter())
     router.callback_query.register(answer_button, AnswerCb.filter())

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from enum import Enum, auto
 
 from bot.clock import Clock
 from bot.reading.dates import NotAPastDay, read_past_day
@@ -14,6 +15,7 @@ from bot.services.clients import chosen_or_new
 from storage.clients import Client
 from storage.kickoffs import Kickoff
 from storage.projects import Goal, NewProject, Project
+from storage.reflections import Reflection
 from storage.repositories import Repositories
 from storage.users import User
 
@@ -30,6 +32,19 @@ class ProjectDraft:
     goal_note: str | None
     metric: str | None
     baseline: str | None
+
+
+class RecordProblem(Enum):
+    KICKOFF_GONE = auto()  # the kickoff was recorded meanwhile, from another message
+    CLIENT_GONE = auto()  # the chosen client was deleted meanwhile: nothing was written
+
+
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    project: Project
+    # The project's reflection, begun at once; None only if the project was deleted
+    # in this very moment.
+    reflection: Reflection | None
 
 
 class ProjectService:
@@ -54,6 +69,22 @@ class ProjectService:
         archived ones left out."""
         found = await self._repos.clients.page(user.id, archived=False, offset=0, limit=limit)
         return found.clients
+
+    async def record(
+        self, user: User, source: ProjectDraft | int, day: date
+    ) -> Recorded | RecordProblem:
+        """A finished project, from what /done collected or from the kickoff with this
+        id, saved, and its reflection begun: /done goes straight into it."""
+        if isinstance(source, int):
+            project = await self.record_kickoff(user, source, day)
+            if project is None:
+                return RecordProblem.KICKOFF_GONE
+        else:
+            project = await self.record_finished(user, source, day)
+            if project is None:
+                return RecordProblem.CLIENT_GONE
+        reflection = await self._repos.reflections.start(user.id, project.id, self._clock.now())
+        return Recorded(project, reflection)
 
     async def record_finished(self, user: User, draft: ProjectDraft, day: date) -> Project | None:
         """One unit of work: a crash anywhere leaves no half a record. None when the

@@ -76,6 +76,10 @@ class Ctx:
         """A line of text in a new message."""
         return await self.send(Screen(self.t(key, **values)))
 
+    async def say_text(self, text: str) -> Message | None:
+        """A line of ready text in a new message."""
+        return await self.send(Screen(text))
+
     async def ask(self, screen: Screen, *, below: bool = False) -> None:
         """Ask a flow's question (a new message under a typed answer, in place of a
         pressed one, or under it when `below`) and remember which message asks it: the

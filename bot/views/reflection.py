@@ -7,27 +7,16 @@ from collections.abc import Sequence
 from enum import StrEnum
 
 from aiogram.filters.callback_data import CallbackData
-from aiogram.fsm.context import FSMContext
-from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.content.questions import QUESTIONS, AnswerKind, Question
 from bot.content.tips import Material
 from bot.i18n import Translator
 from bot.rules.reflection import ReflectionSummary
-from bot.telegram.sending import close_keyboard
 from bot.views.common import Nav, NavCb, menu_button, pager_row
 from bot.views.screen import Screen
 from storage.projects import ProjectPage
-from storage.reflections import Reflection
-
-
-class ReflectionFlow(StatesGroup):
-    """Typed text while a reflection is open: the lesson, or a comment on an answer.
-    /cancel tells the state's name apart to say the draft is kept."""
-
-    answering = State()
 
 
 class AnswerCb(CallbackData, prefix="a2"):
@@ -162,41 +151,6 @@ def pick_screen(t: Translator, page: int, found: ProjectPage) -> Screen | None:
     return Screen(t("reflect-pick"), builder.as_markup())
 
 
-async def expect_answers(state: FSMContext, reflection_id: int) -> None:
-    """Typed text from now on belongs to this reflection."""
-    await state.set_state(ReflectionFlow.answering)
-    await state.set_data({"rid": reflection_id})
-
-
-async def reflection_id(state: FSMContext) -> int:
-    """The reflection typed text belongs to; 0 when none is open."""
-    return int((await state.get_data()).get("rid", 0))
-
-
-async def open_reflection(
-    target: Message,
-    state: FSMContext,
-    t: Translator,
-    reflection: Reflection,
-    title: str,
-    *,
-    notice: str | None = None,
-) -> None:
-    """Ask a started reflection's current question: the first one with a word on what
-    follows, a later one (a draft resumed) after `notice`. A finished reflection is only
-    pointed to in /history."""
-    if reflection.is_done:
-        await target.answer(t("reflect-already-done"))
-        return
-    await expect_answers(state, reflection.id)
-    if notice:
-        await target.answer(notice)
-    elif reflection.position == 0:
-        await target.answer(t("reflect-intro", count=len(QUESTIONS)))
-    await question_screen(t, reflection.id, reflection.position, title).answer(target)
-
-
-async def record_answer(callback: CallbackQuery, t: Translator, position: int, shown: str) -> None:
-    """Leave the answered question in the chat as a record, without its buttons."""
-    question = t(f"q-{QUESTIONS[position].id}")
-    await close_keyboard(callback, f"<b>{question}</b>\n→ {shown}")
+def answer_record(t: Translator, position: int, shown: str) -> str:
+    """The answered question as it stays in the chat, without its buttons."""
+    return f"<b>{t(f'q-{QUESTIONS[position].id}')}</b>\n→ {shown}"

@@ -1,0 +1,235 @@
+"""One engine for questions asked one after another: a form is data, not a hand-written
+state machine per feature.
+
+A `Form` is a list of `Step`s. Each step asks with a screen, takes a typed answer (plain
+text up to a limit, or read by a function that may refuse it with a screen of its own)
+and/or button answers, may be skipped when optional, and applies only when its `when`
+says so, so Back and the next question follow from the answers given so far. The
+current step is the conversation state (`<form>:<step>`), the answers are its data, so a
+form survives a restart; the message asking the current question is remembered and the
+buttons of any older one are old buttons.
+
+A form reaches the one service it needs by the Dispatcher keyword of that name, and
+hands it to the steps' functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from aiogram import F, Router
+from aiogram.filters import Filter, StateFilter
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import CallbackQuery, Message
+
+from bot.telegram.context import Ctx
+from bot.telegram.filters import CurrentPrompt
+from bot.telegram.input import TYPED_TEXT, reject_non_text, text_answer
+from bot.views.common import FormAction, FormCb
+from bot.views.screen import Screen
+
+S = TypeVar("S")
+
+Answers = dict[str, Any]
+Updates = Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class GoTo:
+    """A button answer that leads to a side step (e.g. "New client" -> type the name)."""
+
+    step: str
+
+
+# What a step's functions receive: the context, the form's service, the answers so far.
+Asker = Callable[[Ctx, S, Answers], Awaitable[Screen]]
+# A typed answer read by a function: the answers it gives, or a screen that asks again.
+Reader = Callable[[Ctx, S, str, Answers], Awaitable[Updates | Screen]]
+# A button answer: what it answers, a side step, or None when it answered itself (a
+# refusal, a toggled choice shown again).
+Picker = Callable[[Ctx, S, Any, dict[str, Any]], Awaitable[Updates | GoTo | None]]
+Finisher = Callable[[Ctx, S, Answers], Awaitable[None]]
+Condition = Callable[[Ctx, Answers], bool]
+
+
+def always(ctx: Ctx, answers: Answers) -> bool:
+    return True
+
+
+def never(ctx: Ctx, answers: Answers) -> bool:
+    """A side step: reached only by a button's GoTo, never by Next or Back."""
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class Buttons(Generic[S]):
+    """Buttons that answer a step: the callback data's filter (with any further
+    filters) and what a press answers."""
+
+    filter: Filter
+    pick: Picker[S]
+    filters: tuple[Filter, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Step(Generic[S]):
+    name: str
+    ask: Asker[S]
+    # A typed answer: the text (trimmed, at most `limit` when a limit is set) goes into
+    # answers[key], or `read` turns it into answers. Neither: buttons only.
+    key: str | None = None
+    limit: int = 0
+    read: Reader[S] | None = None
+    buttons: Sequence[Buttons[S]] = ()
+    # Offered a Skip button; these answers are what skipping means.
+    skip: Updates | None = None
+    when: Condition = always
+    # Where Back leads when not simply to the previous step that applies.
+    back: str | None = None
+
+
+@dataclass(slots=True)
+class Form(Generic[S]):
+    name: str  # the conversation state's group: "<name>:<step>"
+    service: str  # the Dispatcher keyword of the service the steps use
+    steps: Sequence[Step[S]]
+    finish: Finisher[S]
+    _by_name: dict[str, Step[S]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_name = {step.name: step for step in self.steps}
+
+    def state(self, step: str) -> str:
+        return f"{self.name}:{step}"
+
+    @property
+    def states(self) -> list[str]:
+        return [self.state(step.name) for step in self.steps]
+
+    # ---- moving through the form ---------------------------------------------------
+
+    async def start(
+        self,
+        ctx: Ctx,
+        service: S,
+        answers: Updates | None = None,
+        *,
+        at: str | None = None,
+        below: bool = False,
+    ) -> None:
+        """Begin afresh with `answers`, at step `at` or the first that applies."""
+        await ctx.state.clear()
+        data = dict(answers or {})
+        await ctx.state.set_data(data)
+        step = self._by_name[at] if at is not None else self._following(ctx, data, -1)
+        assert step is not None, f"form {self.name} has no step to start at"
+        await self.go(ctx, service, step.name, below=below)
+
+    async def go(self, ctx: Ctx, service: S, step: str, *, below: bool = False) -> None:
+        """Ask `step`'s question."""
+        await ctx.state.set_state(self.state(step))
+        answers = await ctx.state.get_data()
+        await ctx.ask(await self._by_name[step].ask(ctx, service, answers), below=below)
+
+    async def answer(self, ctx: Ctx, service: S, updates: Updates) -> None:
+        """Keep the current step's answer; ask the next question or finish."""
+        current = await self._current(ctx)
+        await ctx.state.update_data(dict(updates))
+        answers = await ctx.state.get_data()
+        position = self.steps.index(current) if current is not None else -1
+        following = self._following(ctx, answers, position)
+        if following is None:
+            await self.finish(ctx, service, answers)
+        else:
+            await self.go(ctx, service, following.name)
+
+    async def back(self, ctx: Ctx, service: S) -> None:
+        current = await self._current(ctx)
+        if current is None:
+            return
+        answers = await ctx.state.get_data()
+        target = self._by_name[current.back] if current.back else None
+        if target is None:
+            position = self.steps.index(current)
+            target = next(
+                (s for s in reversed(self.steps[:position]) if s.when(ctx, answers)),
+                current,  # nothing before it applies: ask the same question again
+            )
+        await self.go(ctx, service, target.name)
+
+    def _following(self, ctx: Ctx, answers: Answers, position: int) -> Step[S] | None:
+        return next((s for s in self.steps[position + 1 :] if s.when(ctx, answers)), None)
+
+    async def _current(self, ctx: Ctx) -> Step[S] | None:
+        state = await ctx.state.get_state()
+        prefix = f"{self.name}:"
+        if state is None or not state.startswith(prefix):
+            return None
+        return self._by_name.get(state.removeprefix(prefix))
+
+    # ---- the handlers ---------------------------------------------------------------
+
+    def register(self, router: Router) -> None:
+        """Typed answers, Skip and Back, and every step's buttons; each button answers
+        only the question asked now."""
+        current = CurrentPrompt()
+        for step in self.steps:
+            for buttons in step.buttons:
+                router.callback_query.register(
+                    self._button_handler(buttons),
+                    StateFilter(self.state(step.name)),
+                    buttons.filter,
+                    current,
+                    *buttons.filters,
+                )
+        in_form = StateFilter(*self.states)
+        router.callback_query.register(self._form_button, in_form, FormCb.filter(), current)
+        router.message.register(self._typed, in_form, TYPED_TEXT)
+        router.message.register(reject_non_text, in_form, ~F.text)
+
+    def _button_handler(self, buttons: Buttons[S]) -> Callable[..., Awaitable[None]]:
+        async def pressed(
+            callback: CallbackQuery, ctx: Ctx, callback_data: CallbackData, **data: Any
+        ) -> None:
+            service = data[self.service]
+            picked = await buttons.pick(ctx, service, callback_data, data)
+            if isinstance(picked, GoTo):
+                await self.go(ctx, service, picked.step)
+            elif picked is not None:
+                await self.answer(ctx, service, picked)
+
+        return pressed
+
+    async def _form_button(
+        self, callback: CallbackQuery, ctx: Ctx, callback_data: FormCb, **data: Any
+    ) -> None:
+        service = data[self.service]
+        current = await self._current(ctx)
+        if callback_data.action is FormAction.SKIP and current is not None and current.skip:
+            await self.answer(ctx, service, current.skip)
+        elif callback_data.action is FormAction.SKIP and current is not None:
+            ctx.stale()  # no Skip on this question: a forged or very old press
+        else:
+            await self.back(ctx, service)
+
+    async def _typed(self, message: Message, ctx: Ctx, **data: Any) -> None:
+        service = data[self.service]
+        current = await self._current(ctx)
+        if current is None:
+            return
+        if current.key is None and current.read is None:
+            await ctx.say("expects-button")
+            return
+        text = await text_answer(ctx, current.limit) if current.limit else message.text or ""
+        if text is None:  # too long or empty: already asked again
+            return
+        if current.read is None:
+            await self.answer(ctx, service, {str(current.key): text})
+            return
+        read = await current.read(ctx, service, text, await ctx.state.get_data())
+        if isinstance(read, Screen):
+            await ctx.ask(read)  # why it was not taken, with buttons that answer now
+        else:
+            await self.answer(ctx, service, read)
