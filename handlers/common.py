@@ -4,43 +4,38 @@ from __future__ import annotations
 
 from aiogram import F, Router
 from aiogram.filters import Command
-from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, Message
 
-from bot.i18n import Translator
+from bot.telegram.context import Ctx
+from bot.telegram.reflection import ReflectionFlow
 from bot.views.common import Nav, NavCb, back_to_menu, menu_screen
 from bot.views.screen import Screen
-from storage.users import User
 
 
-async def _leave_flow(state: FSMContext, user: User, t: Translator) -> Screen:
-    """Clear the conversation state; say what happened in the user's terms."""
-    current = await state.get_state()
-    await state.clear()
-    if not user.is_onboarded:
-        return Screen(t("onboarding-cancelled"))
+async def cancel(_: object, ctx: Ctx) -> None:
+    """Leave any flow; say what happened in the person's terms."""
+    current = await ctx.state.get_state()
+    await ctx.state.clear()
+    t = ctx.t
+    if not ctx.user.is_onboarded:
+        await ctx.reply(Screen(t("onboarding-cancelled")))
+        return
     if current is None:
         notice = t("cancel-nothing")
-    elif current.startswith("ReflectionFlow:"):
+    elif current.startswith(f"{ReflectionFlow.__name__}:"):
         # A reflection is a draft in the database: say how to come back to it.
         notice = t("reflect-cancelled")
     else:
         notice = t("cancel-done")
-    return menu_screen(t).after(notice)
+    await ctx.reply(menu_screen(t).after(notice))
 
 
-async def cancel(target: Message | CallbackQuery, state: FSMContext, user: User,
-                 t: Translator) -> None:  # fmt: skip
-    await (await _leave_flow(state, user, t)).reply(target)
+async def help_screen(_: object, ctx: Ctx) -> None:
+    await ctx.reply(Screen(ctx.t("help-text"), back_to_menu(ctx.t)))
 
 
-async def help_screen(target: Message | CallbackQuery, t: Translator) -> None:
-    await Screen(t("help-text"), back_to_menu(t)).reply(target)
-
-
-async def menu(target: Message | CallbackQuery, state: FSMContext, t: Translator) -> None:
-    await state.clear()
-    await menu_screen(t).reply(target)
+async def menu(_: object, ctx: Ctx) -> None:
+    await ctx.state.clear()
+    await ctx.reply(menu_screen(ctx.t))
 
 
 def create_router() -> Router:

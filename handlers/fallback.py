@@ -6,45 +6,34 @@ import logging
 
 from aiogram import Router
 from aiogram.filters import StateFilter
-from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, Message
-from aiogram.utils.callback_answer import CallbackAnswer
 
-from bot.i18n import Translator
-from bot.telegram.input import stale
-from bot.telegram.sending import remove_keyboard
+from bot.telegram.context import Ctx
 from bot.views.common import menu_screen
-from storage.users import User
 
 logger = logging.getLogger(__name__)
 
 
-async def unexpected_in_flow(message: Message, t: Translator) -> None:
+async def unexpected_in_flow(_: object, ctx: Ctx) -> None:
     """The current step waits for a button; nothing is changed."""
-    await message.answer(t("expects-button"))
+    await ctx.say("expects-button")
 
 
-async def unexpected_outside_flow(message: Message, user: User, t: Translator) -> None:
-    if not user.is_onboarded:
-        await message.answer(t("onboarding-cancelled"))
+async def unexpected_outside_flow(_: object, ctx: Ctx) -> None:
+    if not ctx.user.is_onboarded:
+        await ctx.say("onboarding-cancelled")
         return
-    await menu_screen(t).after(t("unknown-input")).answer(message)
+    await ctx.send(menu_screen(ctx.t).after(ctx.t("unknown-input")))
 
 
-async def stale_button(
-    callback: CallbackQuery,
-    callback_answer: CallbackAnswer,
-    state: FSMContext,
-    user: User,
-    t: Translator,
-) -> None:
+async def stale_button(_: object, ctx: Ctx) -> None:
     """A button whose step has passed, or a payload we do not know (old or forged)."""
-    logger.info("Stale or unknown button from user %s: %r", user.id, callback.data)
-    stale(callback_answer, t)
-    await remove_keyboard(callback)  # the buttons on that message can only mislead now
-    in_flow = await state.get_state() is not None
-    if not in_flow and user.is_onboarded:
-        await menu_screen(t).below(callback)
+    data = ctx.pressed.data if ctx.pressed else None
+    logger.info("Stale or unknown button from user %s: %r", ctx.user.id, data)
+    ctx.stale()
+    await ctx.remove_keyboard()  # the buttons on that message can only mislead now
+    in_flow = await ctx.state.get_state() is not None
+    if not in_flow and ctx.user.is_onboarded:
+        await ctx.send(menu_screen(ctx.t))
 
 
 def create_router() -> Router:

@@ -7,14 +7,11 @@ import asyncio
 
 from aiogram import F, Router
 from aiogram.filters import Command
-from aiogram.fsm.context import FSMContext
-from aiogram.types import BufferedInputFile, CallbackQuery, Message
-from aiogram.utils.callback_answer import CallbackAnswer
+from aiogram.types import BufferedInputFile
 
-from bot.i18n import Translator
 from bot.services.reflections import ReflectionService
 from bot.services.scoreboard import ScoreboardService
-from bot.telegram.input import refuse
+from bot.telegram.context import Ctx
 from bot.views.charts import render_score_chart
 from bot.views.common import PAGE_SIZE, Nav, NavCb, back_to_menu
 from bot.views.history import (
@@ -26,96 +23,66 @@ from bot.views.history import (
     stats_answer,
     stats_empty,
 )
-from storage.users import User
 
 
-async def history_command(
-    message: Message, state: FSMContext, user: User, t: Translator,
-    reflections: ReflectionService,
-) -> None:  # fmt: skip
-    await state.clear()
-    found = await reflections.history(user, 0, PAGE_SIZE)
-    await history_screen(t, 0, found).answer(message)
-
-
-async def history_button(
-    callback: CallbackQuery, state: FSMContext, user: User, t: Translator,
-    reflections: ReflectionService,
-) -> None:  # fmt: skip
-    await state.clear()
-    found = await reflections.history(user, 0, PAGE_SIZE)
-    await history_screen(t, 0, found).show(callback)
+async def history(_: object, ctx: Ctx, reflections: ReflectionService) -> None:
+    """/history and its menu button (shown in place of the menu)."""
+    await ctx.state.clear()
+    found = await reflections.history(ctx.user, 0, PAGE_SIZE)
+    await ctx.reply(history_screen(ctx.t, 0, found))
 
 
 async def history_page(
-    callback: CallbackQuery, callback_data: HistoryPageCb, user: User, t: Translator,
-    reflections: ReflectionService,
-) -> None:  # fmt: skip
+    _: object, ctx: Ctx, callback_data: HistoryPageCb, reflections: ReflectionService
+) -> None:
     page = max(0, callback_data.page)
-    found = await reflections.history(user, page, PAGE_SIZE)
-    await history_screen(t, page, found).show(callback)
+    found = await reflections.history(ctx.user, page, PAGE_SIZE)
+    await ctx.reply(history_screen(ctx.t, page, found))
 
 
 async def history_open(
-    callback: CallbackQuery, callback_data: HistoryOpenCb, callback_answer: CallbackAnswer,
-    user: User, t: Translator, reflections: ReflectionService,
-) -> None:  # fmt: skip
-    past = await reflections.past(user, callback_data.id)
+    _: object, ctx: Ctx, callback_data: HistoryOpenCb, reflections: ReflectionService
+) -> None:
+    past = await reflections.past(ctx.user, callback_data.id)
     if past is None:
-        refuse(callback_answer, t, user.id, "reflection", callback_data.id)
+        ctx.refuse("reflection", callback_data.id)
         return
-    await past_screen(t, past, callback_data.page).show(callback)
+    await ctx.reply(past_screen(ctx.t, past, callback_data.page))
 
 
-# ---- /stats ----------------------------------------------------------------------
-
-
-async def _send_stats(
-    message: Message, user: User, t: Translator, reflections: ReflectionService,
-    scoreboard: ScoreboardService,
-) -> None:  # fmt: skip
-    stats = await reflections.stats(user)
-    if stats is None:
-        await stats_empty(t).answer(message)
+async def stats(
+    _: object, ctx: Ctx, reflections: ReflectionService, scoreboard: ScoreboardService
+) -> None:
+    """/stats and its menu button, in new messages: a chart cannot replace a text."""
+    await ctx.state.clear()
+    message, t = ctx.message, ctx.t
+    if message is None:
         return
-    board = await scoreboard.scoreboard(user)
-    labels = [item.project_title for item in stats.scored]
-    scores = [item.score for item in stats.scored if item.score is not None]
+    found = await reflections.stats(ctx.user)
+    if found is None:
+        await ctx.send(stats_empty(t))
+        return
+    board = await scoreboard.scoreboard(ctx.user)
+    labels = [item.project_title for item in found.scored]
+    scores = [item.score for item in found.scored if item.score is not None]
     # Drawing takes ~0.1 s of CPU: keep it off the event loop.
     png = await asyncio.to_thread(render_score_chart, labels, scores, chart_texts(t))
-    caption, follow_up = stats_answer(t, stats.summary, board)
+    caption, follow_up = stats_answer(t, found.summary, board)
     await message.answer_photo(
         BufferedInputFile(png, filename="partner-score.png"),
         caption=caption,
         reply_markup=back_to_menu(t) if follow_up is None else None,
     )
     if follow_up is not None:  # the menu button goes with the last message
-        await follow_up.answer(message)
-
-
-async def stats_command(
-    message: Message, state: FSMContext, user: User, t: Translator,
-    reflections: ReflectionService, scoreboard: ScoreboardService,
-) -> None:  # fmt: skip
-    await state.clear()
-    await _send_stats(message, user, t, reflections, scoreboard)
-
-
-async def stats_button(
-    callback: CallbackQuery, state: FSMContext, user: User, t: Translator,
-    reflections: ReflectionService, scoreboard: ScoreboardService,
-) -> None:  # fmt: skip
-    await state.clear()
-    if isinstance(callback.message, Message):
-        await _send_stats(callback.message, user, t, reflections, scoreboard)
+        await ctx.send(follow_up)
 
 
 def create_router() -> Router:
     router = Router(name="history")
-    router.message.register(history_command, Command("history"))
-    router.callback_query.register(history_button, NavCb.filter(F.to == Nav.HISTORY))
+    router.message.register(history, Command("history"))
+    router.callback_query.register(history, NavCb.filter(F.to == Nav.HISTORY))
     router.callback_query.register(history_page, HistoryPageCb.filter())
     router.callback_query.register(history_open, HistoryOpenCb.filter())
-    router.message.register(stats_command, Command("stats"))
-    router.callback_query.register(stats_button, NavCb.filter(F.to == Nav.STATS))
+    router.message.register(stats, Command("stats"))
+    router.callback_query.register(stats, NavCb.filter(F.to == Nav.STATS))
     return router

@@ -8,21 +8,17 @@ from datetime import date, timedelta
 from typing import Any
 
 from aiogram import F, Router
-from aiogram.filters import Command, StateFilter
-from aiogram.fsm.context import FSMContext
-from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, Message
-from aiogram.utils.callback_answer import CallbackAnswer
+from aiogram.filters import Command
 
-from bot.i18n import Translator
 from bot.reading.dates import NotAFutureDay
-from bot.rules.nudges import MAX_TRUST_ACTIONS
+from bot.rules.nudges import MAX_TRUST_ACTIONS, asks_address, toggled
 from bot.services.clients import ClientService
 from bot.services.kickoffs import KickoffDraft, KickoffService, chosen_actions
-from bot.telegram.filters import CurrentPrompt, OwnClient
-from bot.telegram.input import TYPED_TEXT, ask, read_text, refuse, reject_non_text, stale
+from bot.telegram.context import Ctx
+from bot.telegram.filters import OwnClient
+from bot.telegram.forms import Answers, Buttons, Form, GoTo, Step, Updates, never
 from bot.views.clients import call_off_question, client_card
-from bot.views.common import FormAction, FormCb, Nav, NavCb, form_step
+from bot.views.common import Nav, NavCb, form_step
 from bot.views.kickoff import (
     END_IN_WEEKS,
     AddressCb,
@@ -40,323 +36,300 @@ from bot.views.kickoff import (
 )
 from bot.views.projects import GoalCb, PickClientCb, client_choice, goal_choice
 from bot.views.screen import Screen
-from storage.clients import NAME_LIMIT, Client
+from storage.clients import NAME_LIMIT
 from storage.kickoffs import RED_FLAGS_LIMIT, Address, BudgetFit
 from storage.projects import FIELD_LIMIT, TITLE_LIMIT, Goal
-from storage.users import User
 
 CLIENT_BUTTONS = 8
 
 
-class KickoffForm(StatesGroup):
-    client = State()
-    new_client = State()
-    title = State()
-    goal = State()
-    goal_other = State()
-    metric = State()
-    baseline = State()
-    target = State()
-    end = State()
-    budget = State()
-    flags = State()
-    actions = State()
-    address = State()
+# ---- the questions -------------------------------------------------------------------
 
 
-_STATES = {state.state: state for state in KickoffForm.__states__}
-_TEXT_LIMITS = {
-    KickoffForm.client: NAME_LIMIT,
-    KickoffForm.new_client: NAME_LIMIT,
-    KickoffForm.title: TITLE_LIMIT,
-    KickoffForm.goal_other: FIELD_LIMIT,
-    KickoffForm.metric: FIELD_LIMIT,
-    KickoffForm.baseline: FIELD_LIMIT,
-    KickoffForm.target: FIELD_LIMIT,
-    KickoffForm.flags: RED_FLAGS_LIMIT,
-}
-# Typed answers: the key of the data they fill, and the step that follows.
-_TYPED = {
-    KickoffForm.title: ("title", KickoffForm.goal),
-    KickoffForm.goal_other: ("goal_note", KickoffForm.metric),
-    KickoffForm.metric: ("metric", KickoffForm.baseline),
-    KickoffForm.baseline: ("baseline", KickoffForm.target),
-    KickoffForm.target: ("target", KickoffForm.end),
-    KickoffForm.flags: ("red_flags", KickoffForm.actions),
-}
-# Steps a Skip button may leave empty, and where Skip leads.
-_SKIP = {
-    KickoffForm.metric: KickoffForm.end,  # no number yet: no baseline or target either
-    KickoffForm.baseline: KickoffForm.target,
-    KickoffForm.target: KickoffForm.end,
-    KickoffForm.flags: KickoffForm.actions,
-}
-_BUTTON_STEPS = (KickoffForm.goal, KickoffForm.budget, KickoffForm.actions, KickoffForm.address)
-_ASK = {
-    KickoffForm.new_client: "done-new-client-ask",
-    KickoffForm.title: "kickoff-title-ask",
-    KickoffForm.goal_other: "kickoff-goal-other-ask",
-    KickoffForm.metric: "kickoff-metric-ask",
-    KickoffForm.baseline: "kickoff-baseline-ask",
-    KickoffForm.target: "kickoff-target-ask",
-    KickoffForm.flags: "kickoff-flags-ask",
-}
+async def ask_client(ctx: Ctx, kickoffs: KickoffService, answers: Answers) -> Screen:
+    recent = await kickoffs.client_choices(ctx.user, CLIENT_BUTTONS)
+    choice = client_choice(ctx.t, [(c.id, c.name) for c in recent])
+    return Screen(ctx.t("kickoff-client-ask"), choice)
 
 
-def _back(step: State, data: dict[str, Any]) -> State:
-    """Where Back leads from `step`, given what was answered so far."""
-    if step == KickoffForm.metric:
-        return KickoffForm.goal_other if data.get("goal") == Goal.OTHER else KickoffForm.goal
-    if step == KickoffForm.end:
-        return KickoffForm.target if data.get("metric") else KickoffForm.metric
-    order = [
-        KickoffForm.client, KickoffForm.title, KickoffForm.goal, KickoffForm.metric,
-        KickoffForm.baseline, KickoffForm.target, KickoffForm.end, KickoffForm.budget,
-        KickoffForm.flags, KickoffForm.actions, KickoffForm.address,
-    ]  # fmt: skip
-    if step in (KickoffForm.new_client, KickoffForm.title):
-        return KickoffForm.client
-    if step == KickoffForm.goal_other:
-        return KickoffForm.goal
-    return order[max(0, order.index(step) - 1)]
+async def ask_goal(ctx: Ctx, kickoffs: KickoffService, answers: Answers) -> Screen:
+    return Screen(ctx.t("kickoff-goal-ask"), goal_choice(ctx.t))
 
 
-async def _prompt(step: State, user: User, data: dict[str, Any], t: Translator,
-                  kickoffs: KickoffService) -> Screen:  # fmt: skip
-    if step == KickoffForm.client:
-        recent = await kickoffs.client_choices(user, CLIENT_BUTTONS)
-        return Screen(t("kickoff-client-ask"), client_choice(t, [(c.id, c.name) for c in recent]))
-    if step == KickoffForm.goal:
-        return Screen(t("kickoff-goal-ask"), goal_choice(t))
-    if step == KickoffForm.end:
-        return Screen(t("kickoff-end-ask"), end_choice(t))
-    if step == KickoffForm.budget:
-        return Screen(t("kickoff-budget-ask"), budget_choice(t))
-    if step == KickoffForm.actions:
-        return trust_choice(t, chosen_actions(data.get("actions", [])))
-    if step == KickoffForm.address:
-        return Screen(t("kickoff-address-ask"), address_choice(t))
-    return Screen(t(_ASK[step]), form_step(t, skip=step in _SKIP))
+async def ask_end(ctx: Ctx, kickoffs: KickoffService, answers: Answers) -> Screen:
+    return Screen(ctx.t("kickoff-end-ask"), end_choice(ctx.t))
 
 
-async def _go(
-    step: State, target: Message | CallbackQuery, state: FSMContext, user: User, t: Translator,
-    kickoffs: KickoffService,
-) -> None:  # fmt: skip
-    await state.set_state(step)
-    await ask(await _prompt(step, user, await state.get_data(), t, kickoffs), target, state)
+async def ask_budget(ctx: Ctx, kickoffs: KickoffService, answers: Answers) -> Screen:
+    return Screen(ctx.t("kickoff-budget-ask"), budget_choice(ctx.t))
 
 
-async def _start(
-    target: Message | CallbackQuery, state: FSMContext, user: User, t: Translator,
-    kickoffs: KickoffService,
-) -> None:  # fmt: skip
-    await state.clear()
-    await state.set_state(KickoffForm.client)
-    screen = await _prompt(KickoffForm.client, user, {}, t, kickoffs)
-    await ask(screen, target, state, below=True)
+async def ask_actions(ctx: Ctx, kickoffs: KickoffService, answers: Answers) -> Screen:
+    return trust_choice(ctx.t, chosen_actions(answers.get("actions", [])))
 
 
-async def kickoff_command(message: Message, state: FSMContext, user: User, t: Translator,
-                          kickoffs: KickoffService) -> None:  # fmt: skip
-    await message.answer(t("kickoff-intro"))
-    await _start(message, state, user, t, kickoffs)
+async def ask_address(ctx: Ctx, kickoffs: KickoffService, answers: Answers) -> Screen:
+    return Screen(ctx.t("kickoff-address-ask"), address_choice(ctx.t))
 
 
-async def kickoff_button(callback: CallbackQuery, state: FSMContext, user: User, t: Translator,
-                         kickoffs: KickoffService) -> None:  # fmt: skip
-    await _start(callback, state, user, t, kickoffs)
+def typed_question(key: str, *, skip: bool = False) -> Any:
+    async def ask(ctx: Ctx, kickoffs: KickoffService, answers: Answers) -> Screen:
+        return Screen(ctx.t(key), form_step(ctx.t, skip=skip))
+
+    return ask
 
 
-async def new_client_picked(callback: CallbackQuery, state: FSMContext, user: User,
-                            t: Translator, kickoffs: KickoffService) -> None:  # fmt: skip
-    await _go(KickoffForm.new_client, callback, state, user, t, kickoffs)
+# ---- the answers -----------------------------------------------------------------------
 
 
-async def client_picked(callback: CallbackQuery, client: Client, state: FSMContext, user: User,
-                        t: Translator, kickoffs: KickoffService) -> None:  # fmt: skip
-    await state.update_data(client_id=client.id, new_client=None)
-    await _go(KickoffForm.title, callback, state, user, t, kickoffs)
+async def pick_new_client(
+    ctx: Ctx, kickoffs: KickoffService, pressed: PickClientCb, data: dict[str, Any]
+) -> GoTo:
+    return GoTo("new_client")
 
 
-async def typed(message: Message, state: FSMContext, user: User, t: Translator,
-                kickoffs: KickoffService) -> None:  # fmt: skip
-    step = _STATES[str(await state.get_state())]
-    if step in _BUTTON_STEPS:
-        await message.answer(t("expects-button"))
+async def pick_client(
+    ctx: Ctx, kickoffs: KickoffService, pressed: PickClientCb, data: dict[str, Any]
+) -> Updates:
+    return {"client_id": data["client"].id, "new_client": None}  # OwnClient checked it
+
+
+async def typed_client(ctx: Ctx, kickoffs: KickoffService, name: str, answers: Answers) -> Updates:
+    """A typed name is a new client; it is created only when the kickoff is saved."""
+    return {"client_id": None, "new_client": name}
+
+
+async def pick_goal(
+    ctx: Ctx, kickoffs: KickoffService, pressed: GoalCb, data: dict[str, Any]
+) -> Updates:
+    return {"goal": pressed.goal.value, "goal_note": None}
+
+
+async def pick_end(
+    ctx: Ctx, kickoffs: KickoffService, pressed: EndInCb, data: dict[str, Any]
+) -> Updates:
+    day = kickoffs.today(ctx.user) + timedelta(weeks=pressed.weeks)
+    return {"ends_on": day.isoformat()}
+
+
+async def typed_end(
+    ctx: Ctx, kickoffs: KickoffService, text: str, answers: Answers
+) -> Updates | Screen:
+    day = await kickoffs.read_end_day(ctx.user, text)
+    if isinstance(day, NotAFutureDay):
+        return end_problem(ctx.t, day, text)
+    return {"ends_on": day.isoformat()}
+
+
+async def pick_budget(
+    ctx: Ctx, kickoffs: KickoffService, pressed: BudgetCb, data: dict[str, Any]
+) -> Updates:
+    return {"budget_fit": pressed.fit.value}
+
+
+async def toggle_action(
+    ctx: Ctx, kickoffs: KickoffService, pressed: TrustCb, data: dict[str, Any]
+) -> None:
+    picked = toggled(
+        chosen_actions((await ctx.state.get_data()).get("actions", [])), pressed.action
+    )
+    if picked is None:
+        ctx.alert(ctx.t("kickoff-trust-max", most=MAX_TRUST_ACTIONS))
         return
-    if step == KickoffForm.end:
-        text = message.text or ""
-        day = await kickoffs.read_end_day(user, text)
-        if isinstance(day, NotAFutureDay):
-            await ask(end_problem(t, day, text), message, state)  # its buttons answer now
-            return
-        await _ended(day, message, state, user, t, kickoffs)
-        return
-    value = await read_text(message, t, _TEXT_LIMITS[step])
-    if value is None:
-        return
-    if step in (KickoffForm.client, KickoffForm.new_client):
-        # A typed name is a new client; it is created only when the kickoff is saved.
-        await state.update_data(client_id=None, new_client=value)
-        await _go(KickoffForm.title, message, state, user, t, kickoffs)
-        return
-    key, next_step = _TYPED[step]
-    await state.update_data({key: value})
-    await _go(next_step, message, state, user, t, kickoffs)
+    actions = chosen_actions([action.value for action in picked])
+    await ctx.state.update_data(actions=[action.value for action in actions])
+    await ctx.reply(trust_choice(ctx.t, actions))
 
 
-async def goal_picked(callback: CallbackQuery, callback_data: GoalCb, state: FSMContext,
-                      user: User, t: Translator, kickoffs: KickoffService) -> None:  # fmt: skip
-    await state.update_data(goal=callback_data.goal.value, goal_note=None)
-    other = callback_data.goal is Goal.OTHER
-    await _go(KickoffForm.goal_other if other else KickoffForm.metric, callback, state, user, t,
-              kickoffs)  # fmt: skip
+async def actions_ready(
+    ctx: Ctx, kickoffs: KickoffService, pressed: TrustReadyCb, data: dict[str, Any]
+) -> Updates | None:
+    if not (await ctx.state.get_data()).get("actions"):
+        ctx.alert(ctx.t("kickoff-trust-none"))
+        return None
+    return {}
 
 
-async def form_button(callback: CallbackQuery, callback_data: FormCb, state: FSMContext,
-                      user: User, t: Translator, kickoffs: KickoffService) -> None:  # fmt: skip
-    step = _STATES[str(await state.get_state())]
-    if callback_data.action is FormAction.SKIP and step in _SKIP:
-        if step == KickoffForm.metric:
-            await state.update_data(metric=None, baseline=None, target=None)
-        else:
-            await state.update_data({_TYPED[step][0]: None})
-        await _go(_SKIP[step], callback, state, user, t, kickoffs)
-        return
-    await _go(_back(step, await state.get_data()), callback, state, user, t, kickoffs)
+async def pick_address(
+    ctx: Ctx, kickoffs: KickoffService, pressed: AddressCb, data: dict[str, Any]
+) -> Updates:
+    return {"address": pressed.address.value}
 
 
-async def end_picked(callback: CallbackQuery, callback_data: EndInCb, state: FSMContext,
-                     user: User, t: Translator, kickoffs: KickoffService) -> None:  # fmt: skip
-    day = kickoffs.today(user) + timedelta(weeks=callback_data.weeks)
-    await _ended(day, callback, state, user, t, kickoffs)
-
-
-async def _ended(day: date, target: Message | CallbackQuery, state: FSMContext, user: User,
-                 t: Translator, kickoffs: KickoffService) -> None:  # fmt: skip
-    await state.update_data(ends_on=day.isoformat())
-    await _go(KickoffForm.budget, target, state, user, t, kickoffs)
-
-
-async def budget_picked(callback: CallbackQuery, callback_data: BudgetCb, state: FSMContext,
-                        user: User, t: Translator, kickoffs: KickoffService) -> None:  # fmt: skip
-    await state.update_data(budget_fit=callback_data.fit.value)
-    await _go(KickoffForm.flags, callback, state, user, t, kickoffs)
-
-
-async def trust_toggled(
-    callback: CallbackQuery, callback_data: TrustCb, callback_answer: CallbackAnswer,
-    state: FSMContext, t: Translator,
-) -> None:  # fmt: skip
-    picked = list(chosen_actions((await state.get_data()).get("actions", [])))
-    if callback_data.action in picked:
-        picked.remove(callback_data.action)
-    elif len(picked) >= MAX_TRUST_ACTIONS:
-        callback_answer.text = t("kickoff-trust-max", most=MAX_TRUST_ACTIONS)
-        callback_answer.show_alert = True
-        return
-    else:
-        picked.append(callback_data.action)
-    await state.update_data(actions=[action.value for action in chosen_actions(picked)])
-    await trust_choice(t, chosen_actions(picked)).show(callback)
-
-
-async def trust_ready(
-    callback: CallbackQuery, callback_answer: CallbackAnswer, state: FSMContext, user: User,
-    t: Translator, kickoffs: KickoffService,
-) -> None:  # fmt: skip
-    if not (await state.get_data()).get("actions"):
-        callback_answer.text = t("kickoff-trust-none")
-        callback_answer.show_alert = True
-        return
-    if t.language == "ru":  # only Russian drafts need to know «вы» or «ты»
-        await _go(KickoffForm.address, callback, state, user, t, kickoffs)
-        return
-    await _save(callback, Address.FORMAL, state, user, t, kickoffs)
-
-
-async def address_picked(callback: CallbackQuery, callback_data: AddressCb, state: FSMContext,
-                         user: User, t: Translator, kickoffs: KickoffService) -> None:  # fmt: skip
-    await _save(callback, callback_data.address, state, user, t, kickoffs)
-
-
-def _draft(data: dict[str, Any], address: Address) -> KickoffDraft:
+def _draft(answers: Answers) -> KickoffDraft:
     """The kickoff as the form collected it."""
     return KickoffDraft(
-        client_id=int(data["client_id"]) if data.get("client_id") else None,
-        new_client=data.get("new_client"),
-        title=data["title"],
-        goal=Goal(data["goal"]),
-        goal_note=data.get("goal_note"),
-        metric=data.get("metric"),
-        baseline=data.get("baseline"),
-        target=data.get("target"),
-        ends_on=date.fromisoformat(data["ends_on"]),
-        budget_fit=BudgetFit(data["budget_fit"]),
-        red_flags=data.get("red_flags"),
-        address=address,
-        actions=chosen_actions(data.get("actions", [])),
+        client_id=int(answers["client_id"]) if answers.get("client_id") else None,
+        new_client=answers.get("new_client"),
+        title=answers["title"],
+        goal=Goal(answers["goal"]),
+        goal_note=answers.get("goal_note"),
+        metric=answers.get("metric"),
+        baseline=answers.get("baseline"),
+        target=answers.get("target"),
+        ends_on=date.fromisoformat(answers["ends_on"]),
+        budget_fit=BudgetFit(answers["budget_fit"]),
+        red_flags=answers.get("red_flags"),
+        address=Address(answers.get("address") or Address.FORMAL),
+        actions=chosen_actions(answers.get("actions", [])),
     )
 
 
-async def _save(callback: CallbackQuery, address: Address, state: FSMContext, user: User,
-                t: Translator, kickoffs: KickoffService) -> None:  # fmt: skip
-    started = await kickoffs.start(user, _draft(await state.get_data(), address))
+async def save(ctx: Ctx, kickoffs: KickoffService, answers: Answers) -> None:
+    started = await kickoffs.start(ctx.user, _draft(answers))
     if started is None:
         # The chosen client was deleted meanwhile: ask again, keep everything else.
-        await Screen(t("client-gone")).below(callback)
-        await state.set_state(KickoffForm.client)
-        await ask(await _prompt(KickoffForm.client, user, {}, t, kickoffs), callback, state,
-                  below=True)  # fmt: skip
+        await ctx.say("client-gone")
+        await KICKOFF_FORM.go(ctx, kickoffs, "client", below=True)
         return
-    await state.clear()
-    await started_screen(t, started).show(callback)
+    await ctx.state.clear()
+    await ctx.reply(started_screen(ctx.t, started))
+
+
+def _measured(ctx: Ctx, answers: Answers) -> bool:
+    return bool(answers.get("metric"))
+
+
+def _other_goal(ctx: Ctx, answers: Answers) -> bool:
+    return answers.get("goal") == Goal.OTHER
+
+
+def _in_russian(ctx: Ctx, answers: Answers) -> bool:
+    return asks_address(ctx.t.language)
+
+
+def _text_step(name: str, ask_key: str, key: str, limit: int, **more: Any) -> Step[KickoffService]:
+    skip = more.pop("skip", None)
+    return Step(
+        name,
+        typed_question(ask_key, skip=skip is not None),
+        key=key,
+        limit=limit,
+        skip=skip,
+        **more,
+    )
+
+
+KICKOFF_FORM: Form[KickoffService] = Form(
+    name="KickoffForm",
+    service="kickoffs",
+    steps=[
+        Step(
+            "client",
+            ask_client,
+            read=typed_client,
+            limit=NAME_LIMIT,
+            buttons=[
+                Buttons(PickClientCb.filter(F.id == 0), pick_new_client),
+                Buttons(PickClientCb.filter(), pick_client, (OwnClient(),)),
+            ],
+        ),
+        Step(
+            "new_client",
+            typed_question("done-new-client-ask"),
+            read=typed_client,
+            limit=NAME_LIMIT,
+            when=never,
+            back="client",
+        ),
+        _text_step("title", "kickoff-title-ask", "title", TITLE_LIMIT, back="client"),
+        Step("goal", ask_goal, buttons=[Buttons(GoalCb.filter(), pick_goal)]),
+        _text_step(
+            "goal_other", "kickoff-goal-other-ask", "goal_note", FIELD_LIMIT, when=_other_goal
+        ),
+        # No number yet: no baseline or target either.
+        _text_step(
+            "metric",
+            "kickoff-metric-ask",
+            "metric",
+            FIELD_LIMIT,
+            skip={"metric": None, "baseline": None, "target": None},
+        ),
+        _text_step(
+            "baseline",
+            "kickoff-baseline-ask",
+            "baseline",
+            FIELD_LIMIT,
+            skip={"baseline": None},
+            when=_measured,
+        ),
+        _text_step(
+            "target",
+            "kickoff-target-ask",
+            "target",
+            FIELD_LIMIT,
+            skip={"target": None},
+            when=_measured,
+        ),
+        Step(
+            "end",
+            ask_end,
+            read=typed_end,
+            buttons=[Buttons(EndInCb.filter(F.weeks.in_(END_IN_WEEKS)), pick_end)],
+        ),
+        Step("budget", ask_budget, buttons=[Buttons(BudgetCb.filter(), pick_budget)]),
+        _text_step(
+            "flags", "kickoff-flags-ask", "red_flags", RED_FLAGS_LIMIT, skip={"red_flags": None}
+        ),
+        Step(
+            "actions",
+            ask_actions,
+            buttons=[
+                Buttons(TrustCb.filter(), toggle_action),
+                Buttons(TrustReadyCb.filter(), actions_ready),
+            ],
+        ),
+        Step(
+            "address",
+            ask_address,
+            buttons=[Buttons(AddressCb.filter(), pick_address)],
+            when=_in_russian,
+        ),
+    ],
+    finish=save,
+)
+
+
+async def kickoff(_: object, ctx: Ctx, kickoffs: KickoffService) -> None:
+    """/kickoff (with a word on what it is for) and its menu button: the first question
+    in a new message."""
+    if ctx.pressed is None:
+        await ctx.say("kickoff-intro")
+    await KICKOFF_FORM.start(ctx, kickoffs, below=True)
 
 
 async def call_off(
-    callback: CallbackQuery, callback_data: CallOffCb, callback_answer: CallbackAnswer,
-    user: User, t: Translator, kickoffs: KickoffService, clients: ClientService,
-) -> None:  # fmt: skip
+    _: object,
+    ctx: Ctx,
+    callback_data: CallOffCb,
+    kickoffs: KickoffService,
+    clients: ClientService,
+) -> None:
     """From the client's card: a project that will not happen stops its reminders."""
-    kickoff = await kickoffs.get(user, callback_data.id)
-    if kickoff is None:
-        refuse(callback_answer, t, user.id, "kickoff", callback_data.id)
+    found = await kickoffs.get(ctx.user, callback_data.id)
+    if found is None:
+        ctx.refuse("kickoff", callback_data.id)
         return
-    if not kickoff.active:  # finished or called off meanwhile
-        stale(callback_answer, t)
+    if not found.active:  # finished or called off meanwhile
+        ctx.stale()
         return
     if not callback_data.confirmed:
-        await call_off_question(t, kickoff).show(callback)
+        await ctx.reply(call_off_question(ctx.t, found))
         return
-    await kickoffs.drop(user, kickoff)
-    client = await clients.get(user, kickoff.client_id)
-    notice = t("call-off-done", project=kickoff.title)
+    await kickoffs.drop(ctx.user, found)
+    client = await clients.get(ctx.user, found.client_id)
+    notice = ctx.t("call-off-done", project=found.title)
     if client is None:
-        await Screen(notice).show(callback)
+        await ctx.reply(Screen(notice))
         return
-    card = client_card(t, await clients.card(user, client), user.timezone)
-    await card.after(notice).show(callback)
+    card = client_card(ctx.t, await clients.card(ctx.user, client), ctx.user.timezone)
+    await ctx.reply(card.after(notice))
 
 
 def create_router() -> Router:
     router = Router(name="kickoff")
-    router.message.register(kickoff_command, Command("kickoff"))
-    router.callback_query.register(kickoff_button, NavCb.filter(F.to == Nav.KICKOFF))
+    router.message.register(kickoff, Command("kickoff"))
+    router.callback_query.register(kickoff, NavCb.filter(F.to == Nav.KICKOFF))
     router.callback_query.register(call_off, CallOffCb.filter())
-    in_form = StateFilter(*KickoffForm.__states__)
-    # Every button of the form answers only the question asked now.
-    current = CurrentPrompt()
-    register = router.callback_query.register
-    register(new_client_picked, KickoffForm.client, PickClientCb.filter(F.id == 0), current)
-    register(client_picked, KickoffForm.client, PickClientCb.filter(), current, OwnClient())
-    register(goal_picked, KickoffForm.goal, GoalCb.filter(), current)
-    register(end_picked, KickoffForm.end, EndInCb.filter(F.weeks.in_(END_IN_WEEKS)), current)
-    register(budget_picked, KickoffForm.budget, BudgetCb.filter(), current)
-    register(trust_toggled, KickoffForm.actions, TrustCb.filter(), current)
-    register(trust_ready, KickoffForm.actions, TrustReadyCb.filter(), current)
-    register(address_picked, KickoffForm.address, AddressCb.filter(), current)
-    register(form_button, in_form, FormCb.filter(), current)
-    router.message.register(typed, in_form, TYPED_TEXT)
-    router.message.register(reject_non_text, in_form, ~F.text)
+    KICKOFF_FORM.register(router)
     return router

@@ -7,6 +7,7 @@ about a third of the way in; progress notes come every few days until the end da
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from storage.nudges import NudgeKind
@@ -41,3 +42,18 @@ def next_progress_day(after: date, start: date, end: date) -> date | None:
     steps = (after - start).days // every + 1
     day = start + timedelta(days=steps * every)
     return day if day < end else None
+
+
+def toggled(picked: Sequence[NudgeKind], action: NudgeKind) -> list[NudgeKind] | None:
+    """The trust actions picked after a press on `action`: unpicked if it was picked,
+    added otherwise; None when adding it would make more than MAX_TRUST_ACTIONS."""
+    if action in picked:
+        return [kind for kind in picked if kind is not action]
+    if len(picked) >= MAX_TRUST_ACTIONS:
+        return None
+    return [*picked, action]
+
+
+def asks_address(language: str) -> bool:
+    """Only Russian drafts need to know whether the client is «вы» or «ты»."""
+    return language == "ru"
