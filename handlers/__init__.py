@@ -22,6 +22,7 @@ from handlers import (
     checkins,
     clients,
     common,
+    errors,
     fallback,
     history,
     kickoff,
@@ -34,6 +35,9 @@ from handlers import (
     settings,
     tips,
 )
+
+# The last line of defence, registered on the Dispatcher's errors.
+on_error = errors.on_error
 
 
 def create_routers() -> list[Router]:

@@ -52,8 +52,7 @@ from bot.telegram.menus import set_menus
 from bot.telegram.middlewares import UserMiddleware
 from bot.telegram.polling_guard import PollingGuard
 from bot.telegram.webhook import build_webhook_app, webhook_full_url, webhook_path
-from handlers import create_routers
-from handlers.errors import on_error
+from handlers import create_routers, on_error
 from storage.db import Database
 from storage.fsm import DatabaseStorage
 
