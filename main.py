@@ -27,18 +27,21 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     )
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument(
-        "--playground", action="store_true",
+        "--playground",
+        action="store_true",
         help="run the playground even when BOT_TOKEN is set (its data is kept apart)",
-    )  # fmt: skip
+    )
     mode.add_argument(
-        "--telegram", action="store_true",
+        "--telegram",
+        action="store_true",
         help="run on Telegram only: without BOT_TOKEN, stop with an error (servers, Docker)",
-    )  # fmt: skip
+    )
     parser.add_argument(
         # Checked only when the playground starts: the bot on Telegram never reads it.
-        "--port", default=setting("PLAYGROUND_PORT") or "8080",
+        "--port",
+        default=setting("PLAYGROUND_PORT") or "8080",
         help="the playground page's port on 127.0.0.1 (default 8080, or PLAYGROUND_PORT)",
-    )  # fmt: skip
+    )
     return parser.parse_args(argv)
 
 
@@ -81,8 +84,10 @@ def start_playground(port: str) -> int:
     from playground.run import PlaygroundOptions, run_playground
 
     if not port.isdigit() or not 1 <= int(port) <= 65535:
-        print(f"--port (or PLAYGROUND_PORT) must be a port number from 1 to 65535, not {port!r}.",
-              file=sys.stderr)  # fmt: skip
+        print(
+            f"--port (or PLAYGROUND_PORT) must be a port number from 1 to 65535, not {port!r}.",
+            file=sys.stderr,
+        )
         return 2
     level = (setting("LOG_LEVEL") or "INFO").upper()
     level = level if level in get_args(LogLevel) else "INFO"

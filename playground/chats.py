@@ -23,8 +23,12 @@ class Person:
     admin: bool = False
 
     def telegram_user(self) -> dict[str, Any]:
-        return {"id": self.user_id, "is_bot": False, "first_name": self.first_name,
-                "language_code": self.language_code}  # fmt: skip
+        return {
+            "id": self.user_id,
+            "is_bot": False,
+            "first_name": self.first_name,
+            "language_code": self.language_code,
+        }
 
     def telegram_chat(self) -> dict[str, Any]:
         return {"id": self.user_id, "type": "private", "first_name": self.first_name}
@@ -96,16 +100,23 @@ class ChatMessage:
             message["photo"] = [_photo_size(self.photo)]
         if self.document is not None:
             message["document"] = {
-                "file_id": self.document.file_id, "file_unique_id": self.document.file_id,
-                "file_name": self.document.name, "mime_type": self.document.mime,
+                "file_id": self.document.file_id,
+                "file_unique_id": self.document.file_id,
+                "file_name": self.document.name,
+                "mime_type": self.document.mime,
                 "file_size": len(self.document.data),
-            }  # fmt: skip
+            }
         if self.sticker is not None:
             message["sticker"] = {
-                "file_id": "sticker", "file_unique_id": "sticker", "type": "regular",
-                "width": 512, "height": 512, "is_animated": False, "is_video": False,
+                "file_id": "sticker",
+                "file_unique_id": "sticker",
+                "type": "regular",
+                "width": 512,
+                "height": 512,
+                "is_animated": False,
+                "is_video": False,
                 "emoji": self.sticker,
-            }  # fmt: skip
+            }
         if self.inline_keyboard:
             message["reply_markup"] = {"inline_keyboard": self.inline_keyboard}
         return message
@@ -113,8 +124,13 @@ class ChatMessage:
 
 def _photo_size(file: StoredFile) -> dict[str, Any]:
     width, height = _png_size(file.data) or (800, 450)
-    return {"file_id": file.file_id, "file_unique_id": file.file_id, "width": width,
-            "height": height, "file_size": len(file.data)}  # fmt: skip
+    return {
+        "file_id": file.file_id,
+        "file_unique_id": file.file_id,
+        "width": width,
+        "height": height,
+        "file_size": len(file.data),
+    }
 
 
 def _png_size(data: bytes) -> tuple[int, int] | None:
@@ -156,9 +172,14 @@ def sample_photo(width: int = 320, height: int = 200) -> bytes:
     )
 
     def chunk(kind: bytes, body: bytes) -> bytes:
-        return (struct.pack(">I", len(body)) + kind + body
-                + struct.pack(">I", zlib.crc32(kind + body)))  # fmt: skip
+        return (
+            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        )
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))  # fmt: skip
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )

@@ -117,11 +117,15 @@ async def run_playground(options: PlaygroundOptions) -> None:
             application.waker.wake_now()
 
     page = PlaygroundPage(
-        api, clock, I18n(), profile=profile,
-        run_due=application.run_due_work, on_clock_moved=clock_moved,
+        api,
+        clock,
+        I18n(),
+        profile=profile,
+        run_due=application.run_due_work,
+        on_clock_moved=clock_moved,
         hint=f"A playground on this computer: nothing goes to Telegram. Data: "
         f"{options.database}. {TELEGRAM_HINT}",
-    )  # fmt: skip
+    )
     runner = web.AppRunner(page.create_app(), access_log=None)
     await runner.setup()
     try:

@@ -165,8 +165,10 @@ class PlaygroundPage:
         if not text.strip():
             return _refuse("Type a message first.")
         if len(text) > MAX_TYPED:
-            return _refuse(f"That is {len(text):,} characters; the playground takes up to "
-                           f"{MAX_TYPED:,} at once.")  # fmt: skip
+            return _refuse(
+                f"That is {len(text):,} characters; the playground takes up to "
+                f"{MAX_TYPED:,} at once."
+            )
         return await _as_person(self.api.write(self._person(body.get("person")).key, text))
 
     async def _press(self, request: web.Request) -> web.Response:
@@ -222,8 +224,9 @@ async def _local_only(request: web.Request, handler: Handler) -> web.StreamRespo
     host = (request.host or "").rsplit(":", 1)[0].strip("[]")
     origin = urlsplit(request.headers.get("Origin", "")).hostname
     if host not in LOOPBACK_NAMES or (origin is not None and origin not in LOOPBACK_NAMES):
-        return web.json_response({"ok": False, "error": "The playground answers on 127.0.0.1 "
-                                   "only."}, status=403)  # fmt: skip
+        return web.json_response(
+            {"ok": False, "error": "The playground answers on 127.0.0.1 only."}, status=403
+        )
     posted = request.path.startswith("/api/") and request.method == "POST"
     if posted and request.content_type != "application/json":
         return web.json_response({"ok": False, "error": "Send JSON."}, status=415)

@@ -54,8 +54,16 @@ def offenders(package: str, forbidden: tuple[str, ...], *, skip: tuple[str, ...]
 
 def test_the_rules_see_every_layer() -> None:
     """A rule over an empty folder would pass for nothing."""
-    layers = ("storage", "bot/services", "bot/rules", "bot/reading", "bot/views", "bot/delivery",
-              "bot/telegram", "handlers")  # fmt: skip
+    layers = (
+        "storage",
+        "bot/services",
+        "bot/rules",
+        "bot/reading",
+        "bot/views",
+        "bot/delivery",
+        "bot/telegram",
+        "handlers",
+    )
     for package in layers:
         assert len(modules_in(package)) >= 3, package
     assert "aiogram" in imported_modules(ROOT / "handlers" / "common.py")
@@ -80,8 +88,14 @@ def test_rules_and_reading_sit_below_the_use_cases(package: str) -> None:
 
 
 def test_views_render_and_never_deliver_or_handle() -> None:
-    forbidden = ("handlers", "bot.delivery", "bot.telegram", "aiogram.fsm", "storage.db",
-                 "storage.repositories")  # fmt: skip
+    forbidden = (
+        "handlers",
+        "bot.delivery",
+        "bot.telegram",
+        "aiogram.fsm",
+        "storage.db",
+        "storage.repositories",
+    )
     assert offenders("bot/views", forbidden) == {}
 
 
@@ -131,8 +145,12 @@ def test_handlers_see_services_not_repositories() -> None:
                 "storage.db",
                 "storage.repositories",
             ):
-                names = [a.name for a in node.names if a.name.endswith(("Repository", "Database"))
-                         or node.module in ("storage.db", "storage.repositories")]  # fmt: skip
+                names = [
+                    a.name
+                    for a in node.names
+                    if a.name.endswith(("Repository", "Database"))
+                    or node.module in ("storage.db", "storage.repositories")
+                ]
                 if names:
                     found.setdefault(path.name, []).extend(names)
     assert found == {}

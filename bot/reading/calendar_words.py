@@ -167,9 +167,12 @@ def _months(today: date, step: int) -> Iterator[tuple[int, int]]:
 
 
 def _nearest(
-    today: date, earliest: date, ahead: bool, pick: Callable[[int, int], date | None],
+    today: date,
+    earliest: date,
+    ahead: bool,
+    pick: Callable[[int, int], date | None],
     month: int | None = None,
-) -> date | None:  # fmt: skip
+) -> date | None:
     """The first day `pick` gives in the months from today's on that is not before
     `earliest` (ahead), or the last one not after today (back); only in `month` if given."""
     for year, number in _months(today, 1 if ahead else -1):
@@ -251,8 +254,12 @@ def _still_running(earliest: date, month: int, part: str | None) -> date | None:
 
 
 def _month_rule(
-    today: date, earliest: date, ahead: bool, match: re.Match[str], part: str | None,
-) -> date | NotADay | None:  # fmt: skip
+    today: date,
+    earliest: date,
+    ahead: bool,
+    match: re.Match[str],
+    part: str | None,
+) -> date | NotADay | None:
     """The day the part of the month (None: the month alone) falls on in a named month
     ("в декабре"), this month or the next / the previous one ("в конце месяца", "next
     month")."""
@@ -280,8 +287,11 @@ def read_calendar_words(
     a date no calendar has; None when the words are not one of these (ask dateparser)."""
     earliest = today if today_counts else today + timedelta(days=1)
     if match := _NUMERIC.match(words) or _DAY_MONTH.match(words) or _MONTH_DAY.match(words):
-        month = int(match["month"]) if match["month"].isdigit() else (
-            _index(_MONTHS, match["month"]) + 1)  # fmt: skip
+        month = (
+            int(match["month"])
+            if match["month"].isdigit()
+            else (_index(_MONTHS, match["month"]) + 1)
+        )
         year = _with_year(match["year"])
         return _calendar_date(today, earliest, ahead, int(match["day"]), month, year)
     if match := _NTH.match(words):

@@ -83,8 +83,9 @@ def add_months(day: date, months: int) -> date:
 def preset_day(today: date, preset: Preset) -> date:
     if preset is Preset.TWO_WEEKS:
         return today + timedelta(weeks=2)
-    return add_months(today, {Preset.ONE_MONTH: 1, Preset.THREE_MONTHS: 3,
-                              Preset.SIX_MONTHS: 6}[preset])  # fmt: skip
+    return add_months(
+        today, {Preset.ONE_MONTH: 1, Preset.THREE_MONTHS: 3, Preset.SIX_MONTHS: 6}[preset]
+    )
 
 
 def cadence_day(since: date, unit: CadenceUnit, n: int) -> date:

@@ -124,13 +124,21 @@ class KickoffService:
                 return None
             kickoff = await repos.kickoffs.add(
                 NewKickoff(
-                    user_id=user.id, client_id=client.id, title=draft.title, goal=draft.goal,
-                    goal_note=draft.goal_note, metric=draft.metric, baseline=draft.baseline,
-                    target=draft.target, ends_on=draft.ends_on, budget_fit=draft.budget_fit,
-                    red_flags=draft.red_flags, address=draft.address,
+                    user_id=user.id,
+                    client_id=client.id,
+                    title=draft.title,
+                    goal=draft.goal,
+                    goal_note=draft.goal_note,
+                    metric=draft.metric,
+                    baseline=draft.baseline,
+                    target=draft.target,
+                    ends_on=draft.ends_on,
+                    budget_fit=draft.budget_fit,
+                    red_flags=draft.red_flags,
+                    address=draft.address,
                 ),
                 now,
-            )  # fmt: skip
+            )
             planned: dict[NudgeKind, date] = {}
             for action in draft.actions:
                 day = first_day(action, today, draft.ends_on)

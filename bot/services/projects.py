@@ -96,12 +96,17 @@ class ProjectService:
                 return None
             project = await repos.projects.add(
                 NewProject(
-                    user_id=user.id, client_id=client.id, title=draft.title, goal=draft.goal,
-                    goal_note=draft.goal_note, metric=draft.metric, baseline=draft.baseline,
+                    user_id=user.id,
+                    client_id=client.id,
+                    title=draft.title,
+                    goal=draft.goal,
+                    goal_note=draft.goal_note,
+                    metric=draft.metric,
+                    baseline=draft.baseline,
                     finished_on=day,
                 ),
                 now,
-            )  # fmt: skip
+            )
             # Finishing a project is a real contact: logged, and a cadence counts from it.
             await self._checkins.contacted(user, client.id, day, ContactSource.PROJECT)
         return project
@@ -124,12 +129,17 @@ class ProjectService:
                 return None
             project = await repos.projects.add(
                 NewProject(
-                    user_id=user.id, client_id=kickoff.client_id, title=kickoff.title,
-                    goal=kickoff.goal, goal_note=kickoff.goal_note, metric=kickoff.metric,
-                    baseline=kickoff.baseline, finished_on=day,
+                    user_id=user.id,
+                    client_id=kickoff.client_id,
+                    title=kickoff.title,
+                    goal=kickoff.goal,
+                    goal_note=kickoff.goal_note,
+                    metric=kickoff.metric,
+                    baseline=kickoff.baseline,
+                    finished_on=day,
                 ),
                 now,
-            )  # fmt: skip
+            )
             await repos.kickoffs.finish(user.id, kickoff.id, project.id, now)
             await repos.nudges.cancel_open(user.id, kickoff.id, now)
             await self._checkins.contacted(user, kickoff.client_id, day, ContactSource.PROJECT)

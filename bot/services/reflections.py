@@ -162,9 +162,14 @@ class ReflectionService:
     ) -> Step | ButtonProblem:
         next_position = reflection.position + 1
         saved = await self._reflections.save_answer(
-            user.id, reflection.id, question.id, value=value, text=text,
-            skipped=value is None and text is None, next_position=next_position,
-        )  # fmt: skip
+            user.id,
+            reflection.id,
+            question.id,
+            value=value,
+            text=text,
+            skipped=value is None and text is None,
+            next_position=next_position,
+        )
         if not saved:  # finished or gone between the check and the write
             return ButtonProblem.PASSED
         return Step(reflection, next_position, await self._title(user, reflection))

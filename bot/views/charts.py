@@ -40,12 +40,19 @@ def render_score_chart(labels: Sequence[str], scores: Sequence[int], texts: Char
     positions = list(range(1, len(scores) + 1))
     axes.plot(positions, scores, marker="o", color="#2b4c7e", linewidth=2, zorder=3)
     for x, score in zip(positions, scores, strict=True):
-        axes.annotate(str(score), (x, score), textcoords="offset points", xytext=(0, 7),
-                      ha="center", fontsize=8)  # fmt: skip
+        axes.annotate(
+            str(score),
+            (x, score),
+            textcoords="offset points",
+            xytext=(0, 7),
+            ha="center",
+            fontsize=8,
+        )
     axes.set_ylim(0, 100)
     axes.set_xlim(0.5, len(scores) + 0.5)
-    axes.set_xticks(positions, [label[:14] for label in labels], rotation=30, ha="right",
-                    fontsize=8)  # fmt: skip
+    axes.set_xticks(
+        positions, [label[:14] for label in labels], rotation=30, ha="right", fontsize=8
+    )
     axes.set_ylabel(texts.y_label)
     axes.set_title(texts.title)
     figure.tight_layout()
@@ -92,9 +99,12 @@ def _y_limits(values: Sequence[float]) -> tuple[float, float]:
 
 
 def render_metric_chart(
-    points: Sequence[ChartPoint], baseline: ChartPoint | None, texts: MetricChartTexts,
-    *, percent: bool = False,
-) -> bytes:  # fmt: skip
+    points: Sequence[ChartPoint],
+    baseline: ChartPoint | None,
+    texts: MetricChartTexts,
+    *,
+    percent: bool = False,
+) -> bytes:
     """A PNG of the readings in time order, after the baseline (the project's finish
     day) drawn as a dashed line. CPU-bound (about 0.1 s): call it off the event loop."""
     figure = draw_metric_chart(points, baseline, texts, percent=percent)
@@ -104,9 +114,12 @@ def render_metric_chart(
 
 
 def draw_metric_chart(
-    points: Sequence[ChartPoint], baseline: ChartPoint | None, texts: MetricChartTexts,
-    *, percent: bool = False,
-) -> Figure:  # fmt: skip
+    points: Sequence[ChartPoint],
+    baseline: ChartPoint | None,
+    texts: MetricChartTexts,
+    *,
+    percent: bool = False,
+) -> Figure:
     """The figure of `render_metric_chart`; `points` must not be empty."""
     if not points:
         raise ValueError("a chart needs at least one point")
@@ -118,20 +131,49 @@ def draw_metric_chart(
     # parse_math=False: a typed "$4k to $5k" is money, not a formula.
     if baseline is not None:
         axes.axhline(baseline.value, color=_BASELINE, linestyle="--", linewidth=1.2, zorder=1)
-        axes.text(1.01, baseline.value, texts.baseline, transform=axes.get_yaxis_transform(),
-                  va="center", fontsize=9, color="#555555", parse_math=False)  # fmt: skip
-        axes.plot([0, 1], [baseline.value, points[0].value], color=_BASELINE, linestyle=":",
-                  linewidth=1.5, zorder=2)  # fmt: skip
-        axes.plot([0], [baseline.value], marker="o", markersize=7, color=_BASELINE,
-                  markerfacecolor="white", zorder=3)  # fmt: skip
-    axes.plot(positions[first:], [p.value for p in points], marker="o", color=_LINE,
-              linewidth=2, zorder=3)  # fmt: skip
+        axes.text(
+            1.01,
+            baseline.value,
+            texts.baseline,
+            transform=axes.get_yaxis_transform(),
+            va="center",
+            fontsize=9,
+            color="#555555",
+            parse_math=False,
+        )
+        axes.plot(
+            [0, 1],
+            [baseline.value, points[0].value],
+            color=_BASELINE,
+            linestyle=":",
+            linewidth=1.5,
+            zorder=2,
+        )
+        axes.plot(
+            [0],
+            [baseline.value],
+            marker="o",
+            markersize=7,
+            color=_BASELINE,
+            markerfacecolor="white",
+            zorder=3,
+        )
+    axes.plot(
+        positions[first:], [p.value for p in points], marker="o", color=_LINE, linewidth=2, zorder=3
+    )
     step = -(-len(shown) // _LABELLED_POINTS)  # ceiling division
     for index, point in enumerate(shown):
         if index % step and index != len(shown) - 1:
             continue
-        axes.annotate(point.label, (index, point.value), textcoords="offset points",
-                      xytext=(0, 8), ha="center", fontsize=8, parse_math=False)  # fmt: skip
+        axes.annotate(
+            point.label,
+            (index, point.value),
+            textcoords="offset points",
+            xytext=(0, 8),
+            ha="center",
+            fontsize=8,
+            parse_math=False,
+        )
     axes.set_ylim(*_y_limits([p.value for p in shown]))
     axes.set_xlim(-0.5, len(shown) - 0.5)
     days = [point.day if index % step == 0 else "" for index, point in enumerate(shown)]

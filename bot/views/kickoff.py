@@ -125,10 +125,11 @@ def kickoff_message(t: Translator, kickoff: Kickoff) -> str:
     """The message for the client: the goal and how success will be measured, in plain
     words (I4, I9), addressed with «вы» or «ты» in Russian."""
     parts = [
-        addressed(t, "kickoff-draft-open", kickoff, client=kickoff.client_name,
-                  project=kickoff.title),
+        addressed(
+            t, "kickoff-draft-open", kickoff, client=kickoff.client_name, project=kickoff.title
+        ),
         t("kickoff-draft-goal", goal=goal_words(t, kickoff)),
-    ]  # fmt: skip
+    ]
     if kickoff.metric is None:
         parts.append(addressed(t, "kickoff-draft-metric-none", kickoff))
     else:
@@ -146,8 +147,14 @@ def kickoff_message(t: Translator, kickoff: Kickoff) -> str:
 
 def started_screen(t: Translator, started: Started) -> Screen:
     kickoff = started.kickoff
-    lines = [t("kickoff-saved", project=kickoff.title, client=kickoff.client_name,
-               date=t.day(kickoff.ends_on))]  # fmt: skip
+    lines = [
+        t(
+            "kickoff-saved",
+            project=kickoff.title,
+            client=kickoff.client_name,
+            date=t.day(kickoff.ends_on),
+        )
+    ]
     if kickoff.budget_fit is not BudgetFit.FITS:
         lines.append(t(f"kickoff-budget-{kickoff.budget_fit.value}-advice"))
     if kickoff.red_flags:
