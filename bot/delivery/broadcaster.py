@@ -26,7 +26,13 @@ from bot.i18n import I18n, Translator
 from bot.lease import Lease, LocalLease, keep
 from bot.services.accounts import AccountService
 from bot.views.broadcast import progress_screen
-from storage.broadcasts import Broadcast, BroadcastRepository, Recipient
+from storage.broadcasts import (
+    Broadcast,
+    BroadcastRepository,
+    BroadcastStatus,
+    Recipient,
+    RecipientStatus,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -161,8 +167,11 @@ class Broadcaster:
         if not cancelled:
             # A cancel can land after the last send and before this: the summary then
             # says cancelled, as /broadcasts does, with whatever was sent.
-            cancelled = not await self._broadcasts.finish(broadcast.id, "done", self._clock.now())
-        await self._show_progress(broadcast, t, final="cancelled" if cancelled else "done")
+            cancelled = not await self._broadcasts.finish(
+                broadcast.id, BroadcastStatus.DONE, self._clock.now()
+            )
+        final = BroadcastStatus.CANCELLED if cancelled else BroadcastStatus.DONE
+        await self._show_progress(broadcast, t, final=final)
         self._shown.pop(broadcast.id, None)
 
     async def _pipeline(self, broadcast: Broadcast) -> bool:
@@ -177,7 +186,7 @@ class Broadcaster:
             try:
                 while True:
                     current = await self._broadcasts.get(broadcast.id)
-                    if current is None or current.status == "cancelled":
+                    if current is None or current.status == BroadcastStatus.CANCELLED:
                         cancelled = True
                         return
                     if self._halted():
@@ -229,9 +238,9 @@ class Broadcaster:
                     await self._sleep(outcome.delay.total_seconds())
                     continue
                 case Next.DONE:
-                    status = "sent"
+                    status = RecipientStatus.SENT
                 case Next.BLOCKED:
-                    status = "blocked"
+                    status = RecipientStatus.BLOCKED
                 case _:  # refused (400) or given up; a copy is never held or dropped
                     logger.info(
                         "Broadcast %s to %s failed: %s",
@@ -239,7 +248,7 @@ class Broadcaster:
                         recipient.user_id,
                         outcome.reason,
                     )
-                    status = "failed"
+                    status = RecipientStatus.FAILED
             await self._broadcasts.mark(broadcast.id, recipient.user_id, status)
             return
 
@@ -249,7 +258,7 @@ class Broadcaster:
             await self._show_progress(broadcast, t)
 
     async def _show_progress(
-        self, broadcast: Broadcast, t: Translator, final: str | None = None
+        self, broadcast: Broadcast, t: Translator, final: BroadcastStatus | None = None
     ) -> None:
         current = await self._broadcasts.get(broadcast.id)
         if current is None or current.progress_message_id is None:
