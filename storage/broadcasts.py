@@ -19,6 +19,25 @@ class Audience(StrEnum):
     RU = "ru"
 
 
+class BroadcastStatus(StrEnum):
+    """Where a broadcast is: queued, being sent, or over."""
+
+    QUEUED = "queued"
+    SENDING = "sending"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class RecipientStatus(StrEnum):
+    """What became of one recipient's copy."""
+
+    PENDING = "pending"
+    SENDING = "sending"  # claimed by the instance holding the broadcast lease
+    SENT = "sent"
+    BLOCKED = "blocked"  # 403: they had blocked the bot
+    FAILED = "failed"  # refused (400), or transient failures too many times
+
+
 _AUDIENCE_WHERE = {
     Audience.ALL: "",
     Audience.TIPS: "AND tips_enabled = 1",
@@ -34,7 +53,7 @@ class Broadcast:
     from_chat_id: int
     message_id: int
     audience: str
-    status: str
+    status: BroadcastStatus
     total: int
     progress_message_id: int | None
     created_at: datetime
@@ -61,7 +80,7 @@ def _broadcast(row: Record) -> Broadcast:
         from_chat_id=row["from_chat_id"],
         message_id=row["message_id"],
         audience=row["audience"],
-        status=row["status"],
+        status=BroadcastStatus(row["status"]),
         total=row["total"],
         progress_message_id=row["progress_message_id"],
         created_at=from_epoch(row["created_at"]),
@@ -158,7 +177,7 @@ class BroadcastRepository:
             {"message_id": message_id, "broadcast_id": broadcast_id},
         )
 
-    async def finish(self, broadcast_id: int, status: str, now: datetime) -> bool:
+    async def finish(self, broadcast_id: int, status: BroadcastStatus, now: datetime) -> bool:
         changed = await self._db.execute(
             "UPDATE broadcasts SET status = :status, finished_at = :now "
             "WHERE id = :broadcast_id AND status IN ('queued', 'sending')",
@@ -181,7 +200,7 @@ class BroadcastRepository:
         found = [Recipient(row["user_id"], row["chat_id"]) for row in rows]
         return sorted(found, key=lambda recipient: recipient.user_id)
 
-    async def mark(self, broadcast_id: int, user_id: int, status: str) -> None:
+    async def mark(self, broadcast_id: int, user_id: int, status: RecipientStatus) -> None:
         await self._db.execute(
             "UPDATE broadcast_recipients SET status = :status "
             "WHERE broadcast_id = :broadcast_id AND user_id = :user_id",
@@ -203,10 +222,11 @@ class BroadcastRepository:
             "WHERE broadcast_id = :broadcast_id GROUP BY status",
             {"broadcast_id": broadcast_id},
         )
-        counts = {row["status"]: int(row["n"]) for row in rows}
+        counts = {RecipientStatus(row["status"]): int(row["n"]) for row in rows}
         return Progress(
-            sent=counts.get("sent", 0),
-            blocked=counts.get("blocked", 0),
-            failed=counts.get("failed", 0),
-            remaining=counts.get("pending", 0) + counts.get("sending", 0),
+            sent=counts.get(RecipientStatus.SENT, 0),
+            blocked=counts.get(RecipientStatus.BLOCKED, 0),
+            failed=counts.get(RecipientStatus.FAILED, 0),
+            remaining=counts.get(RecipientStatus.PENDING, 0)
+            + counts.get(RecipientStatus.SENDING, 0),
         )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 
 from storage.codec import epoch, from_epoch, from_wall_clock, maybe_from_day, wall_clock
 from storage.db import Record
@@ -16,8 +17,22 @@ from storage.due_rows import DueRowStore
 from storage.users import hold_user
 
 NOTE_LIMIT = 500
+
+
+class CheckinStatus(StrEnum):
+    """A check-in's life: due, being sent, delivered, then answered or ended."""
+
+    PENDING = "pending"
+    SENDING = "sending"  # claimed by the due-work runner
+    SENT = "sent"  # the reminder is out, waiting for the freelancer
+    DONE = "done"
+    SKIPPED = "skipped"
+    FAILED = "failed"  # Telegram refused it, or too many transient failures
+    CANCELLED = "cancelled"  # replaced, or the client or the user is gone
+
+
 # Statuses that still need the user's attention (a reminder to send or to act on).
-OPEN_STATUSES = ("pending", "sending", "sent")
+OPEN_STATUSES = (CheckinStatus.PENDING, CheckinStatus.SENDING, CheckinStatus.SENT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +46,7 @@ class Checkin:
     due_at: datetime  # aware UTC
     recurring: bool
     base_day: date | None
-    status: str
+    status: CheckinStatus
     attempts: int
     sent_at: datetime | None
     late: bool
@@ -62,7 +77,7 @@ def _checkin(row: Record) -> Checkin:
         due_at=from_epoch(row["due_at"]),
         recurring=bool(row["recurring"]),
         base_day=maybe_from_day(row["base_day"]),
-        status=row["status"],
+        status=CheckinStatus(row["status"]),
         attempts=row["attempts"],
         sent_at=from_epoch(row["sent_at"]) if row["sent_at"] is not None else None,
         late=bool(row["late"]),
@@ -203,7 +218,7 @@ class CheckinRepository(DueRowStore[Checkin]):
         self,
         user_id: int,
         checkin_id: int,
-        status: str,
+        status: CheckinStatus,
         now: datetime,
         outcome: str | None = None,
         note: str | None = None,

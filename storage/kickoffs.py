@@ -28,6 +28,14 @@ class Address(StrEnum):
     INFORMAL = "informal"
 
 
+class KickoffStatus(StrEnum):
+    """A project under way, or how it ended."""
+
+    ACTIVE = "active"
+    FINISHED = "finished"
+    DROPPED = "dropped"
+
+
 @dataclass(frozen=True, slots=True)
 class NewKickoff:
     user_id: int
@@ -61,12 +69,12 @@ class Kickoff:
     budget_fit: BudgetFit
     red_flags: str | None
     address: Address
-    status: str  # 'active', 'finished' or 'dropped'
+    status: KickoffStatus
     created_at: datetime
 
     @property
     def active(self) -> bool:
-        return self.status == "active"
+        return self.status == KickoffStatus.ACTIVE
 
 
 _SELECT = """
@@ -91,7 +99,7 @@ def _kickoff(row: Record) -> Kickoff:
         budget_fit=BudgetFit(row["budget_fit"]),
         red_flags=row["red_flags"],
         address=Address(row["address"]),
-        status=row["status"],
+        status=KickoffStatus(row["status"]),
         created_at=from_epoch(row["created_at"]),
     )
 

@@ -26,6 +26,19 @@ class NudgeKind(StrEnum):
     WRAP_UP = "wrap_up"  # the planned end day: finished, a week more, or called off
 
 
+class NudgeStatus(StrEnum):
+    """A nudge's life: due, being sent, delivered, then answered or ended."""
+
+    PENDING = "pending"
+    SENDING = "sending"  # claimed by the due-work runner
+    SENT = "sent"  # delivered, waiting for the freelancer's answer
+    DONE = "done"
+    SKIPPED = "skipped"
+    STOPPED = "stopped"  # no more of this action for the project
+    FAILED = "failed"  # Telegram refused it, or too many transient failures
+    CANCELLED = "cancelled"  # no longer wanted: the project ended, or the action stopped
+
+
 # The actions a freelancer may pick at kickoff, in the order they are offered.
 TRUST_ACTIONS = (NudgeKind.CALL, NudgeKind.CONFIRM, NudgeKind.PROGRESS, NudgeKind.EARLY_DRAFT)
 
@@ -38,7 +51,7 @@ class Nudge:
     action: NudgeKind
     local_due: datetime  # naive: wall-clock time in the user's zone
     due_at: datetime
-    status: str
+    status: NudgeStatus
     attempts: int
 
 
@@ -59,7 +72,7 @@ def _nudge(row: Record) -> Nudge:
         action=NudgeKind(row["action"]),
         local_due=from_wall_clock(row["local_due"]),
         due_at=from_epoch(row["due_at"]),
-        status=row["status"],
+        status=NudgeStatus(row["status"]),
         attempts=row["attempts"],
     )
 
@@ -114,7 +127,7 @@ class NudgeRepository(DueRowStore[Nudge]):
         )
         return [_nudge(row) for row in rows]
 
-    async def answer(self, user_id: int, nudge_id: int, status: str, now: datetime) -> bool:
+    async def answer(self, user_id: int, nudge_id: int, status: NudgeStatus, now: datetime) -> bool:
         """Done, skipped or stopped, for a delivered nudge (or one pressed in the moment
         between its delivery and being marked sent); False for an old button."""
         changed = await self._db.execute(
@@ -163,11 +176,11 @@ class NudgeRepository(DueRowStore[Nudge]):
                 ],
             )
 
-    async def answered(self, user_id: int, kickoff_id: int) -> Counter[str]:
+    async def answered(self, user_id: int, kickoff_id: int) -> Counter[NudgeStatus]:
         """How many nudges of the kickoff were done, skipped, ... by status."""
         rows = await self._db.fetchall(
             "SELECT status, COUNT(*) AS n FROM nudges "
             "WHERE user_id = :user_id AND kickoff_id = :kickoff_id GROUP BY status",
             {"user_id": user_id, "kickoff_id": kickoff_id},
         )
-        return Counter({row["status"]: int(row["n"]) for row in rows})
+        return Counter({NudgeStatus(row["status"]): int(row["n"]) for row in rows})

@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from storage.codec import epoch, from_day, from_epoch
 from storage.db import Database, Record
+from storage.reflections import ReflectionStatus
 
 TITLE_LIMIT = 200
 FIELD_LIMIT = 300
@@ -48,7 +49,7 @@ class Project:
     baseline: str | None
     finished_on: date
     created_at: datetime
-    reflection_status: str | None  # None (not started), 'draft' or 'done'
+    reflection_status: ReflectionStatus | None  # None: not started
     score: int | None
 
 
@@ -79,7 +80,11 @@ def project_from_row(row: Record) -> Project:
         baseline=row["baseline"],
         finished_on=from_day(row["finished_on"]),
         created_at=from_epoch(row["created_at"]),
-        reflection_status=row["reflection_status"],
+        reflection_status=(
+            ReflectionStatus(row["reflection_status"])
+            if row["reflection_status"] is not None
+            else None
+        ),
         score=row["score"],
     )
 

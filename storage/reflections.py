@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 
 from storage.codec import epoch, from_day, from_epoch, maybe_from_epoch
 from storage.db import Database, Record
@@ -12,12 +13,19 @@ COMMENT_LIMIT = 300
 LESSON_LIMIT = 500
 
 
+class ReflectionStatus(StrEnum):
+    """A reflection being answered, or finished with its score."""
+
+    DRAFT = "draft"
+    DONE = "done"
+
+
 @dataclass(frozen=True, slots=True)
 class Reflection:
     id: int
     user_id: int
     project_id: int
-    status: str  # 'draft' or 'done'
+    status: ReflectionStatus
     position: int  # index of the question being answered (drafts)
     score: int | None
     label: str | None
@@ -29,7 +37,7 @@ class Reflection:
 
     @property
     def is_done(self) -> bool:
-        return self.status == "done"
+        return self.status == ReflectionStatus.DONE
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +76,7 @@ def _reflection(row: Record) -> Reflection:
         id=row["id"],
         user_id=row["user_id"],
         project_id=row["project_id"],
-        status=row["status"],
+        status=ReflectionStatus(row["status"]),
         position=row["position"],
         score=row["score"],
         label=row["label"],

@@ -4,11 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
 from storage.codec import epoch, from_epoch, from_wall_clock, wall_clock
 from storage.db import Record
 from storage.due_rows import DueRowStore
 from storage.users import hold_user
+
+
+class TipDeliveryStatus(StrEnum):
+    """A tip delivery's life: due, being sent, then sent or ended."""
+
+    PENDING = "pending"
+    SENDING = "sending"  # claimed by the due-work runner
+    SENT = "sent"
+    FAILED = "failed"  # Telegram refused it, or too many transient failures
+    CANCELLED = "cancelled"  # replaced by a newer one, or the subscription ended
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,7 +28,7 @@ class TipDelivery:
     user_id: int
     local_due: datetime  # naive: wall-clock time in the user's zone
     due_at: datetime
-    status: str
+    status: TipDeliveryStatus
     attempts: int
     tip_id: str | None
 
@@ -28,7 +39,7 @@ def _delivery(row: Record) -> TipDelivery:
         user_id=row["user_id"],
         local_due=from_wall_clock(row["local_due"]),
         due_at=from_epoch(row["due_at"]),
-        status=row["status"],
+        status=TipDeliveryStatus(row["status"]),
         attempts=row["attempts"],
         tip_id=row["tip_id"],
     )

@@ -19,20 +19,30 @@ from aiogram import Bot
 from aiogram.exceptions import TelegramBadRequest
 
 from bot.clock import Clock
+from bot.delivery.broadcast_sender import BroadcastCopy, BroadcastSender
 from bot.delivery.pacer import SendBudget, Sleep
-from bot.delivery.telegram_policy import Sent, Verdict, retry_delay, send_paced
+from bot.delivery.telegram_policy import Next, Sender, TelegramPolicy
 from bot.i18n import I18n, Translator
 from bot.lease import Lease, LocalLease, keep
 from bot.services.accounts import AccountService
 from bot.views.broadcast import progress_screen
-from storage.broadcasts import Broadcast, BroadcastRepository, Recipient
+from storage.broadcasts import (
+    Broadcast,
+    BroadcastRepository,
+    BroadcastStatus,
+    Recipient,
+    RecipientStatus,
+)
 
 logger = logging.getLogger(__name__)
 
 # Renewed every third of it while sending: an instance that dies mid-broadcast is
 # replaced within about this long.
 LEASE_LIFETIME = timedelta(seconds=15)
-POSTPONE_SECONDS = 5.0  # the shared send budget did not answer: ask again after this
+# The shared send budget did not answer: ask again after this. Shorter than due work's
+# wait, because a copy waits in place, holding one of the few workers, rather than going
+# back to a table that a sweep reads again.
+POSTPONE = timedelta(seconds=5)
 
 
 class Broadcaster:
@@ -54,10 +64,10 @@ class Broadcaster:
         self._broadcasts = broadcasts
         self._accounts = accounts
         self._bot = bot
-        self._pacer = pacer
+        self._sender: Sender[BroadcastCopy] = BroadcastSender(bot, paid=paid)
+        self._policy = TelegramPolicy(pacer, accounts.block, postpone=POSTPONE)
         self._i18n = i18n
         self._clock = clock
-        self._paid = paid
         self._sleep = sleep
         self._progress_every = progress_every
         # About one second of sends per claimed batch, so a cancel takes effect within
@@ -157,8 +167,11 @@ class Broadcaster:
         if not cancelled:
             # A cancel can land after the last send and before this: the summary then
             # says cancelled, as /broadcasts does, with whatever was sent.
-            cancelled = not await self._broadcasts.finish(broadcast.id, "done", self._clock.now())
-        await self._show_progress(broadcast, t, final="cancelled" if cancelled else "done")
+            cancelled = not await self._broadcasts.finish(
+                broadcast.id, BroadcastStatus.DONE, self._clock.now()
+            )
+        final = BroadcastStatus.CANCELLED if cancelled else BroadcastStatus.DONE
+        await self._show_progress(broadcast, t, final=final)
         self._shown.pop(broadcast.id, None)
 
     async def _pipeline(self, broadcast: Broadcast) -> bool:
@@ -173,7 +186,7 @@ class Broadcaster:
             try:
                 while True:
                     current = await self._broadcasts.get(broadcast.id)
-                    if current is None or current.status == "cancelled":
+                    if current is None or current.status == BroadcastStatus.CANCELLED:
                         cancelled = True
                         return
                     if self._halted():
@@ -206,36 +219,36 @@ class Broadcaster:
         return cancelled
 
     async def _send(self, broadcast: Broadcast, recipient: Recipient) -> None:
-        async def copy() -> Sent:
-            await self._bot.copy_message(
-                chat_id=recipient.chat_id,
-                from_chat_id=broadcast.from_chat_id,
-                message_id=broadcast.message_id,
-                allow_paid_broadcast=True if self._paid else None,
-            )
-            return Sent.YES
-
+        """One recipient, retried in place until the policy says it is over. Anything the
+        policy does not know (a bug, a revoked token) goes up and stops the broadcast: it
+        stays 'sending' and resumes at the next start, rather than failing everyone left."""
+        copy = BroadcastCopy(broadcast, recipient)
         attempts = 0
         while True:
-            attempt = await send_paced(self._pacer, copy)
-            if attempt.verdict is Verdict.POSTPONED:  # not tried: Redis did not answer
-                if self._halted():
+            outcome = await self._policy.send(
+                lambda: self._sender.send(copy, late=False),
+                user_id=recipient.user_id,
+                attempts=attempts,
+            )
+            attempts = outcome.attempts
+            match outcome.next:
+                case Next.POSTPONE if self._halted():  # not tried: Redis did not answer
                     return  # still claimed: released at the stop, or sent by the next holder
-                await self._sleep(POSTPONE_SECONDS)
-                continue
-            attempts += 1
-            if attempt.verdict is Verdict.SENT:
-                status = "sent"
-            elif attempt.verdict is Verdict.BLOCKED:
-                await self._accounts.block(recipient.user_id)
-                status = "blocked"
-            elif attempt.verdict is Verdict.TRANSIENT and (delay := retry_delay(attempts)):
-                await self._sleep(delay.total_seconds())
-                continue
-            else:  # 400 ("chat not found", a deactivated account), or retries exhausted
-                logger.info("Broadcast %s to %s failed: %s", broadcast.id, recipient.user_id,
-                            attempt.reason)  # fmt: skip
-                status = "failed"
+                case Next.POSTPONE | Next.RETRY:
+                    await self._sleep(outcome.delay.total_seconds())
+                    continue
+                case Next.DONE:
+                    status = RecipientStatus.SENT
+                case Next.BLOCKED:
+                    status = RecipientStatus.BLOCKED
+                case _:  # refused (400) or given up; a copy is never held or dropped
+                    logger.info(
+                        "Broadcast %s to %s failed: %s",
+                        broadcast.id,
+                        recipient.user_id,
+                        outcome.reason,
+                    )
+                    status = RecipientStatus.FAILED
             await self._broadcasts.mark(broadcast.id, recipient.user_id, status)
             return
 
@@ -245,7 +258,7 @@ class Broadcaster:
             await self._show_progress(broadcast, t)
 
     async def _show_progress(
-        self, broadcast: Broadcast, t: Translator, final: str | None = None
+        self, broadcast: Broadcast, t: Translator, final: BroadcastStatus | None = None
     ) -> None:
         current = await self._broadcasts.get(broadcast.id)
         if current is None or current.progress_message_id is None:

@@ -1,11 +1,12 @@
-"""The due-work runner: claims due rows (check-ins, tip deliveries) atomically, delivers
-them through the global pacer, and records what happened. The database is the source of
-truth; whoever wakes this (APScheduler, a test) only says "look now".
+"""The due-work runner: claims due rows (check-ins, nudges, tip deliveries) atomically,
+delivers them through the global pacer, and records what happened. The database is the
+source of truth; whoever wakes this (APScheduler, a test) only says "look now".
 
 A crash between claim and send leaves the row 'sending'; after `claim_timeout` the next
 sweep takes it again (at most one duplicate per crash, none lost). Telegram's answers are
-treated as `telegram_policy` says; a row of someone who blocked the bot is held (back to
-pending, not due while they are blocked), never counted as sent.
+treated as `telegram_policy` says, and this runner carries out what follows in the row's
+table; a row of someone who blocked the bot is held (back to pending, not due while they
+are blocked), never counted as sent.
 """
 
 from __future__ import annotations
@@ -19,22 +20,20 @@ from typing import Any
 
 from bot.clock import Clock
 from bot.delivery.pacer import SendBudget
-from bot.delivery.telegram_policy import Attempt, Sent, Verdict, retry_delay, send_paced
+from bot.delivery.telegram_policy import RETRY_BASE, Next, OnBlocked, Sent, TelegramPolicy
 from storage.due_rows import DueRow, DueRowStore
 
 logger = logging.getLogger(__name__)
 
-Deliver = Callable[[Any, bool], Awaitable[Sent]]  # (row, late) -> what was done
-OnBlocked = Callable[[int], Awaitable[object]]  # the one "user blocked the bot" action
-
 
 @dataclass(frozen=True)
 class DueQueue:
-    """One kind of due row: where it is stored and how one is delivered."""
+    """One kind of due row: where it is stored and how one is delivered (a `Sender`'s
+    `send`). Rows are `Any` here: the queues of every kind share one list."""
 
     name: str
     store: DueRowStore[Any]
-    deliver: Deliver
+    deliver: Callable[[Any, bool], Awaitable[Sent]]
 
 
 class DueWorkRunner:
@@ -48,16 +47,16 @@ class DueWorkRunner:
         batch: int = 500,
         claim_timeout: timedelta = timedelta(minutes=2),
         late_after: timedelta = timedelta(minutes=5),
-        retry_base: timedelta = timedelta(seconds=30),
+        retry_base: timedelta = RETRY_BASE,
     ) -> None:
         self._queues = list(queues)
         self._clock = clock
-        self._pacer = pacer
-        self._on_blocked = on_blocked
+        # A row that could not be tried goes back to its table for a retry base: the
+        # sweep would find it then anyway, and its claim is freed for other instances.
+        self._policy = TelegramPolicy(pacer, on_blocked, retry_base=retry_base, postpone=retry_base)
         self._batch = batch
         self._claim_timeout = claim_timeout
         self._late_after = late_after
-        self._retry_base = retry_base
         self._in_flight: set[asyncio.Task[None]] = set()
 
     async def run_due(self) -> datetime | None:
@@ -110,34 +109,35 @@ class DueWorkRunner:
         store, now = queue.store, self._clock.now
         late = now() - row.due_at > self._late_after
         try:
-            attempt = await send_paced(self._pacer, lambda: queue.deliver(row, late))
+            outcome = await self._policy.send(
+                lambda: queue.deliver(row, late), user_id=row.user_id, attempts=row.attempts
+            )
         except Exception as error:  # a bug must not stop the other deliveries
             logger.exception("%s %s failed", queue.name, row.id)
-            attempt = Attempt(Verdict.TRANSIENT, repr(error))
-        match attempt.verdict:
-            case Verdict.SENT:
+            outcome = self._policy.transient(repr(error), row.attempts)
+        match outcome.next:
+            case Next.DONE:
                 await store.mark_sent(row.id, now(), late)
-            case Verdict.HELD:
+            case Next.HOLD | Next.BLOCKED:  # the person is away: kept for their return
                 await store.release(row.id)
-            case Verdict.NOTHING:
+            case Next.DROP:
                 await store.cancel(row.id, now())
-            case Verdict.BLOCKED:
-                await store.release(row.id)
-                await self._on_blocked(row.user_id)
-            case Verdict.REJECTED:
-                logger.error("%s %s refused by Telegram: %s", queue.name, row.id, attempt.reason)
+            case Next.REFUSED:
+                logger.error("%s %s refused by Telegram: %s", queue.name, row.id, outcome.reason)
                 await store.mark_failed(row.id, now())
-            case Verdict.POSTPONED:  # not tried: the same attempts, a little later
-                await store.retry_later(row.id, now() + self._retry_base, row.attempts)
-            case Verdict.TRANSIENT:
-                await self._retry_or_fail(queue, row, attempt.reason)
-
-    async def _retry_or_fail(self, queue: DueQueue, row: DueRow, reason: str) -> None:
-        attempts = row.attempts + 1
-        delay = retry_delay(attempts, self._retry_base)
-        if delay is None:
-            logger.error("%s %s failed after %s attempts: %s", queue.name, row.id, attempts, reason)
-            await queue.store.mark_failed(row.id, self._clock.now())
-            return
-        logger.warning("%s %s: %s; retrying in %s", queue.name, row.id, reason, delay)
-        await queue.store.retry_later(row.id, self._clock.now() + delay, attempts)
+            case Next.GIVE_UP:
+                logger.error(
+                    "%s %s failed after %s attempts: %s",
+                    queue.name,
+                    row.id,
+                    outcome.attempts,
+                    outcome.reason,
+                )
+                await store.mark_failed(row.id, now())
+            case Next.RETRY:
+                logger.warning(
+                    "%s %s: %s; retrying in %s", queue.name, row.id, outcome.reason, outcome.delay
+                )
+                await store.retry_later(row.id, now() + outcome.delay, outcome.attempts)
+            case Next.POSTPONE:  # not tried: the same attempts, a little later
+                await store.retry_later(row.id, now() + outcome.delay, outcome.attempts)

@@ -1,5 +1,6 @@
 """Sends one due trust-action nudge to its owner, then has the next progress note planned.
-aiogram's errors (403, 429, 5xx) go up to the due-work runner."""
+aiogram's errors (403, 429, 5xx) go up to the due-work runner, which applies the one
+Telegram policy."""
 
 from __future__ import annotations
 
@@ -30,8 +31,10 @@ class NudgeSender:
             return Sent.HELD
         screen = nudge_screen(self._i18n.get(found.user.language), found, late=late)
         await self._bot.send_message(found.user.chat_id, screen.text, reply_markup=screen.keyboard)
+        # The nudge is out: planning the next must not send it again. A lost plan costs
+        # at most the following progress notes; the project's other nudges stand.
         try:
             await self._kickoffs.delivered(found)
-        except Exception:  # the nudge is out: planning the next must not send it again
+        except Exception:
             logger.exception("Planning the next nudge after %s failed", nudge.id)
         return Sent.YES

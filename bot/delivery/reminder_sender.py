@@ -31,6 +31,8 @@ class ReminderSender:
         self._clock = clock
 
     async def send(self, checkin: Checkin, late: bool) -> Sent:
+        # The person first, unlike the tip and nudge senders, whose services find them:
+        # what the reminder says is built for the person (their clients, their zone).
         user = await self._accounts.get(checkin.user_id)
         if user is None:
             return Sent.NOTHING

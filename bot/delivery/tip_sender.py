@@ -1,4 +1,6 @@
-"""Sends one due tip (which one is the tip service's choice), then has the next planned."""
+"""Sends one due tip (which one is the tip service's choice), then has the next planned.
+aiogram's errors (403, 429, 5xx) go up to the due-work runner, which applies the one
+Telegram policy."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ class TipSender:
         self._tips = tips
 
     async def send(self, delivery: TipDelivery, late: bool) -> Sent:
+        # `late` changes nothing: a tip is not about a moment, late or not it reads the same.
         chosen = await self._tips.next_tip(delivery)
         if chosen is None:
             return Sent.NOTHING
@@ -25,5 +28,8 @@ class TipSender:
             return Sent.HELD
         screen = tip_message(self._i18n.get(chosen.user.language), chosen.tip)
         await self._bot.send_message(chosen.user.chat_id, screen.text, reply_markup=screen.keyboard)
+        # Unlike a nudge's, an error here goes up: the tip is sent again later (a
+        # duplicate), because the next tip is planned here, and without it the
+        # subscription would go quiet for good.
         await self._tips.delivered(delivery, chosen)
         return Sent.YES

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.clock import Clock
-from storage.broadcasts import Audience, Broadcast, Progress
+from storage.broadcasts import Audience, Broadcast, BroadcastStatus, Progress
 from storage.overview import Overview
 from storage.repositories import Repositories
 
@@ -51,7 +51,7 @@ class AdminService:
         figures; None when it had already finished (an old button)."""
         before = await self._broadcasts.get(broadcast_id)
         if before is None or not await self._broadcasts.finish(
-            broadcast_id, "cancelled", self._clock.now()
+            broadcast_id, BroadcastStatus.CANCELLED, self._clock.now()
         ):
             return None
         return PastBroadcast(before, await self._broadcasts.progress(broadcast_id))

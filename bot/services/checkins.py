@@ -25,7 +25,7 @@ from bot.rules.checkins import (
 )
 from bot.services.outcomes import MetricProgress, OutcomeService
 from bot.services.waking import Waker
-from storage.checkins import Checkin, NewCheckin
+from storage.checkins import Checkin, CheckinStatus, NewCheckin
 from storage.clients import Client
 from storage.projects import Project
 from storage.repositories import Repositories
@@ -107,7 +107,7 @@ class CheckinService:
             if row.client_id not in names:
                 client = await self._clients.get(user.id, row.client_id)
                 names[row.client_id] = client.name if client else "?"
-            overdue = row.status == "sent" or row.due_at <= now
+            overdue = row.status == CheckinStatus.SENT or row.due_at <= now
             found.append(OpenCheckin(row, names[row.client_id], overdue))
         return found
 
@@ -228,7 +228,8 @@ class CheckinService:
         plan the next one if the client has a cadence (counted from today). False when
         the check-in was already closed (an old button)."""
         async with self._repos.transaction():
-            if not await self._checkins.finish(user.id, checkin.id, "done", self._clock.now()):
+            now = self._clock.now()
+            if not await self._checkins.finish(user.id, checkin.id, CheckinStatus.DONE, now):
                 return False
             await self.contacted(user, checkin.client_id, self.today(user), ContactSource.CHECKIN)
         return True
@@ -244,7 +245,8 @@ class CheckinService:
 
     async def skip(self, user: User, checkin: Checkin) -> bool:
         async with self._repos.transaction():
-            if not await self._checkins.finish(user.id, checkin.id, "skipped", self._clock.now()):
+            now = self._clock.now()
+            if not await self._checkins.finish(user.id, checkin.id, CheckinStatus.SKIPPED, now):
                 return False
             client = await self._clients.get(user.id, checkin.client_id)
             if client and client.cadence_unit and client.cadence_n and checkin.recurring:

@@ -21,7 +21,7 @@ from bot.services.clients import chosen_or_new
 from bot.services.waking import Waker
 from storage.clients import Client
 from storage.kickoffs import Address, BudgetFit, Kickoff, NewKickoff
-from storage.nudges import TRUST_ACTIONS, NewNudge, Nudge, NudgeKind
+from storage.nudges import TRUST_ACTIONS, NewNudge, Nudge, NudgeKind, NudgeStatus
 from storage.projects import Goal
 from storage.repositories import Repositories
 from storage.users import User
@@ -71,7 +71,7 @@ class NudgeToSend:
 class Answered:
     nudge: Nudge
     kickoff: Kickoff
-    status: str  # 'done', 'skipped' or 'stopped'
+    status: NudgeStatus  # done, skipped or stopped
     done: int  # done nudges of this action, this one included
     next_day: date | None  # when this action comes again
 
@@ -183,7 +183,9 @@ class KickoffService:
         # A nudge sent again after a crash (before it was marked sent) must not start a
         # second chain: one pending note per project at a time.
         rows = await self._repos.nudges.for_kickoff(sent.user.id, kickoff.id)
-        if any(row.action is NudgeKind.PROGRESS and row.status == "pending" for row in rows):
+        if any(
+            row.action is NudgeKind.PROGRESS and row.status == NudgeStatus.PENDING for row in rows
+        ):
             return
         start = local_now(kickoff.created_at, sent.user.timezone).date()
         after = max(nudge.local_due.date(), self.today(sent.user))
@@ -202,7 +204,7 @@ class KickoffService:
             kickoff = await self._repos.kickoffs.get(user.id, nudge.kickoff_id)
             if kickoff is None or not kickoff.active:
                 return None
-            if not await self._repos.nudges.answer(user.id, nudge.id, "skipped", now):
+            if not await self._repos.nudges.answer(user.id, nudge.id, NudgeStatus.SKIPPED, now):
                 return None
             end = max(kickoff.ends_on, today) + timedelta(days=EXTEND_DAYS)
             await self._repos.kickoffs.set_end(user.id, kickoff.id, end)
@@ -210,8 +212,8 @@ class KickoffService:
             await self._plan(user, kickoff, NudgeKind.WRAP_UP, end)
             rows = await self._repos.nudges.for_kickoff(user.id, kickoff.id)
             notes = [row for row in rows if row.action is NudgeKind.PROGRESS]
-            still_wanted = notes and not any(row.status == "stopped" for row in notes)
-            if still_wanted and not any(row.status == "pending" for row in notes):
+            still_wanted = notes and not any(row.status == NudgeStatus.STOPPED for row in notes)
+            if still_wanted and not any(row.status == NudgeStatus.PENDING for row in notes):
                 start = local_now(kickoff.created_at, user.timezone).date()
                 day = next_progress_day(today, start, end)
                 if day is not None:
@@ -221,14 +223,16 @@ class KickoffService:
     async def nudge(self, user: User, nudge_id: int) -> Nudge | None:
         return await self._repos.nudges.get(user.id, nudge_id)
 
-    async def answer(self, user: User, nudge: Nudge, status: str) -> Answered | None:
-        """Done or skipped ('done' / 'skipped'), or 'stopped' for no more of this action.
-        None when the nudge was already answered (an old button)."""
+    async def answer(self, user: User, nudge: Nudge, answer: str) -> Answered | None:
+        """Done or skipped ('done' / 'skipped'), or 'stopped' for no more of this action
+        (a `NudgeStatus` value). None when the nudge was already answered (an old button)."""
+        # Read here, once: the callers (a button's answer, /done) still hand plain text.
+        status = NudgeStatus(answer)
         now = self._clock.now()
         async with self._repos.transaction():
             if not await self._repos.nudges.answer(user.id, nudge.id, status, now):
                 return None
-            if status == "stopped":
+            if status == NudgeStatus.STOPPED:
                 await self._repos.nudges.cancel_open(user.id, nudge.kickoff_id, now, nudge.action)
             kickoff = await self._repos.kickoffs.get(user.id, nudge.kickoff_id)
             assert kickoff is not None  # the nudge row cascades with its kickoff
@@ -236,17 +240,17 @@ class KickoffService:
             upcoming = [
                 row.local_due.date()
                 for row in await self._repos.nudges.for_kickoff(user.id, kickoff.id)
-                if row.action is nudge.action and row.status == "pending"
+                if row.action is nudge.action and row.status == NudgeStatus.PENDING
             ]
         return Answered(nudge, kickoff, status, done, min(upcoming, default=None))
 
     async def _done_count(self, user: User, kickoff: Kickoff, action: NudgeKind) -> int:
         rows = await self._repos.nudges.for_kickoff(user.id, kickoff.id)
-        return sum(1 for row in rows if row.action is action and row.status == "done")
+        return sum(1 for row in rows if row.action is action and row.status == NudgeStatus.DONE)
 
     async def trust_done(self, user: User, kickoff: Kickoff) -> int:
         """Trust actions done during the project, every kind together."""
-        return (await self._repos.nudges.answered(user.id, kickoff.id))["done"]
+        return (await self._repos.nudges.answered(user.id, kickoff.id))[NudgeStatus.DONE]
 
     # ---- when the user's clock changes ---------------------------------------------------
 

@@ -15,6 +15,7 @@ from statistics import fmean
 from bot.content.questions import QUESTION_BY_ID, AnswerKind
 from bot.reading.numbers import Change, compare, read_metric
 from bot.services.outcomes import higher_is_better
+from storage.reflections import ReflectionStatus
 from storage.repositories import Repositories
 from storage.scoreboard import NewOrder, ProjectResult
 from storage.users import User
@@ -161,7 +162,9 @@ def self_assessment(items: Sequence[ProjectResult]) -> SelfAssessment | None:
     not_improved: list[int] = []
     for item in items:
         change = change_of(item)
-        score = item.project.score if item.project.reflection_status == "done" else None
+        score = (
+            item.project.score if item.project.reflection_status == ReflectionStatus.DONE else None
+        )
         if change is None or score is None:
             continue
         (improved if change is Change.IMPROVED else not_improved).append(score)
