@@ -30,7 +30,7 @@ from bot.views.projects import (
 )
 from bot.views.screen import Screen
 from storage.clients import NAME_LIMIT, Client
-from storage.nudges import Nudge
+from storage.nudges import Nudge, NudgeStatus
 from storage.projects import FIELD_LIMIT, TITLE_LIMIT, Goal
 
 CLIENT_BUTTONS = 8
@@ -272,7 +272,11 @@ async def wrap_up_record(
 ) -> None:
     """ "Finished" on the end-day nudge: straight to the one question left, the end day."""
     kickoff = await kickoffs.get(ctx.user, nudge.kickoff_id)
-    if kickoff is None or not kickoff.active or not await kickoffs.answer(ctx.user, nudge, "done"):
+    if (
+        kickoff is None
+        or not kickoff.active
+        or not await kickoffs.answer(ctx.user, nudge, NudgeStatus.DONE)
+    ):
         ctx.stale()
         return
     shown = ctx.pressed_html

@@ -30,7 +30,7 @@ from bot.views.reflection import (
 )
 from bot.views.screen import Screen
 from storage.projects import Project
-from storage.reflections import COMMENT_LIMIT, LESSON_LIMIT
+from storage.reflections import COMMENT_LIMIT, LESSON_LIMIT, ReflectionStatus
 
 
 def _refused(ctx: Ctx, problem: ButtonProblem, reflection: int) -> None:
@@ -176,7 +176,7 @@ async def reflect(_: object, ctx: Ctx, reflections: ReflectionService) -> None:
         project = waiting.projects[0]
         notice = (
             ctx.t("reflect-resume", project=project.title)
-            if project.reflection_status == "draft"
+            if project.reflection_status == ReflectionStatus.DRAFT
             else None
         )
         if await _begin(ctx, reflections, project, notice=notice):

@@ -17,7 +17,7 @@ from bot.services.kickoffs import KickoffService
 from bot.telegram.context import PROMPT_KEY, log_foreign
 from storage.checkins import OPEN_STATUSES, Checkin
 from storage.clients import Client
-from storage.nudges import Nudge
+from storage.nudges import Nudge, NudgeStatus
 from storage.users import User
 
 
@@ -80,7 +80,7 @@ class OpenNudge(Filter):
             log_foreign(user.id, "nudge", nudge_id)
             return False
         # 'sending': pressed in the moment between delivery and being marked sent.
-        if nudge.status not in ("sending", "sent"):
+        if nudge.status not in (NudgeStatus.SENDING, NudgeStatus.SENT):
             return False
         return {"nudge": nudge}
 
