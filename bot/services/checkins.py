@@ -23,6 +23,7 @@ from bot.rules.checkins import (
     preset_day,
     to_utc,
 )
+from bot.rules.drafts import DraftChoice, Measured, reminder_draft
 from bot.services.outcomes import MetricProgress, OutcomeService
 from bot.services.waking import Waker
 from storage.checkins import Checkin, NewCheckin
@@ -55,7 +56,7 @@ class Reminder:
     client_name: str
     project: Project | None  # the check-in's project, else the client's latest
     today: date  # the user's local day
-    progress: MetricProgress | None = None  # the project's number since it, if it has one
+    draft: DraftChoice  # the message it suggests sending to the client
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +64,13 @@ class OpenCheckin:
     checkin: Checkin
     client_name: str
     overdue: bool
+
+
+def _measured(progress: MetricProgress | None) -> Measured | None:
+    """The client's number before and now, when both can be compared."""
+    if progress is None or progress.change is None or progress.latest is None:
+        return None
+    return Measured(progress.change, progress.baseline.text, progress.latest.text)
 
 
 class CheckinService:
@@ -127,7 +135,9 @@ class CheckinService:
             if project is not None and project.metric
             else None
         )
-        return Reminder(checkin, client.name, project, self.today(user), progress)
+        today = self.today(user)
+        draft = reminder_draft(checkin.id, client.name, project, today, _measured(progress))
+        return Reminder(checkin, client.name, project, today, draft)
 
     # ---- planning ------------------------------------------------------------------
 
