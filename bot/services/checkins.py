@@ -12,6 +12,7 @@ from bot.clock import Clock
 from bot.reading.dates import NotAPastDay, read_past_day
 from bot.rules.checkins import (
     CadenceUnit,
+    CheckinOutcome,
     Preset,
     When,
     WhenProblem,
@@ -31,15 +32,6 @@ from storage.clients import Client
 from storage.projects import Project
 from storage.repositories import Repositories
 from storage.users import User
-
-
-class CheckinOutcome(StrEnum):
-    """What came of a check-in the user marked done."""
-
-    REPLIED = "replied"
-    NEW_ORDER = "new_order"
-    NO_ANSWER = "no_answer"
-    NOT_RELEVANT = "not_relevant"
 
 
 class ContactSource(StrEnum):
