@@ -43,7 +43,7 @@ class SnoozeCb(CallbackData, prefix="kz1"):
     days: int  # one of SNOOZE_DAYS
 
 
-class OutcomeCb(CallbackData, prefix="ko1"):
+class OutcomeCb(CallbackData, prefix="kv1"):
     id: int
     outcome: CheckinOutcome
 
@@ -72,7 +72,7 @@ class CheckinClientCb(CallbackData, prefix="kc1"):
     client: int
 
 
-class ContactedCb(CallbackData, prefix="kt1"):
+class ContactedCb(CallbackData, prefix="kl1"):
     client: int
 
 
