@@ -8,18 +8,15 @@ from datetime import date, timedelta
 
 from aiogram import F, Router
 from aiogram.filters import Command
-from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, Message
-from aiogram.utils.callback_answer import CallbackAnswer
 
-from bot.i18n import Translator
 from bot.reading.dates import NotAPastDay
-from bot.rules.checkins import When
-from bot.services.checkins import CheckinOutcome, CheckinService, ContactSource
+from bot.rules.checkins import CheckinOutcome, When
+from bot.services.checkins import CheckinService, ContactSource
 from bot.services.clients import ClientService
+from bot.telegram.context import Ctx
 from bot.telegram.filters import OpenCheckin, OwnClient
-from bot.telegram.input import TYPED_TEXT, read_text, refuse, reject_non_text, stale
+from bot.telegram.input import TYPED_TEXT, reject_non_text, text_answer
 from bot.views.checkins import (
     CADENCES,
     PRESETS,
@@ -58,7 +55,6 @@ from bot.views.common import DayCb, FormAction, FormCb, Nav, NavCb, day_problem
 from bot.views.reminder import reminder_screen
 from storage.checkins import NOTE_LIMIT, Checkin
 from storage.clients import Client
-from storage.users import User
 
 PICKER_CLIENTS = 12  # /checkin offers the clients with the latest contact
 CONTACT_DAYS_AGO = (0, 1)  # the day buttons: today, yesterday
@@ -74,274 +70,228 @@ class CheckinForm(StatesGroup):
 
 
 async def plan_chosen(
-    callback: CallbackQuery, callback_data: PlanCb, client: Client,
-    state: FSMContext, user: User, t: Translator,
-    checkins: CheckinService,
-) -> None:  # fmt: skip
-    choice = callback_data.choice
+    _: object, ctx: Ctx, callback_data: PlanCb, client: Client, checkins: CheckinService
+) -> None:
+    choice, user = callback_data.choice, ctx.user
     if choice is PlanChoice.NONE:
-        await no_plan(t).show(callback)
+        await ctx.reply(no_plan(ctx.t))
     elif choice is PlanChoice.PICK:
-        await state.set_state(CheckinForm.when)
-        await state.set_data({"client_id": client.id})
-        await when_question(t).show(callback)
+        await ctx.state.set_state(CheckinForm.when)
+        await ctx.state.set_data({"client_id": client.id})
+        await ctx.reply(when_question(ctx.t))
     elif choice in CADENCES:
         unit, n = CADENCES[choice]
         checkin = await checkins.plan_cadence(user, client, unit, n)
-        await planned_cadence(t, client, checkin, user.timezone, unit, n).show(callback)
+        await ctx.reply(planned_cadence(ctx.t, client, checkin, user.timezone, unit, n))
     else:
         checkin = await checkins.plan_preset(user, client, PRESETS[choice])
-        await planned(t, client, checkin, user.timezone).show(callback)
+        await ctx.reply(planned(ctx.t, client, checkin, user.timezone))
 
 
-async def _read_when(message: Message, user: User, t: Translator,
-                     checkins: CheckinService) -> When | None:  # fmt: skip
+async def _read_when(ctx: Ctx, checkins: CheckinService) -> When | None:
     """The typed time, or None after saying what is wrong with it."""
-    text = (message.text or "").strip()
-    found = await checkins.read_when(user, text)
+    text = ((ctx.message.text if ctx.message else None) or "").strip()
+    found = await checkins.read_when(ctx.user, text)
     if isinstance(found, When):
         return found
-    await when_problem(t, found, text).answer(message)
+    await ctx.reply(when_problem(ctx.t, found, text))
     return None
 
 
-async def when_typed(
-    message: Message, state: FSMContext, user: User, t: Translator, clients: ClientService,
-    checkins: CheckinService,
-) -> None:  # fmt: skip
-    when = await _read_when(message, user, t, checkins)
+async def when_typed(_: object, ctx: Ctx, clients: ClientService, checkins: CheckinService) -> None:
+    when = await _read_when(ctx, checkins)
     if when is None:
         return
-    data = await state.get_data()
-    await state.clear()
+    data = await ctx.state.get_data()
+    await ctx.state.clear()
+    user = ctx.user
     if data.get("checkin_id"):
         checkin = await checkins.get(user, int(data["checkin_id"]))
         moved = await checkins.reschedule(user, checkin, when) if checkin else None
         client = await clients.get(user, moved.client_id) if moved else None
         if moved is None or client is None:  # closed meanwhile (on another device)
-            await checkin_gone(t).answer(message)
+            await ctx.reply(checkin_gone(ctx.t))
             return
-        await planned(t, client, moved, user.timezone).answer(message)
+        await ctx.reply(planned(ctx.t, client, moved, user.timezone))
         return
     client = await clients.get(user, int(data.get("client_id", 0)))
     if client is None:
-        await client_gone(t).answer(message)
+        await ctx.reply(client_gone(ctx.t))
         return
     checkin = await checkins.plan_at(user, client, when)
-    await planned(t, client, checkin, user.timezone).answer(message)
+    await ctx.reply(planned(ctx.t, client, checkin, user.timezone))
 
 
-async def when_button(callback: CallbackQuery, state: FSMContext, t: Translator) -> None:
+async def when_button(_: object, ctx: Ctx) -> None:
     """Skip/Back under the typed-time question: leave without planning."""
-    await state.clear()
-    await no_plan(t).show(callback)
+    await ctx.state.clear()
+    await ctx.reply(no_plan(ctx.t))
 
 
 # ---- acting on a reminder ------------------------------------------------------------
 
 
-async def reminder_open(
-    callback: CallbackQuery, checkin: Checkin, callback_answer: CallbackAnswer,
-    user: User, t: Translator, checkins: CheckinService,
-) -> None:  # fmt: skip
-    reminder = await checkins.reminder(user, checkin)
+async def reminder_open(_: object, ctx: Ctx, checkin: Checkin, checkins: CheckinService) -> None:
+    reminder = await checkins.reminder(ctx.user, checkin)
     if reminder is None:  # the client is gone
-        stale(callback_answer, t)
+        ctx.stale()
         return
-    await reminder_screen(t, reminder, late=False).show(callback)
+    await ctx.reply(reminder_screen(ctx.t, reminder, late=False))
 
 
-async def reminder_done(
-    callback: CallbackQuery, checkin: Checkin, callback_answer: CallbackAnswer,
-    user: User, t: Translator, checkins: CheckinService,
-) -> None:  # fmt: skip
-    if not await checkins.done(user, checkin):  # closed by a press a moment ago
-        stale(callback_answer, t)
+async def reminder_done(_: object, ctx: Ctx, checkin: Checkin, checkins: CheckinService) -> None:
+    if not await checkins.done(ctx.user, checkin):  # closed by a press a moment ago
+        ctx.stale()
         return
-    await outcome_question(t, checkin.id).show(callback)
+    await ctx.reply(outcome_question(ctx.t, checkin.id))
 
 
-async def reminder_snooze(callback: CallbackQuery, checkin: Checkin, t: Translator) -> None:
-    await snooze_menu(t, checkin.id).show(callback)
+async def reminder_snooze(_: object, ctx: Ctx, checkin: Checkin) -> None:
+    await ctx.reply(snooze_menu(ctx.t, checkin.id))
 
 
-async def reminder_reschedule(
-    callback: CallbackQuery, checkin: Checkin, state: FSMContext, user: User, t: Translator
-) -> None:
+async def reminder_reschedule(_: object, ctx: Ctx, checkin: Checkin) -> None:
     """Reschedule on a reminder, or Change under a confirmation: ask for a new time."""
-    await state.set_state(CheckinForm.when)
-    await state.set_data({"checkin_id": checkin.id})
-    await when_question(t, checkin, user.timezone).show(callback)
+    await ctx.state.set_state(CheckinForm.when)
+    await ctx.state.set_data({"checkin_id": checkin.id})
+    await ctx.reply(when_question(ctx.t, checkin, ctx.user.timezone))
 
 
-async def reminder_skip(
-    callback: CallbackQuery, checkin: Checkin, callback_answer: CallbackAnswer,
-    user: User, t: Translator, checkins: CheckinService,
-) -> None:  # fmt: skip
-    if not await checkins.skip(user, checkin):
-        stale(callback_answer, t)
+async def reminder_skip(_: object, ctx: Ctx, checkin: Checkin, checkins: CheckinService) -> None:
+    if not await checkins.skip(ctx.user, checkin):
+        ctx.stale()
         return
-    await skipped(t).show(callback)
+    await ctx.reply(skipped(ctx.t))
 
 
-async def reminder_stop(
-    callback: CallbackQuery, checkin: Checkin, callback_answer: CallbackAnswer,
-    user: User, t: Translator, checkins: CheckinService,
-) -> None:  # fmt: skip
-    client = await checkins.stop(user, checkin.client_id)
+async def reminder_stop(_: object, ctx: Ctx, checkin: Checkin, checkins: CheckinService) -> None:
+    client = await checkins.stop(ctx.user, checkin.client_id)
     if client is None:
-        stale(callback_answer, t)
+        ctx.stale()
         return
-    await stopped(t, client).show(callback)
+    await ctx.reply(stopped(ctx.t, client))
 
 
 async def snooze_chosen(
-    callback: CallbackQuery, callback_data: SnoozeCb, checkin: Checkin,
-    callback_answer: CallbackAnswer, user: User, t: Translator, checkins: CheckinService,
-) -> None:  # fmt: skip
-    moved = await checkins.snooze(user, checkin, callback_data.days)
+    _: object, ctx: Ctx, callback_data: SnoozeCb, checkin: Checkin, checkins: CheckinService
+) -> None:
+    moved = await checkins.snooze(ctx.user, checkin, callback_data.days)
     if moved is None:
-        stale(callback_answer, t)
+        ctx.stale()
         return
-    await snoozed(t, moved, user.timezone).show(callback)
+    await ctx.reply(snoozed(ctx.t, moved, ctx.user.timezone))
 
 
 async def outcome_chosen(
-    callback: CallbackQuery, callback_data: OutcomeCb, callback_answer: CallbackAnswer,
-    state: FSMContext, user: User, t: Translator, checkins: CheckinService,
-) -> None:  # fmt: skip
-    if await checkins.get(user, callback_data.id) is None:
-        refuse(callback_answer, t, user.id, "check-in", callback_data.id)
+    _: object, ctx: Ctx, callback_data: OutcomeCb, checkins: CheckinService
+) -> None:
+    checkin_id, outcome = callback_data.id, callback_data.outcome
+    if await checkins.get(ctx.user, checkin_id) is None:
+        ctx.refuse("check-in", checkin_id)
         return
-    outcome = callback_data.outcome
-    if await checkins.record_outcome(user, callback_data.id, outcome, None) is None:
-        stale(callback_answer, t)  # not a done check-in (skipped, stopped)
+    if await checkins.record_outcome(ctx.user, checkin_id, outcome, None) is None:
+        ctx.stale()  # not a done check-in (skipped, stopped)
         return
-    await state.set_state(CheckinForm.note)
-    await state.set_data({"checkin_id": callback_data.id, "outcome": outcome.value})
-    await note_question(t, outcome).show(callback)
+    await ctx.state.set_state(CheckinForm.note)
+    await ctx.state.set_data({"checkin_id": checkin_id, "outcome": outcome.value})
+    await ctx.reply(note_question(ctx.t, outcome))
 
 
 async def _save_note(
-    target: Message | CallbackQuery, note: str | None, state: FSMContext, user: User,
-    t: Translator, clients: ClientService, checkins: CheckinService,
-) -> None:  # fmt: skip
-    data = await state.get_data()
-    await state.clear()
+    ctx: Ctx, note: str | None, clients: ClientService, checkins: CheckinService
+) -> None:
+    data = await ctx.state.get_data()
+    await ctx.state.clear()
     outcome = CheckinOutcome(data["outcome"])
-    checkin = await checkins.record_outcome(user, int(data.get("checkin_id", 0)), outcome, note)
+    checkin_id = int(data.get("checkin_id", 0))
+    checkin = await checkins.record_outcome(ctx.user, checkin_id, outcome, note)
     if checkin is None:  # gone meanwhile (the client deleted)
-        await checkin_gone(t).reply(target)
+        await ctx.reply(checkin_gone(ctx.t))
         return
-    client = await clients.get(user, checkin.client_id)
-    await closed(t, client, outcome).reply(target)
+    client = await clients.get(ctx.user, checkin.client_id)
+    await ctx.reply(closed(ctx.t, client, outcome))
 
 
-async def note_typed(
-    message: Message, state: FSMContext, user: User, t: Translator, clients: ClientService,
-    checkins: CheckinService,
-) -> None:  # fmt: skip
-    note = await read_text(message, t, NOTE_LIMIT)
+async def note_typed(_: object, ctx: Ctx, clients: ClientService, checkins: CheckinService) -> None:
+    note = await text_answer(ctx, NOTE_LIMIT)
     if note is not None:
-        await _save_note(message, note, state, user, t, clients, checkins)
+        await _save_note(ctx, note, clients, checkins)
 
 
 async def note_skipped(
-    callback: CallbackQuery, state: FSMContext, user: User, t: Translator,
-    clients: ClientService, checkins: CheckinService,
-) -> None:  # fmt: skip
-    await _save_note(callback, None, state, user, t, clients, checkins)
+    _: object, ctx: Ctx, clients: ClientService, checkins: CheckinService
+) -> None:
+    await _save_note(ctx, None, clients, checkins)
 
 
 # ---- /checkins and /checkin -------------------------------------------------------
 
 
-async def checkins_command(
-    message: Message, state: FSMContext, user: User, t: Translator, checkins: CheckinService
-) -> None:
-    await state.clear()
-    found = await checkins.open(user, UPCOMING_DAYS)
-    await checkins_screen(t, found, user.timezone).answer(message)
+async def checkins_list(_: object, ctx: Ctx, checkins: CheckinService) -> None:
+    """/checkins, or "Check-ins" in the menu (shown in place of the menu)."""
+    await ctx.state.clear()
+    found = await checkins.open(ctx.user, UPCOMING_DAYS)
+    await ctx.reply(checkins_screen(ctx.t, found, ctx.user.timezone))
 
 
-async def checkins_button(
-    callback: CallbackQuery, state: FSMContext, user: User, t: Translator,
-    checkins: CheckinService,
-) -> None:  # fmt: skip
-    await state.clear()
-    found = await checkins.open(user, UPCOMING_DAYS)
-    await checkins_screen(t, found, user.timezone).show(callback)
-
-
-async def checkin_command(
-    message: Message, state: FSMContext, user: User, t: Translator, clients: ClientService
-) -> None:
-    await state.clear()
-    recent = await clients.recent(user, PICKER_CLIENTS)
+async def checkin_command(_: object, ctx: Ctx, clients: ClientService) -> None:
+    await ctx.state.clear()
+    recent = await clients.recent(ctx.user, PICKER_CLIENTS)
     if not recent:
-        await message.answer(t("checkin-no-clients"))
+        await ctx.say("checkin-no-clients")
         return
-    await client_picker(t, recent).answer(message)
+    await ctx.reply(client_picker(ctx.t, recent))
 
 
-async def checkin_for_client(callback: CallbackQuery, client: Client, t: Translator) -> None:
-    await plan_screen(t, client).show(callback)
+async def checkin_for_client(_: object, ctx: Ctx, client: Client) -> None:
+    await ctx.reply(plan_screen(ctx.t, client))
 
 
 # ---- "I contacted them" --------------------------------------------------------------
 
 
-async def contacted_start(
-    callback: CallbackQuery, client: Client,
-    state: FSMContext, user: User, t: Translator,
-) -> None:  # fmt: skip
-    await state.set_state(CheckinForm.contacted)
-    await state.set_data({"client_id": client.id})
-    await contacted_question(t).show(callback)
+async def contacted_start(_: object, ctx: Ctx, client: Client) -> None:
+    await ctx.state.set_state(CheckinForm.contacted)
+    await ctx.state.set_data({"client_id": client.id})
+    await ctx.reply(contacted_question(ctx.t))
 
 
-async def _save_contact(
-    target: Message | CallbackQuery, day: date, state: FSMContext, user: User, t: Translator,
-    checkins: CheckinService,
-) -> None:  # fmt: skip
-    data = await state.get_data()
-    await state.clear()
-    client = await checkins.contacted(user, int(data.get("client_id", 0)), day,
-                                      ContactSource.MANUAL)  # fmt: skip
+async def _save_contact(ctx: Ctx, day: date, checkins: CheckinService) -> None:
+    data = await ctx.state.get_data()
+    await ctx.state.clear()
+    client_id = int(data.get("client_id", 0))
+    client = await checkins.contacted(ctx.user, client_id, day, ContactSource.MANUAL)
     if client is None:  # deleted meanwhile, from another device
-        await client_gone(t).reply(target)
+        await ctx.reply(client_gone(ctx.t))
         return
-    await contacted_saved(t, client, day).reply(target)
+    await ctx.reply(contacted_saved(ctx.t, client, day))
 
 
 async def contacted_day_button(
-    callback: CallbackQuery, callback_data: DayCb, state: FSMContext, user: User,
-    t: Translator, checkins: CheckinService,
-) -> None:  # fmt: skip
-    day = checkins.today(user) - timedelta(days=callback_data.days_ago)
-    await _save_contact(callback, day, state, user, t, checkins)
-
-
-async def contacted_typed(
-    message: Message, state: FSMContext, user: User, t: Translator, checkins: CheckinService
+    _: object, ctx: Ctx, callback_data: DayCb, checkins: CheckinService
 ) -> None:
-    text = message.text or ""
-    day = await checkins.read_day(user, text)
+    day = checkins.today(ctx.user) - timedelta(days=callback_data.days_ago)
+    await _save_contact(ctx, day, checkins)
+
+
+async def contacted_typed(_: object, ctx: Ctx, checkins: CheckinService) -> None:
+    text = (ctx.message.text if ctx.message else None) or ""
+    day = await checkins.read_day(ctx.user, text)
     if isinstance(day, NotAPastDay):
-        await day_problem(t, day, text).answer(message)
+        await ctx.reply(day_problem(ctx.t, day, text))
         return
-    await _save_contact(message, day, state, user, t, checkins)
+    await _save_contact(ctx, day, checkins)
 
 
-async def contacted_back(callback: CallbackQuery, state: FSMContext, t: Translator) -> None:
-    await state.clear()
-    await with_menu(t, t("cancel-done")).show(callback)
+async def contacted_back(_: object, ctx: Ctx) -> None:
+    await ctx.state.clear()
+    await ctx.reply(with_menu(ctx.t, ctx.t("cancel-done")))
 
 
 def create_router() -> Router:
     router = Router(name="checkins")
-    router.message.register(checkins_command, Command("checkins"))
-    router.callback_query.register(checkins_button, NavCb.filter(F.to == Nav.CHECKINS))
+    router.message.register(checkins_list, Command("checkins"))
+    router.callback_query.register(checkins_list, NavCb.filter(F.to == Nav.CHECKINS))
     router.message.register(checkin_command, Command("checkin"))
     router.callback_query.register(
         checkin_for_client, CheckinClientCb.filter(), OwnClient("client")

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from aiogram import F, Router
 from aiogram.filters import Command, StateFilter
-from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, Message
-from aiogram.utils.callback_answer import CallbackAnswer
 
-from bot.i18n import Translator
 from bot.services.clients import ClientService
+from bot.telegram.context import Ctx
 from bot.telegram.filters import OwnClient
-from bot.telegram.input import TYPED_TEXT, read_text, reject_non_text, stale
+from bot.telegram.input import TYPED_TEXT, reject_non_text, text_answer
 from bot.views.clients import (
     EDIT_FIELDS,
     ClientAction,
@@ -30,7 +27,6 @@ from bot.views.clients import (
 from bot.views.common import PAGE_SIZE, FormAction, FormCb, Nav, NavCb
 from bot.views.screen import Screen
 from storage.clients import NAME_LIMIT, TEXT_LIMIT, Client, ClientField
-from storage.users import User
 
 
 class ClientForm(StatesGroup):
@@ -47,212 +43,170 @@ _ADD_STEPS = (ClientForm.name, ClientForm.contact, ClientForm.notes)
 _ADD_FIELDS = ("name", "contact", "notes")
 
 
-async def _list(user: User, t: Translator, clients: ClientService, page: int,
-                archived: bool) -> Screen:  # fmt: skip
+async def _list(ctx: Ctx, clients: ClientService, page: int, archived: bool) -> Screen:
+    user = ctx.user
     found = await clients.page(user, archived=archived, page=page, size=PAGE_SIZE)
-    return clients_screen(t, found, page=page, archived=archived, zone=user.timezone,
-                          today=clients.today(user))  # fmt: skip
+    return clients_screen(
+        ctx.t, found, page=page, archived=archived, zone=user.timezone, today=clients.today(user)
+    )
 
 
-async def _card(user: User, t: Translator, clients: ClientService, client: Client) -> Screen:
-    return client_card(t, await clients.card(user, client), user.timezone)
+async def _card(ctx: Ctx, clients: ClientService, client: Client) -> Screen:
+    return client_card(ctx.t, await clients.card(ctx.user, client), ctx.user.timezone)
 
 
 # ---- the list --------------------------------------------------------------------
 
 
-async def clients_command(
-    message: Message, state: FSMContext, user: User, t: Translator, clients: ClientService
-) -> None:
-    await state.clear()
-    await (await _list(user, t, clients, 0, archived=False)).answer(message)
-
-
-async def clients_button(
-    callback: CallbackQuery, state: FSMContext, user: User, t: Translator, clients: ClientService
-) -> None:
-    """ "Clients" in the menu: the first page of active clients."""
-    await state.clear()
-    await (await _list(user, t, clients, 0, archived=False)).show(callback)
+async def clients_list(_: object, ctx: Ctx, clients: ClientService) -> None:
+    """/clients, or "Clients" in the menu: the first page of active clients."""
+    await ctx.state.clear()
+    await ctx.reply(await _list(ctx, clients, 0, archived=False))
 
 
 async def clients_page(
-    callback: CallbackQuery, callback_data: ClientsPageCb, state: FSMContext, user: User,
-    t: Translator, clients: ClientService,
-) -> None:  # fmt: skip
-    await state.clear()
+    _: object, ctx: Ctx, callback_data: ClientsPageCb, clients: ClientService
+) -> None:
+    await ctx.state.clear()
     page = max(0, callback_data.page)
-    await (await _list(user, t, clients, page, callback_data.archived)).show(callback)
+    await ctx.reply(await _list(ctx, clients, page, callback_data.archived))
 
 
 # ---- one client ------------------------------------------------------------------
 
 
-async def open_client(
-    callback: CallbackQuery, client: Client,
-    state: FSMContext, user: User, t: Translator, clients: ClientService,
-) -> None:  # fmt: skip
-    await state.clear()
-    await (await _card(user, t, clients, client)).show(callback)
+async def open_client(_: object, ctx: Ctx, client: Client, clients: ClientService) -> None:
+    await ctx.state.clear()
+    await ctx.reply(await _card(ctx, clients, client))
 
 
 async def archive_client(
-    callback: CallbackQuery, callback_data: ClientCb, client: Client,
-    callback_answer: CallbackAnswer,
-    state: FSMContext, user: User, t: Translator, clients: ClientService,
-) -> None:  # fmt: skip
-    await state.clear()
+    _: object, ctx: Ctx, callback_data: ClientCb, client: Client, clients: ClientService
+) -> None:
+    await ctx.state.clear()
     archived = callback_data.action is ClientAction.ARCHIVE
-    changed = await clients.set_archived(user, client, archived)
+    changed = await clients.set_archived(ctx.user, client, archived)
     if changed is None:  # deleted in the meantime, from another device
-        stale(callback_answer, t)
+        ctx.stale()
         return
-    callback_answer.text = t("client-archived" if archived else "client-unarchived")
-    await (await _card(user, t, clients, changed)).show(callback)
+    ctx.toast(ctx.t("client-archived" if archived else "client-unarchived"))
+    await ctx.reply(await _card(ctx, clients, changed))
 
 
-async def edit_client(
-    callback: CallbackQuery, client: Client,
-    state: FSMContext, user: User, t: Translator,
-) -> None:  # fmt: skip
-    await state.clear()
-    await edit_menu(t, client).show(callback)
+async def edit_client(_: object, ctx: Ctx, client: Client) -> None:
+    await ctx.state.clear()
+    await ctx.reply(edit_menu(ctx.t, client))
 
 
-async def edit_field(
-    callback: CallbackQuery, callback_data: ClientCb, client: Client,
-    state: FSMContext, user: User, t: Translator,
-) -> None:  # fmt: skip
+async def edit_field(_: object, ctx: Ctx, callback_data: ClientCb, client: Client) -> None:
     field = EDIT_FIELDS[callback_data.action]
-    await state.clear()
-    await state.set_state(ClientEdit.value)
-    await state.set_data({"client_id": client.id, "field": field.value})
-    await edit_prompt(t, field).show(callback)
+    await ctx.state.clear()
+    await ctx.state.set_state(ClientEdit.value)
+    await ctx.state.set_data({"client_id": client.id, "field": field.value})
+    await ctx.reply(edit_prompt(ctx.t, field))
 
 
-async def delete_client(
-    callback: CallbackQuery, client: Client,
-    state: FSMContext, user: User, t: Translator, clients: ClientService,
-) -> None:  # fmt: skip
+async def delete_client(_: object, ctx: Ctx, client: Client, clients: ClientService) -> None:
     """Delete asks first, saying how many projects go with the client."""
-    await state.clear()
-    projects = await clients.project_count(user, client)
-    await delete_confirmation(t, client, projects).show(callback)
+    await ctx.state.clear()
+    projects = await clients.project_count(ctx.user, client)
+    await ctx.reply(delete_confirmation(ctx.t, client, projects))
 
 
-async def delete_confirmed(
-    callback: CallbackQuery, client: Client, callback_answer: CallbackAnswer,
-    state: FSMContext, user: User, t: Translator, clients: ClientService,
-) -> None:  # fmt: skip
-    await state.clear()
-    if not await clients.delete(user, client):  # deleted meanwhile (a second press)
-        stale(callback_answer, t)
+async def delete_confirmed(_: object, ctx: Ctx, client: Client, clients: ClientService) -> None:
+    await ctx.state.clear()
+    if not await clients.delete(ctx.user, client):  # deleted meanwhile (a second press)
+        ctx.stale()
         return
-    screen = await _list(user, t, clients, 0, archived=False)
-    await screen.after(t("client-deleted", name=client.name)).show(callback)
+    screen = await _list(ctx, clients, 0, archived=False)
+    await ctx.reply(screen.after(ctx.t("client-deleted", name=client.name)))
 
 
 # ---- editing one field -----------------------------------------------------------
 
 
-async def _save_field(
-    target: Message | CallbackQuery, value: str | None, state: FSMContext, user: User,
-    t: Translator, clients: ClientService,
-) -> None:  # fmt: skip
-    data = await state.get_data()
-    await state.clear()
+async def _save_field(ctx: Ctx, value: str | None, clients: ClientService) -> None:
+    data = await ctx.state.get_data()
+    await ctx.state.clear()
     field = ClientField(data["field"])
-    client = await clients.update(user, int(data["client_id"]), field, value)
+    client = await clients.update(ctx.user, int(data["client_id"]), field, value)
     if client is None:  # deleted meanwhile, from another device
-        await client_gone(t).reply(target)
+        await ctx.reply(client_gone(ctx.t))
         return
-    await (await _card(user, t, clients, client)).after(t("client-saved")).reply(target)
+    await ctx.reply((await _card(ctx, clients, client)).after(ctx.t("client-saved")))
 
 
-async def edit_text(
-    message: Message, state: FSMContext, user: User, t: Translator, clients: ClientService
-) -> None:
-    field = ClientField((await state.get_data())["field"])
-    value = await read_text(message, t, NAME_LIMIT if field is ClientField.NAME else TEXT_LIMIT)
+async def edit_text(_: object, ctx: Ctx, clients: ClientService) -> None:
+    field = ClientField((await ctx.state.get_data())["field"])
+    value = await text_answer(ctx, NAME_LIMIT if field is ClientField.NAME else TEXT_LIMIT)
     if value is not None:
-        await _save_field(message, value, state, user, t, clients)
+        await _save_field(ctx, value, clients)
 
 
-async def edit_button(
-    callback: CallbackQuery, callback_data: FormCb, state: FSMContext, user: User,
-    t: Translator, clients: ClientService,
-) -> None:  # fmt: skip
-    data = await state.get_data()
+async def edit_button(_: object, ctx: Ctx, callback_data: FormCb, clients: ClientService) -> None:
+    data = await ctx.state.get_data()
     if callback_data.action is FormAction.CLEAR and data.get("field") != ClientField.NAME.value:
-        await _save_field(callback, None, state, user, t, clients)
+        await _save_field(ctx, None, clients)
         return
     # Back (or a Clear that cannot apply to a name): to the card, unchanged.
-    await state.clear()
-    client = await clients.get(user, int(data.get("client_id", 0)))
+    await ctx.state.clear()
+    client = await clients.get(ctx.user, int(data.get("client_id", 0)))
     if client is None:
-        await client_gone(t).show(callback)
+        await ctx.reply(client_gone(ctx.t))
         return
-    await (await _card(user, t, clients, client)).show(callback)
+    await ctx.reply(await _card(ctx, clients, client))
 
 
 # ---- adding a client -------------------------------------------------------------
 
 
-async def _add_step(state: FSMContext) -> int:
-    current = await state.get_state()
+async def _add_step(ctx: Ctx) -> int:
+    current = await ctx.state.get_state()
     return next(i for i, step in enumerate(_ADD_STEPS) if step.state == current)
 
 
-async def add_start(callback: CallbackQuery, state: FSMContext, t: Translator) -> None:
-    await state.clear()
-    await state.set_state(ClientForm.name)
-    await add_prompt(t, 0).show(callback)
+async def add_start(_: object, ctx: Ctx) -> None:
+    await ctx.state.clear()
+    await ctx.state.set_state(ClientForm.name)
+    await ctx.reply(add_prompt(ctx.t, 0))
 
 
-async def _add_answered(
-    value: str | None, target: Message | CallbackQuery, state: FSMContext, user: User,
-    t: Translator, clients: ClientService,
-) -> None:  # fmt: skip
-    step = await _add_step(state)
-    await state.update_data({_ADD_FIELDS[step]: value})
+async def _add_answered(ctx: Ctx, value: str | None, clients: ClientService) -> None:
+    step = await _add_step(ctx)
+    await ctx.state.update_data({_ADD_FIELDS[step]: value})
     if step + 1 < len(_ADD_STEPS):
-        await state.set_state(_ADD_STEPS[step + 1])
-        await add_prompt(t, step + 1).reply(target)
+        await ctx.state.set_state(_ADD_STEPS[step + 1])
+        await ctx.reply(add_prompt(ctx.t, step + 1))
         return
-    data = await state.get_data()
-    await state.clear()
-    client = await clients.add(user, data["name"], data.get("contact"), data.get("notes"))
-    card = await _card(user, t, clients, client)
-    await card.after(t("client-added", name=client.name)).reply(target)
+    data = await ctx.state.get_data()
+    await ctx.state.clear()
+    client = await clients.add(ctx.user, data["name"], data.get("contact"), data.get("notes"))
+    card = await _card(ctx, clients, client)
+    await ctx.reply(card.after(ctx.t("client-added", name=client.name)))
 
 
-async def add_text(
-    message: Message, state: FSMContext, user: User, t: Translator, clients: ClientService
-) -> None:
-    limit = NAME_LIMIT if await state.get_state() == ClientForm.name.state else TEXT_LIMIT
-    value = await read_text(message, t, limit)
+async def add_text(_: object, ctx: Ctx, clients: ClientService) -> None:
+    limit = NAME_LIMIT if await ctx.state.get_state() == ClientForm.name.state else TEXT_LIMIT
+    value = await text_answer(ctx, limit)
     if value is not None:
-        await _add_answered(value, message, state, user, t, clients)
+        await _add_answered(ctx, value, clients)
 
 
-async def add_button(
-    callback: CallbackQuery, callback_data: FormCb, state: FSMContext, user: User,
-    t: Translator, clients: ClientService,
-) -> None:  # fmt: skip
-    step = await _add_step(state)
+async def add_button(_: object, ctx: Ctx, callback_data: FormCb, clients: ClientService) -> None:
+    step = await _add_step(ctx)
     if callback_data.action is FormAction.SKIP and step > 0:
-        await _add_answered(None, callback, state, user, t, clients)
+        await _add_answered(ctx, None, clients)
         return
     # Back: one step up (the name offers no Back; Cancel leaves).
     previous = max(0, step - 1)
-    await state.set_state(_ADD_STEPS[previous])
-    await add_prompt(t, previous).show(callback)
+    await ctx.state.set_state(_ADD_STEPS[previous])
+    await ctx.reply(add_prompt(ctx.t, previous))
 
 
 def create_router() -> Router:
     router = Router(name="clients")
-    router.message.register(clients_command, Command("clients"))
-    router.callback_query.register(clients_button, NavCb.filter(F.to == Nav.CLIENTS))
+    router.message.register(clients_list, Command("clients"))
+    router.callback_query.register(clients_list, NavCb.filter(F.to == Nav.CLIENTS))
     router.callback_query.register(clients_page, ClientsPageCb.filter())
     for handler, actions in (
         (open_client, {ClientAction.OPEN}),

@@ -498,7 +498,7 @@ async def test_values_no_button_offers_are_answered_as_stale(harness: BotHarness
     reminder_id = user.last_message.message_id
     for data in (
         SnoozeCb(id=checkin.id, days=2).pack(),  # 1, 3 and 7 days are offered
-        f"ko1:{checkin.id}:great",
+        f"kv1:{checkin.id}:great",
         f"kp1:{client.id}:5y",
     ):
         # Pressed on the reminder as it looks now (the first press took its buttons off).

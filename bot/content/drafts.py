@@ -1,5 +1,6 @@
 """Suggested messages to a past client: by what the client's number did since the
-project when it has been measured, else by how long ago the project ended.
+project when it has been measured, else by how long ago the project ended (which one a
+reminder suggests is the rule in bot.rules.drafts).
 
 Every draft speaks of the client's business result, never "anything else I can do?".
 A referral ask comes only after a result that got better: asking for a favour before the
@@ -69,18 +70,3 @@ RESULT_DRAFTS: dict[Change, tuple[Draft, ...]] = {
         Draft("draft-worse-2", ("I8", "I10")),
     ),
 }
-
-
-def pick_draft(
-    bucket: AgeBucket, seed: int, change: Change | None = None, *, has_metric: bool = True
-) -> Draft:
-    """A different draft from one check-in to the next, stable for one check-in; chosen
-    by the client's measured change when there is one, else by the project's age, and
-    asking for a number when the project has none."""
-    if change is not None:
-        options = RESULT_DRAFTS[change]
-    elif not has_metric:
-        options = NO_METRIC_DRAFTS
-    else:
-        options = DRAFTS[bucket]
-    return options[seed % len(options)]

@@ -3,7 +3,8 @@
 A check-in is planned as a wall-clock time in the user's zone ("10:00 on 12 March") and
 turned into UTC only for the database, so daylight saving and zone changes keep 10:00 at
 10:00. Times the user did not choose use their check-in hour and avoid quiet hours.
-How a typed time is read is told in parse_when.
+How a typed time is read is told in parse_when. What came of a check-in and how old its
+project is are kinds of the check-in too, so they live here.
 """
 
 from __future__ import annotations
@@ -35,6 +36,15 @@ class Preset(StrEnum):
 class CadenceUnit(StrEnum):
     WEEK = "week"
     MONTH = "month"
+
+
+class CheckinOutcome(StrEnum):
+    """What came of a check-in the user marked done."""
+
+    REPLIED = "replied"
+    NEW_ORDER = "new_order"
+    NO_ANSWER = "no_answer"
+    NOT_RELEVANT = "not_relevant"
 
 
 class WhenProblem(StrEnum):

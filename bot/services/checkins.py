@@ -12,6 +12,7 @@ from bot.clock import Clock
 from bot.reading.dates import NotAPastDay, read_past_day
 from bot.rules.checkins import (
     CadenceUnit,
+    CheckinOutcome,
     Preset,
     When,
     WhenProblem,
@@ -23,6 +24,7 @@ from bot.rules.checkins import (
     preset_day,
     to_utc,
 )
+from bot.rules.drafts import DraftChoice, Measured, reminder_draft
 from bot.services.outcomes import MetricProgress, OutcomeService
 from bot.services.waking import Waker
 from storage.checkins import Checkin, CheckinStatus, NewCheckin
@@ -30,15 +32,6 @@ from storage.clients import Client
 from storage.projects import Project
 from storage.repositories import Repositories
 from storage.users import User
-
-
-class CheckinOutcome(StrEnum):
-    """What came of a check-in the user marked done."""
-
-    REPLIED = "replied"
-    NEW_ORDER = "new_order"
-    NO_ANSWER = "no_answer"
-    NOT_RELEVANT = "not_relevant"
 
 
 class ContactSource(StrEnum):
@@ -55,7 +48,7 @@ class Reminder:
     client_name: str
     project: Project | None  # the check-in's project, else the client's latest
     today: date  # the user's local day
-    progress: MetricProgress | None = None  # the project's number since it, if it has one
+    draft: DraftChoice  # the message it suggests sending to the client
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +56,13 @@ class OpenCheckin:
     checkin: Checkin
     client_name: str
     overdue: bool
+
+
+def _measured(progress: MetricProgress | None) -> Measured | None:
+    """The client's number before and now, when both can be compared."""
+    if progress is None or progress.change is None or progress.latest is None:
+        return None
+    return Measured(progress.change, progress.baseline.text, progress.latest.text)
 
 
 class CheckinService:
@@ -127,7 +127,9 @@ class CheckinService:
             if project is not None and project.metric
             else None
         )
-        return Reminder(checkin, client.name, project, self.today(user), progress)
+        today = self.today(user)
+        draft = reminder_draft(checkin.id, client.name, project, today, _measured(progress))
+        return Reminder(checkin, client.name, project, today, draft)
 
     # ---- planning ------------------------------------------------------------------
 

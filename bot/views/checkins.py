@@ -12,8 +12,8 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.content.questions import Decision
 from bot.i18n import Translator
-from bot.rules.checkins import CadenceUnit, Preset, WhenProblem
-from bot.services.checkins import CheckinOutcome, OpenCheckin
+from bot.rules.checkins import CadenceUnit, CheckinOutcome, Preset, WhenProblem
+from bot.services.checkins import OpenCheckin
 from bot.views.common import day_choice, form_step, menu_button
 from bot.views.screen import Screen
 from storage.checkins import Checkin
@@ -43,7 +43,7 @@ class SnoozeCb(CallbackData, prefix="kz1"):
     days: int  # one of SNOOZE_DAYS
 
 
-class OutcomeCb(CallbackData, prefix="ko1"):
+class OutcomeCb(CallbackData, prefix="kv1"):
     id: int
     outcome: CheckinOutcome
 
@@ -72,7 +72,7 @@ class CheckinClientCb(CallbackData, prefix="kc1"):
     client: int
 
 
-class ContactedCb(CallbackData, prefix="kt1"):
+class ContactedCb(CallbackData, prefix="kl1"):
     client: int
 
 
@@ -156,8 +156,8 @@ def planned(t: Translator, client: Client, checkin: Checkin, zone: str) -> Scree
 def planned_cadence(
     t: Translator, client: Client, checkin: Checkin, zone: str, unit: CadenceUnit, n: int
 ) -> Screen:
-    text = t("checkin-planned-cadence", client=client.name, unit=unit.value, n=n,
-             when=when_text(t, checkin, zone))  # fmt: skip
+    when = when_text(t, checkin, zone)
+    text = t("checkin-planned-cadence", client=client.name, unit=unit.value, n=n, when=when)
     return confirmation(t, text, checkin)
 
 
@@ -270,8 +270,8 @@ def checkins_screen(t: Translator, found: Sequence[OpenCheckin], zone: str) -> S
             continue
         lines.append(t(title))
         for item in group:
-            label = t("checkins-item", when=when_text(t, item.checkin, zone),
-                      client=item.client_name)  # fmt: skip
+            when = when_text(t, item.checkin, zone)
+            label = t("checkins-item", when=when, client=item.client_name)
             lines.append(f"• {label}")
             builder.button(
                 text=label[:60],

@@ -22,8 +22,11 @@ class NudgeAnswer(StrEnum):
 
 
 # What each answer stores on the nudge.
-ANSWER_STATUS = {NudgeAnswer.DONE: "done", NudgeAnswer.SKIP: "skipped",
-                 NudgeAnswer.STOP: "stopped"}  # fmt: skip
+ANSWER_STATUS = {
+    NudgeAnswer.DONE: "done",
+    NudgeAnswer.SKIP: "skipped",
+    NudgeAnswer.STOP: "stopped",
+}
 
 
 class NudgeCb(CallbackData, prefix="ng1"):
@@ -46,13 +49,9 @@ class WrapUpCb(CallbackData, prefix="wu1"):
 
 def wrap_up_screen(t: Translator, sent: NudgeToSend) -> Screen:
     kickoff = sent.kickoff
-    text = "\n\n".join(
-        [
-            t("wrap-up-title", project=kickoff.title, client=kickoff.client_name,
-              date=t.day(kickoff.ends_on)),
-            t("wrap-up-why"),
-        ]
-    )  # fmt: skip
+    ends = t.day(kickoff.ends_on)
+    title = t("wrap-up-title", project=kickoff.title, client=kickoff.client_name, date=ends)
+    text = f"{title}\n\n{t('wrap-up-why')}"
     builder = InlineKeyboardBuilder()
     for choice in WrapUpChoice:
         builder.button(
@@ -72,10 +71,14 @@ def nudge_screen(t: Translator, sent: NudgeToSend, *, late: bool) -> Screen:
         lines.append(t("nudge-late"))
     lines.append(t(f"trust-{action}-why"))
     draft = addressed(
-        t, f"trust-{action}-draft", kickoff,
-        client=kickoff.client_name, project=kickoff.title, goal=goal_words(t, kickoff),
+        t,
+        f"trust-{action}-draft",
+        kickoff,
+        client=kickoff.client_name,
+        project=kickoff.title,
+        goal=goal_words(t, kickoff),
         metric=kickoff.metric or t("kickoff-metric-fallback"),
-    )  # fmt: skip
+    )
     lines.append(f"{t('reminder-draft')}\n<blockquote>{draft}</blockquote>")
     if sent.done_before:
         lines.append(t("nudge-done-so-far", n=sent.done_before))

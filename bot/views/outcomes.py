@@ -8,7 +8,6 @@ import html
 from dataclasses import dataclass, replace
 
 from aiogram.filters.callback_data import CallbackData
-from aiogram.fsm.state import State, StatesGroup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
@@ -35,10 +34,6 @@ class MetricUnknownCb(CallbackData, prefix="mu1"):
     """ "Don't know yet" under the question."""
 
 
-class MetricForm(StatesGroup):
-    value = State()  # data: project_id
-
-
 def _change(t: Translator, progress: MetricProgress) -> str:
     if progress.change is Change.SAME or progress.change_percent is None:
         return t("metric-same")
@@ -53,11 +48,10 @@ def progress_line(t: Translator, progress: MetricProgress) -> str:
     if latest is None:
         return t("metric-progress-none", metric=metric, baseline=baseline)
     when = t.day(latest.read_on)
+    values = {"metric": metric, "baseline": baseline, "latest": latest.text, "date": when}
     if progress.change is None:  # a "don't know", or no number to compare with
-        return t("metric-progress-plain", metric=metric, baseline=baseline, latest=latest.text,
-                 date=when)  # fmt: skip
-    return t("metric-progress", metric=metric, baseline=baseline, latest=latest.text,
-             change=_change(t, progress), date=when)  # fmt: skip
+        return t("metric-progress-plain", **values)
+    return t("metric-progress", change=_change(t, progress), **values)
 
 
 def metric_question(t: Translator, progress: MetricProgress, client: str) -> Screen:
@@ -66,8 +60,8 @@ def metric_question(t: Translator, progress: MetricProgress, client: str) -> Scr
     builder.button(text=t("button-metric-unknown"), callback_data=MetricUnknownCb())
     builder.button(text=t("button-cancel"), callback_data=NavCb(to=Nav.CANCEL))
     builder.adjust(2)
-    text = t("metric-ask", metric=project.metric or "", client=client,
-             baseline=project.baseline or t("not-set"))  # fmt: skip
+    baseline = project.baseline or t("not-set")
+    text = t("metric-ask", metric=project.metric or "", client=client, baseline=baseline)
     return Screen(text, builder.as_markup())
 
 
