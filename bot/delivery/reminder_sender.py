@@ -8,7 +8,8 @@ from aiogram import Bot
 from bot.clock import Clock
 from bot.delivery.telegram_policy import Sent
 from bot.i18n import I18n
-from bot.rules.checkins import in_quiet_hours, local_now
+from bot.rules.checkins import in_quiet_hours
+from bot.rules.local_time import local_now
 from bot.services.accounts import AccountService
 from bot.services.checkins import CheckinService
 from bot.views.reminder import reminder_screen

@@ -13,7 +13,6 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
-from zoneinfo import ZoneInfo
 
 from bot.reading.dates import read_day
 from bot.reading.when_words import PART_HOURS, DayPart, read_phrase
@@ -57,17 +56,6 @@ class WhenProblem(StrEnum):
 class When:
     local: datetime  # naive wall-clock time in the user's zone
     time_chosen: bool
-
-
-def to_utc(local: datetime, zone: str) -> datetime:
-    """The UTC moment of a wall-clock time in `zone`. A time skipped by a spring-forward
-    (02:30 on the change night) resolves to the same clock offset as before the jump."""
-    return local.replace(tzinfo=ZoneInfo(zone)).astimezone(ZoneInfo("UTC"))
-
-
-def local_now(now: datetime, zone: str) -> datetime:
-    """The user's wall clock now, as a naive datetime."""
-    return now.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
 
 
 def in_quiet_hours(local: datetime) -> bool:

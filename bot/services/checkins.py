@@ -18,13 +18,13 @@ from bot.rules.checkins import (
     WhenProblem,
     at_checkin_hour,
     cadence_day,
-    local_now,
     parse_when,
     polite,
     preset_day,
-    to_utc,
 )
 from bot.rules.drafts import DraftChoice, Measured, reminder_draft
+from bot.rules.local_time import local_now, local_today, to_utc
+from bot.services.calendar import PersonalCalendar
 from bot.services.outcomes import MetricProgress, OutcomeService
 from bot.services.waking import Waker
 from storage.checkins import Checkin, CheckinStatus, NewCheckin
@@ -65,7 +65,7 @@ def _measured(progress: MetricProgress | None) -> Measured | None:
     return Measured(progress.change, progress.baseline.text, progress.latest.text)
 
 
-class CheckinService:
+class CheckinService(PersonalCalendar):
     def __init__(
         self, repos: Repositories, waker: Waker, clock: Clock, outcomes: OutcomeService
     ) -> None:
@@ -76,9 +76,6 @@ class CheckinService:
         self._projects = repos.projects
         self._waker = waker
         self._clock = clock
-
-    def today(self, user: User) -> date:
-        return local_now(self._clock.now(), user.timezone).date()
 
     async def read_when(self, user: User, text: str) -> When | WhenProblem:
         """The future moment the user typed, in their zone ("next friday 10:00").
@@ -183,7 +180,7 @@ class CheckinService:
     def _last_contact(self, user: User, client: Client) -> date:
         if client.last_contact_at is None:
             return self.today(user)
-        return local_now(client.last_contact_at, user.timezone).date()
+        return local_today(client.last_contact_at, user.timezone)
 
     def _next_cadence_day(self, user: User, unit: CadenceUnit, n: int, since: date) -> date:
         day = cadence_day(since, unit, n)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot.clock import Clock
-from bot.rules.checkins import local_now
+from bot.services.calendar import PersonalCalendar
 from bot.services.outcomes import MetricProgress, OutcomeService
 from storage.checkins import Checkin
 from storage.clients import Client, ClientField, ClientPage
@@ -41,16 +41,12 @@ async def chosen_or_new(
     return await repos.clients.add(user.id, new_name, None, None, now)
 
 
-class ClientService:
+class ClientService(PersonalCalendar):
     def __init__(self, repos: Repositories, outcomes: OutcomeService, clock: Clock) -> None:
         self._repos = repos
         self._clients = repos.clients
         self._outcomes = outcomes
         self._clock = clock
-
-    def today(self, user: User) -> date:
-        """The user's local day: how long ago a contact was is counted from it."""
-        return local_now(self._clock.now(), user.timezone).date()
 
     async def get(self, user: User, client_id: int) -> Client | None:
         """The user's own client; None for a client of someone else's or one deleted."""
@@ -68,7 +64,7 @@ class ClientService:
         return found
 
     async def recent(self, user: User, limit: int) -> list[Client]:
-        return (await self._clients.page(user.id, archived=False, offset=0, limit=limit)).clients
+        return await recent_clients(self._repos, user, limit)
 
     async def card(self, user: User, client: Client) -> ClientCard:
         repos = self._repos
@@ -103,3 +99,10 @@ class ClientService:
     async def delete(self, user: User, client: Client) -> bool:
         """The client with its projects, reflections and check-ins; False if already gone."""
         return await self._clients.delete(user.id, client.id)
+
+
+async def recent_clients(repos: Repositories, user: User, limit: int) -> list[Client]:
+    """The clients to offer as buttons (a new project, a check-in to plan): the latest
+    contacted first, archived ones left out."""
+    found = await repos.clients.page(user.id, archived=False, offset=0, limit=limit)
+    return found.clients

@@ -14,10 +14,12 @@ from datetime import date, datetime, timedelta
 
 from bot.clock import Clock
 from bot.reading.dates import NotAFutureDay, read_future_day
-from bot.rules.checkins import at_checkin_hour, local_now, polite, to_utc
+from bot.rules.checkins import at_checkin_hour, polite
+from bot.rules.local_time import local_today, to_utc
 from bot.rules.nudges import first_day, next_progress_day, progress_every
+from bot.services.calendar import PersonalCalendar
 from bot.services.checkins import CheckinService, ContactSource
-from bot.services.clients import chosen_or_new
+from bot.services.clients import chosen_or_new, recent_clients
 from bot.services.waking import Waker
 from storage.clients import Client
 from storage.kickoffs import Address, BudgetFit, Kickoff, NewKickoff
@@ -76,7 +78,7 @@ class Answered:
     next_day: date | None  # when this action comes again
 
 
-class KickoffService:
+class KickoffService(PersonalCalendar):
     def __init__(
         self, repos: Repositories, checkins: CheckinService, waker: Waker, clock: Clock
     ) -> None:
@@ -84,9 +86,6 @@ class KickoffService:
         self._checkins = checkins
         self._waker = waker
         self._clock = clock
-
-    def today(self, user: User) -> date:
-        return local_now(self._clock.now(), user.timezone).date()
 
     async def read_end_day(self, user: User, text: str) -> date | NotAFutureDay:
         today = self.today(user)
@@ -99,8 +98,7 @@ class KickoffService:
         return await self._repos.kickoffs.active(user.id, limit)
 
     async def client_choices(self, user: User, limit: int) -> list[Client]:
-        found = await self._repos.clients.page(user.id, archived=False, offset=0, limit=limit)
-        return found.clients
+        return await recent_clients(self._repos, user, limit)
 
     def _nudge_at(self, user: User, day: date) -> tuple[datetime, datetime]:
         local = polite(at_checkin_hour(day, user.checkin_hour), user.checkin_hour)
@@ -187,7 +185,7 @@ class KickoffService:
             row.action is NudgeKind.PROGRESS and row.status == NudgeStatus.PENDING for row in rows
         ):
             return
-        start = local_now(kickoff.created_at, sent.user.timezone).date()
+        start = local_today(kickoff.created_at, sent.user.timezone)
         after = max(nudge.local_due.date(), self.today(sent.user))
         day = next_progress_day(after, start, kickoff.ends_on)
         if day is not None:
@@ -214,7 +212,7 @@ class KickoffService:
             notes = [row for row in rows if row.action is NudgeKind.PROGRESS]
             still_wanted = notes and not any(row.status == NudgeStatus.STOPPED for row in notes)
             if still_wanted and not any(row.status == NudgeStatus.PENDING for row in notes):
-                start = local_now(kickoff.created_at, user.timezone).date()
+                start = local_today(kickoff.created_at, user.timezone)
                 day = next_progress_day(today, start, end)
                 if day is not None:
                     await self._plan(user, kickoff, NudgeKind.PROGRESS, day)

@@ -14,7 +14,7 @@ from bot.reading.numbers import (
     compare,
     read_metric,
 )
-from bot.rules.checkins import local_now
+from bot.rules.local_time import local_today
 from storage.metrics import MetricReadingRow
 from storage.projects import Goal, Project
 from storage.repositories import Repositories
@@ -107,7 +107,7 @@ class OutcomeService:
         if project is None:
             return None
         reading = read_metric(text)
-        today = local_now(self._clock.now(), user.timezone).date()
+        today = local_today(self._clock.now(), user.timezone)
         saved = await self._repos.metrics.add(
             user.id, project.id, reading.text, reading.value, reading.percent, today,
             self._clock.now(),

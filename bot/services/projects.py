@@ -9,9 +9,9 @@ from enum import Enum, auto
 
 from bot.clock import Clock
 from bot.reading.dates import NotAPastDay, read_past_day
-from bot.rules.checkins import local_now
+from bot.services.calendar import PersonalCalendar
 from bot.services.checkins import CheckinService, ContactSource
-from bot.services.clients import chosen_or_new
+from bot.services.clients import chosen_or_new, recent_clients
 from storage.clients import Client
 from storage.kickoffs import Kickoff
 from storage.projects import Goal, NewProject, Project
@@ -47,14 +47,11 @@ class Recorded:
     reflection: Reflection | None
 
 
-class ProjectService:
+class ProjectService(PersonalCalendar):
     def __init__(self, repos: Repositories, checkins: CheckinService, clock: Clock) -> None:
         self._repos = repos
         self._checkins = checkins
         self._clock = clock
-
-    def today(self, user: User) -> date:
-        return local_now(self._clock.now(), user.timezone).date()
 
     async def read_finish_day(self, user: User, text: str) -> date | NotAPastDay:
         """The day the project ended, as the user typed it, in their zone."""
@@ -65,10 +62,7 @@ class ProjectService:
         return await self._repos.reflections.last_lesson(user.id)
 
     async def client_choices(self, user: User, limit: int) -> list[Client]:
-        """Clients to offer as buttons for a new project: the latest contacted first,
-        archived ones left out."""
-        found = await self._repos.clients.page(user.id, archived=False, offset=0, limit=limit)
-        return found.clients
+        return await recent_clients(self._repos, user, limit)
 
     async def record(
         self, user: User, source: ProjectDraft | int, day: date

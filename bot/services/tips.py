@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from bot.clock import Clock
 from bot.content.tips import Tip
-from bot.rules.checkins import local_now, to_utc
+from bot.rules.local_time import local_now, local_today, to_utc
 from bot.rules.scoring import weakest_first
 from bot.rules.stats import dimension_averages
 from bot.rules.tips import RECENTLY, Frequency, choose_tip, less_often, next_slot
@@ -112,7 +112,7 @@ class TipService:
         # A client's number never collected comes before any other habit (I9): the
         # article measures a partner by the client's result. Once the measuring tips are
         # read, the weakest habit's come next.
-        today = local_now(self._clock.now(), user.timezone).date()
+        today = local_today(self._clock.now(), user.timezone)
         if await self._repos.metrics.never_measured(user.id, today - MEASURE_AFTER):
             preferred = ["measure", *preferred]
         tip, went_round = choose_tip(await self._tips.seen(user.id), preferred, self._clock.now())
