@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from aiogram import Router
 from aiogram.filters import Command
-from aiogram.types import Message
 
-from bot.i18n import Translator
 from bot.services.admin import AdminService
+from bot.telegram.context import Ctx
 from bot.telegram.filters import IsAdmin
 from bot.views.admin import overview_screen
 
 
-async def admin_command(message: Message, t: Translator, admin: AdminService) -> None:
-    await overview_screen(t, await admin.overview()).answer(message)
+async def admin_command(_: object, ctx: Ctx, admin: AdminService) -> None:
+    await ctx.reply(overview_screen(ctx.t, await admin.overview()))
 
 
 def create_router() -> Router:

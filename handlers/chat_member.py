@@ -1,4 +1,7 @@
-"""Telegram tells us when a user blocks or unblocks the bot: one action for each."""
+"""Telegram tells us when a user blocks or unblocks the bot: one action for each.
+
+Not a message or a button press, so there is no `ctx` here: the update names the person,
+and the one service call is all there is to do."""
 
 from __future__ import annotations
 

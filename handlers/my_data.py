@@ -4,34 +4,27 @@ from __future__ import annotations
 
 from aiogram import Router
 from aiogram.filters import Command
-from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, Message
 
-from bot.i18n import Translator
 from bot.services.accounts import AccountService
+from bot.telegram.context import Ctx
 from bot.views.my_data import DeleteMeCb, delete_me_question, erased, export_file
-from storage.users import User
 
 
-async def export_command(
-    message: Message, user: User, t: Translator, accounts: AccountService
-) -> None:
-    archive = await accounts.export(user)
-    await message.answer_document(export_file(archive), caption=t("export-caption"))
+async def export_command(_: object, ctx: Ctx, accounts: AccountService) -> None:
+    archive = await accounts.export(ctx.user)
+    assert ctx.message is not None  # a command: the message itself
+    await ctx.message.answer_document(export_file(archive), caption=ctx.t("export-caption"))
 
 
-async def delete_me_command(message: Message, state: FSMContext, t: Translator) -> None:
-    await state.clear()
-    await delete_me_question(t).answer(message)
+async def delete_me_command(_: object, ctx: Ctx) -> None:
+    await ctx.state.clear()
+    await ctx.reply(delete_me_question(ctx.t))
 
 
-async def delete_me_confirmed(
-    callback: CallbackQuery, state: FSMContext, user: User, t: Translator,
-    accounts: AccountService,
-) -> None:  # fmt: skip
-    await state.clear()
-    await accounts.erase(user)
-    await erased(t).show(callback)
+async def delete_me_confirmed(_: object, ctx: Ctx, accounts: AccountService) -> None:
+    await ctx.state.clear()
+    await accounts.erase(ctx.user)
+    await ctx.reply(erased(ctx.t))
 
 
 def create_router() -> Router:

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 from aiogram import Router
 from aiogram.filters import Command
-from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, Message
-from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.i18n import Translator
 from bot.rules.tips import TIP_HOURS
 from bot.services.accounts import AccountService
 from bot.services.tips import TipService
-from bot.telegram.input import stale
+from bot.telegram.context import Ctx
+from bot.views.screen import Screen
 from bot.views.tips import (
     TipAction,
     TipCb,
@@ -32,15 +30,12 @@ async def _current(accounts: AccountService, user: User) -> User:
     return fresh
 
 
-async def tips_command(
-    message: Message, state: FSMContext, user: User, t: Translator, tips: TipService,
-    accounts: AccountService,
-) -> None:  # fmt: skip
+async def tips_command(_: object, ctx: Ctx, tips: TipService, accounts: AccountService) -> None:
     """One tap: /tips subscribes a user who is not subscribed, and shows the options."""
-    await state.clear()
-    if not user.tips_enabled:
-        await message.answer(first_tip(t, await tips.subscribe(user)))
-    await tips_screen(await _current(accounts, user), t).answer(message)
+    await ctx.state.clear()
+    if not ctx.user.tips_enabled:
+        await ctx.send(Screen(first_tip(ctx.t, await tips.subscribe(ctx.user))))
+    await ctx.reply(tips_screen(await _current(accounts, ctx.user), ctx.t))
 
 
 async def _apply(action: TipAction, user: User, t: Translator, tips: TipService) -> str:
@@ -57,36 +52,30 @@ async def _apply(action: TipAction, user: User, t: Translator, tips: TipService)
 
 
 async def tip_action(
-    callback: CallbackQuery, callback_data: TipCb, callback_answer: CallbackAnswer, user: User,
-    t: Translator, tips: TipService, accounts: AccountService,
-) -> None:  # fmt: skip
+    _: object, ctx: Ctx, callback_data: TipCb, tips: TipService, accounts: AccountService
+) -> None:
     if callback_data.action is TipAction.TIME:
-        await tip_hour_screen(t).show(callback)
+        await ctx.reply(tip_hour_screen(ctx.t))
         return
-    callback_answer.text = await _apply(callback_data.action, user, t, tips)
-    callback_answer.show_alert = True
+    ctx.alert(await _apply(callback_data.action, ctx.user, ctx.t, tips))
     if callback_data.screen:  # under a tip, the tip itself stays as it is
-        await tips_screen(await _current(accounts, user), t).show(callback)
+        await ctx.reply(tips_screen(await _current(accounts, ctx.user), ctx.t))
 
 
 async def frequency_chosen(
-    callback: CallbackQuery, callback_data: TipFrequencyCb, callback_answer: CallbackAnswer,
-    user: User, t: Translator, tips: TipService,
-) -> None:  # fmt: skip
-    fresh = await tips.set_frequency(user, callback_data.frequency)
-    callback_answer.text = t("tips-frequency-set", frequency=callback_data.frequency)
-    await tips_screen(fresh, t).show(callback)
+    _: object, ctx: Ctx, callback_data: TipFrequencyCb, tips: TipService
+) -> None:
+    fresh = await tips.set_frequency(ctx.user, callback_data.frequency)
+    ctx.toast(ctx.t("tips-frequency-set", frequency=callback_data.frequency))
+    await ctx.reply(tips_screen(fresh, ctx.t))
 
 
-async def hour_chosen(
-    callback: CallbackQuery, callback_data: TipHourCb, callback_answer: CallbackAnswer,
-    user: User, t: Translator, tips: TipService,
-) -> None:  # fmt: skip
+async def hour_chosen(_: object, ctx: Ctx, callback_data: TipHourCb, tips: TipService) -> None:
     if callback_data.hour not in TIP_HOURS:  # forged: night hours are never offered
-        stale(callback_answer, t)
+        ctx.stale()
         return
-    fresh = await tips.set_hour(user, callback_data.hour)
-    await tips_screen(fresh, t).show(callback)
+    fresh = await tips.set_hour(ctx.user, callback_data.hour)
+    await ctx.reply(tips_screen(fresh, ctx.t))
 
 
 def create_router() -> Router:

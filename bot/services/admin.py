@@ -1,13 +1,25 @@
-"""What the bot's admins do: the overview, and broadcasts from creation to cancel."""
+"""What the bot's admins do: the overview, and broadcasts from creation to cancel.
+
+A broadcast is one use case in three steps, each a method here: count every audience
+(`audience_sizes`), create the queued broadcast with its recipients fixed
+(`create_broadcast`), then, once the admin's progress message exists, start it
+(`start_broadcast`). The sending itself belongs to delivery: this service only asks
+its `BroadcastRunner` to look for queued work, so it knows nothing of the Bot."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from bot.clock import Clock
 from storage.broadcasts import Audience, Broadcast, BroadcastStatus, Progress
 from storage.overview import Overview
 from storage.repositories import Repositories
+
+
+class BroadcastRunner(Protocol):
+    def kick(self) -> object:
+        """Make sure queued broadcasts are being sent (what it returns is not used)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,9 +35,10 @@ class PastBroadcast:
 
 
 class AdminService:
-    def __init__(self, repos: Repositories, clock: Clock) -> None:
+    def __init__(self, repos: Repositories, runner: BroadcastRunner, clock: Clock) -> None:
         self._repos = repos
         self._broadcasts = repos.broadcasts
+        self._runner = runner
         self._clock = clock
 
     async def overview(self) -> Overview:
@@ -34,17 +47,26 @@ class AdminService:
     async def audience_size(self, audience: Audience) -> int:
         return await self._broadcasts.audience_size(audience.value)
 
+    async def audience_sizes(self) -> dict[Audience, int]:
+        """How many people each audience reaches now, in the order they are offered."""
+        return {audience: await self.audience_size(audience) for audience in Audience}
+
     async def create_broadcast(
         self, admin_id: int, from_chat_id: int, message_id: int, audience: Audience
     ) -> NewBroadcast:
+        """Queued, not yet started: the admin's progress message comes first."""
         waiting = await self._broadcasts.is_running()
         created = await self._broadcasts.create(
             admin_id, from_chat_id, message_id, audience.value, self._clock.now()
         )
         return NewBroadcast(created, waiting)
 
-    async def show_progress_in(self, broadcast_id: int, message_id: int) -> None:
-        await self._broadcasts.set_progress_message(broadcast_id, message_id)
+    async def start_broadcast(self, broadcast_id: int, progress_message_id: int | None) -> None:
+        """Sending shows its progress in that message (when there is one), and starts
+        now, or after the broadcast running before it."""
+        if progress_message_id is not None:
+            await self._broadcasts.set_progress_message(broadcast_id, progress_message_id)
+        self._runner.kick()
 
     async def cancel_broadcast(self, broadcast_id: int) -> PastBroadcast | None:
         """The broadcast as it was when cancelled (queued, or sending), with its

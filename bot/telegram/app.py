@@ -129,8 +129,9 @@ class Delivery:
 def create_delivery(
     bot: Bot, dispatcher: Dispatcher, services: Services, pacer: SendBudget
 ) -> Delivery:
-    """Due work and the broadcaster, sending through `bot`; handlers reach the
-    broadcaster as the `broadcaster` argument."""
+    """Due work and the broadcaster, sending through `bot`. The broadcaster goes into
+    the services' slot, where the admin service starts what an admin confirms; nothing
+    goes into `dispatcher` (still taken, so every caller keeps its call)."""
     i18n, clock, repos = services.i18n, services.clock, services.repos
     reminder = ReminderSender(bot, i18n, services.accounts, services.checkins, clock)
     tip = TipSender(bot, i18n, services.tips)
@@ -151,10 +152,16 @@ def create_delivery(
         else None
     )
     broadcaster = Broadcaster(
-        repos.broadcasts, services.accounts, bot, pacer, i18n, clock,
-        paid=services.settings.broadcast_paid, lease=lease,
-    )  # fmt: skip
-    dispatcher["broadcaster"] = broadcaster
+        repos.broadcasts,
+        services.accounts,
+        bot,
+        pacer,
+        i18n,
+        clock,
+        paid=services.settings.broadcast_paid,
+        lease=lease,
+    )
+    services.broadcaster.attach(broadcaster)
     return Delivery(due_work, broadcaster)
 
 

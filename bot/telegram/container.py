@@ -1,11 +1,14 @@
-"""Every app-wide service, built once by `create_services` and handed, typed, to the
-Dispatcher (handlers receive them by parameter name), to due work and to the
-broadcaster."""
+"""Every app-wide object, built once by `create_services`.
+
+Two audiences, kept apart: handlers receive `HandlerServices` (Dispatcher keyword
+arguments, taken by parameter name), a typed set with no storage in it; delivery and the
+FSM storage use the storage links (`repos`, `redis`) and reach the broadcaster's slot.
+Tests and the playground read any of them as attributes."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
-from typing import Any
+from dataclasses import dataclass
+from typing import TypedDict
 
 from redis.asyncio import Redis
 
@@ -14,7 +17,7 @@ from bot.config import Settings
 from bot.i18n import I18n
 from bot.reading.zones import CityIndex
 from bot.services.accounts import AccountService
-from bot.services.admin import AdminService
+from bot.services.admin import AdminService, BroadcastRunner
 from bot.services.checkins import CheckinService
 from bot.services.clients import ClientService
 from bot.services.kickoffs import KickoffService
@@ -26,6 +29,43 @@ from bot.services.tips import TipService
 from bot.services.waking import Waker
 from storage.db import Database
 from storage.repositories import Repositories
+
+
+class HandlerServices(TypedDict):
+    """What a handler may take by parameter name, and nothing else."""
+
+    settings: Settings
+    clock: Clock
+    i18n: I18n
+    cities: CityIndex
+    accounts: AccountService
+    clients: ClientService
+    projects: ProjectService
+    reflections: ReflectionService
+    checkins: CheckinService
+    outcomes: OutcomeService
+    kickoffs: KickoffService
+    scoreboard: ScoreboardService
+    tips: TipService
+    admin: AdminService
+
+
+class BroadcasterSlot:
+    """The broadcaster as the admin service sees it (a BroadcastRunner). The services
+    exist before the bot's senders do, so `create_delivery` attaches the broadcaster it
+    builds; the latest one attached is the one kicked."""
+
+    def __init__(self) -> None:
+        self._runner: BroadcastRunner | None = None
+
+    def attach(self, runner: BroadcastRunner) -> None:
+        self._runner = runner
+
+    def kick(self) -> None:
+        # Without delivery nothing is sent at all: a queued broadcast waits in the
+        # database, and the first sweep after start-up kicks the broadcaster.
+        if self._runner is not None:
+            self._runner.kick()
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,16 +84,31 @@ class Services:
     scoreboard: ScoreboardService
     tips: TipService
     admin: AdminService
-    repos: Repositories  # for delivery's claims and the FSM storage, never for handlers
-    # Shared by every instance when REDIS_URL is set: conversations, locks, the send
-    # budget and the broadcast lease. None on one process with SQLite.
-    redis: Redis | None = None
+    # The storage links, never for handlers: delivery's claims, the FSM storage, and,
+    # shared by every instance when REDIS_URL is set, conversations, locks, the send
+    # budget and the broadcast lease (None on one process with SQLite).
+    repos: Repositories
+    redis: Redis | None
+    broadcaster: BroadcasterSlot
 
-    def handler_arguments(self) -> dict[str, Any]:
-        """What handlers may ask for by name: everything but the storage links."""
-        return {
-            f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("repos", "redis")
-        }
+    def handler_arguments(self) -> HandlerServices:
+        """What handlers may ask for by name: the Dispatcher's keyword arguments."""
+        return HandlerServices(
+            settings=self.settings,
+            clock=self.clock,
+            i18n=self.i18n,
+            cities=self.cities,
+            accounts=self.accounts,
+            clients=self.clients,
+            projects=self.projects,
+            reflections=self.reflections,
+            checkins=self.checkins,
+            outcomes=self.outcomes,
+            kickoffs=self.kickoffs,
+            scoreboard=self.scoreboard,
+            tips=self.tips,
+            admin=self.admin,
+        )
 
 
 def create_services(
@@ -70,6 +125,7 @@ def create_services(
     checkins = CheckinService(repos, waker, clock, outcomes)
     tips = TipService(repos, waker, clock)
     kickoffs = KickoffService(repos, checkins, waker, clock)
+    broadcaster = BroadcasterSlot()
     return Services(
         settings=settings,
         clock=clock,
@@ -84,7 +140,8 @@ def create_services(
         kickoffs=kickoffs,
         scoreboard=ScoreboardService(repos),
         tips=tips,
-        admin=AdminService(repos, clock),
+        admin=AdminService(repos, broadcaster, clock),
         repos=repos,
         redis=redis,
+        broadcaster=broadcaster,
     )

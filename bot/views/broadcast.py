@@ -76,8 +76,11 @@ def started_screen(t: Translator, new: NewBroadcast) -> Screen:
     return Screen(t(key, id=broadcast.id, total=broadcast.total), _stop_button(t, broadcast.id))
 
 
-_PROGRESS_KEYS = {None: "broadcast-progress", "done": "broadcast-done",
-                  "cancelled": "broadcast-cancelled"}  # fmt: skip
+_PROGRESS_KEYS = {
+    None: "broadcast-progress",
+    "done": "broadcast-done",
+    "cancelled": "broadcast-cancelled",
+}
 
 
 def progress_screen(
@@ -105,10 +108,16 @@ def broadcasts_screen(t: Translator, recent: Sequence[PastBroadcast]) -> Screen:
     lines = [t("broadcasts-title")]
     for past in recent:
         item, progress = past.broadcast, past.progress
-        lines.append(
-            t("broadcasts-item", id=item.id, date=t.day(item.created_at.date()),
-              audience=audience_label(t, item.audience, item.total), status=item.status,
-              sent=progress.sent, blocked=progress.blocked, failed=progress.failed,
-              total=item.total)
-        )  # fmt: skip
+        line = t(
+            "broadcasts-item",
+            id=item.id,
+            date=t.day(item.created_at.date()),
+            audience=audience_label(t, item.audience, item.total),
+            status=item.status,
+            sent=progress.sent,
+            blocked=progress.blocked,
+            failed=progress.failed,
+            total=item.total,
+        )
+        lines.append(line)
     return Screen("\n".join(lines))

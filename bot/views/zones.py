@@ -12,6 +12,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.i18n import Translator
 from bot.reading.zones import COMMON_ZONES, utc_offset_label
 from bot.views.common import Nav, NavCb
+from bot.views.screen import Screen
 
 
 class ZoneCb(CallbackData, prefix="z1"):
@@ -39,6 +40,12 @@ def zone_picker(t: Translator, *, back: bool, cancel: bool) -> InlineKeyboardMar
         extra += 1
     builder.adjust(*sizes, max(extra, 1))
     return builder.as_markup()
+
+
+def not_a_zone(t: Translator, kind: str, *, back: bool, cancel: bool) -> Screen:
+    """A sticker or photo where a zone is expected: what to send instead, and the picker
+    again. `kind` names what came, in words."""
+    return Screen(t("timezone-not-text", kind=kind), zone_picker(t, back=back, cancel=cancel))
 
 
 def zone_facts(zone: str, now: datetime) -> dict[str, str]:
