@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from aiogram import Router
 from aiogram.filters import Command
+from aiogram.types import Message
 
 from bot.services.accounts import AccountService
 from bot.telegram.context import Ctx
 from bot.views.my_data import DeleteMeCb, delete_me_question, erased, export_file
 
 
-async def export_command(_: object, ctx: Ctx, accounts: AccountService) -> None:
+async def export_command(message: Message, ctx: Ctx, accounts: AccountService) -> None:
     archive = await accounts.export(ctx.user)
-    assert ctx.message is not None  # a command: the message itself
-    await ctx.message.answer_document(export_file(archive), caption=ctx.t("export-caption"))
+    await message.answer_document(export_file(archive), caption=ctx.t("export-caption"))
 
 
 async def delete_me_command(_: object, ctx: Ctx) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiogram import Bot, F, Router
 from aiogram.filters import CommandStart
 from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import Message
 
 from bot.clock import Clock
 from bot.config import Settings
@@ -67,9 +68,8 @@ async def zone_text(
         await _zone_chosen(ctx, zone, accounts, clock)
 
 
-async def zone_not_text(_: object, ctx: Ctx) -> None:
-    assert ctx.message is not None  # a message handler: the message itself
-    kind = media_kind(ctx.message, ctx.t)
+async def zone_not_text(message: Message, ctx: Ctx) -> None:
+    kind = media_kind(message, ctx.t)
     await ctx.send(not_a_zone(ctx.t, kind, back=False, cancel=True))
 
 

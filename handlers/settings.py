@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import Message
 
 from bot.clock import Clock
 from bot.i18n import I18n
@@ -89,9 +90,8 @@ async def zone_text(
     await ctx.reply(await _zone_changed(ctx, zone, accounts, clock))
 
 
-async def zone_not_text(_: object, ctx: Ctx) -> None:
-    assert ctx.message is not None  # a message handler: the message itself
-    kind = media_kind(ctx.message, ctx.t)
+async def zone_not_text(message: Message, ctx: Ctx) -> None:
+    kind = media_kind(message, ctx.t)
     await ctx.send(not_a_zone(ctx.t, kind, back=True, cancel=False))
 
 

@@ -3,15 +3,13 @@ long, a sticker or a photo where words are expected."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from aiogram import F
 from aiogram.filters import Filter
 from aiogram.types import InlineKeyboardMarkup, Message
 
 from bot.i18n import Translator
 from bot.reading.zones import MAX_INPUT_LENGTH, CityIndex, parse_timezone
-from bot.telegram.context import PROMPT_KEY, Ctx, log_foreign
+from bot.telegram.context import Ctx
 from bot.views.screen import Screen
 
 # Plain text that is not a command: commands keep working inside every flow.
@@ -60,53 +58,4 @@ async def zone_answer(ctx: Ctx, cities: CityIndex, keyboard: InlineKeyboardMarku
     zone = await parse_timezone(text, cities)
     if zone is None:
         await ctx.send(Screen(ctx.t("timezone-unknown", text=text), keyboard))
-    return zone
-
-
-# ---- transitional: these belong to Ctx (ctx.stale, ctx.refuse, ctx.ask) -------------
-
-
-def stale(answer: Any, t: Translator) -> None:
-    answer.text = t("stale-button")
-    answer.show_alert = True
-
-
-def refuse(answer: Any, t: Translator, user_id: int, what: str, item_id: int) -> None:
-    log_foreign(user_id, what, item_id)
-    stale(answer, t)
-
-
-async def ask(screen: Screen, target: Any, state: Any, *, below: bool = False) -> None:
-    shown: Any
-    if isinstance(target, Message):
-        shown = await screen.answer(target)
-    elif below and isinstance(target.message, Message):
-        shown = await screen.answer(target.message)
-    else:
-        shown = await screen.show(target)
-    await state.update_data({PROMPT_KEY: shown.message_id if shown else None})
-
-
-async def read_text(
-    message: Message, t: Translator, limit: int, keyboard: InlineKeyboardMarkup | None = None
-) -> str | None:
-    text = (message.text or "").strip()
-    if len(text) > limit:
-        await message.answer(
-            t("text-too-long", length=len(text), limit=limit), reply_markup=keyboard
-        )
-        return None
-    return text or None
-
-
-async def read_zone(
-    message: Message, t: Translator, cities: CityIndex, keyboard: InlineKeyboardMarkup
-) -> str | None:
-    text = message.text or ""
-    if len(text) > MAX_INPUT_LENGTH:
-        await message.answer(t("timezone-too-long"), reply_markup=keyboard)
-        return None
-    zone = await parse_timezone(text, cities)
-    if zone is None:
-        await message.answer(t("timezone-unknown", text=text), reply_markup=keyboard)
     return zone
