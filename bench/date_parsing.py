@@ -2,7 +2,7 @@
 
     .venv/bin/python -m bench.date_parsing [--rounds 20]
 
-Each phrase of tests/date_corpus.py is read the way the bot reads it (a check-in time with
+Each phrase of testkit/date_corpus.py is read the way the bot reads it (a check-in time with
 parse_when, a finish day with parse_day), `rounds` times, after one warm-up round
 (dateparser's first call loads its language data, once per process). Two clocks per call:
 the CPU time of the thread (what reading the phrase costs) and the wall time (that, plus
@@ -22,7 +22,7 @@ from statistics import mean
 
 from bot.reading.dates import parse_day
 from bot.rules.checkins import parse_when
-from tests.date_corpus import (
+from testkit.date_corpus import (
     CHECKIN_HOUR,
     CHECKIN_TIMES,
     FINISH_DAYS,

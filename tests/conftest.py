@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from tests import engines
-from tests.harness import BotHarness
+from testkit import engines
+from testkit.harness import BotHarness
 
 
 @pytest.fixture(autouse=True)

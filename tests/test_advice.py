@@ -18,9 +18,8 @@ from bot.rules.advice import (
     recorded_advice,
 )
 from bot.rules.tips import RECENTLY
-from tests.harness import BotHarness, UserDriver
-from tests.test_coaching_flow import answer_all, record_project
-from tests.test_tips import TITLE, deliver_next
+from testkit.harness import BotHarness, UserDriver
+from tests.support.conversations import TITLE, answer_all, deliver_next, record_project
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 # The real request and measuring weakest ("1", "No"), a client to let go.

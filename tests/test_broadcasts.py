@@ -25,7 +25,7 @@ from bot.delivery.pacer import Pacer
 from bot.views.broadcast import AudienceCb
 from storage.broadcasts import Audience, BroadcastRepository
 from storage.users import User
-from tests.harness import TEST_TOKEN, BotHarness, UserDriver
+from testkit.harness import TEST_TOKEN, BotHarness, UserDriver
 
 ADMIN = 9001
 

@@ -26,8 +26,8 @@ from bot.views.charts import (
     render_metric_chart,
 )
 from bot.views.outcomes import MetricCb, MetricChartCb
-from tests.harness import BotHarness, UserDriver
-from tests.test_coaching_flow import BEST_ANSWERS, answer_all
+from testkit.harness import BotHarness, UserDriver
+from tests.support.conversations import BEST_ANSWERS, answer_all
 
 DUE = datetime(2026, 12, 10, 9, 0, tzinfo=UTC)  # two weeks on, 10:00 in Berlin
 

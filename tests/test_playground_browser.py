@@ -15,8 +15,8 @@ import pytest
 from matplotlib import image
 
 from bot.i18n import I18n
-from tests import engines
-from tests.playground_process import CHROMIUM_ARGS, chromium_or_skip, playground_process
+from testkit import engines
+from tests.support.playground_process import CHROMIUM_ARGS, chromium_or_skip, playground_process
 
 pytestmark = pytest.mark.skipif(
     engines.ON_SERVERS, reason="the playground runs on SQLite alone: the SQLite run covers it"

@@ -14,8 +14,8 @@ import aiohttp
 import pytest
 
 from bot.i18n import I18n
-from tests import engines
-from tests.playground_process import (
+from testkit import engines
+from tests.support.playground_process import (
     ROOT,
     PlaygroundProcess,
     playground_process,

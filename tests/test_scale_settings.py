@@ -14,10 +14,10 @@ from redis.asyncio import Redis
 from bot.logging_setup import RedactSecrets
 from bot.telegram.app import Application
 from bot.telegram.webhook import build_webhook_app
-from tests import engines
-from tests.fake_bot_api import BOT_ID, FakeBotAPI
-from tests.harness import TEST_TOKEN, BotHarness, make_settings
-from tests.test_main_process import assert_one_clear_line, run_main
+from testkit import engines
+from testkit.fake_bot_api import BOT_ID, FakeBotAPI
+from testkit.harness import TEST_TOKEN, BotHarness, make_settings
+from tests.support.main_process import assert_one_clear_line, run_main
 
 DEAD_PORT = "127.0.0.1:9"  # nothing listens there
 

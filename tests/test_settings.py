@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.i18n import LANGUAGES
 from bot.views.settings import LANGUAGE_NAMES, Language, LanguageCb
 from storage.users import User
-from tests.harness import BotHarness, UserDriver
+from testkit.harness import BotHarness, UserDriver
 
 
 async def onboarded(harness: BotHarness, user_id: int = 1001, **kwargs: object) -> UserDriver:

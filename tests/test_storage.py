@@ -19,9 +19,9 @@ from storage.db import Database, load_migrations
 from storage.fsm import DatabaseStorage
 from storage.tips import TipRepository
 from storage.users import NewUser, UserRepository
-from tests import engines
-from tests.harness import FakeClock
-from tests.instances import seed_due_checkins, seed_people
+from testkit import engines
+from testkit.harness import FakeClock
+from testkit.instances import seed_due_checkins, seed_people
 
 NOW = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
 

@@ -20,7 +20,7 @@ from bot.reading.zones import COMMON_ZONES, is_known_zone, zone_from_offset
 from bot.telegram.sending import MESSAGE_LIMIT, split_text
 from bot.views.zones import ZoneCb
 from playground.telegram_rules import parse_html as check_html
-from tests.harness import TEST_TOKEN
+from testkit.harness import TEST_TOKEN
 
 ROOT = Path(__file__).resolve().parents[1]
 _KEY_IN_CODE = re.compile(r"""\bt\(\s*f?["']([a-z0-9-]+)["']""")

@@ -24,10 +24,10 @@ from redis.asyncio import Redis
 from bot.views.broadcast import AudienceCb, BroadcastConfirmCb
 from storage.broadcasts import Audience, BroadcastRepository
 from storage.db import Database
-from tests import engines
-from tests.fake_bot_api import BOT_ID, FakeBotAPI
-from tests.harness import TEST_TOKEN
-from tests.instances import (
+from testkit import engines
+from testkit.fake_bot_api import BOT_ID, FakeBotAPI
+from testkit.harness import TEST_TOKEN
+from testkit.instances import (
     BotInstance,
     busiest,
     free_port,

@@ -38,8 +38,8 @@ from bot.reading.zones import CityIndex
 from bot.telegram.app import create_delivery, create_dispatcher
 from bot.telegram.container import Services, create_services
 from storage.db import Database
-from tests import engines
-from tests.recording_session import RecordingSession
+from testkit import engines
+from testkit.recording_session import RecordingSession
 
 TEST_TOKEN = "123456789:AAHfakeTokenForTestsOnly_abcdefghijklm"
 
@@ -71,7 +71,7 @@ class RecordingWaker:
 def make_settings(db_path: Path, **overrides: Any) -> Settings:
     # Tests act faster than any person, on a clock that stands still: no flood limit
     # unless a test asks for one.
-    # On the server run the path names a PostgreSQL database of its own (tests/engines.py).
+    # On the server run the path names a PostgreSQL database of its own (testkit/engines.py).
     values: dict[str, Any] = {"bot_token": TEST_TOKEN, "database_path": db_path,
                               "flood_rate": 10_000}  # fmt: skip
     if engines.ON_SERVERS:
