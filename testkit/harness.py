@@ -4,6 +4,7 @@ and a driver that talks to it the way a person does: `await user.send("/start")`
 
 from __future__ import annotations
 
+import functools
 import itertools
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -80,6 +81,13 @@ def make_settings(db_path: Path, **overrides: Any) -> Settings:
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
 
 
+@functools.cache
+def shared_i18n() -> I18n:
+    """Every text, built once for the whole run: each bot a test starts would otherwise
+    build its own, and texts never change while the tests run."""
+    return I18n()
+
+
 _update_ids = itertools.count(1)
 _callback_ids = itertools.count(1)
 
@@ -103,14 +111,15 @@ class BotHarness:
     ) -> BotHarness:
         clock = clock or FakeClock(datetime(2026, 11, 26, 12, 0, tzinfo=UTC))
         config = make_settings(db_path, **settings)
-        db = await Database.open(config.database)
+        # The schema comes from a migrated copy; a restart on the same path finds its data.
+        db = await Database.open(await engines.migrated(db_path))
         redis = Redis.from_url(config.redis_url) if config.redis_url else None
         session = RecordingSession(clock)
         bot = Bot(
             TEST_TOKEN, session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML)
         )
         waker = RecordingWaker()
-        services = create_services(db, config, clock, I18n(), CityIndex(), waker, redis)
+        services = create_services(db, config, clock, shared_i18n(), CityIndex(), waker, redis)
         dispatcher = create_dispatcher(services)
         delivery = create_delivery(bot, dispatcher, services, Pacer(1000, clock))
         return cls(db, dispatcher, bot, session, clock, config, waker, services,

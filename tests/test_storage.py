@@ -28,7 +28,7 @@ NOW = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
 
 @pytest.fixture
 async def db(tmp_path: Path) -> Database:
-    database = await Database.open(engines.database_for(tmp_path / "sub" / "test.sqlite3"))
+    database = await Database.open(await engines.migrated(tmp_path / "sub" / "test.sqlite3"))
     yield database  # type: ignore[misc]
     await database.close()
 
