@@ -148,10 +148,16 @@ async def migrated(path: Path) -> str:
     migration costs about as much as the rest of starting a bot."""
     if ON_SERVERS:
         return await asyncio.to_thread(database_for, path)
+    _copy_unless_there(await _migrated_sqlite_file(), path)
+    return database_for(path)
+
+
+def _copy_unless_there(template: Path, path: Path) -> None:
+    # A copy of a small local file, on the loop's thread: a hop to a worker thread would
+    # cost more than it saves. A file already there is a restart's: its data stays.
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(await _migrated_sqlite_file(), path)
-    return database_for(path)
+        shutil.copyfile(template, path)
 
 
 async def _migrated_sqlite_file() -> Path:
