@@ -362,7 +362,9 @@ async def test_paid_broadcast_flag(admin_harness: BotHarness) -> None:
     await people(admin_harness, 1)
     await start_broadcast(admin_harness)
     await runner(admin_harness, paid=True).run_all()
-    assert all(m.allow_paid_broadcast is True for m in copies(admin_harness))
+    sent = copies(admin_harness)
+    assert [int(m.chat_id) for m in sent] == [1001]  # the one person got it
+    assert all(m.allow_paid_broadcast is True for m in sent)
 
 
 async def test_stop_lets_sends_finish_and_resumes_later(admin_harness: BotHarness) -> None:

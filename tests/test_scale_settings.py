@@ -109,23 +109,32 @@ async def test_a_second_polling_instance_is_refused(tmp_path: Path, api: FakeBot
 
 
 @engines.needs_servers
-async def test_a_poller_whose_lease_was_taken_stops(tmp_path: Path, api: FakeBotAPI) -> None:
+async def test_a_poller_whose_lease_was_taken_stops(
+    tmp_path: Path, api: FakeBotAPI, caplog: pytest.LogCaptureFixture
+) -> None:
     """Stalled past its lease, a poller finds another instance polling now: it stops
-    rather than have Telegram answer 409 to both."""
+    rather than have Telegram answer 409 to both, says so, and leaves the other
+    instance's lease alone."""
     settings = make_settings(tmp_path / "bot.sqlite3", telegram_api_url=api.url)
     app = Application(settings, handle_signals=False)
     running = asyncio.create_task(app.run())
     assert engines.REDIS_URL is not None
     redis = Redis.from_url(engines.REDIS_URL)
     try:
-        await api.wait_for(lambda call: call.method == "setMyCommands", timeout=30)
+        await api.wait_for(lambda call: call.method == "getUpdates", timeout=30)
         await redis.set(f"polling:{BOT_ID}", "another-host:1:abcd", px=60_000)
-        await asyncio.wait_for(running, 30)  # the next renewal notices, polling stops
+        with caplog.at_level(logging.ERROR):
+            await asyncio.wait_for(running, 30)  # the next renewal notices, polling stops
+        polls = sum(call.method == "getUpdates" for call in api.calls)
+        await asyncio.sleep(0.6)  # longer than one long poll of the fake API
+        assert sum(call.method == "getUpdates" for call in api.calls) == polls
+        assert await redis.get(f"polling:{BOT_ID}") == b"another-host:1:abcd"
     finally:
         if not running.done():
             await app.stop()
             await asyncio.wait_for(running, 10)
         await redis.aclose()
+    assert "Another instance polls with this token now: this one stops" in caplog.text
 
 
 def test_logs_mask_every_secret_in_the_settings(caplog: pytest.LogCaptureFixture) -> None:
