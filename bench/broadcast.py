@@ -118,6 +118,8 @@ def make_bot(url: str) -> Any:
 
 
 async def run_broadcaster(n: int) -> dict[str, float]:
+    from pydantic import SecretStr
+
     from bot.clock import SystemClock
     from bot.config import Settings
     from bot.delivery.pacer import Pacer
@@ -133,7 +135,7 @@ async def run_broadcaster(n: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as folder:
         db = await subscribers_db(Path(folder), n)
         clock = SystemClock()
-        settings = Settings(_env_file=None, bot_token=TOKEN, broadcast_rate=RATE)  # type: ignore[call-arg]
+        settings = Settings(_env_file=None, bot_token=SecretStr(TOKEN), broadcast_rate=RATE)  # type: ignore[call-arg]
         services = create_services(db, settings, clock, I18n(), CityIndex(), _NoWaker())
         dispatcher = create_dispatcher(services)
         bot = make_bot(server.url)

@@ -152,6 +152,7 @@ class RecordingSession:
 async def rows_app(path: Path, session: RecordingSession) -> tuple[Any, Any, Any]:
     """The database and the scheduling parts of the bot, built as main.py builds them."""
     from aiogram import Bot
+    from pydantic import SecretStr
 
     from bot.clock import SystemClock
     from bot.config import Settings
@@ -165,11 +166,11 @@ async def rows_app(path: Path, session: RecordingSession) -> tuple[Any, Any, Any
 
     clock = SystemClock()
     db = await Database.open(path)
-    settings = Settings(_env_file=None, bot_token=TOKEN, database_path=path)  # type: ignore[call-arg]
+    settings = Settings(_env_file=None, bot_token=SecretStr(TOKEN), database_path=path)  # type: ignore[call-arg]
     waker = SchedulerWaker(clock)
     services = create_services(db, settings, clock, I18n(), CityIndex(), waker)
     dispatcher = create_dispatcher(services)
-    bot = Bot(TOKEN, session=session.session)  # type: ignore[arg-type]
+    bot = Bot(TOKEN, session=session.session)
     pacer = Pacer(settings.broadcast_rate, clock)
     due_work = create_delivery(bot, dispatcher, services, pacer).due_work
     waker.attach(due_work.run_due)

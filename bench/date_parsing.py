@@ -15,6 +15,7 @@ waits for it. The last line is one JSON object.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import time
 from collections.abc import Callable
@@ -42,13 +43,13 @@ def percentile(values: list[float], share: float) -> float:
 
 def readers() -> dict[str, list[Callable[[], object]]]:
     """One call per corpus phrase, grouped by direction."""
-    checkins = [
-        lambda phrase=phrase: parse_when(phrase, NOW, CHECKIN_HOUR)
+    checkins: list[Callable[[], object]] = [
+        functools.partial(parse_when, phrase, NOW, CHECKIN_HOUR)
         for rows in CHECKIN_TIMES.values()
         for phrase, _ in rows
     ]
-    finish = [
-        lambda phrase=phrase, today=today: parse_day(phrase, today)
+    finish: list[Callable[[], object]] = [
+        functools.partial(parse_day, phrase, today)
         for corpus, today in ((FINISH_DAYS, TODAY), (FINISH_DAYS_IN_JANUARY, IN_JANUARY))
         for rows in corpus.values()
         for phrase, _ in rows

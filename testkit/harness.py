@@ -42,6 +42,8 @@ from storage.db import Database
 from testkit import engines
 from testkit.recording_session import RecordingSession
 
+# A ban's until_date of 0 (the epoch) is Telegram's "for ever".
+FOREVER = datetime.fromtimestamp(0, UTC)
 TEST_TOKEN = "123456789:AAHfakeTokenForTestsOnly_abcdefghijklm"
 
 
@@ -275,17 +277,17 @@ class UserDriver:
         await self.harness.feed(update)
         new = self.harness.session.requests[before:]
         self.sent.extend(new)
-        return [m.text for m in new if isinstance(m, SendMessage | EditMessageText)]
+        return [m.text for m in new if isinstance(m, SendMessage | EditMessageText) and m.text]
 
     async def _member_change(self, *, blocked: bool) -> None:
         bot_user = User(id=self.harness.bot.id, is_bot=True, first_name="Partner Coach")
         old = (
             ChatMemberMember(user=bot_user)
             if blocked
-            else ChatMemberBanned(user=bot_user, until_date=0)
+            else ChatMemberBanned(user=bot_user, until_date=FOREVER)
         )
         new = (
-            ChatMemberBanned(user=bot_user, until_date=0)
+            ChatMemberBanned(user=bot_user, until_date=FOREVER)
             if blocked
             else ChatMemberMember(user=bot_user)
         )

@@ -29,6 +29,7 @@ from aiogram.methods.base import TelegramType
 from aiogram.types import (
     Chat,
     Document,
+    InlineKeyboardMarkup,
     Message,
     MessageId,
     PhotoSize,
@@ -120,7 +121,7 @@ class RecordingSession(BaseSession):
                 from_user=self._bot_user(bot),
                 text=text,
                 entities=entities or None,
-                reply_markup=method.reply_markup,
+                reply_markup=_shown(method.reply_markup),
             )
             return self._store(message, bot)
         if isinstance(method, EditMessageText | EditMessageReplyMarkup):
@@ -129,9 +130,9 @@ class RecordingSession(BaseSession):
             if old is None:
                 raise BotAPIError("Bad Request: message to edit not found")
             check_markup(_wire(method.reply_markup))
-            changes: dict[str, Any] = {"reply_markup": method.reply_markup}
+            changes: dict[str, Any] = {"reply_markup": _shown(method.reply_markup)}
             if isinstance(method, EditMessageText):
-                text, entities = check_text(method.text)
+                text, entities = check_text(method.text or "")  # empty: Telegram refuses
                 changes["text"], changes["entities"] = text, entities or None
             new = old.model_copy(update=changes)
             if (new.text, new.entities, new.reply_markup) == (
@@ -152,7 +153,7 @@ class RecordingSession(BaseSession):
                 photo=[PhotoSize(file_id="photo", file_unique_id="photo", width=800, height=450)],
                 caption=caption,
                 caption_entities=caption_entities or None,
-                reply_markup=method.reply_markup,
+                reply_markup=_shown(method.reply_markup),
             )
             return self._store(message, bot)
         if isinstance(method, SendDocument):
@@ -182,6 +183,12 @@ class RecordingSession(BaseSession):
     @staticmethod
     def _bot_user(bot: Bot) -> User:
         return User(id=bot.id, is_bot=True, first_name="Partner Coach", username="coach_bot")
+
+
+def _shown(markup: Any) -> InlineKeyboardMarkup | None:
+    """What a message keeps of a reply markup: its inline keyboard. A reply keyboard is
+    shown under the input field, not on the message."""
+    return markup if isinstance(markup, InlineKeyboardMarkup) else None
 
 
 def _wire(markup: Any) -> Any:

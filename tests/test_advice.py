@@ -83,7 +83,7 @@ def test_advice_rotates_from_one_reflection_to_the_next() -> None:
     changes every time and goes through the habit's material."""
     seen: dict[str, datetime] = {}
     previous: tuple[Material, ...] = ()
-    now, shown = NOW, []
+    now, shown = NOW, list[Material]()
     for gap in [1, 1, 60, 2, 45, 1, 1, 70, 3, 1]:
         now += timedelta(days=gap)
         advice = choose_advice(("fit",), seen, {text.id for text in previous}, now)

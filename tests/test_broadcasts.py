@@ -144,7 +144,7 @@ def runner(
 async def test_403_429_and_400(admin_harness: BotHarness) -> None:
     blocked, limited, gone, fine = await people(admin_harness, 4)
     await blocked.send("/tips")
-    answered_429 = []
+    answered_429: list[int] = []
 
     async def telegram(method: Any) -> Exception | None:
         if not isinstance(method, CopyMessage):
@@ -346,7 +346,7 @@ async def test_progress_is_edited_while_sending(admin_harness: BotHarness) -> No
     await admin.press("📣 Send")
     await admin_harness.broadcaster.wait()
     edits = [m.text for m in admin_harness.session.requests if isinstance(m, EditMessageText)]
-    assert any("finished: sent 13" in text for text in edits)
+    assert any("finished: sent 13" in (text or "") for text in edits)
 
 
 def test_rate_settings(tmp_path: Path) -> None:

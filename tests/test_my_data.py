@@ -57,7 +57,7 @@ async def storage_rows_of(db: Database, user_id: int) -> dict[str, int]:
     by /delete_me."""
     found = {}
     for table, columns in (await schema_of(db)).items():
-        checks = [c for c in ("user_id", "admin_id", "chat_id") if c in columns]
+        checks: list[str] = [c for c in ("user_id", "admin_id", "chat_id") if c in columns]
         if table == "users":
             checks.append("id")
         for column in checks:

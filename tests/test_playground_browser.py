@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import io
 import os
+import re
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -74,9 +75,7 @@ class Person:
         return found
 
 
-def _exact(label: str) -> object:
-    import re
-
+def _exact(label: str) -> re.Pattern[str]:
     return re.compile(rf"^\s*{re.escape(label)}\s*$")
 
 

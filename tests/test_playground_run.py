@@ -62,7 +62,8 @@ async def first_message(
 ) -> dict[str, Any]:
     """The first message of the person's chat that matches, waiting up to ten seconds."""
     for _ in range(200):
-        found = [m for m in (await playground.state(person))["messages"] if matches(m)]
+        messages: list[dict[str, Any]] = (await playground.state(person))["messages"]
+        found = [m for m in messages if matches(m)]
         if found:
             return found[0]
         await asyncio.sleep(0.05)

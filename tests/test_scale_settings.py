@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -41,10 +42,10 @@ async def test_unusable_engine_settings_exit_with_one_line(
 
 
 @pytest.fixture
-async def api() -> FakeBotAPI:
+async def api() -> AsyncIterator[FakeBotAPI]:
     server = FakeBotAPI(TEST_TOKEN)
     await server.start()
-    yield server  # type: ignore[misc]
+    yield server
     await server.stop()
 
 

@@ -10,7 +10,7 @@ from testkit.harness import BotHarness, UserDriver
 
 
 async def onboarded(harness: BotHarness, user_id: int = 1001, **kwargs: object) -> UserDriver:
-    user = harness.user(user_id, **kwargs)  # type: ignore[arg-type]
+    user = harness.user(user_id, **kwargs)
     await user.send("/start")
     await user.press("Europe/Berlin")
     await user.press("No, thanks")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -27,9 +28,9 @@ NOW = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> Database:
+async def db(tmp_path: Path) -> AsyncIterator[Database]:
     database = await Database.open(await engines.migrated(tmp_path / "sub" / "test.sqlite3"))
-    yield database  # type: ignore[misc]
+    yield database
     await database.close()
 
 

@@ -131,7 +131,7 @@ async def test_two_instances_share_the_work_once_and_survive_a_kill(
             for data in (AudienceCb(audience=Audience.RU).pack(), BroadcastConfirmCb().pack()):
                 question = await api.wait_for(
                     lambda c, d=data: (
-                        c.method in ("sendMessage", "editMessageText")  # type: ignore[misc]
+                        c.method in ("sendMessage", "editMessageText")
                         and int(c.params["chat_id"]) == ADMIN
                         and d in str(c.params.get("reply_markup", ""))
                     ),
