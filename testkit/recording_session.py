@@ -2,11 +2,19 @@
 
 It also enforces the limits Telegram enforces, so a test fails where production would:
 text over 4096 characters, callback data over 64 bytes, HTML that does not parse.
+
+Why a session and not the HTTP fake (`testkit.fake_bot_api`, which the wire tests and the
+benchmarks share): most tests feed the Dispatcher hundreds of updates and look at the
+typed methods the bot made, in the test's own process; a socket, JSON both ways and a
+second task per request would cost more than the handlers under test and hide the
+typed requests. The rules it enforces are Telegram's, shared with the playground's
+Bot API through `playground.telegram_rules`.
 """
 
 from __future__ import annotations
 
 import itertools
+import time
 from collections.abc import AsyncGenerator
 from datetime import datetime
 from typing import Any
@@ -63,6 +71,8 @@ class RecordingSession(BaseSession):
         self.refusals: list[tuple[TelegramMethod[Any], str]] = []
         # Chats whose person has blocked the bot: Telegram answers every send with 403.
         self.blocked_chats: set[int] = set()
+        # When (wall-clock seconds) each chat last got a message: how late a delivery was.
+        self.sent_at: dict[int, float] = {}
 
     def adopt(self, other: RecordingSession) -> None:
         """Carry a chat over from a session of an earlier process (a restart): the old
@@ -174,6 +184,7 @@ class RecordingSession(BaseSession):
 
     def _store(self, message: Message, bot: Bot) -> Message:
         message = message.as_(bot)
+        self.sent_at[message.chat.id] = time.time()
         self.messages[(message.chat.id, message.message_id)] = message
         return message
 
