@@ -52,9 +52,17 @@ async def api() -> AsyncIterator[FakeBotAPI]:
 async def test_unreachable_servers_stop_the_start_with_one_line(
     tmp_path: Path, api: FakeBotAPI
 ) -> None:
-    code, output = await run_main(
-        tmp_path, BOT_TOKEN=TEST_TOKEN, TELEGRAM_API_URL=api.url, LOG_LEVEL="WARNING",
-        DATABASE_URL=f"postgresql://bot:s3cretpw@{DEAD_PORT}/bot", REDIS_URL=f"redis://{DEAD_PORT}/0",
+    # Both at once: each start spends seconds importing the bot before it fails.
+    (code, output), (redis_code, redis_output) = await asyncio.gather(
+        run_main(
+            tmp_path, BOT_TOKEN=TEST_TOKEN, TELEGRAM_API_URL=api.url, LOG_LEVEL="WARNING",
+            DATABASE_URL=f"postgresql://bot:s3cretpw@{DEAD_PORT}/bot",
+            REDIS_URL=f"redis://{DEAD_PORT}/0",
+        ),
+        run_main(
+            tmp_path, BOT_TOKEN=TEST_TOKEN, TELEGRAM_API_URL=api.url, LOG_LEVEL="WARNING",
+            REDIS_URL=f"redis://:s3cretpw@{DEAD_PORT}/0",
+        ),
     )  # fmt: skip
     assert code == 1
     assert_one_clear_line(
@@ -62,10 +70,7 @@ async def test_unreachable_servers_stop_the_start_with_one_line(
     )
     assert "s3cretpw" not in output
 
-    code, output = await run_main(
-        tmp_path, BOT_TOKEN=TEST_TOKEN, TELEGRAM_API_URL=api.url, LOG_LEVEL="WARNING",
-        REDIS_URL=f"redis://:s3cretpw@{DEAD_PORT}/0",
-    )  # fmt: skip
+    code, output = redis_code, redis_output
     assert code == 1
     assert_one_clear_line(output, f"Cannot reach Redis at redis://{DEAD_PORT}/0")
     assert "s3cretpw" not in output
