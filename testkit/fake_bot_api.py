@@ -50,6 +50,7 @@ class FakeBotAPI:
     limit_per_second: int | None = None
     latency: float = 0.0  # seconds before answering a send, as over a real network
     answered_429: int = 0
+    polls: int = 0  # getUpdates requests (not in `calls`: a poller makes one every 0.5 s)
     blocked: set[int] = field(default_factory=set)  # chats whose person blocked the bot
     answered_403: int = 0
     delivered: Counter[int] = field(default_factory=Counter)  # accepted sends per chat
@@ -135,6 +136,7 @@ class FakeBotAPI:
         params = dict(await request.post())
         decoded = {key: _maybe_json(value) for key, value in params.items()}
         if method == "getUpdates":
+            self.polls += 1
             return _ok(await self._get_updates(decoded))
         if method in SENDS:
             if self.latency:
