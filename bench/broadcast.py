@@ -2,8 +2,9 @@
 
     .venv/bin/python -m bench.broadcast [--n 10000] [--baseline-n 1000]
 
-The fake server adds 50 ms latency to every request, answers 429 (retry_after 1) when
-more than 30 messages arrive within a second, and 403 for 2% of users. The bot's own
+The fake Bot API (`testkit.fake_bot_api`, the one the tests use) adds 50 ms latency to
+every send, answers 429 (retry_after 1) when more than 30 messages arrive within a second,
+and 403 for 2% of users. The bot's own
 Broadcaster runs at BROADCAST_RATE (25/s) through the global pacer. The baseline is the
 usual aiogram example: send, then sleep(0.05), one after another (measured on a smaller
 list: its rate does not depend on the length). The last line is one JSON object.
@@ -16,12 +17,11 @@ import asyncio
 import json
 import tempfile
 import time
-from collections import Counter, deque
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
-from aiohttp import web
+from testkit.fake_bot_api import FakeBotAPI
 
 TOKEN = "123456789:AAHbenchTokenNotRealAtAll_abcdefghijkl"
 LATENCY_S = 0.05
@@ -30,64 +30,16 @@ BLOCKED_SHARE = 0.02
 RATE = 25.0
 
 
-class FakeTelegram:
-    """Delivers copyMessage with latency, Telegram's flood limit and some blocked users."""
-
-    def __init__(self, blocked: set[int]) -> None:
-        self.blocked = blocked
-        self.delivered: Counter[int] = Counter()
-        self.answered_429 = 0
-        self.answered_403 = 0
-        self._recent: deque[float] = deque()
-        self.url = ""
-        self._runner: web.AppRunner | None = None
-
-    async def start(self) -> None:
-        app = web.Application()
-        app.router.add_post("/bot{token}/{method}", self._handle)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        self.url = f"http://127.0.0.1:{port}"
-
-    async def stop(self) -> None:
-        if self._runner:
-            await self._runner.cleanup()
-
-    async def _handle(self, request: web.Request) -> web.Response:
-        method = request.match_info["method"]
-        params = await request.post()
-        await asyncio.sleep(LATENCY_S)
-        if method != "copyMessage":
-            return web.json_response({"ok": True, "result": True})
-        now = time.monotonic()
-        while self._recent and now - self._recent[0] > 1.0:
-            self._recent.popleft()
-        if len(self._recent) >= LIMIT_PER_S:
-            self.answered_429 += 1
-            return web.json_response(
-                {"ok": False, "error_code": 429, "description": "Too Many Requests: retry after 1",
-                 "parameters": {"retry_after": 1}}, status=429,
-            )  # fmt: skip
-        self._recent.append(now)
-        chat_id = int(str(params["chat_id"]))
-        if chat_id in self.blocked:
-            self.answered_403 += 1
-            return web.json_response(
-                {"ok": False, "error_code": 403,
-                 "description": "Forbidden: bot was blocked by the user"}, status=403,
-            )  # fmt: skip
-        self.delivered[chat_id] += 1
-        return web.json_response({"ok": True, "result": {"message_id": 1}})
-
-
 class _NoWaker:
     """The broadcast needs no scheduled wake-ups."""
 
     def notify(self, due_at: Any) -> None:
         pass
+
+
+def fake_telegram(blocked: set[int]) -> FakeBotAPI:
+    """Telegram as a broadcast meets it: latency, the flood limit, some blocked users."""
+    return FakeBotAPI(TOKEN, limit_per_second=LIMIT_PER_S, latency=LATENCY_S, blocked=blocked)
 
 
 def blocked_users(n: int) -> set[int]:
@@ -118,6 +70,8 @@ def make_bot(url: str) -> Any:
 
 
 async def run_broadcaster(n: int) -> dict[str, float]:
+    from pydantic import SecretStr
+
     from bot.clock import SystemClock
     from bot.config import Settings
     from bot.delivery.pacer import Pacer
@@ -128,12 +82,12 @@ async def run_broadcaster(n: int) -> dict[str, float]:
     from storage.broadcasts import BroadcastRepository
 
     blocked = blocked_users(n)
-    server = FakeTelegram(blocked)
+    server = fake_telegram(blocked)
     await server.start()
     with tempfile.TemporaryDirectory() as folder:
         db = await subscribers_db(Path(folder), n)
         clock = SystemClock()
-        settings = Settings(_env_file=None, bot_token=TOKEN, broadcast_rate=RATE)  # type: ignore[call-arg]
+        settings = Settings(_env_file=None, bot_token=SecretStr(TOKEN), broadcast_rate=RATE)  # type: ignore[call-arg]
         services = create_services(db, settings, clock, I18n(), CityIndex(), _NoWaker())
         dispatcher = create_dispatcher(services)
         bot = make_bot(server.url)
@@ -162,7 +116,7 @@ async def run_baseline(n: int) -> float:
     """The usual example: for each user, send, then sleep(0.05)."""
     from aiogram.exceptions import TelegramAPIError
 
-    server = FakeTelegram(blocked_users(n))
+    server = fake_telegram(blocked_users(n))
     await server.start()
     bot = make_bot(server.url)
     started = time.perf_counter()

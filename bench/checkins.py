@@ -23,10 +23,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import AsyncGenerator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from testkit.recording_session import RecordingSession
 
 PENDING = 100_000
 USERS = 10_000
@@ -116,42 +118,19 @@ async def rows_build(folder: Path) -> float:
     return rate
 
 
-class RecordingSession:
-    """Stands in for Telegram: records when each reminder was handed over."""
+def recording_session() -> RecordingSession:
+    """Telegram as the tests' recording session: it notes when each reminder was handed
+    over (`sent_at`)."""
+    from bot.clock import SystemClock
+    from testkit.recording_session import RecordingSession
 
-    def __init__(self) -> None:
-        from aiogram.client.session.base import BaseSession
-
-        sent: dict[int, float] = {}
-
-        class _Session(BaseSession):
-            async def close(self) -> None:
-                pass
-
-            async def stream_content(self, *args: Any, **kwargs: Any) -> AsyncGenerator[bytes]:
-                yield b""
-
-            async def make_request(self, bot: Any, method: Any, timeout: Any = None) -> Any:
-                from aiogram.methods import SendMessage
-                from aiogram.types import Chat, Message
-
-                if isinstance(method, SendMessage):
-                    sent[int(method.chat_id)] = time.time()
-                    return Message(
-                        message_id=1,
-                        date=datetime.now(UTC),
-                        chat=Chat(id=int(method.chat_id), type="private"),
-                        text=method.text,
-                    )
-                return True
-
-        self.session = _Session()
-        self.sent = sent
+    return RecordingSession(SystemClock())
 
 
 async def rows_app(path: Path, session: RecordingSession) -> tuple[Any, Any, Any]:
     """The database and the scheduling parts of the bot, built as main.py builds them."""
     from aiogram import Bot
+    from pydantic import SecretStr
 
     from bot.clock import SystemClock
     from bot.config import Settings
@@ -165,11 +144,11 @@ async def rows_app(path: Path, session: RecordingSession) -> tuple[Any, Any, Any
 
     clock = SystemClock()
     db = await Database.open(path)
-    settings = Settings(_env_file=None, bot_token=TOKEN, database_path=path)  # type: ignore[call-arg]
+    settings = Settings(_env_file=None, bot_token=SecretStr(TOKEN), database_path=path)  # type: ignore[call-arg]
     waker = SchedulerWaker(clock)
     services = create_services(db, settings, clock, I18n(), CityIndex(), waker)
     dispatcher = create_dispatcher(services)
-    bot = Bot(TOKEN, session=session.session)  # type: ignore[arg-type]
+    bot = Bot(TOKEN, session=session)
     pacer = Pacer(settings.broadcast_rate, clock)
     due_work = create_delivery(bot, dispatcher, services, pacer).due_work
     waker.attach(due_work.run_due)
@@ -186,7 +165,7 @@ async def rows_start(waker: Any, due_work: Any) -> None:
 async def rows_measure(folder: Path) -> dict[str, float]:
     import bot.telegram.app  # noqa: F401  # imports before the baseline, as in a running bot
 
-    session = RecordingSession()
+    session = recording_session()
     db, waker, due_work = await rows_app(folder / "empty.sqlite3", session)
     await rows_start(waker, due_work)
     baseline = rss_mb()
@@ -215,11 +194,11 @@ async def rows_measure(folder: Path) -> dict[str, float]:
     waker.notify(min(due).replace(microsecond=0))
     deadline = time.time() + LEAD_S + WINDOW_S + 60
     # Polling the recorder: the wait is for the scheduler under test, not for an event.
-    while len([u for u in users if u in session.sent]) < WAVE and time.time() < deadline:  # noqa: ASYNC110
+    while len([u for u in users if u in session.sent_at]) < WAVE and time.time() < deadline:  # noqa: ASYNC110
         await asyncio.sleep(0.2)
     # due_at is stored in whole seconds: lateness counts from that stored second.
-    late = [session.sent[u] - int(m.timestamp()) for m, u in zip(due, users, strict=True)
-            if u in session.sent]  # fmt: skip
+    late = [session.sent_at[u] - int(m.timestamp()) for m, u in zip(due, users, strict=True)
+            if u in session.sent_at]  # fmt: skip
     stall = await monitor.stop()
     await waker.close()
     await db.close()

@@ -2,7 +2,7 @@
 
     .venv/bin/python -m bench.date_parsing [--rounds 20]
 
-Each phrase of tests/date_corpus.py is read the way the bot reads it (a check-in time with
+Each phrase of testkit/date_corpus.py is read the way the bot reads it (a check-in time with
 parse_when, a finish day with parse_day), `rounds` times, after one warm-up round
 (dateparser's first call loads its language data, once per process). Two clocks per call:
 the CPU time of the thread (what reading the phrase costs) and the wall time (that, plus
@@ -15,6 +15,7 @@ waits for it. The last line is one JSON object.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import time
 from collections.abc import Callable
@@ -22,7 +23,7 @@ from statistics import mean
 
 from bot.reading.dates import parse_day
 from bot.rules.checkins import parse_when
-from tests.date_corpus import (
+from testkit.date_corpus import (
     CHECKIN_HOUR,
     CHECKIN_TIMES,
     FINISH_DAYS,
@@ -42,13 +43,13 @@ def percentile(values: list[float], share: float) -> float:
 
 def readers() -> dict[str, list[Callable[[], object]]]:
     """One call per corpus phrase, grouped by direction."""
-    checkins = [
-        lambda phrase=phrase: parse_when(phrase, NOW, CHECKIN_HOUR)
+    checkins: list[Callable[[], object]] = [
+        functools.partial(parse_when, phrase, NOW, CHECKIN_HOUR)
         for rows in CHECKIN_TIMES.values()
         for phrase, _ in rows
     ]
-    finish = [
-        lambda phrase=phrase, today=today: parse_day(phrase, today)
+    finish: list[Callable[[], object]] = [
+        functools.partial(parse_day, phrase, today)
         for corpus, today in ((FINISH_DAYS, TODAY), (FINISH_DAYS_IN_JANUARY, IN_JANUARY))
         for rows in corpus.values()
         for phrase, _ in rows

@@ -33,7 +33,7 @@ The cost per handled update is the mean difference of the three single statement
 less two single UPDATEs) times `--units-per-update`. The defaults, 8.5 and 2, are what
 the four commands `bench/scale.py` sends make once a person is known: /menu 7
 statements, /checkins 8, /clients 9, /stats 10, and 2 units of work each (counted by
-wrapping `Database`'s methods under `tests.harness`). That is set against the CPU one
+wrapping `Database`'s methods under `testkit.harness`). That is set against the CPU one
 update costs the bot: `--update-cpu-ms`, by default 12.5, the "bot CPU ms/update" that
 `bench/scale.py` measures for SQLite in one process (12.4 on a two-core machine). The bot
 is CPU-bound at full load, so the share is about what it would lose in updates per

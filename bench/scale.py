@@ -3,8 +3,8 @@
     scripts/with-servers .venv/bin/python -m bench.scale [--people 1000] [--updates 3000]
         [--warmup 300] [--in-flight 50]
 
-Every bot here is a real `python main.py` in webhook mode (tests.instances.BotInstance),
-talking to a fake Telegram Bot API on 127.0.0.1 (tests.fake_bot_api.FakeBotAPI) that
+Every bot here is a real `python main.py` in webhook mode (testkit.instances.BotInstance),
+talking to a fake Telegram Bot API on 127.0.0.1 (testkit.fake_bot_api.FakeBotAPI) that
 runs in this process, next to the load generator.
 
 a. Updates answered per second through webhooks, for SQLite in one process (no Redis),
@@ -136,7 +136,7 @@ def load_average() -> str:
 
 async def seed_throughput(url: str, people: range) -> None:
     from storage.db import Database
-    from tests.instances import STAMP, seed_people
+    from testkit.instances import STAMP, seed_people
 
     db = await Database.open(url)
     try:
@@ -157,8 +157,8 @@ async def seed_throughput(url: str, people: range) -> None:
 def settings_for(
     api_url: str, database_url: str, redis_url: str | None, port: int, **extra: str
 ) -> dict[str, str]:
-    from tests.harness import TEST_TOKEN
-    from tests.instances import instance_env
+    from testkit.harness import TEST_TOKEN
+    from testkit.instances import instance_env
 
     env = instance_env(
         token=TEST_TOKEN, api_url=api_url, database_url=database_url,
@@ -176,7 +176,7 @@ class Fleet:
     instances: list[Any] = field(default_factory=list)
 
     async def start(self, folder: Path, envs: list[dict[str, str]]) -> None:
-        from tests.instances import BotInstance
+        from testkit.instances import BotInstance
 
         for n, env in enumerate(envs):
             instance = BotInstance(int(env["WEBHOOK_PORT"]), env)
@@ -208,7 +208,7 @@ class Load:
     async def run(self, count: int) -> tuple[float, list[float], int]:
         """Post `count` updates; return the span from the first post to the last answer,
         the latencies and the number never answered."""
-        from tests.instances import message_update
+        from testkit.instances import message_update
 
         posted: list[float] = []
         latencies: list[float] = []
@@ -253,10 +253,10 @@ async def throughput(
     name: str, folder: Path, make_url: Callable[[], Awaitable[str]], redis_url: str | None,
     processes: int, args: argparse.Namespace,
 ) -> dict[str, float]:  # fmt: skip
-    from tests import engines
-    from tests.fake_bot_api import FakeBotAPI
-    from tests.harness import TEST_TOKEN
-    from tests.instances import free_port
+    from testkit import engines
+    from testkit.fake_bot_api import FakeBotAPI
+    from testkit.harness import TEST_TOKEN
+    from testkit.instances import free_port
 
     people = range(FIRST_PERSON, FIRST_PERSON + args.people)
     watch = AnswerWatch()
@@ -308,10 +308,10 @@ async def until(check: Callable[[], Awaitable[bool]], timeout: float, what: str)
 async def bulk(folder: Path, redis_url: str) -> dict[str, float]:
     from storage.broadcasts import Audience, BroadcastRepository
     from storage.db import Database
-    from tests import engines
-    from tests.fake_bot_api import FakeBotAPI
-    from tests.harness import TEST_TOKEN
-    from tests.instances import busiest, free_port, seed_due_checkins, seed_people
+    from testkit import engines
+    from testkit.fake_bot_api import FakeBotAPI
+    from testkit.harness import TEST_TOKEN
+    from testkit.instances import busiest, free_port, seed_due_checkins, seed_people
 
     people = range(FIRST_PERSON, FIRST_PERSON + BROADCAST_PEOPLE)
     with_checkins = range(FIRST_PERSON, FIRST_PERSON + CHECKINS_DUE)
@@ -376,7 +376,7 @@ async def bulk(folder: Path, redis_url: str) -> dict[str, float]:
 
 
 async def run(args: argparse.Namespace, redis_url: str) -> dict[str, Any]:
-    from tests import engines
+    from testkit import engines
 
     figures: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as temp:

@@ -6,6 +6,7 @@ forget to escape a client name or a note: messages are sent with parse_mode=HTML
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
 from dataclasses import dataclass
@@ -78,6 +79,14 @@ class Translator:
         return format_date(value, format="EEE, d MMM y", locale=self.language)
 
 
+@functools.cache
+def _parsed(path: Path) -> ftl.Resource:
+    """A Fluent file parsed once per process: parsing both languages takes about 0.15 s,
+    and a process may build several I18n (the tests build one per bot they start). Bundles
+    only read the parsed entries, so one parse can serve them all."""
+    return FluentResource(path.read_text(encoding="utf-8"))
+
+
 class I18n:
     """Loads each language once; `i18n.get("ru")` returns its Translator."""
 
@@ -88,8 +97,7 @@ class I18n:
             # use_isolating=False: Unicode bidi marks around values would show up in
             # Telegram clients as stray characters.
             bundle = FluentBundle([language], use_isolating=False)
-            source = (locales_dir / f"{language}.ftl").read_text(encoding="utf-8")
-            resource = FluentResource(source)
+            resource = _parsed(locales_dir / f"{language}.ftl")
             bundle.add_resource(resource)
             self._translators[language] = Translator(language, bundle)
             self._ids[language] = {

@@ -2,7 +2,14 @@
 it talks to api.telegram.org, and it is as strict as Telegram about what it accepts
 (text length, HTML, callback data, edits that change nothing), answering in Telegram's
 words. The page acts as the people: their messages and button presses become updates
-the bot receives through getUpdates."""
+the bot receives through getUpdates.
+
+Not the tests' fake Bot API (`testkit.fake_bot_api`): this one keeps what a page shows
+(people, their chats, files, menus per scope, who has started the bot) and is driven by
+the page, while the tests' fake is lean, driven by the test, and can fail on purpose
+(429, 403, a rejected token, latency). The playground must not import test code, and
+the tests would pay for chats they never look at. What both must agree on, Telegram's
+rules and words, lives once in `playground.telegram_rules`."""
 
 from __future__ import annotations
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.harness import BotHarness
-from tests.test_checkins import deliver_reminder, reflected
+from testkit.harness import BotHarness
+from tests.support.conversations import deliver_reminder, reflected
 
 ADMIN = 9001
 

@@ -18,9 +18,8 @@ from bot.rules.advice import (
     recorded_advice,
 )
 from bot.rules.tips import RECENTLY
-from tests.harness import BotHarness, UserDriver
-from tests.test_coaching_flow import answer_all, record_project
-from tests.test_tips import TITLE, deliver_next
+from testkit.harness import BotHarness, UserDriver
+from tests.support.conversations import TITLE, answer_all, deliver_next, record_project
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 # The real request and measuring weakest ("1", "No"), a client to let go.
@@ -84,7 +83,7 @@ def test_advice_rotates_from_one_reflection_to_the_next() -> None:
     changes every time and goes through the habit's material."""
     seen: dict[str, datetime] = {}
     previous: tuple[Material, ...] = ()
-    now, shown = NOW, []
+    now, shown = NOW, list[Material]()
     for gap in [1, 1, 60, 2, 45, 1, 1, 70, 3, 1]:
         now += timedelta(days=gap)
         advice = choose_advice(("fit",), seen, {text.id for text in previous}, now)

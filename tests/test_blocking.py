@@ -11,7 +11,7 @@ from aiogram.methods import SendMessage
 
 from storage.checkins import Checkin
 from storage.users import User
-from tests.harness import BotHarness, UserDriver
+from testkit.harness import BotHarness, UserDriver
 
 DUE = datetime(2026, 12, 10, 9, 0, tzinfo=UTC)  # 10:00 in Berlin, two weeks later
 

@@ -25,7 +25,7 @@ from bot.delivery.pacer import Pacer
 from bot.views.broadcast import AudienceCb
 from storage.broadcasts import Audience, BroadcastRepository
 from storage.users import User
-from tests.harness import TEST_TOKEN, BotHarness, UserDriver
+from testkit.harness import TEST_TOKEN, BotHarness, UserDriver
 
 ADMIN = 9001
 
@@ -144,7 +144,7 @@ def runner(
 async def test_403_429_and_400(admin_harness: BotHarness) -> None:
     blocked, limited, gone, fine = await people(admin_harness, 4)
     await blocked.send("/tips")
-    answered_429 = []
+    answered_429: list[int] = []
 
     async def telegram(method: Any) -> Exception | None:
         if not isinstance(method, CopyMessage):
@@ -346,7 +346,7 @@ async def test_progress_is_edited_while_sending(admin_harness: BotHarness) -> No
     await admin.press("📣 Send")
     await admin_harness.broadcaster.wait()
     edits = [m.text for m in admin_harness.session.requests if isinstance(m, EditMessageText)]
-    assert any("finished: sent 13" in text for text in edits)
+    assert any("finished: sent 13" in (text or "") for text in edits)
 
 
 def test_rate_settings(tmp_path: Path) -> None:
@@ -362,7 +362,9 @@ async def test_paid_broadcast_flag(admin_harness: BotHarness) -> None:
     await people(admin_harness, 1)
     await start_broadcast(admin_harness)
     await runner(admin_harness, paid=True).run_all()
-    assert all(m.allow_paid_broadcast is True for m in copies(admin_harness))
+    sent = copies(admin_harness)
+    assert [int(m.chat_id) for m in sent] == [1001]  # the one person got it
+    assert all(m.allow_paid_broadcast is True for m in sent)
 
 
 async def test_stop_lets_sends_finish_and_resumes_later(admin_harness: BotHarness) -> None:

@@ -4,14 +4,10 @@ delivery can go wrong. The clock is moved; nothing sleeps."""
 from __future__ import annotations
 
 import asyncio
-import io
-import json
 import logging
-import zipfile
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -41,16 +37,18 @@ from bot.views.checkins import CheckinAction, CheckinCb, OutcomeCb, SnoozeCb
 from storage.checkins import Checkin
 from storage.clients import Client
 from storage.users import User
-from tests.harness import BotHarness, FakeClock, UserDriver
-from tests.recording_session import parse_html
-from tests.test_coaching_flow import BEST_ANSWERS, answer_all, record_project
-
-
-async def reflected(harness: BotHarness, user: UserDriver, zone: str = "Europe/Berlin") -> None:
-    """An onboarded user with one finished, reflected project for client Acme."""
-    await user.onboard(zone=zone)
-    await record_project(user)
-    await answer_all(user, BEST_ANSWERS, None)
+from testkit.harness import BotHarness, FakeClock, UserDriver
+from testkit.recording_session import parse_html
+from tests.support.conversations import (
+    BEST_ANSWERS,
+    answer_all,
+    deliver_reminder,
+    exported,
+    record_project,
+    reflected,
+    stored,
+    the_checkin,
+)
 
 
 async def reflected_in_russian(user: UserDriver, day: str) -> None:
@@ -59,12 +57,6 @@ async def reflected_in_russian(user: UserDriver, day: str) -> None:
     await record_project(user, client="Ромашка", title="Лендинг", day=day)
     answers = ["5", "Да", "Да", "5", "Да", "Да", "5", "Да", "5", "10", "🤝 Продолжать"]
     await answer_all(user, answers, None)
-
-
-async def stored(harness: BotHarness, user_id: int = 1001) -> User:
-    found = await harness.services.accounts.get(user_id)
-    assert found is not None
-    return found
 
 
 async def owner_and_client(harness: BotHarness, user_id: int = 1001) -> tuple[User, Client]:
@@ -77,13 +69,6 @@ def planner(harness: BotHarness) -> CheckinService:
     return harness.services.checkins
 
 
-async def exported(harness: BotHarness, user_id: int = 1001) -> dict[str, list[dict[str, Any]]]:
-    """Every table of the user's, as /export hands it to them."""
-    archive = await harness.services.accounts.export(await stored(harness, user_id))
-    with zipfile.ZipFile(io.BytesIO(archive)) as opened:
-        return json.loads(opened.read("export.json"))["tables"]  # type: ignore[no-any-return]
-
-
 def reminders_sent(harness: BotHarness) -> list[SendMessage]:
     """Reminders Telegram accepted (a refused request is not a delivered message)."""
     delivered = {(m.chat.id, m.text) for m in harness.session.messages.values()}
@@ -94,12 +79,6 @@ def reminders_sent(harness: BotHarness) -> list[SendMessage]:
         and "Time to check in" in m.text
         and (int(m.chat_id), parse_html(m.text)[0]) in delivered  # stored as Telegram does
     ]
-
-
-async def the_checkin(harness: BotHarness, user_id: int = 1001) -> Checkin:
-    """The user's one open check-in: planned, or a reminder waiting for them."""
-    [found] = await planner(harness).open(await stored(harness, user_id), days_ahead=3 * 366)
-    return found.checkin
 
 
 async def checkin_now(harness: BotHarness, checkin: Checkin) -> Checkin:
@@ -357,15 +336,6 @@ async def test_drafts_differ_by_how_long_ago_the_project_ended(harness: BotHarne
 
 
 # ---- acting on a reminder ----------------------------------------------------------
-
-
-async def deliver_reminder(
-    harness: BotHarness, user: UserDriver, preset: str = "In 2 weeks"
-) -> None:
-    await user.press(preset)
-    checkin = await the_checkin(harness)
-    harness.clock.set(checkin.due_at)
-    await harness.due_work.run_due()
 
 
 async def test_done_with_new_order_offers_a_repeat_project(harness: BotHarness) -> None:

@@ -14,9 +14,8 @@ from matplotlib.image import imread
 from bot.views.clients import ClientAction, ClientCb
 from bot.views.history import HistoryOpenCb
 from bot.views.reflection import ReflectPickCb
-from tests.harness import BotHarness, UserDriver
-from tests.test_checkins import exported, stored
-from tests.test_coaching_flow import BEST_ANSWERS, answer_all, record_project
+from testkit.harness import BotHarness, UserDriver
+from tests.support.conversations import BEST_ANSWERS, answer_all, exported, record_project, stored
 
 
 async def add_client(user: UserDriver, name: str, contact: str | None, notes: str | None) -> None:

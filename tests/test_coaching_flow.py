@@ -15,33 +15,8 @@ from bot.views.reflection import AnswerCb
 from storage.projects import Goal, Project
 from storage.reflections import Answer
 from storage.users import User
-from tests.harness import BotHarness, UserDriver
-
-BEST_ANSWERS = ["5", "Yes", "Yes", "5", "Yes", "Yes", "5", "Yes", "5", "10", "🤝 Keep"]
-
-
-async def record_project(
-    user: UserDriver, client: str = "Acme", title: str = "Spring landing", day: str = "3 days ago"
-) -> list[str]:
-    await user.press(user.label("button-done-project"))
-    await user.send(client)
-    await user.send(title)
-    await user.press(user.label("goal-sales"))
-    await user.send("orders per week")
-    await user.send("30 orders")
-    return await user.send(day)
-
-
-async def answer_all(user: UserDriver, answers: list[str], lesson: str | None) -> list[str]:
-    """Answer the remaining questions; the replies end with the result (the check-in
-    offer that follows it is left out: see user.last_message)."""
-    for answer in answers:
-        await user.press(answer)
-    if lesson is None:
-        replies = await user.press(user.label("button-skip"))
-    else:
-        replies = await user.send(lesson)
-    return replies[:-1]
+from testkit.harness import BotHarness, UserDriver
+from tests.support.conversations import BEST_ANSWERS, answer_all, record_project
 
 
 async def account(harness: BotHarness, user_id: int = 1001) -> User:

@@ -25,7 +25,7 @@ from storage.nudges import NewNudge, NudgeKind
 from storage.projects import Goal, NewProject
 from storage.repositories import Repositories
 from storage.users import NewUser
-from tests import engines
+from testkit import engines
 
 pytestmark = engines.needs_servers
 

@@ -10,7 +10,7 @@ import pytest
 from bot.reading.dates import read_past_day
 from bot.reading.when_words import PART_HOURS
 from bot.rules.checkins import When, WhenProblem, in_quiet_hours, parse_when
-from tests.date_corpus import (
+from testkit.date_corpus import (
     CHECKIN_HOUR,
     CHECKIN_TIMES,
     FINISH_DAYS,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.harness import BotHarness
+from testkit.harness import BotHarness
 
 
 @pytest.fixture

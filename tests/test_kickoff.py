@@ -11,40 +11,14 @@ from bot.delivery.nudge_sender import NudgeSender
 from bot.reading.dates import NotAFutureDay, parse_day, read_future_day
 from bot.rules.nudges import first_day, next_progress_day
 from storage.nudges import NudgeKind
-from tests.harness import BotHarness, UserDriver
+from testkit.harness import BotHarness, UserDriver
+from tests.support.conversations import kickoff
 
 # The harness starts on Thursday 26 Nov 2026, 12:00 UTC (13:00 in Berlin); the check-in
 # hour is 10:00, which is 09:00 UTC in winter.
 CALL_DAY = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
 FIRST_NOTE = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
 SECOND_NOTE = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
-
-
-async def kickoff(
-    user: UserDriver,
-    *,
-    client: str = "Acme",
-    baseline: str | None = "1,2%",
-    actions: tuple[str, ...] = ("trust-progress-button", "trust-call-button"),
-    end: str = "button-end-in-weeks",
-) -> list[str]:
-    """A kickoff for Acme's spring banners, measured by CTR, ending in two weeks."""
-    await user.send("/kickoff")
-    await user.send(client)
-    await user.send("Spring banners")
-    await user.press(user.label("goal-leads"))
-    await user.send("CTR")
-    if baseline is None:
-        await user.press(user.label("button-skip"))
-    else:
-        await user.send(baseline)
-    await user.send("2%")
-    await user.press(user.label(end, n=2))
-    await user.press(user.label("button-budget-fits"))
-    await user.press(user.label("button-skip"))
-    for key in actions:
-        await user.press(user.label(key))
-    return await user.press(user.label("button-trust-ready", n=len(actions)))
 
 
 def nudges_sent(harness: BotHarness, user: UserDriver) -> list[str]:

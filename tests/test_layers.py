@@ -37,8 +37,10 @@ def modules_in(package: str) -> list[Path]:
     return sorted((ROOT / package).rglob("*.py"))
 
 
-def offenders(package: str, forbidden: tuple[str, ...], *, skip: tuple[str, ...] = ()) -> dict:
-    found = {}
+def offenders(
+    package: str, forbidden: tuple[str, ...], *, skip: tuple[str, ...] = ()
+) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
     for path in modules_in(package):
         if path.name in skip:
             continue
@@ -136,7 +138,7 @@ def test_handlers_see_services_not_repositories() -> None:
         for path in modules_in("storage")
         if "Repository" in path.read_text(encoding="utf-8") and path.stem != "__init__"
     )
-    found = {}
+    found: dict[str, list[str]] = {}
     for path in modules_in("handlers"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):

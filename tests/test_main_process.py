@@ -3,47 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.fake_bot_api import FakeBotAPI
-from tests.harness import TEST_TOKEN
-
-MAIN = Path(__file__).resolve().parents[1] / "main.py"
-SETTING_NAMES = ("BOT_TOKEN", "ADMIN_IDS", "DATABASE_PATH", "DATABASE_URL", "REDIS_URL",
-                 "DEFAULT_LANGUAGE",
-                 "DEFAULT_TIMEZONE", "LOG_LEVEL", "TELEGRAM_API_URL")  # fmt: skip
-
-
-async def start_main(cwd: Path, *arguments: str, **env: str) -> asyncio.subprocess.Process:
-    clean = {k: v for k, v in os.environ.items() if k not in SETTING_NAMES}
-    return await asyncio.create_subprocess_exec(
-        sys.executable,
-        str(MAIN),
-        *arguments,
-        cwd=cwd,
-        env={**clean, **env},
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.STDOUT,
-    )
-
-
-async def run_main(cwd: Path, *arguments: str, **env: str) -> tuple[int, str]:
-    process = await start_main(cwd, *arguments, **env)
-    output, _ = await asyncio.wait_for(process.communicate(), 60)
-    assert process.returncode is not None
-    return process.returncode, output.decode()
-
-
-def assert_one_clear_line(output: str, expected: str) -> None:
-    lines = [line for line in output.splitlines() if line.strip()]
-    assert len(lines) == 1, output
-    assert expected in lines[0]
-    assert "Traceback" not in output
+from testkit.fake_bot_api import FakeBotAPI
+from testkit.harness import TEST_TOKEN
+from tests.support.main_process import assert_one_clear_line, run_main, start_main
 
 
 @pytest.mark.parametrize(

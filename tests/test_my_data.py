@@ -8,14 +8,11 @@ import json
 import zipfile
 from typing import Any
 
-from aiogram.methods import SendDocument
-from aiogram.types import BufferedInputFile
-
 from bot.content.questions import QUESTIONS
 from storage.db import Database
 from storage.users import User
-from tests.harness import BotHarness, UserDriver
-from tests.test_coaching_flow import BEST_ANSWERS, answer_all, record_project
+from testkit.harness import BotHarness, UserDriver
+from tests.support.conversations import BEST_ANSWERS, answer_all, export_of, record_project
 
 
 async def busy_user(harness: BotHarness, user_id: int, client: str) -> UserDriver:
@@ -29,13 +26,6 @@ async def busy_user(harness: BotHarness, user_id: int, client: str) -> UserDrive
     await user.send("/tips")
     await user.send("/done")  # leaves a conversation state behind
     return user
-
-
-async def export_of(harness: BotHarness, user: UserDriver) -> zipfile.ZipFile:
-    await user.send("/export")
-    document = next(m for m in reversed(user.sent) if isinstance(m, SendDocument))
-    assert isinstance(document.document, BufferedInputFile)
-    return zipfile.ZipFile(io.BytesIO(document.document.data))
 
 
 async def test_export_contains_only_own_data(harness: BotHarness) -> None:
@@ -67,7 +57,7 @@ async def storage_rows_of(db: Database, user_id: int) -> dict[str, int]:
     by /delete_me."""
     found = {}
     for table, columns in (await schema_of(db)).items():
-        checks = [c for c in ("user_id", "admin_id", "chat_id") if c in columns]
+        checks: list[str] = [c for c in ("user_id", "admin_id", "chat_id") if c in columns]
         if table == "users":
             checks.append("id")
         for column in checks:

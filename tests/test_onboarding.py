@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from bot.rules.checkins import Preset
 from storage.users import UserRepository
-from tests.harness import BotHarness
+from testkit.harness import BotHarness
 
 
 async def test_new_user_completes_onboarding_with_buttons(harness: BotHarness) -> None:

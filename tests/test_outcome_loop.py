@@ -13,9 +13,8 @@ from pathlib import Path
 import pytest
 from aiogram.methods import SendMessage, SendPhoto
 
-from tests.harness import BotHarness, FakeClock, UserDriver
-from tests.test_coaching_flow import BEST_ANSWERS, answer_all
-from tests.test_kickoff import kickoff
+from testkit.harness import BotHarness, FakeClock, UserDriver
+from tests.support.conversations import BEST_ANSWERS, answer_all, kickoff
 
 Step = Callable[[BotHarness, UserDriver], Awaitable[None]]
 

@@ -9,6 +9,7 @@ import threading
 from datetime import UTC, datetime
 from typing import Any
 
+import numpy as np
 import pytest
 from aiogram.methods import SendPhoto
 from aiogram.types import BufferedInputFile, CallbackQuery, InaccessibleMessage, Update
@@ -26,8 +27,8 @@ from bot.views.charts import (
     render_metric_chart,
 )
 from bot.views.outcomes import MetricCb, MetricChartCb
-from tests.harness import BotHarness, UserDriver
-from tests.test_coaching_flow import BEST_ANSWERS, answer_all
+from testkit.harness import BotHarness, UserDriver
+from tests.support.conversations import BEST_ANSWERS, answer_all
 
 DUE = datetime(2026, 12, 10, 9, 0, tzinfo=UTC)  # two weeks on, 10:00 in Berlin
 
@@ -224,7 +225,8 @@ async def test_the_chart_shows_every_number_since_the_project(
     [call] = drawn
     assert call["thread"] != threading.get_ident()  # drawn off the event loop
     points, baseline, texts_ = call["args"]
-    assert baseline == ChartPoint("23 Nov 2026", pytest.approx(1.2), "1,2%")
+    assert (baseline.day, baseline.label) == ("23 Nov 2026", "1,2%")
+    assert baseline.value == pytest.approx(1.2)
     # Short readings are labelled as typed, long ones by their number.
     assert [(p.day, p.label) for p in points] == [("10 Dec 2026", "2,1%"), ("10 Jan 2027", "2.4%")]
     assert [p.value for p in points] == [pytest.approx(2.1), pytest.approx(2.4)]
@@ -310,7 +312,7 @@ def test_metric_chart_draws_percent_readings_over_the_baseline() -> None:
     labels = {text.get_text() for text in axes.texts}
     assert {"before the project", "1,2%", "2,1%", "2.4%", "$1.9% or so"} <= labels
     dashed = [line for line in axes.get_lines() if line.get_linestyle() == "--"]
-    assert [list(line.get_ydata()) for line in dashed] == [[1.2, 1.2]]
+    assert [np.asarray(line.get_ydata()).tolist() for line in dashed] == [[1.2, 1.2]]
     low, high = axes.get_ylim()
     assert low < 1.2 and high > 2.4
 

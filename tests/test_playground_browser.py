@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import io
 import os
+import re
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,8 +16,8 @@ import pytest
 from matplotlib import image
 
 from bot.i18n import I18n
-from tests import engines
-from tests.playground_process import CHROMIUM_ARGS, chromium_or_skip, playground_process
+from testkit import engines
+from tests.support.playground_process import CHROMIUM_ARGS, chromium_or_skip, playground_process
 
 pytestmark = pytest.mark.skipif(
     engines.ON_SERVERS, reason="the playground runs on SQLite alone: the SQLite run covers it"
@@ -74,9 +75,7 @@ class Person:
         return found
 
 
-def _exact(label: str) -> object:
-    import re
-
+def _exact(label: str) -> re.Pattern[str]:
     return re.compile(rf"^\s*{re.escape(label)}\s*$")
 
 

@@ -14,8 +14,8 @@ import aiohttp
 import pytest
 
 from bot.i18n import I18n
-from tests import engines
-from tests.playground_process import (
+from testkit import engines
+from tests.support.playground_process import (
     ROOT,
     PlaygroundProcess,
     playground_process,
@@ -62,7 +62,8 @@ async def first_message(
 ) -> dict[str, Any]:
     """The first message of the person's chat that matches, waiting up to ten seconds."""
     for _ in range(200):
-        found = [m for m in (await playground.state(person))["messages"] if matches(m)]
+        messages: list[dict[str, Any]] = (await playground.state(person))["messages"]
+        found = [m for m in messages if matches(m)]
         if found:
             return found[0]
         await asyncio.sleep(0.05)

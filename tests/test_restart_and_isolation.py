@@ -11,7 +11,7 @@ from aiogram.methods import SendMessage
 
 from bot.telegram.isolation import ConversationLocks
 from storage.users import UserRepository
-from tests.harness import BotHarness
+from testkit.harness import BotHarness
 
 
 async def test_restart_mid_onboarding_continues_at_same_step(db_path: Path) -> None:

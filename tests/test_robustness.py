@@ -9,7 +9,7 @@ from aiogram.methods import SendMessage
 from bot.views.onboarding import TipsCb
 from bot.views.zones import ZoneCb
 from storage.users import UserRepository
-from tests.harness import BotHarness
+from testkit.harness import BotHarness
 
 
 async def current_state(harness: BotHarness, user_id: int) -> str | None:

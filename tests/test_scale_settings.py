@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -14,10 +15,10 @@ from redis.asyncio import Redis
 from bot.logging_setup import RedactSecrets
 from bot.telegram.app import Application
 from bot.telegram.webhook import build_webhook_app
-from tests import engines
-from tests.fake_bot_api import BOT_ID, FakeBotAPI
-from tests.harness import TEST_TOKEN, BotHarness, make_settings
-from tests.test_main_process import assert_one_clear_line, run_main
+from testkit import engines
+from testkit.fake_bot_api import BOT_ID, FakeBotAPI
+from testkit.harness import TEST_TOKEN, BotHarness, make_settings
+from tests.support.main_process import assert_one_clear_line, run_main
 
 DEAD_PORT = "127.0.0.1:9"  # nothing listens there
 
@@ -41,19 +42,27 @@ async def test_unusable_engine_settings_exit_with_one_line(
 
 
 @pytest.fixture
-async def api() -> FakeBotAPI:
+async def api() -> AsyncIterator[FakeBotAPI]:
     server = FakeBotAPI(TEST_TOKEN)
     await server.start()
-    yield server  # type: ignore[misc]
+    yield server
     await server.stop()
 
 
 async def test_unreachable_servers_stop_the_start_with_one_line(
     tmp_path: Path, api: FakeBotAPI
 ) -> None:
-    code, output = await run_main(
-        tmp_path, BOT_TOKEN=TEST_TOKEN, TELEGRAM_API_URL=api.url, LOG_LEVEL="WARNING",
-        DATABASE_URL=f"postgresql://bot:s3cretpw@{DEAD_PORT}/bot", REDIS_URL=f"redis://{DEAD_PORT}/0",
+    # Both at once: each start spends seconds importing the bot before it fails.
+    (code, output), (redis_code, redis_output) = await asyncio.gather(
+        run_main(
+            tmp_path, BOT_TOKEN=TEST_TOKEN, TELEGRAM_API_URL=api.url, LOG_LEVEL="WARNING",
+            DATABASE_URL=f"postgresql://bot:s3cretpw@{DEAD_PORT}/bot",
+            REDIS_URL=f"redis://{DEAD_PORT}/0",
+        ),
+        run_main(
+            tmp_path, BOT_TOKEN=TEST_TOKEN, TELEGRAM_API_URL=api.url, LOG_LEVEL="WARNING",
+            REDIS_URL=f"redis://:s3cretpw@{DEAD_PORT}/0",
+        ),
     )  # fmt: skip
     assert code == 1
     assert_one_clear_line(
@@ -61,10 +70,7 @@ async def test_unreachable_servers_stop_the_start_with_one_line(
     )
     assert "s3cretpw" not in output
 
-    code, output = await run_main(
-        tmp_path, BOT_TOKEN=TEST_TOKEN, TELEGRAM_API_URL=api.url, LOG_LEVEL="WARNING",
-        REDIS_URL=f"redis://:s3cretpw@{DEAD_PORT}/0",
-    )  # fmt: skip
+    code, output = redis_code, redis_output
     assert code == 1
     assert_one_clear_line(output, f"Cannot reach Redis at redis://{DEAD_PORT}/0")
     assert "s3cretpw" not in output
@@ -109,9 +115,12 @@ async def test_a_second_polling_instance_is_refused(tmp_path: Path, api: FakeBot
 
 
 @engines.needs_servers
-async def test_a_poller_whose_lease_was_taken_stops(tmp_path: Path, api: FakeBotAPI) -> None:
+async def test_a_poller_whose_lease_was_taken_stops(
+    tmp_path: Path, api: FakeBotAPI, caplog: pytest.LogCaptureFixture
+) -> None:
     """Stalled past its lease, a poller finds another instance polling now: it stops
-    rather than have Telegram answer 409 to both."""
+    rather than have Telegram answer 409 to both, says so, and leaves the other
+    instance's lease alone."""
     settings = make_settings(tmp_path / "bot.sqlite3", telegram_api_url=api.url)
     app = Application(settings, handle_signals=False)
     running = asyncio.create_task(app.run())
@@ -120,12 +129,19 @@ async def test_a_poller_whose_lease_was_taken_stops(tmp_path: Path, api: FakeBot
     try:
         await api.wait_for(lambda call: call.method == "setMyCommands", timeout=30)
         await redis.set(f"polling:{BOT_ID}", "another-host:1:abcd", px=60_000)
-        await asyncio.wait_for(running, 30)  # the next renewal notices, polling stops
+        with caplog.at_level(logging.ERROR):
+            await asyncio.wait_for(running, 30)  # the next renewal notices, polling stops
+        assert api.polls > 0  # it was polling before
+        polls = api.polls
+        await asyncio.sleep(0.6)  # longer than one long poll of the fake API
+        assert api.polls == polls
+        assert await redis.get(f"polling:{BOT_ID}") == b"another-host:1:abcd"
     finally:
         if not running.done():
             await app.stop()
             await asyncio.wait_for(running, 10)
         await redis.aclose()
+    assert "Another instance polls with this token now: this one stops" in caplog.text
 
 
 def test_logs_mask_every_secret_in_the_settings(caplog: pytest.LogCaptureFixture) -> None:

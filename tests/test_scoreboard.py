@@ -28,9 +28,8 @@ from bot.services.scoreboard import (
 from bot.views.history import CAPTION_LIMIT, fits_caption, scoreboard_text, split_caption
 from storage.projects import Goal, Project
 from storage.scoreboard import NewOrder, ProjectResult
-from tests.harness import BotHarness, UserDriver
-from tests.test_checkins import deliver_reminder
-from tests.test_coaching_flow import BEST_ANSWERS, answer_all, record_project
+from testkit.harness import BotHarness, UserDriver
+from tests.support.conversations import BEST_ANSWERS, answer_all, deliver_reminder, record_project
 
 RECORDED = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
 

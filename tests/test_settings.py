@@ -6,11 +6,11 @@ from __future__ import annotations
 from bot.i18n import LANGUAGES
 from bot.views.settings import LANGUAGE_NAMES, Language, LanguageCb
 from storage.users import User
-from tests.harness import BotHarness, UserDriver
+from testkit.harness import BotHarness, UserDriver
 
 
 async def onboarded(harness: BotHarness, user_id: int = 1001, **kwargs: object) -> UserDriver:
-    user = harness.user(user_id, **kwargs)  # type: ignore[arg-type]
+    user = harness.user(user_id, **kwargs)
     await user.send("/start")
     await user.press("Europe/Berlin")
     await user.press("No, thanks")

@@ -12,8 +12,8 @@ from redis.asyncio import Redis
 
 from bot.delivery.shared_pacer import SharedPacer
 from bot.lease import RedisLease
-from tests import engines
-from tests.harness import FakeClock
+from testkit import engines
+from testkit.harness import FakeClock
 
 pytestmark = engines.needs_servers
 

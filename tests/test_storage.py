@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -19,17 +20,17 @@ from storage.db import Database, load_migrations
 from storage.fsm import DatabaseStorage
 from storage.tips import TipRepository
 from storage.users import NewUser, UserRepository
-from tests import engines
-from tests.harness import FakeClock
-from tests.instances import seed_due_checkins, seed_people
+from testkit import engines
+from testkit.harness import FakeClock
+from testkit.instances import seed_due_checkins, seed_people
 
 NOW = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> Database:
-    database = await Database.open(engines.database_for(tmp_path / "sub" / "test.sqlite3"))
-    yield database  # type: ignore[misc]
+async def db(tmp_path: Path) -> AsyncIterator[Database]:
+    database = await Database.open(await engines.migrated(tmp_path / "sub" / "test.sqlite3"))
+    yield database
     await database.close()
 
 

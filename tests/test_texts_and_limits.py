@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -20,7 +20,7 @@ from bot.reading.zones import COMMON_ZONES, is_known_zone, zone_from_offset
 from bot.telegram.sending import MESSAGE_LIMIT, split_text
 from bot.views.zones import ZoneCb
 from playground.telegram_rules import parse_html as check_html
-from tests.harness import TEST_TOKEN
+from testkit.harness import TEST_TOKEN
 
 ROOT = Path(__file__).resolve().parents[1]
 _KEY_IN_CODE = re.compile(r"""\bt\(\s*f?["']([a-z0-9-]+)["']""")
@@ -118,7 +118,7 @@ _LABEL_PREFIXES = (
 _TO_CLIENT = re.compile(r"draft-.*|kickoff-draft-.*|trust-[a-z_]+-draft-[a-z]+")
 
 
-def _variants(elements: list[ftl.PatternElement]) -> Iterator[str]:
+def _variants(elements: Sequence[ftl.PatternElement]) -> Iterator[str]:
     """Every text a Fluent pattern can produce, one per combination of select variants,
     with each variable as a neutral placeholder."""
     parts: list[list[str]] = []
@@ -139,7 +139,7 @@ def _variants(elements: list[ftl.PatternElement]) -> Iterator[str]:
 
 def gendered_first_person(source: str) -> list[tuple[str, str]]:
     """(key, words) for each Russian text that speaks in the first person of one gender."""
-    found = []
+    found: list[tuple[str, str]] = []
     for entry in parse(source).body:
         if not isinstance(entry, ftl.Message) or entry.value is None:
             continue

@@ -8,17 +8,22 @@ import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from aiogram.methods import SendMessage
 
 from bot.content.questions import DIMENSIONS
 from bot.content.tips import TIP_BY_ID, TIPS, tips_of
 from bot.i18n import LANGUAGES, I18n
 from bot.rules.tips import RECENTLY, Frequency, choose_tip, less_often, next_slot
-from storage.tips import TipDelivery
 from storage.users import User
-from tests.harness import BotHarness, UserDriver
-from tests.test_coaching_flow import answer_all, record_project
-from tests.test_my_data import export_of
+from testkit.harness import BotHarness, UserDriver
+from tests.support.conversations import (
+    TITLE,
+    answer_all,
+    deliver_next,
+    export_of,
+    next_tip,
+    record_project,
+    tip_requests,
+)
 
 THURSDAY_NOON = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)  # the harness's start
 
@@ -35,7 +40,6 @@ def test_next_slot_by_frequency() -> None:
 
 
 IDEAS = tuple(f"I{n}" for n in range(1, 14))  # shared/seed/IDEAS.md
-TITLE = "💡 <b>Something to try</b>"
 
 
 def test_library() -> None:
@@ -97,34 +101,10 @@ def test_the_library_goes_round_keeping_the_last_four_weeks() -> None:
     assert choose_tip(recent, "trust", now) == (TIPS[5], True)
 
 
-async def tip_requests(harness: BotHarness, user_id: int = 1001) -> list[SendMessage]:
-    return [
-        m for m in harness.session.requests
-        if isinstance(m, SendMessage) and m.text.startswith("💡 <b>")
-        and int(m.chat_id) == user_id
-    ]  # fmt: skip
-
-
-async def next_tip(harness: BotHarness, user_id: int = 1001) -> TipDelivery | None:
-    """The user's next planned tip, as the tip queue sees it."""
-    return await harness.services.repos.tips.next_for_user(user_id)
-
-
 async def stored(harness: BotHarness, user: UserDriver) -> User:
     found = await harness.services.accounts.get(user.user_id)
     assert found is not None
     return found
-
-
-async def deliver_next(harness: BotHarness, user_id: int = 1001) -> SendMessage:
-    delivery = await next_tip(harness, user_id)
-    assert delivery is not None
-    harness.clock.set(delivery.due_at)
-    before = len(await tip_requests(harness, user_id))
-    await harness.due_work.run_due()
-    sent = await tip_requests(harness, user_id)
-    assert len(sent) == before + 1
-    return sent[-1]
 
 
 async def subscribed(harness: BotHarness, user: UserDriver) -> None:

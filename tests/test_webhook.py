@@ -14,9 +14,9 @@ import pytest
 
 from bot.config import ConfigError, load_settings
 from bot.telegram.app import Application
-from tests import engines
-from tests.fake_bot_api import FakeBotAPI
-from tests.harness import TEST_TOKEN, make_settings
+from testkit import engines
+from testkit.fake_bot_api import FakeBotAPI
+from testkit.harness import TEST_TOKEN, make_settings
 
 SECRET = "s3cret-for-tests"
 

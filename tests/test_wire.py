@@ -12,8 +12,8 @@ import pytest
 from bot.telegram.app import Application, StartupError
 from storage.db import Database
 from storage.users import UserRepository
-from tests.fake_bot_api import Call, FakeBotAPI
-from tests.harness import TEST_TOKEN, make_settings
+from testkit.fake_bot_api import Call, FakeBotAPI
+from testkit.harness import TEST_TOKEN, make_settings
 
 
 @pytest.fixture

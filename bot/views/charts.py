@@ -1,17 +1,21 @@
 """The partner-score chart for /stats and the chart of a client's number over time, drawn
-with matplotlib's headless Agg backend."""
+with matplotlib's headless Agg backend.
+
+matplotlib is imported inside the functions that draw: importing it costs about half a
+second, which every start of the bot (and every test that starts one) would pay even if
+nobody ever asks for a chart."""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-# Figure without pyplot: no global state and no display; savefig renders with Agg.
-from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from typing import TYPE_CHECKING
 
 from bot.rules.scoring import IN_BETWEEN_FROM, PARTNER_FROM
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +30,9 @@ class ChartTexts:
 def render_score_chart(labels: Sequence[str], scores: Sequence[int], texts: ChartTexts) -> bytes:
     """A PNG of scores per project, over the Conveyor / Halfway / Partner bands.
     CPU-bound (about 0.1 s): call it off the event loop."""
+    # Figure without pyplot: no global state and no display; savefig renders with Agg.
+    from matplotlib.figure import Figure
+
     figure = Figure(figsize=(8, 4.5), dpi=100)
     axes = figure.subplots()
     axes.axhspan(0, IN_BETWEEN_FROM, color="#f4d6d2", zorder=0)
@@ -123,6 +130,9 @@ def draw_metric_chart(
     """The figure of `render_metric_chart`; `points` must not be empty."""
     if not points:
         raise ValueError("a chart needs at least one point")
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter
+
     figure = Figure(figsize=(8, 4.5), dpi=100)
     axes = figure.subplots()
     shown = [baseline, *points] if baseline is not None else list(points)

@@ -1,9 +1,20 @@
-"""A small Telegram Bot API server on 127.0.0.1 for wire-level tests.
+"""A small Telegram Bot API server on 127.0.0.1 for wire-level tests and benchmarks.
 
 It serves getMe, getUpdates (long polling from a queue the test fills), and records
 every other method, answering sendMessage/editMessageText/copyMessage with realistic
 results. With `limit_per_second`, it answers 429 (retry_after 1) as Telegram does when
-more messages than that arrive within a second, and counts those answers.
+more messages than that arrive within a second, and counts those answers; sends to a
+chat in `blocked` get 403 as from a person who blocked the bot; `latency` delays each
+send as a real network does. `delivered` counts the sends each chat accepted.
+
+The one fake Bot API over HTTP: the wire tests, the start-up tests of main.py and the
+benchmarks (bench/broadcast.py, bench/scale.py) all use it. Two other fakes stay, each
+for a reason of its own: `testkit.recording_session.RecordingSession` answers inside the
+test's process without HTTP (most tests feed thousands of updates; a round trip through
+a socket and JSON for each would cost more than the handler it tests), and
+`playground.bot_api.LocalBotAPI` keeps people, chats, files and menus for a page to show,
+which no test here needs and every one would pay for. Telegram's rules on texts, HTML,
+markup and callback data live once, in `playground.telegram_rules`, for all three.
 """
 
 from __future__ import annotations
@@ -12,6 +23,7 @@ import asyncio
 import itertools
 import json
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,6 +50,10 @@ class FakeBotAPI:
     limit_per_second: int | None = None
     latency: float = 0.0  # seconds before answering a send, as over a real network
     answered_429: int = 0
+    polls: int = 0  # getUpdates requests (not in `calls`: a poller makes one every 0.5 s)
+    blocked: set[int] = field(default_factory=set)  # chats whose person blocked the bot
+    answered_403: int = 0
+    delivered: Counter[int] = field(default_factory=Counter)  # accepted sends per chat
     send_times: list[float] = field(default_factory=list)  # when each accepted send arrived
     _runner: web.AppRunner | None = None
     _message_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
@@ -120,6 +136,7 @@ class FakeBotAPI:
         params = dict(await request.post())
         decoded = {key: _maybe_json(value) for key, value in params.items()}
         if method == "getUpdates":
+            self.polls += 1
             return _ok(await self._get_updates(decoded))
         if method in SENDS:
             if self.latency:
@@ -134,6 +151,11 @@ class FakeBotAPI:
                     status=429,
                 )  # fmt: skip
             self.send_times.append(arrived)
+            chat_id = int(decoded.get("chat_id", 0) or 0)
+            if chat_id in self.blocked:
+                self.answered_403 += 1
+                return _error(403, "Forbidden: bot was blocked by the user")
+            self.delivered[chat_id] += 1
         result: Any = True
         if method == "getMe":
             result = {"id": BOT_ID, "is_bot": True, "first_name": "Coach", "username": "coach_bot"}

@@ -4,6 +4,7 @@ and a driver that talks to it the way a person does: `await user.send("/start")`
 
 from __future__ import annotations
 
+import functools
 import itertools
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -38,9 +39,11 @@ from bot.reading.zones import CityIndex
 from bot.telegram.app import create_delivery, create_dispatcher
 from bot.telegram.container import Services, create_services
 from storage.db import Database
-from tests import engines
-from tests.recording_session import RecordingSession
+from testkit import engines
+from testkit.recording_session import RecordingSession
 
+# A ban's until_date of 0 (the epoch) is Telegram's "for ever".
+FOREVER = datetime.fromtimestamp(0, UTC)
 TEST_TOKEN = "123456789:AAHfakeTokenForTestsOnly_abcdefghijklm"
 
 
@@ -71,13 +74,20 @@ class RecordingWaker:
 def make_settings(db_path: Path, **overrides: Any) -> Settings:
     # Tests act faster than any person, on a clock that stands still: no flood limit
     # unless a test asks for one.
-    # On the server run the path names a PostgreSQL database of its own (tests/engines.py).
+    # On the server run the path names a PostgreSQL database of its own (testkit/engines.py).
     values: dict[str, Any] = {"bot_token": TEST_TOKEN, "database_path": db_path,
                               "flood_rate": 10_000}  # fmt: skip
     if engines.ON_SERVERS:
         values.update(database_url=engines.database_for(db_path), **engines.server_settings())
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+@functools.cache
+def shared_i18n() -> I18n:
+    """Every text, built once for the whole run: each bot a test starts would otherwise
+    build its own, and texts never change while the tests run."""
+    return I18n()
 
 
 _update_ids = itertools.count(1)
@@ -103,14 +113,15 @@ class BotHarness:
     ) -> BotHarness:
         clock = clock or FakeClock(datetime(2026, 11, 26, 12, 0, tzinfo=UTC))
         config = make_settings(db_path, **settings)
-        db = await Database.open(config.database)
+        # The schema comes from a migrated copy; a restart on the same path finds its data.
+        db = await Database.open(await engines.migrated(db_path))
         redis = Redis.from_url(config.redis_url) if config.redis_url else None
         session = RecordingSession(clock)
         bot = Bot(
             TEST_TOKEN, session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML)
         )
         waker = RecordingWaker()
-        services = create_services(db, config, clock, I18n(), CityIndex(), waker, redis)
+        services = create_services(db, config, clock, shared_i18n(), CityIndex(), waker, redis)
         dispatcher = create_dispatcher(services)
         delivery = create_delivery(bot, dispatcher, services, Pacer(1000, clock))
         return cls(db, dispatcher, bot, session, clock, config, waker, services,
@@ -266,17 +277,17 @@ class UserDriver:
         await self.harness.feed(update)
         new = self.harness.session.requests[before:]
         self.sent.extend(new)
-        return [m.text for m in new if isinstance(m, SendMessage | EditMessageText)]
+        return [m.text for m in new if isinstance(m, SendMessage | EditMessageText) and m.text]
 
     async def _member_change(self, *, blocked: bool) -> None:
         bot_user = User(id=self.harness.bot.id, is_bot=True, first_name="Partner Coach")
         old = (
             ChatMemberMember(user=bot_user)
             if blocked
-            else ChatMemberBanned(user=bot_user, until_date=0)
+            else ChatMemberBanned(user=bot_user, until_date=FOREVER)
         )
         new = (
-            ChatMemberBanned(user=bot_user, until_date=0)
+            ChatMemberBanned(user=bot_user, until_date=FOREVER)
             if blocked
             else ChatMemberMember(user=bot_user)
         )

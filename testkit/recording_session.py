@@ -2,11 +2,19 @@
 
 It also enforces the limits Telegram enforces, so a test fails where production would:
 text over 4096 characters, callback data over 64 bytes, HTML that does not parse.
+
+Why a session and not the HTTP fake (`testkit.fake_bot_api`, which the wire tests and the
+benchmarks share): most tests feed the Dispatcher hundreds of updates and look at the
+typed methods the bot made, in the test's own process; a socket, JSON both ways and a
+second task per request would cost more than the handlers under test and hide the
+typed requests. The rules it enforces are Telegram's, shared with the playground's
+Bot API through `playground.telegram_rules`.
 """
 
 from __future__ import annotations
 
 import itertools
+import time
 from collections.abc import AsyncGenerator
 from datetime import datetime
 from typing import Any
@@ -29,6 +37,7 @@ from aiogram.methods.base import TelegramType
 from aiogram.types import (
     Chat,
     Document,
+    InlineKeyboardMarkup,
     Message,
     MessageId,
     PhotoSize,
@@ -62,6 +71,8 @@ class RecordingSession(BaseSession):
         self.refusals: list[tuple[TelegramMethod[Any], str]] = []
         # Chats whose person has blocked the bot: Telegram answers every send with 403.
         self.blocked_chats: set[int] = set()
+        # When (wall-clock seconds) each chat last got a message: how late a delivery was.
+        self.sent_at: dict[int, float] = {}
 
     def adopt(self, other: RecordingSession) -> None:
         """Carry a chat over from a session of an earlier process (a restart): the old
@@ -120,7 +131,7 @@ class RecordingSession(BaseSession):
                 from_user=self._bot_user(bot),
                 text=text,
                 entities=entities or None,
-                reply_markup=method.reply_markup,
+                reply_markup=_shown(method.reply_markup),
             )
             return self._store(message, bot)
         if isinstance(method, EditMessageText | EditMessageReplyMarkup):
@@ -129,9 +140,9 @@ class RecordingSession(BaseSession):
             if old is None:
                 raise BotAPIError("Bad Request: message to edit not found")
             check_markup(_wire(method.reply_markup))
-            changes: dict[str, Any] = {"reply_markup": method.reply_markup}
+            changes: dict[str, Any] = {"reply_markup": _shown(method.reply_markup)}
             if isinstance(method, EditMessageText):
-                text, entities = check_text(method.text)
+                text, entities = check_text(method.text or "")  # empty: Telegram refuses
                 changes["text"], changes["entities"] = text, entities or None
             new = old.model_copy(update=changes)
             if (new.text, new.entities, new.reply_markup) == (
@@ -152,7 +163,7 @@ class RecordingSession(BaseSession):
                 photo=[PhotoSize(file_id="photo", file_unique_id="photo", width=800, height=450)],
                 caption=caption,
                 caption_entities=caption_entities or None,
-                reply_markup=method.reply_markup,
+                reply_markup=_shown(method.reply_markup),
             )
             return self._store(message, bot)
         if isinstance(method, SendDocument):
@@ -173,6 +184,7 @@ class RecordingSession(BaseSession):
 
     def _store(self, message: Message, bot: Bot) -> Message:
         message = message.as_(bot)
+        self.sent_at[message.chat.id] = time.time()
         self.messages[(message.chat.id, message.message_id)] = message
         return message
 
@@ -182,6 +194,12 @@ class RecordingSession(BaseSession):
     @staticmethod
     def _bot_user(bot: Bot) -> User:
         return User(id=bot.id, is_bot=True, first_name="Partner Coach", username="coach_bot")
+
+
+def _shown(markup: Any) -> InlineKeyboardMarkup | None:
+    """What a message keeps of a reply markup: its inline keyboard. A reply keyboard is
+    shown under the input field, not on the message."""
+    return markup if isinstance(markup, InlineKeyboardMarkup) else None
 
 
 def _wire(markup: Any) -> Any:

@@ -7,13 +7,20 @@ SQLite path a test names becomes its own PostgreSQL database, copied from a migr
 template (fast, and a restart of the bot on the same path finds the same data), and the
 bot keeps conversations, locks and the send budget in Redis. Databases are dropped and
 Redis is emptied after every test.
+
+A bot the harness starts finds its schema in place on either engine: on SQLite its file
+is a copy of one migrated once per process (`migrated`), as the PostgreSQL databases are
+copies of a migrated template; the tests of migrations themselves open files of their own.
 """
 
 from __future__ import annotations
 
 import asyncio
+import atexit
 import hashlib
 import os
+import shutil
+import tempfile
 import threading
 from collections.abc import Coroutine
 from pathlib import Path
@@ -25,16 +32,34 @@ from sqlalchemy import make_url
 
 from storage.db import Database
 
+# pytest-xdist runs the tests in several processes at once ("gw0", "gw1", ...), all on one
+# pair of servers. Nothing is shared between them, so nothing needs a lock across
+# processes: each worker has a template database of its own (another worker drops and
+# builds only its own), its databases are named after its own temporary folder, and it
+# has a Redis database number of its own, which its flush after every test empties.
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+_WORKER_INDEX = int(WORKER[2:]) if WORKER.startswith("gw") and WORKER[2:].isdigit() else 0
+
+
+def _worker_redis(url: str | None) -> str | None:
+    if url is None or not WORKER:
+        return url
+    # Redis has 16 numbered databases by default; with-servers hands out number 0.
+    return make_url(url).set(database=str(_WORKER_INDEX)).render_as_string(hide_password=False)
+
+
 ADMIN_URL = os.environ.get("TEST_DATABASE_URL") or None
-REDIS_URL = os.environ.get("TEST_REDIS_URL") or None
+REDIS_URL = _worker_redis(os.environ.get("TEST_REDIS_URL") or None)
 ON_SERVERS = ADMIN_URL is not None
 if ON_SERVERS and REDIS_URL is None:
     raise RuntimeError("TEST_DATABASE_URL needs TEST_REDIS_URL too: the bot needs both")
 
-TEMPLATE = "bot_template"
+TEMPLATE = f"bot_template_{WORKER}" if WORKER else "bot_template"
 _created: dict[Path, str] = {}
 _template_ready = False
+# Within one process: tests run admin statements from several threads (`_run`).
 _lock = threading.Lock()
+_sqlite_template: Path | None = None
 
 T = TypeVar("T")
 
@@ -115,6 +140,37 @@ def database_for(path: Path) -> str:
             _run(_copy_template(name))
             _created[path] = name
         return _url_of(_created[path])
+
+
+async def migrated(path: Path) -> str:
+    """`database_for(path)`, with the schema already in place. On SQLite a file that does
+    not exist yet becomes a copy of one migrated once per process: running every
+    migration costs about as much as the rest of starting a bot."""
+    if ON_SERVERS:
+        return await asyncio.to_thread(database_for, path)
+    _copy_unless_there(await _migrated_sqlite_file(), path)
+    return database_for(path)
+
+
+def _copy_unless_there(template: Path, path: Path) -> None:
+    # A copy of a small local file, on the loop's thread: a hop to a worker thread would
+    # cost more than it saves. A file already there is a restart's: its data stays.
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(template, path)
+
+
+async def _migrated_sqlite_file() -> Path:
+    global _sqlite_template
+    if _sqlite_template is None:
+        folder = Path(tempfile.mkdtemp(prefix="bot-template-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        template = folder / "template.sqlite3"
+        db = await Database.open(template)
+        # Closing the last connection checkpoints the log into the file: one file to copy.
+        await db.close()
+        _sqlite_template = template
+    return _sqlite_template
 
 
 def forget_databases() -> None:
