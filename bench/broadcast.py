@@ -147,12 +147,20 @@ def main() -> None:
     print(f"duplicates      {ours['duplicates']:8.0f}")
     print(f"elapsed         {ours['elapsed_s']:8.1f} s")
     print(f"baseline        {baseline:8.2f} /s")
-    print(json.dumps({
-        "n": args.n, "rate_configured": RATE, "achieved_per_s": round(ours["achieved_per_s"], 2),
-        "pct_of_configured": round(pct, 1), "n_429": int(ours["n_429"]),
-        "lost": int(ours["lost"]), "duplicates": int(ours["duplicates"]),
-        "baseline_per_s": round(baseline, 2),
-    }))  # fmt: skip
+    print(
+        json.dumps(
+            {
+                "n": args.n,
+                "rate_configured": RATE,
+                "achieved_per_s": round(ours["achieved_per_s"], 2),
+                "pct_of_configured": round(pct, 1),
+                "n_429": int(ours["n_429"]),
+                "lost": int(ours["lost"]),
+                "duplicates": int(ours["duplicates"]),
+                "baseline_per_s": round(baseline, 2),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

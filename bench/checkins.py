@@ -36,8 +36,15 @@ WAVE = 1_000
 LEAD_S = 5.0  # the wave's minute starts this long after the wave is set up
 WINDOW_S = 60.0
 TOKEN = "123456789:AAHbenchTokenNotRealAtAll_abcdefghijkl"
-KEYS = ("pending", "startup_s", "rss_added_mb", "schedule_per_s", "late_p50_s",
-        "late_p99_s", "stall_max_ms")  # fmt: skip
+KEYS = (
+    "pending",
+    "startup_s",
+    "rss_added_mb",
+    "schedule_per_s",
+    "late_p50_s",
+    "late_p99_s",
+    "stall_max_ms",
+)
 
 
 def rss_mb() -> float:
@@ -197,8 +204,11 @@ async def rows_measure(folder: Path) -> dict[str, float]:
     while len([u for u in users if u in session.sent_at]) < WAVE and time.time() < deadline:  # noqa: ASYNC110
         await asyncio.sleep(0.2)
     # due_at is stored in whole seconds: lateness counts from that stored second.
-    late = [session.sent_at[u] - int(m.timestamp()) for m, u in zip(due, users, strict=True)
-            if u in session.sent_at]  # fmt: skip
+    late = [
+        session.sent_at[u] - int(m.timestamp())
+        for m, u in zip(due, users, strict=True)
+        if u in session.sent_at
+    ]
     stall = await monitor.stop()
     await waker.close()
     await db.close()

@@ -155,8 +155,12 @@ def _statement(sql: str) -> TextClause:
 def _pragmas(dbapi_connection: Any, _record: Any) -> None:
     """The bot's pragmas, on every new connection before anyone uses it."""
     cursor = dbapi_connection.cursor()
-    for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON",
-                   f"busy_timeout={BUSY_TIMEOUT_MS}"):  # fmt: skip
+    for pragma in (
+        "journal_mode=WAL",
+        "synchronous=NORMAL",
+        "foreign_keys=ON",
+        f"busy_timeout={BUSY_TIMEOUT_MS}",
+    ):
         cursor.execute(f"PRAGMA {pragma}")
     cursor.close()
 
@@ -342,9 +346,11 @@ def main() -> None:
     )
     parser.add_argument("--iterations", type=int, default=20_000)
     parser.add_argument(
-        "--update-cpu-ms", type=float, default=UPDATE_CPU_MS,
+        "--update-cpu-ms",
+        type=float,
+        default=UPDATE_CPU_MS,
         help="CPU one handled update costs the bot (bench/scale.py, SQLite, 1 process)",
-    )  # fmt: skip
+    )
     parser.add_argument("--statements-per-update", type=float, default=8.5)
     parser.add_argument("--units-per-update", type=float, default=2.0)
     args = parser.parse_args()
@@ -363,8 +369,10 @@ def main() -> None:
         return alchemy[name].mean_us() - direct[name].mean_us()
 
     print()
-    print(f"{'µs per call':20}{'aiosqlite':>10}{'p99':>8}{'cpu':>8}"
-          f"{'sqlalchemy':>12}{'p99':>8}{'cpu':>8}{'Δ mean':>10}{'Δ cpu':>8}")  # fmt: skip
+    print(
+        f"{'µs per call':20}{'aiosqlite':>10}{'p99':>8}{'cpu':>8}"
+        f"{'sqlalchemy':>12}{'p99':>8}{'cpu':>8}{'Δ mean':>10}{'Δ cpu':>8}"
+    )
     for name in NAMES:
         a, b = direct[name], alchemy[name]
         print(

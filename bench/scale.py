@@ -161,9 +161,14 @@ def settings_for(
     from testkit.instances import instance_env
 
     env = instance_env(
-        token=TEST_TOKEN, api_url=api_url, database_url=database_url,
-        redis_url=redis_url or "", port=port, LOG_LEVEL="WARNING", **extra,
-    )  # fmt: skip
+        token=TEST_TOKEN,
+        api_url=api_url,
+        database_url=database_url,
+        redis_url=redis_url or "",
+        port=port,
+        LOG_LEVEL="WARNING",
+        **extra,
+    )
     if redis_url is None:
         del env["REDIS_URL"]  # SQLite: one process, nothing shared
     return env
@@ -250,9 +255,13 @@ class Load:
 
 
 async def throughput(
-    name: str, folder: Path, make_url: Callable[[], Awaitable[str]], redis_url: str | None,
-    processes: int, args: argparse.Namespace,
-) -> dict[str, float]:  # fmt: skip
+    name: str,
+    folder: Path,
+    make_url: Callable[[], Awaitable[str]],
+    redis_url: str | None,
+    processes: int,
+    args: argparse.Namespace,
+) -> dict[str, float]:
     from testkit import engines
     from testkit.fake_bot_api import FakeBotAPI
     from testkit.harness import TEST_TOKEN

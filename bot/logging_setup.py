@@ -46,6 +46,10 @@ def configure_logging(level: str, secrets: Iterable[str]) -> None:
     # aiohttp's access log, aiogram's lines per update and per button answer, and
     # APScheduler's two lines per sweep (every 30 seconds) are noise at INFO.
     quiet = max(logging.getLevelName(level), logging.WARNING)
-    for name in ("aiogram.event", "aiogram.middlewares", "apscheduler.executors",
-                 "apscheduler.scheduler"):  # fmt: skip
+    for name in (
+        "aiogram.event",
+        "aiogram.middlewares",
+        "apscheduler.executors",
+        "apscheduler.scheduler",
+    ):
         logging.getLogger(name).setLevel(quiet)

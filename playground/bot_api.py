@@ -44,15 +44,39 @@ Params = dict[str, Any]
 Method = Callable[[Params], Awaitable[Any]]
 
 # Methods that put something into a chat: refused with 403 once its person blocked the bot.
-_CHAT_METHODS = ("sendMessage", "sendPhoto", "sendDocument", "copyMessage", "sendChatAction",
-                 "editMessageText", "editMessageCaption", "editMessageReplyMarkup")  # fmt: skip
+_CHAT_METHODS = (
+    "sendMessage",
+    "sendPhoto",
+    "sendDocument",
+    "copyMessage",
+    "sendChatAction",
+    "editMessageText",
+    "editMessageCaption",
+    "editMessageReplyMarkup",
+)
 MAX_ALERT = 200
 NOT_STARTED = "Forbidden: bot can't initiate conversation with a user"
-_OBJECT_FIELDS = frozenset({"reply_markup", "commands", "scope", "entities",
-                            "caption_entities", "link_preview_options", "reply_parameters",
-                            "allowed_updates"})  # fmt: skip
-_FLAG_FIELDS = frozenset({"show_alert", "disable_notification", "protect_content",
-                          "allow_paid_broadcast", "drop_pending_updates"})  # fmt: skip
+_OBJECT_FIELDS = frozenset(
+    {
+        "reply_markup",
+        "commands",
+        "scope",
+        "entities",
+        "caption_entities",
+        "link_preview_options",
+        "reply_parameters",
+        "allowed_updates",
+    }
+)
+_FLAG_FIELDS = frozenset(
+    {
+        "show_alert",
+        "disable_notification",
+        "protect_content",
+        "allow_paid_broadcast",
+        "drop_pending_updates",
+    }
+)
 
 
 class LocalBotAPI:
@@ -60,8 +84,12 @@ class LocalBotAPI:
         self.token = token
         self.clock = clock
         self.bot_id = int(token.split(":", 1)[0])
-        self.bot_user = {"id": self.bot_id, "is_bot": True, "first_name": "Partner Coach",
-                         "username": "partner_coach_playground_bot"}  # fmt: skip
+        self.bot_user = {
+            "id": self.bot_id,
+            "is_bot": True,
+            "first_name": "Partner Coach",
+            "username": "partner_coach_playground_bot",
+        }
         self.people = {person.key: person for person in people}
         self.chats = {person.user_id: Chat(person) for person in people}
         self.files: dict[str, StoredFile] = {}
@@ -76,16 +104,24 @@ class LocalBotAPI:
         self._open_queries: dict[str, int] = {}  # query id -> chat, until answered
         self._closing = False
         self._methods: dict[str, Method] = {
-            "getMe": self._get_me, "getUpdates": self._get_updates,
-            "deleteWebhook": self._delete_webhook, "getWebhookInfo": self._webhook_info,
-            "sendMessage": self._send_message, "editMessageText": self._edit_text,
+            "getMe": self._get_me,
+            "getUpdates": self._get_updates,
+            "deleteWebhook": self._delete_webhook,
+            "getWebhookInfo": self._webhook_info,
+            "sendMessage": self._send_message,
+            "editMessageText": self._edit_text,
             "editMessageCaption": self._edit_caption,
-            "editMessageReplyMarkup": self._edit_markup, "deleteMessage": self._delete,
-            "sendPhoto": self._send_photo, "sendDocument": self._send_document,
-            "copyMessage": self._copy, "answerCallbackQuery": self._answer_query,
-            "setMyCommands": self._set_commands, "getMyCommands": self._get_commands,
-            "deleteMyCommands": self._delete_commands, "sendChatAction": self._chat_action,
-        }  # fmt: skip
+            "editMessageReplyMarkup": self._edit_markup,
+            "deleteMessage": self._delete,
+            "sendPhoto": self._send_photo,
+            "sendDocument": self._send_document,
+            "copyMessage": self._copy,
+            "answerCallbackQuery": self._answer_query,
+            "setMyCommands": self._set_commands,
+            "getMyCommands": self._get_commands,
+            "deleteMyCommands": self._delete_commands,
+            "sendChatAction": self._chat_action,
+        }
 
     def add_routes(self, app: web.Application) -> None:
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
@@ -103,10 +139,8 @@ class LocalBotAPI:
             entities = []
             if part.startswith("/"):
                 command = part.split(maxsplit=1)[0]
-                entities = [{"type": "bot_command", "offset": 0,
-                             "length": utf16_length(command)}]  # fmt: skip
-            message = chat.add(from_bot=False, date=self.clock.now(), text=part,
-                               entities=entities)  # fmt: skip
+                entities = [{"type": "bot_command", "offset": 0, "length": utf16_length(command)}]
+            message = chat.add(from_bot=False, date=self.clock.now(), text=part, entities=entities)
             await self._incoming(chat, message)
 
     async def send_sticker(self, key: str) -> None:
@@ -125,18 +159,23 @@ class LocalBotAPI:
         if message is None or not message.from_bot:
             raise LookupError("That message is no longer in the chat.")
         # Telegram's apps send only the data of a button the message shows now.
-        shown = [button.get("callback_data") for row in message.inline_keyboard or []
-                 for button in row]  # fmt: skip
+        shown = [
+            button.get("callback_data") for row in message.inline_keyboard or [] for button in row
+        ]
         if data not in shown:
             raise LookupError("That button is no longer on this message.")
         query_id = f"{chat.person.user_id}-{next(self._query_ids)}"
         self._open_queries[query_id] = chat.person.user_id
         await self._push_update(
             "callback_query",
-            {"id": query_id, "from": chat.person.telegram_user(),
-             "chat_instance": str(chat.person.user_id),
-             "message": message.telegram(chat.person, self.bot_user), "data": data},
-        )  # fmt: skip
+            {
+                "id": query_id,
+                "from": chat.person.telegram_user(),
+                "chat_instance": str(chat.person.user_id),
+                "message": message.telegram(chat.person, self.bot_user),
+                "data": data,
+            },
+        )
 
     async def set_blocked(self, key: str, blocked: bool) -> None:
         """The person blocks the bot (or lets it back in): the bot is told, as Telegram
@@ -149,11 +188,14 @@ class LocalBotAPI:
         kicked = {"status": "kicked", "user": self.bot_user, "until_date": 0}
         await self._push_update(
             "my_chat_member",
-            {"chat": chat.person.telegram_chat(), "from": chat.person.telegram_user(),
-             "date": int(self.clock.now().timestamp()),
-             "old_chat_member": member if blocked else kicked,
-             "new_chat_member": kicked if blocked else member},
-        )  # fmt: skip
+            {
+                "chat": chat.person.telegram_chat(),
+                "from": chat.person.telegram_user(),
+                "date": int(self.clock.now().timestamp()),
+                "old_chat_member": member if blocked else kicked,
+                "new_chat_member": kicked if blocked else member,
+            },
+        )
         await self.touch()
 
     def menu(self, key: str) -> list[dict[str, Any]]:
@@ -220,8 +262,12 @@ class LocalBotAPI:
         return web.json_response({"ok": True, "result": result})
 
     async def _get_me(self, params: Params) -> Any:
-        return {**self.bot_user, "can_join_groups": False, "can_read_all_group_messages": False,
-                "supports_inline_queries": False}  # fmt: skip
+        return {
+            **self.bot_user,
+            "can_join_groups": False,
+            "can_read_all_group_messages": False,
+            "supports_inline_queries": False,
+        }
 
     async def _delete_webhook(self, params: Params) -> Any:
         return True
@@ -248,8 +294,9 @@ class LocalBotAPI:
         chat = self._chat(params.get("chat_id"))
         text, entities = check_text(_required(params, "text"), html=_html(params))
         markup = _markup(params)
-        message = chat.add(from_bot=True, date=self.clock.now(), text=text,
-                           entities=_dump(entities))  # fmt: skip
+        message = chat.add(
+            from_bot=True, date=self.clock.now(), text=text, entities=_dump(entities)
+        )
         self._apply_markup(chat, message, markup)
         return await self._shown(chat, message)
 
@@ -264,11 +311,17 @@ class LocalBotAPI:
         return await self._send_media(chat, params, document=document)
 
     async def _send_media(self, chat: Chat, params: Params, **media: StoredFile) -> Any:
-        caption, entities = check_text(params.get("caption") or "", caption=True,
-                                       html=_html(params))  # fmt: skip
+        caption, entities = check_text(
+            params.get("caption") or "", caption=True, html=_html(params)
+        )
         markup = _markup(params)
-        message = chat.add(from_bot=True, date=self.clock.now(), caption=caption or None,
-                           caption_entities=_dump(entities), **media)  # fmt: skip
+        message = chat.add(
+            from_bot=True,
+            date=self.clock.now(),
+            caption=caption or None,
+            caption_entities=_dump(entities),
+            **media,
+        )
         self._apply_markup(chat, message, markup)
         return await self._shown(chat, message)
 
@@ -286,10 +339,16 @@ class LocalBotAPI:
             parsed, entities = check_text(params["caption"], caption=True, html=_html(params))
             caption, caption_entities = parsed or None, _dump(entities)
         copy = chat.add(
-            from_bot=True, date=self.clock.now(), text=source.text, entities=source.entities,
-            caption=caption, caption_entities=caption_entities,
-            photo=source.photo, document=source.document, sticker=source.sticker,
-        )  # fmt: skip
+            from_bot=True,
+            date=self.clock.now(),
+            text=source.text,
+            entities=source.entities,
+            caption=caption,
+            caption_entities=caption_entities,
+            photo=source.photo,
+            document=source.document,
+            sticker=source.sticker,
+        )
         self._apply_markup(chat, copy, markup)
         await self.touch()
         return {"message_id": copy.message_id}
@@ -305,10 +364,12 @@ class LocalBotAPI:
         chat, message = self._editable(params)
         if message.text is not None:
             raise BotAPIError("Bad Request: there is no caption in the message to edit")
-        caption, entities = check_text(params.get("caption") or "", caption=True,
-                                       html=_html(params))  # fmt: skip
-        return await self._edit(chat, message, params, caption=caption or None,
-                                caption_entities=_dump(entities))  # fmt: skip
+        caption, entities = check_text(
+            params.get("caption") or "", caption=True, html=_html(params)
+        )
+        return await self._edit(
+            chat, message, params, caption=caption or None, caption_entities=_dump(entities)
+        )
 
     async def _edit_markup(self, params: Params) -> Any:
         chat, message = self._editable(params)
@@ -547,6 +608,5 @@ def _canonical(name: str, methods: Mapping[str, Method]) -> str:
 
 
 def _answer_error(error: BotAPIError) -> web.Response:
-    body: dict[str, Any] = {"ok": False, "error_code": error.code,
-                            "description": error.description}  # fmt: skip
+    body: dict[str, Any] = {"ok": False, "error_code": error.code, "description": error.description}
     return web.json_response(body, status=error.code)

@@ -17,11 +17,24 @@ MAX_CALLBACK_DATA = 64  # bytes
 MAX_COMMANDS = 100
 
 # The HTML subset Telegram parses, and the entity each tag becomes.
-ENTITY_TYPES = {"b": "bold", "strong": "bold", "i": "italic", "em": "italic",
-                "u": "underline", "ins": "underline", "s": "strikethrough",
-                "strike": "strikethrough", "del": "strikethrough", "code": "code",
-                "pre": "pre", "a": "text_link", "tg-spoiler": "spoiler", "span": "spoiler",
-                "blockquote": "blockquote", "tg-emoji": "custom_emoji"}  # fmt: skip
+ENTITY_TYPES = {
+    "b": "bold",
+    "strong": "bold",
+    "i": "italic",
+    "em": "italic",
+    "u": "underline",
+    "ins": "underline",
+    "s": "strikethrough",
+    "strike": "strikethrough",
+    "del": "strikethrough",
+    "code": "code",
+    "pre": "pre",
+    "a": "text_link",
+    "tg-spoiler": "spoiler",
+    "span": "spoiler",
+    "blockquote": "blockquote",
+    "tg-emoji": "custom_emoji",
+}
 ALLOWED_TAGS = frozenset(ENTITY_TYPES)
 
 NOT_MODIFIED = (
@@ -225,8 +238,12 @@ class _HTMLReader:
                 return None
             return MessageEntity(type=kind, offset=start, length=length, url=url)
         if tag == "pre" or (tag == "code" and argument):
-            return MessageEntity(type="pre" if argument else kind, offset=start, length=length,
-                                 language=argument or None)  # fmt: skip
+            return MessageEntity(
+                type="pre" if argument else kind,
+                offset=start,
+                length=length,
+                language=argument or None,
+            )
         if tag == "tg-emoji":
             if not argument:
                 raise ValueError("Custom emoji entity must contain a custom emoji identifier")
@@ -308,8 +325,10 @@ def check_markup(markup: Mapping[str, Any] | None) -> None:
     if "inline_keyboard" in markup:
         for button in _buttons(markup["inline_keyboard"]):
             if not isinstance(button, Mapping):
-                raise BotAPIError("Bad Request: can't parse inline keyboard button: "
-                                  "InlineKeyboardButton must be an Object")  # fmt: skip
+                raise BotAPIError(
+                    "Bad Request: can't parse inline keyboard button: "
+                    "InlineKeyboardButton must be an Object"
+                )
             if not str(button.get("text") or "").strip():
                 raise BotAPIError(TEXT_BUTTON)
             data, url = button.get("callback_data"), button.get("url")

@@ -146,10 +146,14 @@ class FakeBotAPI:
             if self.limit_per_second is not None and len(recent) >= self.limit_per_second:
                 self.answered_429 += 1
                 return web.json_response(
-                    {"ok": False, "error_code": 429, "parameters": {"retry_after": 1},
-                     "description": "Too Many Requests: retry after 1"},
+                    {
+                        "ok": False,
+                        "error_code": 429,
+                        "parameters": {"retry_after": 1},
+                        "description": "Too Many Requests: retry after 1",
+                    },
                     status=429,
-                )  # fmt: skip
+                )
             self.send_times.append(arrived)
             chat_id = int(decoded.get("chat_id", 0) or 0)
             if chat_id in self.blocked:

@@ -75,8 +75,11 @@ def make_settings(db_path: Path, **overrides: Any) -> Settings:
     # Tests act faster than any person, on a clock that stands still: no flood limit
     # unless a test asks for one.
     # On the server run the path names a PostgreSQL database of its own (testkit/engines.py).
-    values: dict[str, Any] = {"bot_token": TEST_TOKEN, "database_path": db_path,
-                              "flood_rate": 10_000}  # fmt: skip
+    values: dict[str, Any] = {
+        "bot_token": TEST_TOKEN,
+        "database_path": db_path,
+        "flood_rate": 10_000,
+    }
     if engines.ON_SERVERS:
         values.update(database_url=engines.database_for(db_path), **engines.server_settings())
     values.update(overrides)
@@ -124,8 +127,18 @@ class BotHarness:
         services = create_services(db, config, clock, shared_i18n(), CityIndex(), waker, redis)
         dispatcher = create_dispatcher(services)
         delivery = create_delivery(bot, dispatcher, services, Pacer(1000, clock))
-        return cls(db, dispatcher, bot, session, clock, config, waker, services,
-                   delivery.due_work, delivery.broadcaster)  # fmt: skip
+        return cls(
+            db,
+            dispatcher,
+            bot,
+            session,
+            clock,
+            config,
+            waker,
+            services,
+            delivery.due_work,
+            delivery.broadcaster,
+        )
 
     async def stop(self) -> None:
         # As at shutdown: a broadcast lease held in Redis is handed back at once.
@@ -181,9 +194,14 @@ class UserDriver:
 
     async def send_sticker(self) -> list[str]:
         sticker = Sticker(
-            file_id="s", file_unique_id="s", type="regular", width=512, height=512,
-            is_animated=False, is_video=False,
-        )  # fmt: skip
+            file_id="s",
+            file_unique_id="s",
+            type="regular",
+            width=512,
+            height=512,
+            is_animated=False,
+            is_video=False,
+        )
         return await self._send_message(sticker=sticker)
 
     async def send_photo(self) -> list[str]:

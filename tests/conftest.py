@@ -42,12 +42,22 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 # Modules whose tests start main.py, Chromium or several bots: seconds each, mostly
 # spent importing the bot in a child process.
-_SLOW_MODULES = ("test_playground_browser", "test_playground_run", "test_two_instances",
-                 "test_main_process", "test_scale_settings")  # fmt: skip
+_SLOW_MODULES = (
+    "test_playground_browser",
+    "test_playground_run",
+    "test_two_instances",
+    "test_main_process",
+    "test_scale_settings",
+)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # The slow ones first: handed out early, they run beside the many quick tests
     # instead of leaving one worker busy alone at the end of a parallel run.
-    items.sort(key=lambda item: item.module.__name__.rsplit(".", 1)[-1] not in _SLOW_MODULES
-               if isinstance(item, pytest.Function) and item.module else True)  # fmt: skip
+    items.sort(
+        key=lambda item: (
+            item.module.__name__.rsplit(".", 1)[-1] not in _SLOW_MODULES
+            if isinstance(item, pytest.Function) and item.module
+            else True
+        )
+    )

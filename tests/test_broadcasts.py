@@ -23,7 +23,7 @@ from bot.config import ConfigError, load_settings
 from bot.delivery.broadcaster import Broadcaster
 from bot.delivery.pacer import Pacer
 from bot.views.broadcast import AudienceCb
-from storage.broadcasts import Audience, BroadcastRepository
+from storage.broadcasts import Audience, BroadcastRepository, RecipientStatus
 from storage.users import User
 from testkit.harness import TEST_TOKEN, BotHarness, UserDriver
 
@@ -83,8 +83,12 @@ async def test_admin_broadcast_from_message_to_summary(admin_harness: BotHarness
     await admin.send("/broadcast")
     announcement_replies = await admin.send("New: check-ins with past clients! /checkins")
     assert announcement_replies == ["Who should receive it?"]
-    assert admin.buttons()[:4] == ["All users (4)", "Tip subscribers (0)",
-                                   "English speakers (3)", "Russian speakers (1)"]  # fmt: skip
+    assert admin.buttons()[:4] == [
+        "All users (4)",
+        "Tip subscribers (0)",
+        "English speakers (3)",
+        "Russian speakers (1)",
+    ]
     replies = await admin.press("English speakers (3)")
     assert "It goes to 3 people" in replies[-1]
     [preview] = copies(admin_harness)
@@ -135,10 +139,15 @@ def runner(
 
     services = harness.services
     return Broadcaster(
-        services.repos.broadcasts, services.accounts, harness.bot,
-        Pacer(rate, harness.clock, sleep=fake_sleep), services.i18n, harness.clock,
-        sleep=fake_sleep, **kwargs,
-    )  # fmt: skip
+        services.repos.broadcasts,
+        services.accounts,
+        harness.bot,
+        Pacer(rate, harness.clock, sleep=fake_sleep),
+        services.i18n,
+        harness.clock,
+        sleep=fake_sleep,
+        **kwargs,
+    )
 
 
 async def test_403_429_and_400(admin_harness: BotHarness) -> None:
@@ -226,8 +235,8 @@ async def test_resume_after_crash_loses_nobody(admin_harness: BotHarness) -> Non
     await broadcasts.start(broadcast_id, admin_harness.clock.now())
     # The process was killed: two were sent, one was on its way, three never started.
     for user in users[:2]:
-        await broadcasts.mark(broadcast_id, user.user_id, "sent")
-    await broadcasts.mark(broadcast_id, users[2].user_id, "sending")
+        await broadcasts.mark(broadcast_id, user.user_id, RecipientStatus.SENT)
+    await broadcasts.mark(broadcast_id, users[2].user_id, RecipientStatus.SENDING)
 
     await runner(admin_harness).run_all()  # the next start
     resent = sorted(int(m.chat_id) for m in copies(admin_harness))

@@ -25,13 +25,14 @@ from bot.delivery.telegram_policy import MAX_ATTEMPTS, retry_delay
 from bot.delivery.wakeup import SchedulerWaker
 from bot.rules.checkins import (
     AgeBucket,
+    CheckinOutcome,
     Preset,
     When,
     WhenProblem,
     parse_when,
     polite,
 )
-from bot.services.checkins import CheckinOutcome, CheckinService
+from bot.services.checkins import CheckinService
 from bot.telegram.app import create_delivery
 from bot.views.checkins import CheckinAction, CheckinCb, OutcomeCb, SnoozeCb
 from storage.checkins import Checkin
@@ -239,18 +240,34 @@ async def test_checkin_hour_setting_moves_pending_checkins(harness: BotHarness) 
     ("zone", "today", "preset", "due_utc"),
     [
         # Berlin springs forward on 28 Mar 2027: 10:00 is 09:00 UTC before, 08:00 after.
-        ("Europe/Berlin", datetime(2027, 3, 10, 12, tzinfo=UTC), Preset.ONE_MONTH,
-         datetime(2027, 4, 10, 8, 0, tzinfo=UTC)),
+        (
+            "Europe/Berlin",
+            datetime(2027, 3, 10, 12, tzinfo=UTC),
+            Preset.ONE_MONTH,
+            datetime(2027, 4, 10, 8, 0, tzinfo=UTC),
+        ),
         # ... and falls back on 31 Oct 2027.
-        ("Europe/Berlin", datetime(2027, 10, 20, 12, tzinfo=UTC), Preset.TWO_WEEKS,
-         datetime(2027, 11, 3, 9, 0, tzinfo=UTC)),
+        (
+            "Europe/Berlin",
+            datetime(2027, 10, 20, 12, tzinfo=UTC),
+            Preset.TWO_WEEKS,
+            datetime(2027, 11, 3, 9, 0, tzinfo=UTC),
+        ),
         # New York: 14 Mar 2027 (EST -5 -> EDT -4) and 7 Nov 2027 (back to -5).
-        ("America/New_York", datetime(2027, 3, 1, 17, tzinfo=UTC), Preset.TWO_WEEKS,
-         datetime(2027, 3, 15, 14, 0, tzinfo=UTC)),
-        ("America/New_York", datetime(2027, 10, 30, 17, tzinfo=UTC), Preset.TWO_WEEKS,
-         datetime(2027, 11, 13, 15, 0, tzinfo=UTC)),
+        (
+            "America/New_York",
+            datetime(2027, 3, 1, 17, tzinfo=UTC),
+            Preset.TWO_WEEKS,
+            datetime(2027, 3, 15, 14, 0, tzinfo=UTC),
+        ),
+        (
+            "America/New_York",
+            datetime(2027, 10, 30, 17, tzinfo=UTC),
+            Preset.TWO_WEEKS,
+            datetime(2027, 11, 13, 15, 0, tzinfo=UTC),
+        ),
     ],
-)  # fmt: skip
+)
 async def test_ten_oclock_stays_ten_oclock_across_dst(
     harness: BotHarness, zone: str, today: datetime, preset: Preset, due_utc: datetime
 ) -> None:
@@ -294,13 +311,21 @@ async def test_reminder_text_and_buttons(harness: BotHarness) -> None:
     [reminder] = reminders_sent(harness)
     assert reminder.text.startswith("🔔 <b>Time to check in with Acme</b>")
     assert "Project: Spring landing, finished 23 Nov 2026 (2 weeks ago)." in reminder.text
-    assert "Their goal: 💰 More sales or profit. Measured by: orders per week, before the " \
-        "project: 30 orders." in reminder.text  # fmt: skip
+    assert (
+        "Their goal: 💰 More sales or profit. Measured by: orders per week, before the "
+        "project: 30 orders." in reminder.text
+    )
     assert "<blockquote>" in reminder.text and "orders per week" in reminder.text
     assert "anything else" not in reminder.text.lower()
     assert "A little late" not in reminder.text
-    assert user.buttons() == ["✅ Done", "😴 Snooze", "🗓 Reschedule", "⏭ Skip",
-                              "🔕 Stop for this client", "📏 What's the number now?"]  # fmt: skip
+    assert user.buttons() == [
+        "✅ Done",
+        "😴 Snooze",
+        "🗓 Reschedule",
+        "⏭ Skip",
+        "🔕 Stop for this client",
+        "📏 What's the number now?",
+    ]
     assert "Ask what the figure for <b>orders per week</b> is now" in reminder.text
     assert (await the_checkin(harness)).status == "sent"
 

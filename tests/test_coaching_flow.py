@@ -48,8 +48,7 @@ async def stored_answers(harness: BotHarness, user: UserDriver) -> dict[str, Ans
     """The answers of the reflection whose question is on screen."""
     _, data = user.button_data(user.buttons()[0])
     reflection = AnswerCb.unpack(data).reflection
-    past = await harness.services.reflections.past(await account(harness, user.user_id),
-                                                   reflection)  # fmt: skip
+    past = await harness.services.reflections.past(await account(harness, user.user_id), reflection)
     assert past is not None
     return past.answers
 
@@ -77,8 +76,11 @@ async def test_whole_flow_from_menu_to_score(harness: BotHarness) -> None:
 
     [project] = await stored_projects(harness)
     assert (project.finished_on, project.goal, project.metric, project.baseline) == (
-        date(2026, 11, 23), Goal.SALES, "orders per week", "30 orders"
-    )  # fmt: skip
+        date(2026, 11, 23),
+        Goal.SALES,
+        "orders per week",
+        "30 orders",
+    )
     me = await account(harness)
     [done] = (await harness.services.reflections.history(me, 0, 10)).items
     assert (done.project_id, done.score, done.label) == (project.id, 100, "partner")
@@ -306,8 +308,10 @@ async def test_a_failed_save_leaves_no_half_of_the_project(
     assert (project.title, project.metric) == ("Spring landing", "orders per week")
     [contact] = (await exported(harness))["contacts"]
     assert (contact["client_id"], contact["happened_on"], contact["source"]) == (
-        project.client_id, "2026-11-23", "project"
-    )  # fmt: skip
+        project.client_id,
+        "2026-11-23",
+        "project",
+    )
 
 
 async def test_back_through_the_project_form(harness: BotHarness) -> None:

@@ -17,6 +17,7 @@ from aiogram.fsm.storage.base import StorageKey
 from sqlalchemy import make_url
 
 from bot.content.questions import QUESTIONS
+from storage.broadcasts import RecipientStatus
 from storage.checkins import NewCheckin
 from storage.db import Database
 from storage.fsm import DatabaseStorage
@@ -179,7 +180,7 @@ async def build_source(path: Path, *, many: bool) -> Built:
 
         broadcast = await repos.broadcasts.create(ANNA.id, ANNA.chat_id, BIG + 5, "all", NOW)
         await repos.broadcasts.start(broadcast.id, NOW)
-        await repos.broadcasts.mark(broadcast.id, BORIS.id, "sent")
+        await repos.broadcasts.mark(broadcast.id, BORIS.id, RecipientStatus.SENT)
 
         reading = await repos.metrics.add(
             ANNA.id, project_id, "1,5%", 1.5, True, date(2026, 11, 26), NOW

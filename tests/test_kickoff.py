@@ -383,9 +383,10 @@ async def test_a_note_sent_again_after_a_crash_does_not_double_the_notes(
     stored = await _stored(harness, user)
     [started] = await harness.services.kickoffs.active(stored, 10)
     [note] = [
-        n for n in await harness.services.repos.nudges.for_kickoff(stored.id, started.id)
+        n
+        for n in await harness.services.repos.nudges.for_kickoff(stored.id, started.id)
         if n.action is NudgeKind.PROGRESS
-    ]  # fmt: skip
+    ]
     sender = NudgeSender(harness.bot, harness.services.i18n, harness.services.kickoffs)
     assert await harness.services.repos.nudges.claim(note.id, FIRST_NOTE, FIRST_NOTE)
     await sender.send(note, False)  # sent, then the crash: still 'sending'
@@ -393,9 +394,10 @@ async def test_a_note_sent_again_after_a_crash_does_not_double_the_notes(
     await harness.due_work.run_due()  # the stale claim is taken again and sent once more
     assert len(nudges_sent(harness, user)) == 2
     pending = [
-        n for n in await harness.services.repos.nudges.for_kickoff(stored.id, started.id)
+        n
+        for n in await harness.services.repos.nudges.for_kickoff(stored.id, started.id)
         if n.action is NudgeKind.PROGRESS and n.status == "pending"
-    ]  # fmt: skip
+    ]
     assert [n.local_due.date() for n in pending] == [date(2026, 12, 2)]
 
 

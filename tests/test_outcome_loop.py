@@ -25,9 +25,10 @@ NOTE_DAYS = ("Sun, 29 Nov", "Wed, 2 Dec")
 
 def sent_to(harness: BotHarness, user: UserDriver) -> list[SendMessage]:
     return [
-        m for m in harness.session.requests
+        m
+        for m in harness.session.requests
         if isinstance(m, SendMessage) and m.chat_id == user.user_id
-    ]  # fmt: skip
+    ]
 
 
 async def step_kickoff(harness: BotHarness, user: UserDriver) -> None:

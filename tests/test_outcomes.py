@@ -288,8 +288,13 @@ async def test_the_chart_reaches_the_chat_when_the_card_is_out_of_reach(
     await user.send("2,1%")
     project_id = await tracked_project_id(harness, user.user_id)
     old = InaccessibleMessage(chat=user.chat, message_id=1, date=0)
-    query = CallbackQuery(id="old", from_user=user.tg_user, chat_instance="ci", message=old,
-                          data=MetricChartCb(project=project_id).pack())  # fmt: skip
+    query = CallbackQuery(
+        id="old",
+        from_user=user.tg_user,
+        chat_instance="ci",
+        message=old,
+        data=MetricChartCb(project=project_id).pack(),
+    )
     await harness.feed(Update(update_id=999_999, callback_query=query))
     [photo] = [m for m in harness.session.requests if isinstance(m, SendPhoto)]
     assert photo.chat_id == user.user_id
@@ -298,8 +303,11 @@ async def test_the_chart_reaches_the_chat_when_the_card_is_out_of_reach(
 
 def test_metric_chart_draws_percent_readings_over_the_baseline() -> None:
     baseline = ChartPoint("23 Nov 2026", 1.2, "1,2%")
-    points = [ChartPoint("10 Dec 2026", 2.1, "2,1%"), ChartPoint("10 Jan 2027", 2.4, "2.4%"),
-              ChartPoint("10 Feb 2027", 1.9, "$1.9% or so")]  # fmt: skip
+    points = [
+        ChartPoint("10 Dec 2026", 2.1, "2,1%"),
+        ChartPoint("10 Jan 2027", 2.4, "2.4%"),
+        ChartPoint("10 Feb 2027", 1.9, "$1.9% or so"),
+    ]
     texts = MetricChartTexts("CTR at Acme", "before the project")
     figure = draw_metric_chart(points, baseline, texts, percent=True)
     figure.canvas.draw()
@@ -339,9 +347,14 @@ def test_metric_chart_of_a_single_reading_without_a_baseline() -> None:
 
 @pytest.mark.parametrize(
     ("value", "percent", "shown"),
-    [(2.1, True, "2.1%"), (1200000.0, False, "1\u2009200\u2009000"), (-0.001, False, "0"),
-     (40.0, False, "40"), (0.126, True, "0.13%")],
-)  # fmt: skip
+    [
+        (2.1, True, "2.1%"),
+        (1200000.0, False, "1\u2009200\u2009000"),
+        (-0.001, False, "0"),
+        (40.0, False, "40"),
+        (0.126, True, "0.13%"),
+    ],
+)
 def test_axis_numbers_are_short(value: float, percent: bool, shown: str) -> None:
     assert number_text(value, percent) == shown
 
@@ -456,9 +469,11 @@ def test_only_a_result_that_got_better_asks_for_a_referral(language: str) -> Non
     asking = [d.key for d in RESULT_DRAFTS[Change.IMPROVED] if ask.search(t(d.key, **values))]
     assert asking
     others = [
-        *(d for options in DRAFTS.values() for d in options), *NO_METRIC_DRAFTS,
-        *RESULT_DRAFTS[Change.SAME], *RESULT_DRAFTS[Change.WORSE],
-    ]  # fmt: skip
+        *(d for options in DRAFTS.values() for d in options),
+        *NO_METRIC_DRAFTS,
+        *RESULT_DRAFTS[Change.SAME],
+        *RESULT_DRAFTS[Change.WORSE],
+    ]
     assert [d.key for d in others if ask.search(t(d.key, **values))] == []
     assert not ask.search(t("draft-no-project", client="x"))
 

@@ -91,9 +91,14 @@ async def playground() -> AsyncIterator[Playground]:
         return min(due, default=None)
 
     page = PlaygroundPage(
-        api, clock, I18n(), hint="", profile=no_profile, run_due=run_due,
+        api,
+        clock,
+        I18n(),
+        hint="",
+        profile=no_profile,
+        run_due=run_due,
         on_clock_moved=lambda: moves.append(1),
-    )  # fmt: skip
+    )
     runner = web.AppRunner(page.create_app(), access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
@@ -129,8 +134,10 @@ async def test_a_message_shows_in_its_persons_chat_as_telegram_keeps_it(
     )
     assert sent.text == "Балл: 96 · подробнее & ещё"
     assert [(e.type, e.offset, e.length) for e in sent.entities or []] == [
-        ("bold", 0, 8), ("text_link", 11, 9), ("italic", 23, 3),
-    ]  # fmt: skip
+        ("bold", 0, 8),
+        ("text_link", 11, 9),
+        ("italic", 23, 3),
+    ]
     [shown] = await playground.messages("ru")
     assert (shown["from"], shown["text"], shown["id"]) == ("bot", sent.text, sent.message_id)
     assert shown["entities"][1]["url"] == "https://example.com"
@@ -173,17 +180,20 @@ async def test_what_telegram_allows_is_kept_as_telegram_keeps_it(playground: Pla
     # Only &lt; &gt; &amp; &quot; and numbers are decoded; any other "&" stays as typed.
     await bot.send_message(RU, "a &nbsp; &lt;b&gt; &#60; &#x3C; &amp;c")
     await bot.send_message(
-        RU, '<span class="tg-spoiler">s</span> <blockquote expandable>q</blockquote>'
-        '<pre><code class="language-python">x = 1</code></pre>'
-    )  # fmt: skip
+        RU,
+        '<span class="tg-spoiler">s</span> <blockquote expandable>q</blockquote>'
+        '<pre><code class="language-python">x = 1</code></pre>',
+    )
     # Texts that look like JSON or a flag reach the chat as they were written.
     for text in ("[1/3] Вопрос", '{"a": 1}', "true"):
         await bot.send_message(RU, text, parse_mode=None)
     shown = await playground.messages("ru")
     assert shown[2]["text"] == "a &nbsp; <b> < < &c"
     assert [(e["type"], e.get("language")) for e in shown[3]["entities"]] == [
-        ("spoiler", None), ("expandable_blockquote", None), ("pre", "python"),
-    ]  # fmt: skip
+        ("spoiler", None),
+        ("expandable_blockquote", None),
+        ("pre", "python"),
+    ]
     assert [m["text"] for m in shown[4:]] == ["[1/3] Вопрос", '{"a": 1}', "true"]
 
 
@@ -345,10 +355,12 @@ async def test_each_person_sees_the_command_menu_meant_for_them(playground: Play
         [BotCommand(command="help", description="Помощь")], language_code="ru"
     )
     await bot.set_my_commands(
-        [BotCommand(command="help", description="Help"),
-         BotCommand(command="broadcast", description="Broadcast")],
+        [
+            BotCommand(command="help", description="Help"),
+            BotCommand(command="broadcast", description="Broadcast"),
+        ],
         scope=BotCommandScopeChat(chat_id=ADMIN),
-    )  # fmt: skip
+    )
     menus = {key: (await playground.state(key))["commands"] for key in ("ru", "en", "admin")}
     assert [c["description"] for c in menus["ru"]] == ["Помощь"]
     assert [c["description"] for c in menus["en"]] == ["Help"]
@@ -382,8 +394,10 @@ async def test_a_broadcast_copy_shows_in_each_chat(playground: Playground) -> No
     copied = await playground.bot.copy_message(RU, ADMIN, update.message.message_id)
     [shown] = await playground.messages("ru")
     assert (shown["id"], shown["text"], shown["from"]) == (
-        copied.message_id, "Tip of the week", "bot"
-    )  # fmt: skip
+        copied.message_id,
+        "Tip of the week",
+        "bot",
+    )
     chart = await playground.bot.send_photo(ADMIN, BufferedInputFile(sample_photo(), "c.png"))
     assert chart.photo is not None
     await playground.bot.copy_message(EN, ADMIN, chart.message_id, caption="<i>New</i> chart")
@@ -449,12 +463,17 @@ async def test_malformed_requests_get_telegrams_400_not_a_crash(playground: Play
     url = f"{playground.url}/bot{PLAYGROUND_TOKEN}"
     for method, fields, refusal in [
         ("deleteMessage", {"chat_id": str(RU), "message_id": "abc"}, "must be of type Integer"),
-        ("sendMessage", {"chat_id": str(RU), "text": "x", "reply_markup": "{"},
-         "can't parse reply_markup JSON object"),
-        ("sendMessage", {"chat_id": str(RU), "text": "x",
-                         "reply_markup": '{"inline_keyboard": [["Go"]]}'},
-         "InlineKeyboardButton must be an Object"),
-    ]:  # fmt: skip
+        (
+            "sendMessage",
+            {"chat_id": str(RU), "text": "x", "reply_markup": "{"},
+            "can't parse reply_markup JSON object",
+        ),
+        (
+            "sendMessage",
+            {"chat_id": str(RU), "text": "x", "reply_markup": '{"inline_keyboard": [["Go"]]}'},
+            "InlineKeyboardButton must be an Object",
+        ),
+    ]:
         async with playground.http.post(f"{url}/{method}", data=fields) as answer:
             body = await answer.json()
             assert (answer.status, body["ok"]) == (400, False)

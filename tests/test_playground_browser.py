@@ -116,8 +116,19 @@ async def test_a_freelancer_goes_from_start_to_a_reminder_two_weeks_later(
         await anna.press(RU.label("button-yesterday"))
 
         # The whole reflection: twelve questions, the last one typed.
-        answers = ["5", "Да", "Да", "5", "Да", "Да", "5", "Да", "5", "10",
-                   RU.label("decision-keep")]  # fmt: skip
+        answers = [
+            "5",
+            "Да",
+            "Да",
+            "5",
+            "Да",
+            "Да",
+            "5",
+            "Да",
+            "5",
+            "10",
+            RU.label("decision-keep"),
+        ]
         for number, answer in enumerate(answers, start=1):
             await anna.sees(f"Вопрос {number} из 12")
             await anna.press(answer)

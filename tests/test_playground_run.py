@@ -50,8 +50,9 @@ async def press(playground: PlaygroundProcess, person: str, label: str) -> None:
                 for button in row:
                     if button["text"] == label:
                         data = button["callback_data"]
-                        await act(playground, "press", person=person, message_id=message["id"],
-                                  data=data)  # fmt: skip
+                        await act(
+                            playground, "press", person=person, message_id=message["id"], data=data
+                        )
                         return
         await asyncio.sleep(0.05)
     raise AssertionError(f"no button {label!r}: {(await playground.state(person))['messages']}")
@@ -73,9 +74,10 @@ async def first_message(
 async def texts(playground: PlaygroundProcess, person: str, containing: str) -> list[str]:
     """Bot messages with this text, waiting a little for the first."""
     message = await first_message(
-        playground, person,
+        playground,
+        person,
         lambda m: m["from"] == "bot" and containing in (m["text"] or m["caption"] or ""),
-    )  # fmt: skip
+    )
     return [message["text"] or message["caption"]]
 
 
@@ -125,8 +127,10 @@ async def test_with_a_token_the_playground_leaves_the_production_data_alone(
         "DATABASE_PATH=data/bot.sqlite3\nADMIN_IDS=1\n"
     )
     # Even a production URL in the environment is not used.
-    servers = {"DATABASE_URL": "postgresql://coach:secret@127.0.0.1:9/coach",
-               "REDIS_URL": "redis://127.0.0.1:9/0"}  # fmt: skip
+    servers = {
+        "DATABASE_URL": "postgresql://coach:secret@127.0.0.1:9/coach",
+        "REDIS_URL": "redis://127.0.0.1:9/0",
+    }
     async with playground_process(tmp_path, env=servers, arguments=("--playground",)) as running:
         await say(running, "ru", "/start")
         await wait_for_bot_message(running, "ru")
@@ -143,10 +147,16 @@ async def test_a_busy_port_gets_one_line_naming_another(tmp_path: Path) -> None:
         taken.listen()
         port = taken.getsockname()[1]
         process = await asyncio.create_subprocess_exec(
-            sys.executable, str(ROOT / "main.py"), "--playground", "--port", str(port),
-            cwd=tmp_path, env=without_settings(), stdout=asyncio.subprocess.PIPE,
+            sys.executable,
+            str(ROOT / "main.py"),
+            "--playground",
+            "--port",
+            str(port),
+            cwd=tmp_path,
+            env=without_settings(),
+            stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE,
-        )  # fmt: skip
+        )
         _, error = await asyncio.wait_for(process.communicate(), 120)
     assert process.returncode == 1
     [line] = error.decode().strip().splitlines()

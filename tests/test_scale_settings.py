@@ -55,15 +55,21 @@ async def test_unreachable_servers_stop_the_start_with_one_line(
     # Both at once: each start spends seconds importing the bot before it fails.
     (code, output), (redis_code, redis_output) = await asyncio.gather(
         run_main(
-            tmp_path, BOT_TOKEN=TEST_TOKEN, TELEGRAM_API_URL=api.url, LOG_LEVEL="WARNING",
+            tmp_path,
+            BOT_TOKEN=TEST_TOKEN,
+            TELEGRAM_API_URL=api.url,
+            LOG_LEVEL="WARNING",
             DATABASE_URL=f"postgresql://bot:s3cretpw@{DEAD_PORT}/bot",
             REDIS_URL=f"redis://{DEAD_PORT}/0",
         ),
         run_main(
-            tmp_path, BOT_TOKEN=TEST_TOKEN, TELEGRAM_API_URL=api.url, LOG_LEVEL="WARNING",
+            tmp_path,
+            BOT_TOKEN=TEST_TOKEN,
+            TELEGRAM_API_URL=api.url,
+            LOG_LEVEL="WARNING",
             REDIS_URL=f"redis://:s3cretpw@{DEAD_PORT}/0",
         ),
-    )  # fmt: skip
+    )
     assert code == 1
     assert_one_clear_line(
         output, f"Cannot open the database at postgresql://bot:***@{DEAD_PORT}/bot"
@@ -96,9 +102,13 @@ async def test_a_second_polling_instance_is_refused(tmp_path: Path, api: FakeBot
     try:
         await api.wait_for(lambda call: call.method == "setMyCommands", timeout=30)
         code, output = await run_main(
-            tmp_path, BOT_TOKEN=TEST_TOKEN, TELEGRAM_API_URL=api.url, LOG_LEVEL="WARNING",
-            DATABASE_URL=settings.database, REDIS_URL=str(settings.redis_url),
-        )  # fmt: skip
+            tmp_path,
+            BOT_TOKEN=TEST_TOKEN,
+            TELEGRAM_API_URL=api.url,
+            LOG_LEVEL="WARNING",
+            DATABASE_URL=settings.database,
+            REDIS_URL=str(settings.redis_url),
+        )
     finally:
         await first.stop()
         await asyncio.wait_for(running, 10)

@@ -27,6 +27,7 @@ from bot.services.scoreboard import (
 )
 from bot.views.history import CAPTION_LIMIT, fits_caption, scoreboard_text, split_caption
 from storage.projects import Goal, Project
+from storage.reflections import ReflectionStatus
 from storage.scoreboard import NewOrder, ProjectResult
 from testkit.harness import BotHarness, UserDriver
 from tests.support.conversations import BEST_ANSWERS, answer_all, deliver_reminder, record_project
@@ -50,20 +51,36 @@ def result(
     recorded: datetime = RECORDED,
 ) -> ProjectResult:
     project = Project(
-        id=project_id, user_id=1, client_id=client, client_name=f"Client {client}",
-        title=f"Project {project_id}", goal=goal, goal_note=None, metric=metric,
-        baseline=baseline, finished_on=finished, created_at=recorded,
-        reflection_status="done" if score is not None or forecast is not None else None,
+        id=project_id,
+        user_id=1,
+        client_id=client,
+        client_name=f"Client {client}",
+        title=f"Project {project_id}",
+        goal=goal,
+        goal_note=None,
+        metric=metric,
+        baseline=baseline,
+        finished_on=finished,
+        created_at=recorded,
+        reflection_status=ReflectionStatus.DONE
+        if score is not None or forecast is not None
+        else None,
         score=score,
-    )  # fmt: skip
+    )
     return ProjectResult(project, forecast, latest)
 
 
 @pytest.mark.parametrize(
     ("forecast", "band"),
-    [(0, Band.UNLIKELY), (3, Band.UNLIKELY), (4, Band.MAYBE), (6, Band.MAYBE),
-     (7, Band.LIKELY), (10, Band.LIKELY)],
-)  # fmt: skip
+    [
+        (0, Band.UNLIKELY),
+        (3, Band.UNLIKELY),
+        (4, Band.MAYBE),
+        (6, Band.MAYBE),
+        (7, Band.LIKELY),
+        (10, Band.LIKELY),
+    ],
+)
 def test_forecasts_fall_in_three_bands(forecast: int, band: Band) -> None:
     assert band_of(forecast) is band
 
@@ -76,10 +93,14 @@ def test_improved_same_worse_against_the_baseline() -> None:
         result(4, latest=31),  # 3 % up: a change
     ]
     assert [change_of(item) for item in items] == [
-        Change.IMPROVED, Change.SAME, Change.WORSE, Change.IMPROVED
-    ]  # fmt: skip
-    assert tally_results(items) == Results(tracked=4, measured=4, improved=2, same=1, worse=1,
-                                           no_baseline=0)  # fmt: skip
+        Change.IMPROVED,
+        Change.SAME,
+        Change.WORSE,
+        Change.IMPROVED,
+    ]
+    assert tally_results(items) == Results(
+        tracked=4, measured=4, improved=2, same=1, worse=1, no_baseline=0
+    )
 
 
 def test_a_savings_goal_wants_the_number_down() -> None:
@@ -101,8 +122,11 @@ def test_never_measured_and_no_metric() -> None:
 
 
 def test_a_baseline_without_a_number_is_measured_but_not_compared() -> None:
-    items = [result(1, baseline="не знаю", latest=40), result(2, baseline=None, latest=5),
-             result(3, latest=40)]  # fmt: skip
+    items = [
+        result(1, baseline="не знаю", latest=40),
+        result(2, baseline=None, latest=5),
+        result(3, latest=40),
+    ]
     results = tally_results(items)
     assert (results.measured, results.compared, results.no_baseline) == (3, 1, 2)
     assert results.improved == 1
@@ -210,8 +234,7 @@ MIDDLE_ANSWERS = ["4", "Yes", "Yes", "4", "Yes", "Yes", "4", "Yes", "4", "5", "�
 LIKELY_ANSWERS = [*BEST_ANSWERS[:9], "9", BEST_ANSWERS[10]]
 
 
-async def reflect(user: UserDriver, client: str, title: str, day: str,
-                  answers: list[str]) -> int:  # fmt: skip
+async def reflect(user: UserDriver, client: str, title: str, day: str, answers: list[str]) -> int:
     """Record a project for a new client and answer its reflection; the partner score."""
     await record_project(user, client=client, title=title, day=day)
     result_text = (await answer_all(user, answers, None))[-1]

@@ -176,16 +176,32 @@ def test_nothing_scored_gives_no_score() -> None:
 
 def test_label_bands() -> None:
     assert [label_for(s) for s in (0, 49, 50, 74, 75, 100)] == [
-        Label.CONVEYOR, Label.CONVEYOR, Label.IN_BETWEEN,
-        Label.IN_BETWEEN, Label.PARTNER, Label.PARTNER,
-    ]  # fmt: skip
+        Label.CONVEYOR,
+        Label.CONVEYOR,
+        Label.IN_BETWEEN,
+        Label.IN_BETWEEN,
+        Label.PARTNER,
+        Label.PARTNER,
+    ]
 
 
 def test_question_set_covers_the_article() -> None:
     ids = {q.id for q in QUESTIONS}
     assert len(QUESTIONS) <= 12  # the reflection stays short
-    assert {"request", "challenge", "measure", "fit", "value", "explain", "care", "trust",
-            "impact", "return", "decision", "lesson"} == ids  # fmt: skip
+    assert {
+        "request",
+        "challenge",
+        "measure",
+        "fit",
+        "value",
+        "explain",
+        "care",
+        "trust",
+        "impact",
+        "return",
+        "decision",
+        "lesson",
+    } == ids
     carried = {idea for q in QUESTIONS for idea in q.ideas}
     assert carried == {f"I{n}" for n in range(1, 14)}  # every idea of the article
     assert all(q.ideas and all(i.startswith("I") for i in q.ideas) for q in QUESTIONS)

@@ -249,8 +249,10 @@ async def test_a_draft_reflection_keeps_its_question_when_the_reflection_grows(
         "INSERT INTO users (id, chat_id, language, timezone, created_at, updated_at) "
         "VALUES (1, 1, 'en', 'UTC', 0, 0)"
     )
-    raw.execute("INSERT INTO clients (id, user_id, name, created_at, updated_at) "
-                "VALUES (7, 1, 'Acme', 0, 0)")  # fmt: skip
+    raw.execute(
+        "INSERT INTO clients (id, user_id, name, created_at, updated_at) "
+        "VALUES (7, 1, 'Acme', 0, 0)"
+    )
     raw.execute(
         "INSERT INTO projects (id, user_id, client_id, title, goal, finished_on, created_at) "
         "VALUES (3, 1, 7, 'Landing', 'sales', '2026-11-20', 0), "
@@ -304,11 +306,13 @@ async def test_units_of_two_instances_replacing_a_next_tip_leave_one(tmp_path: P
     try:
         await seed_people(first, range(1, 2))
         due = NOW + timedelta(days=1)
-        await asyncio.gather(*(
-            TipRepository(db).schedule(1, due.replace(tzinfo=None), due, NOW)
-            for _ in range(5)
-            for db in (first, second)
-        ))  # fmt: skip
+        await asyncio.gather(
+            *(
+                TipRepository(db).schedule(1, due.replace(tzinfo=None), due, NOW)
+                for _ in range(5)
+                for db in (first, second)
+            )
+        )
         pending = "SELECT COUNT(*) FROM tip_deliveries WHERE status = 'pending'"
         assert await first.fetchvalue(pending) == 1
     finally:

@@ -112,9 +112,18 @@ _LABEL_NOUNS = {"канал", "сигнал", "материал", "раздел"
 # In a message to a client: "хотел бы", anywhere.
 _WOULD = re.compile(rf"(?<![а-яё]){_PAST}\s+бы{_END}", re.I)
 _LABEL_PREFIXES = (
-    "button-", "command-", "answer-", "decision-", "outcome-", "goal-", "preset-", "cadence-",
-    "snooze-", "freq-", "audience-",
-)  # fmt: skip
+    "button-",
+    "command-",
+    "answer-",
+    "decision-",
+    "outcome-",
+    "goal-",
+    "preset-",
+    "cadence-",
+    "snooze-",
+    "freq-",
+    "audience-",
+)
 _TO_CLIENT = re.compile(r"draft-.*|kickoff-draft-.*|trust-[a-z_]+-draft-[a-z]+")
 
 
@@ -158,29 +167,43 @@ def gendered_first_person(source: str) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize(
     ("key", "text"),
-    [("command-done", "Я закончил проект"), ("button-x", "✅ Написал"),
-     ("button-x", "📞 Я с ним связался"), ("outcome-x", "💬 Ответил"), ("button-x", "Готов"),
-     ("draft-x", "Привет! Я думал, это поможет."), ("draft-x", "Привет! Рад, что всё получилось."),
-     ("draft-x", "Привет! Хотел бы уточнить одно."), ("draft-x", "Привет! Решил написать вам."),
-     ("draft-x", "Очень хотела бы знать."), ("trust-call-draft-formal", "Я уверена, что да."),
-     ("reminder-late", "<i>Я был недоступен.</i>"), ("done-saved", "Записал: { $title }"),
-     ("unknown-input", "Не понял. Вот что я умею:"),
-     ("x", "Вот { $n ->\n    [one] что я смог\n   *[other] всё\n}")],
-)  # fmt: skip
+    [
+        ("command-done", "Я закончил проект"),
+        ("button-x", "✅ Написал"),
+        ("button-x", "📞 Я с ним связался"),
+        ("outcome-x", "💬 Ответил"),
+        ("button-x", "Готов"),
+        ("draft-x", "Привет! Я думал, это поможет."),
+        ("draft-x", "Привет! Рад, что всё получилось."),
+        ("draft-x", "Привет! Хотел бы уточнить одно."),
+        ("draft-x", "Привет! Решил написать вам."),
+        ("draft-x", "Очень хотела бы знать."),
+        ("trust-call-draft-formal", "Я уверена, что да."),
+        ("reminder-late", "<i>Я был недоступен.</i>"),
+        ("done-saved", "Записал: { $title }"),
+        ("unknown-input", "Не понял. Вот что я умею:"),
+        ("x", "Вот { $n ->\n    [one] что я смог\n   *[other] всё\n}"),
+    ],
+)
 def test_gendered_first_person_is_found(key: str, text: str) -> None:
     assert gendered_first_person(f"{key} = {text}\n")
 
 
 @pytest.mark.parametrize(
     ("key", "text"),
-    [("button-x", "✅ Проект завершён"), ("button-x", "✅ Готово"),
-     ("button-x", "📞 Мы уже связались"), ("button-x", "📥 Канал"), ("button-x", "💬 Есть ответ"),
-     ("draft-x", "Мне казалось, это поможет."),
-     ("draft-x", "Прошёл месяц после проекта. Хочу уточнить одно."),
-     ("draft-x", "Проект готов. Клиент ответил, что цифра выросла."),
-     ("x", "Записано: { $title }. Балл партнёрства: { $score }"),
-     ("x", "Готова ли работа? Я напомню, когда клиент ответит.")],
-)  # fmt: skip
+    [
+        ("button-x", "✅ Проект завершён"),
+        ("button-x", "✅ Готово"),
+        ("button-x", "📞 Мы уже связались"),
+        ("button-x", "📥 Канал"),
+        ("button-x", "💬 Есть ответ"),
+        ("draft-x", "Мне казалось, это поможет."),
+        ("draft-x", "Прошёл месяц после проекта. Хочу уточнить одно."),
+        ("draft-x", "Проект готов. Клиент ответил, что цифра выросла."),
+        ("x", "Записано: { $title }. Балл партнёрства: { $score }"),
+        ("x", "Готова ли работа? Я напомню, когда клиент ответит."),
+    ],
+)
 def test_neutral_russian_passes(key: str, text: str) -> None:
     assert gendered_first_person(f"{key} = {text}\n") == []
 
@@ -193,9 +216,18 @@ def test_russian_first_person_fits_any_gender() -> None:
 
 @pytest.mark.parametrize(
     ("code", "language"),
-    [("ru", "ru"), ("uk", "ru"), ("be", "ru"), ("kk", "ru"), ("ru-RU", "ru"), ("en", "en"),
-     ("de", "en"), (None, "en"), ("", "en")],
-)  # fmt: skip
+    [
+        ("ru", "ru"),
+        ("uk", "ru"),
+        ("be", "ru"),
+        ("kk", "ru"),
+        ("ru-RU", "ru"),
+        ("en", "en"),
+        ("de", "en"),
+        (None, "en"),
+        ("", "en"),
+    ],
+)
 def test_language_from_telegram_code(code: str | None, language: str) -> None:
     assert language_for(code, "en") == language
 
@@ -224,9 +256,17 @@ def test_callback_data_stays_under_64_bytes() -> None:
 
 @pytest.mark.parametrize(
     ("typed", "zone"),
-    [("+3", "Etc/GMT-3"), ("-5", "Etc/GMT+5"), ("UTC+5:30", "Asia/Kolkata"), ("gmt+0", "Etc/UTC"),
-     ("UTC−4", "Etc/GMT+4"), ("+14", "Etc/GMT-14"), ("+15", None), ("+3:17", None)],
-)  # fmt: skip
+    [
+        ("+3", "Etc/GMT-3"),
+        ("-5", "Etc/GMT+5"),
+        ("UTC+5:30", "Asia/Kolkata"),
+        ("gmt+0", "Etc/UTC"),
+        ("UTC−4", "Etc/GMT+4"),
+        ("+14", "Etc/GMT-14"),
+        ("+15", None),
+        ("+3:17", None),
+    ],
+)
 def test_offsets(typed: str, zone: str | None) -> None:
     assert zone_from_offset(typed) == zone
 

@@ -90,10 +90,14 @@ async def test_two_instances_share_the_work_once_and_survive_a_kill(
         for n in range(2):
             port = free_port()
             env = instance_env(
-                token=TEST_TOKEN, api_url=api.url, database_url=url,
-                redis_url=engines.REDIS_URL, port=port, ADMIN_IDS=str(ADMIN),
+                token=TEST_TOKEN,
+                api_url=api.url,
+                database_url=url,
+                redis_url=engines.REDIS_URL,
+                port=port,
+                ADMIN_IDS=str(ADMIN),
                 BROADCAST_RATE=str(RATE),
-            )  # fmt: skip
+            )
             instance = BotInstance(port, env)
             await instance.start(tmp_path / f"instance-{n}.log")
             instances.append(instance)

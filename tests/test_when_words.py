@@ -106,8 +106,16 @@ def test_calendar_words_leave_the_rest_to_dateparser() -> None:
 
 
 def test_calendar_words_know_dates_that_never_exist() -> None:
-    impossible = ("31.02", "30 февраля", "february 30", "29.02.2027", "15.13", "the 32nd",
-                  "декабрь 0000", "31.12.0000")  # fmt: skip
+    impossible = (
+        "31.02",
+        "30 февраля",
+        "february 30",
+        "29.02.2027",
+        "15.13",
+        "the 32nd",
+        "декабрь 0000",
+        "31.12.0000",
+    )
     for words in impossible:
         assert read_calendar_words(words, THURSDAY, ahead=True) is NotADay.IMPOSSIBLE, words
     # Without a year, a day is looked for within a year: the next 29 February is too far.

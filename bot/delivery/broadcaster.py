@@ -271,6 +271,8 @@ class Broadcaster:
         self._shown[broadcast.id] = screen.text
         with suppress(TelegramBadRequest):  # the admin deleted the progress message
             await self._bot.edit_message_text(
-                screen.text, chat_id=current.admin_id, message_id=current.progress_message_id,
+                screen.text,
+                chat_id=current.admin_id,
+                message_id=current.progress_message_id,
                 reply_markup=screen.keyboard,
-            )  # fmt: skip
+            )

@@ -40,10 +40,15 @@ class SchedulerWaker:
     def start(self) -> None:
         """Sweep at once (catch-up after downtime), then every `sweep_seconds`."""
         self.scheduler.add_job(
-            self._wake, "interval", seconds=self._sweep_seconds, id=SWEEP_JOB,
-            next_run_time=datetime.now(UTC), max_instances=1, coalesce=True,
+            self._wake,
+            "interval",
+            seconds=self._sweep_seconds,
+            id=SWEEP_JOB,
+            next_run_time=datetime.now(UTC),
+            max_instances=1,
+            coalesce=True,
             misfire_grace_time=None,
-        )  # fmt: skip
+        )
         self.scheduler.start()
 
     async def close(self) -> None:
@@ -81,9 +86,13 @@ class SchedulerWaker:
         # (misfire_grace_time=None: never dropped).
         wait = max(due_at - self._clock.now(), timedelta(milliseconds=10))
         self.scheduler.add_job(
-            self._wake, "date", run_date=datetime.now(UTC) + wait, id=WAKE_JOB,
-            replace_existing=True, misfire_grace_time=None,
-        )  # fmt: skip
+            self._wake,
+            "date",
+            run_date=datetime.now(UTC) + wait,
+            id=WAKE_JOB,
+            replace_existing=True,
+            misfire_grace_time=None,
+        )
 
     async def _wake(self) -> None:
         task = asyncio.current_task()

@@ -194,9 +194,13 @@ class CheckinService(PersonalCalendar):
     ) -> Checkin:
         day = self._next_cadence_day(user, unit, n, since)
         return await self._schedule(
-            user, client, at_checkin_hour(day, user.checkin_hour),
-            time_chosen=False, recurring=True, base_day=day,
-        )  # fmt: skip
+            user,
+            client,
+            at_checkin_hour(day, user.checkin_hour),
+            time_chosen=False,
+            recurring=True,
+            base_day=day,
+        )
 
     # ---- acting on a check-in ----------------------------------------------------------
 

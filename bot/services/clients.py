@@ -54,8 +54,7 @@ class ClientService(PersonalCalendar):
 
     async def page(self, user: User, *, archived: bool, page: int, size: int) -> ClientPage:
         """One page of clients, latest contact first; past the end, the last page."""
-        found = await self._clients.page(user.id, archived=archived, offset=page * size,
-                                         limit=size)  # fmt: skip
+        found = await self._clients.page(user.id, archived=archived, offset=page * size, limit=size)
         while not found.clients and page > 0:  # the page emptied (deletes)
             page -= 1
             found = await self._clients.page(

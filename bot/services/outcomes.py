@@ -79,8 +79,9 @@ class OutcomeService:
         baseline = read_metric(project.baseline or "")
         change = percent = None
         if latest is not None and latest.value is not None and baseline.value is not None:
-            change = compare(baseline.value, latest.value,
-                             higher_is_better=higher_is_better(project))  # fmt: skip
+            change = compare(
+                baseline.value, latest.value, higher_is_better=higher_is_better(project)
+            )
             percent = change_percent(baseline.value, latest.value)
         has_number = await self._repos.metrics.has_number(user.id, project.id)
         return MetricProgress(project, baseline, latest, change, percent, has_number)
@@ -109,9 +110,14 @@ class OutcomeService:
         reading = read_metric(text)
         today = local_today(self._clock.now(), user.timezone)
         saved = await self._repos.metrics.add(
-            user.id, project.id, reading.text, reading.value, reading.percent, today,
+            user.id,
+            project.id,
+            reading.text,
+            reading.value,
+            reading.percent,
+            today,
             self._clock.now(),
-        )  # fmt: skip
+        )
         if saved is None:
             return None
         return await self.progress(user, project)

@@ -14,9 +14,24 @@ from bot.i18n import I18n, Translator
 
 logger = logging.getLogger(__name__)
 
-COMMANDS = ("kickoff", "done", "clients", "checkins", "checkin", "reflect", "history",
-            "stats", "tips", "menu", "settings", "export", "delete_me", "help", "cancel",
-            "start")  # fmt: skip
+COMMANDS = (
+    "kickoff",
+    "done",
+    "clients",
+    "checkins",
+    "checkin",
+    "reflect",
+    "history",
+    "stats",
+    "tips",
+    "menu",
+    "settings",
+    "export",
+    "delete_me",
+    "help",
+    "cancel",
+    "start",
+)
 ADMIN_COMMANDS = ("admin", "broadcast", "broadcasts")
 # Telegram shows the Russian menu to these interface languages, like the bot's texts.
 RUSSIAN_MENU_LANGUAGES = ("ru", "uk", "be", "kk")

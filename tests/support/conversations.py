@@ -119,10 +119,10 @@ TITLE = "💡 <b>Something to try</b>"
 
 async def tip_requests(harness: BotHarness, user_id: int = 1001) -> list[SendMessage]:
     return [
-        m for m in harness.session.requests
-        if isinstance(m, SendMessage) and m.text.startswith("💡 <b>")
-        and int(m.chat_id) == user_id
-    ]  # fmt: skip
+        m
+        for m in harness.session.requests
+        if isinstance(m, SendMessage) and m.text.startswith("💡 <b>") and int(m.chat_id) == user_id
+    ]
 
 
 async def next_tip(harness: BotHarness, user_id: int = 1001) -> TipDelivery | None:

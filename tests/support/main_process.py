@@ -11,9 +11,17 @@ from pathlib import Path
 MAIN = Path(__file__).resolve().parents[2] / "main.py"
 
 
-SETTING_NAMES = ("BOT_TOKEN", "ADMIN_IDS", "DATABASE_PATH", "DATABASE_URL", "REDIS_URL",
-                 "DEFAULT_LANGUAGE",
-                 "DEFAULT_TIMEZONE", "LOG_LEVEL", "TELEGRAM_API_URL")  # fmt: skip
+SETTING_NAMES = (
+    "BOT_TOKEN",
+    "ADMIN_IDS",
+    "DATABASE_PATH",
+    "DATABASE_URL",
+    "REDIS_URL",
+    "DEFAULT_LANGUAGE",
+    "DEFAULT_TIMEZONE",
+    "LOG_LEVEL",
+    "TELEGRAM_API_URL",
+)
 
 
 async def start_main(cwd: Path, *arguments: str, **env: str) -> asyncio.subprocess.Process:

@@ -23,9 +23,15 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 # Chromium's own background traffic is refused on a closed network; these keep it quiet.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-quic"]  # fmt: skip
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 def chromium_or_skip() -> str:
@@ -51,8 +57,16 @@ def free_port() -> int:
 
 def without_settings() -> dict[str, str]:
     """This environment without the bot's settings a developer may have exported."""
-    settings = ("BOT_TOKEN", "DATABASE_URL", "REDIS_URL", "WEBHOOK_URL", "WEBHOOK_SECRET",
-                "TELEGRAM_API_URL", "PLAYGROUND_PORT", "ADMIN_IDS")  # fmt: skip
+    settings = (
+        "BOT_TOKEN",
+        "DATABASE_URL",
+        "REDIS_URL",
+        "WEBHOOK_URL",
+        "WEBHOOK_SECRET",
+        "TELEGRAM_API_URL",
+        "PLAYGROUND_PORT",
+        "ADMIN_IDS",
+    )
     return {key: value for key, value in os.environ.items() if key not in settings}
 
 
@@ -94,9 +108,16 @@ async def playground_process(
     # Output to a file: a pipe nobody reads would stop the process once full.
     with (folder / "playground.log").open("w") as log:
         process = await asyncio.create_subprocess_exec(
-            sys.executable, str(ROOT / "main.py"), "--port", str(port), *arguments,
-            cwd=folder, env=environment, stdout=log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
+            sys.executable,
+            str(ROOT / "main.py"),
+            "--port",
+            str(port),
+            *arguments,
+            cwd=folder,
+            env=environment,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     running = PlaygroundProcess(f"http://127.0.0.1:{port}", folder, process)
     try:
         await _wait_until_serving(running)
