@@ -77,7 +77,7 @@ async def run_broadcaster(n: int) -> dict[str, float]:
     from bot.delivery.pacer import Pacer
     from bot.i18n import I18n
     from bot.reading.zones import CityIndex
-    from bot.telegram.app import create_delivery, create_dispatcher
+    from bot.telegram.app import create_delivery
     from bot.telegram.container import create_services
     from storage.broadcasts import BroadcastRepository
 
@@ -89,9 +89,8 @@ async def run_broadcaster(n: int) -> dict[str, float]:
         clock = SystemClock()
         settings = Settings(_env_file=None, bot_token=SecretStr(TOKEN), broadcast_rate=RATE)  # type: ignore[call-arg]
         services = create_services(db, settings, clock, I18n(), CityIndex(), _NoWaker())
-        dispatcher = create_dispatcher(services)
         bot = make_bot(server.url)
-        broadcaster = create_delivery(bot, dispatcher, services, Pacer(RATE, clock)).broadcaster
+        broadcaster = create_delivery(bot, services, Pacer(RATE, clock)).broadcaster
         await BroadcastRepository(db).create(0, 0, 1, "tips", clock.now())
         started = time.perf_counter()
         await broadcaster.run_all()

@@ -145,7 +145,7 @@ async def rows_app(path: Path, session: RecordingSession) -> tuple[Any, Any, Any
     from bot.delivery.wakeup import SchedulerWaker
     from bot.i18n import I18n
     from bot.reading.zones import CityIndex
-    from bot.telegram.app import create_delivery, create_dispatcher
+    from bot.telegram.app import create_delivery
     from bot.telegram.container import create_services
     from storage.db import Database
 
@@ -154,10 +154,9 @@ async def rows_app(path: Path, session: RecordingSession) -> tuple[Any, Any, Any
     settings = Settings(_env_file=None, bot_token=SecretStr(TOKEN), database_path=path)  # type: ignore[call-arg]
     waker = SchedulerWaker(clock)
     services = create_services(db, settings, clock, I18n(), CityIndex(), waker)
-    dispatcher = create_dispatcher(services)
     bot = Bot(TOKEN, session=session)
     pacer = Pacer(settings.broadcast_rate, clock)
-    due_work = create_delivery(bot, dispatcher, services, pacer).due_work
+    due_work = create_delivery(bot, services, pacer).due_work
     waker.attach(due_work.run_due)
     return db, waker, due_work
 

@@ -126,7 +126,7 @@ class BotHarness:
         waker = RecordingWaker()
         services = create_services(db, config, clock, shared_i18n(), CityIndex(), waker, redis)
         dispatcher = create_dispatcher(services)
-        delivery = create_delivery(bot, dispatcher, services, Pacer(1000, clock))
+        delivery = create_delivery(bot, services, Pacer(1000, clock))
         return cls(
             db,
             dispatcher,

@@ -659,7 +659,7 @@ async def test_a_send_budget_that_does_not_answer_postpones_without_using_attemp
     await user.press("In 2 weeks")
     harness.clock.set(datetime(2026, 12, 10, 9, 0, tzinfo=UTC))
     services = harness.services
-    down = create_delivery(harness.bot, harness.dispatcher, services, UnansweredBudget())
+    down = create_delivery(harness.bot, services, UnansweredBudget())
     for _ in range(MAX_ATTEMPTS + 3):  # more sweeps than a failing send would be allowed
         await down.due_work.run_due()
         checkin = await the_checkin(harness)
@@ -672,7 +672,7 @@ async def test_a_send_budget_that_does_not_answer_postpones_without_using_attemp
 def _dispatcher_with_sleep(harness: BotHarness, sleep: object) -> DueWorkRunner:
     """Due work as production builds it, with a pacer that sleeps on the test clock."""
     pacer = Pacer(1000, harness.clock, sleep=sleep)  # type: ignore[arg-type]
-    return create_delivery(harness.bot, harness.dispatcher, harness.services, pacer).due_work
+    return create_delivery(harness.bot, harness.services, pacer).due_work
 
 
 # ---- the APScheduler waker ----------------------------------------------------------

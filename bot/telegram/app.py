@@ -126,12 +126,9 @@ class Delivery:
     broadcaster: Broadcaster
 
 
-def create_delivery(
-    bot: Bot, dispatcher: Dispatcher, services: Services, pacer: SendBudget
-) -> Delivery:
+def create_delivery(bot: Bot, services: Services, pacer: SendBudget) -> Delivery:
     """Due work and the broadcaster, sending through `bot`. The broadcaster goes into
-    the services' slot, where the admin service starts what an admin confirms; nothing
-    goes into `dispatcher` (still taken, so every caller keeps its call)."""
+    the services' slot, where the admin service starts what an admin confirms."""
     i18n, clock, repos = services.i18n, services.clock, services.repos
     reminder = ReminderSender(bot, i18n, services.accounts, services.checkins, clock)
     tip = TipSender(bot, i18n, services.tips)
@@ -275,7 +272,7 @@ class Application:
             if redis is not None
             else Pacer(settings.broadcast_rate, self.clock)
         )
-        delivery = create_delivery(bot, self.dispatcher, services, pacer)
+        delivery = create_delivery(bot, services, pacer)
         due_work, broadcaster = delivery.due_work, delivery.broadcaster
 
         sweeping = asyncio.Lock()
