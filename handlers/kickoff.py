@@ -15,10 +15,10 @@ from bot.rules.nudges import MAX_TRUST_ACTIONS, asks_address, toggled
 from bot.services.clients import ClientService
 from bot.services.kickoffs import KickoffDraft, KickoffService, chosen_actions
 from bot.telegram.context import Ctx
-from bot.telegram.filters import OwnClient
-from bot.telegram.forms import Answers, Buttons, Form, GoTo, Step, Updates, never
+from bot.telegram.forms import Answers, Buttons, Form, Step, Updates
+from bot.telegram.project_questions import client_steps, goal_step, other_goal
 from bot.views.clients import call_off_question, client_card
-from bot.views.common import Nav, NavCb, form_step
+from bot.views.common import Nav, NavCb
 from bot.views.kickoff import (
     END_IN_WEEKS,
     AddressCb,
@@ -34,75 +34,15 @@ from bot.views.kickoff import (
     started_screen,
     trust_choice,
 )
-from bot.views.projects import GoalCb, PickClientCb, client_choice, goal_choice
 from bot.views.screen import Screen
-from storage.clients import NAME_LIMIT
 from storage.kickoffs import RED_FLAGS_LIMIT, Address, BudgetFit
 from storage.projects import FIELD_LIMIT, TITLE_LIMIT, Goal
 
-CLIENT_BUTTONS = 8
-
-
-# ---- the questions -------------------------------------------------------------------
-
-
-async def ask_client(ctx: Ctx, kickoffs: KickoffService, answers: Answers) -> Screen:
-    recent = await kickoffs.client_choices(ctx.user, CLIENT_BUTTONS)
-    choice = client_choice(ctx.t, [(c.id, c.name) for c in recent])
-    return Screen(ctx.t("kickoff-client-ask"), choice)
-
-
-async def ask_goal(ctx: Ctx, kickoffs: KickoffService, answers: Answers) -> Screen:
-    return Screen(ctx.t("kickoff-goal-ask"), goal_choice(ctx.t))
-
-
-async def ask_end(ctx: Ctx, kickoffs: KickoffService, answers: Answers) -> Screen:
-    return Screen(ctx.t("kickoff-end-ask"), end_choice(ctx.t))
-
-
-async def ask_budget(ctx: Ctx, kickoffs: KickoffService, answers: Answers) -> Screen:
-    return Screen(ctx.t("kickoff-budget-ask"), budget_choice(ctx.t))
+# ---- the questions and answers --------------------------------------------------------
 
 
 async def ask_actions(ctx: Ctx, kickoffs: KickoffService, answers: Answers) -> Screen:
     return trust_choice(ctx.t, chosen_actions(answers.get("actions", [])))
-
-
-async def ask_address(ctx: Ctx, kickoffs: KickoffService, answers: Answers) -> Screen:
-    return Screen(ctx.t("kickoff-address-ask"), address_choice(ctx.t))
-
-
-def typed_question(key: str, *, skip: bool = False) -> Any:
-    async def ask(ctx: Ctx, kickoffs: KickoffService, answers: Answers) -> Screen:
-        return Screen(ctx.t(key), form_step(ctx.t, skip=skip))
-
-    return ask
-
-
-# ---- the answers -----------------------------------------------------------------------
-
-
-async def pick_new_client(
-    ctx: Ctx, kickoffs: KickoffService, pressed: PickClientCb, data: dict[str, Any]
-) -> GoTo:
-    return GoTo("new_client")
-
-
-async def pick_client(
-    ctx: Ctx, kickoffs: KickoffService, pressed: PickClientCb, data: dict[str, Any]
-) -> Updates:
-    return {"client_id": data["client"].id, "new_client": None}  # OwnClient checked it
-
-
-async def typed_client(ctx: Ctx, kickoffs: KickoffService, name: str, answers: Answers) -> Updates:
-    """A typed name is a new client; it is created only when the kickoff is saved."""
-    return {"client_id": None, "new_client": name}
-
-
-async def pick_goal(
-    ctx: Ctx, kickoffs: KickoffService, pressed: GoalCb, data: dict[str, Any]
-) -> Updates:
-    return {"goal": pressed.goal.value, "goal_note": None}
 
 
 async def pick_end(
@@ -190,90 +130,71 @@ def _measured(ctx: Ctx, answers: Answers) -> bool:
     return bool(answers.get("metric"))
 
 
-def _other_goal(ctx: Ctx, answers: Answers) -> bool:
-    return answers.get("goal") == Goal.OTHER
-
-
 def _in_russian(ctx: Ctx, answers: Answers) -> bool:
     return asks_address(ctx.t.language)
-
-
-def _text_step(name: str, ask_key: str, key: str, limit: int, **more: Any) -> Step[KickoffService]:
-    skip = more.pop("skip", None)
-    return Step(
-        name,
-        typed_question(ask_key, skip=skip is not None),
-        key=key,
-        limit=limit,
-        skip=skip,
-        **more,
-    )
 
 
 KICKOFF_FORM: Form[KickoffService] = Form(
     name="KickoffForm",
     service="kickoffs",
     steps=[
+        *client_steps("kickoff-client-ask"),
+        Step("title", question="kickoff-title-ask", key="title", limit=TITLE_LIMIT, back="client"),
+        goal_step("kickoff-goal-ask"),
         Step(
-            "client",
-            ask_client,
-            read=typed_client,
-            limit=NAME_LIMIT,
-            buttons=[
-                Buttons(PickClientCb.filter(F.id == 0), pick_new_client),
-                Buttons(PickClientCb.filter(), pick_client, (OwnClient(),)),
-            ],
+            "goal_other",
+            question="kickoff-goal-other-ask",
+            key="goal_note",
+            limit=FIELD_LIMIT,
+            when=other_goal,
         ),
         Step(
-            "new_client",
-            typed_question("done-new-client-ask"),
-            read=typed_client,
-            limit=NAME_LIMIT,
-            when=never,
-            back="client",
-        ),
-        _text_step("title", "kickoff-title-ask", "title", TITLE_LIMIT, back="client"),
-        Step("goal", ask_goal, buttons=[Buttons(GoalCb.filter(), pick_goal)]),
-        _text_step(
-            "goal_other", "kickoff-goal-other-ask", "goal_note", FIELD_LIMIT, when=_other_goal
-        ),
-        # No number yet: no baseline or target either.
-        _text_step(
             "metric",
-            "kickoff-metric-ask",
-            "metric",
-            FIELD_LIMIT,
+            question="kickoff-metric-ask",
+            key="metric",
+            limit=FIELD_LIMIT,
+            # No number yet: no baseline or target either.
             skip={"metric": None, "baseline": None, "target": None},
         ),
-        _text_step(
+        Step(
             "baseline",
-            "kickoff-baseline-ask",
-            "baseline",
-            FIELD_LIMIT,
+            question="kickoff-baseline-ask",
+            key="baseline",
+            limit=FIELD_LIMIT,
             skip={"baseline": None},
             when=_measured,
         ),
-        _text_step(
+        Step(
             "target",
-            "kickoff-target-ask",
-            "target",
-            FIELD_LIMIT,
+            question="kickoff-target-ask",
+            key="target",
+            limit=FIELD_LIMIT,
             skip={"target": None},
             when=_measured,
         ),
         Step(
             "end",
-            ask_end,
+            question="kickoff-end-ask",
+            keyboard=end_choice,
             read=typed_end,
             buttons=[Buttons(EndInCb.filter(F.weeks.in_(END_IN_WEEKS)), pick_end)],
         ),
-        Step("budget", ask_budget, buttons=[Buttons(BudgetCb.filter(), pick_budget)]),
-        _text_step(
-            "flags", "kickoff-flags-ask", "red_flags", RED_FLAGS_LIMIT, skip={"red_flags": None}
+        Step(
+            "budget",
+            question="kickoff-budget-ask",
+            keyboard=budget_choice,
+            buttons=[Buttons(BudgetCb.filter(), pick_budget)],
+        ),
+        Step(
+            "flags",
+            question="kickoff-flags-ask",
+            key="red_flags",
+            limit=RED_FLAGS_LIMIT,
+            skip={"red_flags": None},
         ),
         Step(
             "actions",
-            ask_actions,
+            ask=ask_actions,
             buttons=[
                 Buttons(TrustCb.filter(), toggle_action),
                 Buttons(TrustReadyCb.filter(), actions_ready),
@@ -281,7 +202,8 @@ KICKOFF_FORM: Form[KickoffService] = Form(
         ),
         Step(
             "address",
-            ask_address,
+            question="kickoff-address-ask",
+            keyboard=address_choice,
             buttons=[Buttons(AddressCb.filter(), pick_address)],
             when=_in_russian,
         ),

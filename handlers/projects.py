@@ -15,28 +15,28 @@ from bot.services.kickoffs import KickoffService
 from bot.services.projects import ProjectDraft, ProjectService, RecordProblem
 from bot.telegram.context import Ctx
 from bot.telegram.filters import OpenNudge, OwnClient
-from bot.telegram.forms import Answers, Buttons, Form, GoTo, Step, Updates, never
+from bot.telegram.forms import Answers, Buttons, Form, Step, Updates
+from bot.telegram.project_questions import (
+    CLIENT_BUTTONS,
+    chosen_client,
+    client_steps,
+    goal_step,
+    other_goal,
+)
 from bot.telegram.reflection import open_reflection
 from bot.views.checkins import NewOrderCb
-from bot.views.common import DayCb, Nav, NavCb, day_choice, day_problem, form_step
+from bot.views.common import DayCb, Nav, NavCb, day_choice, day_problem
 from bot.views.nudges import WrapUpCb, WrapUpChoice
 from bot.views.projects import (
-    GoalCb,
-    PickClientCb,
     StartedCb,
-    client_choice,
-    goal_choice,
     started_choice,
 )
 from bot.views.screen import Screen
-from storage.clients import NAME_LIMIT, Client
+from storage.clients import Client
 from storage.nudges import Nudge, NudgeStatus
 from storage.projects import FIELD_LIMIT, TITLE_LIMIT, Goal
 
-CLIENT_BUTTONS = 8
-
-
-# ---- the questions -------------------------------------------------------------------
+# ---- the questions and answers --------------------------------------------------------
 
 
 async def ask_started(ctx: Ctx, projects: ProjectService, answers: Answers) -> Screen:
@@ -44,31 +44,10 @@ async def ask_started(ctx: Ctx, projects: ProjectService, answers: Answers) -> S
     return Screen(ctx.t("done-started-ask"), started_choice(ctx.t, started))
 
 
-async def ask_client(ctx: Ctx, projects: ProjectService, answers: Answers) -> Screen:
-    recent = await projects.client_choices(ctx.user, CLIENT_BUTTONS)
-    back = bool(await projects.started(ctx.user, 1))  # back to the started projects
-    choice = client_choice(ctx.t, [(c.id, c.name) for c in recent], back=back)
-    return Screen(ctx.t("done-client-ask"), choice)
-
-
-async def ask_goal(ctx: Ctx, projects: ProjectService, answers: Answers) -> Screen:
-    return Screen(ctx.t("done-goal-ask"), goal_choice(ctx.t))
-
-
 async def ask_day(ctx: Ctx, projects: ProjectService, answers: Answers) -> Screen:
     if answers.get("kickoff_id"):
         return Screen(ctx.t("done-started-date-ask", project=answers["title"]), day_choice(ctx.t))
     return Screen(ctx.t("done-date-ask"), day_choice(ctx.t))
-
-
-def typed_question(key: str, *, skip: bool = False) -> Any:
-    async def ask(ctx: Ctx, projects: ProjectService, answers: Answers) -> Screen:
-        return Screen(ctx.t(key), form_step(ctx.t, skip=skip))
-
-    return ask
-
-
-# ---- the answers -----------------------------------------------------------------------
 
 
 async def pick_started(
@@ -84,33 +63,6 @@ async def pick_started(
         ctx.stale()
         return None
     return {"kickoff_id": kickoff.id, "title": kickoff.title}
-
-
-async def pick_new_client(
-    ctx: Ctx, projects: ProjectService, pressed: PickClientCb, data: dict[str, Any]
-) -> GoTo:
-    return GoTo("new_client")
-
-
-def chosen_client(client: Client) -> Updates:
-    return {"client_id": client.id, "client_name": client.name, "new_client": None}
-
-
-async def pick_client(
-    ctx: Ctx, projects: ProjectService, pressed: PickClientCb, data: dict[str, Any]
-) -> Updates:
-    return chosen_client(data["client"])  # OwnClient checked it is theirs
-
-
-async def typed_client(ctx: Ctx, projects: ProjectService, name: str, answers: Answers) -> Updates:
-    """A typed name is a new client; it is created only when the project is saved."""
-    return {"client_id": None, "client_name": name, "new_client": name}
-
-
-async def pick_goal(
-    ctx: Ctx, projects: ProjectService, pressed: GoalCb, data: dict[str, Any]
-) -> Updates:
-    return {"goal": pressed.goal.value, "goal_note": None}
 
 
 async def pick_day(
@@ -177,7 +129,11 @@ def _new_project(ctx: Ctx, answers: Answers) -> bool:
 
 
 def _other_goal(ctx: Ctx, answers: Answers) -> bool:
-    return _new_project(ctx, answers) and answers.get("goal") == Goal.OTHER
+    return _new_project(ctx, answers) and other_goal(ctx, answers)
+
+
+async def _back_to_started(ctx: Ctx, projects: ProjectService) -> bool:
+    return bool(await projects.started(ctx.user, 1))
 
 
 PROJECT_FORM: Form[ProjectService] = Form(
@@ -186,61 +142,43 @@ PROJECT_FORM: Form[ProjectService] = Form(
     steps=[
         Step(
             "started",
-            ask_started,
+            ask=ask_started,
             buttons=[Buttons(StartedCb.filter(), pick_started)],
             when=_has_started,
         ),
-        Step(
-            "client",
-            ask_client,
-            read=typed_client,
-            limit=NAME_LIMIT,
-            buttons=[
-                Buttons(PickClientCb.filter(F.id == 0), pick_new_client),
-                Buttons(PickClientCb.filter(), pick_client, (OwnClient(),)),
-            ],
-            when=_new_project,
-        ),
-        Step(
-            "new_client",
-            typed_question("done-new-client-ask"),
-            read=typed_client,
-            limit=NAME_LIMIT,
-            when=never,
-            back="client",
-        ),
+        *client_steps("done-client-ask", offers_back=_back_to_started, when=_new_project),
         Step(
             "title",
-            typed_question("done-title-ask"),
+            question="done-title-ask",
             key="title",
             limit=TITLE_LIMIT,
             when=_new_project,
             back="client",
         ),
-        Step("goal", ask_goal, buttons=[Buttons(GoalCb.filter(), pick_goal)], when=_new_project),
+        goal_step("done-goal-ask", when=_new_project),
         Step(
             "goal_other",
-            typed_question("done-goal-other-ask"),
+            question="done-goal-other-ask",
             key="goal_note",
             limit=FIELD_LIMIT,
             when=_other_goal,
         ),
         Step(
             "metric",
-            typed_question("done-metric-ask"),
+            question="done-metric-ask",
             key="metric",
             limit=FIELD_LIMIT,
             when=_new_project,
         ),
         Step(
             "baseline",
-            typed_question("done-baseline-ask", skip=True),
+            question="done-baseline-ask",
             key="baseline",
             limit=FIELD_LIMIT,
             skip={"baseline": None},
             when=_new_project,
         ),
-        Step("day", ask_day, read=typed_day, buttons=[Buttons(DayCb.filter(), pick_day)]),
+        Step("day", ask=ask_day, read=typed_day, buttons=[Buttons(DayCb.filter(), pick_day)]),
     ],
     finish=save,
 )

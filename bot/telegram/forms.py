@@ -22,12 +22,13 @@ from typing import Any, Generic, TypeVar
 from aiogram import F, Router
 from aiogram.filters import Filter, StateFilter
 from aiogram.filters.callback_data import CallbackData
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
+from bot.i18n import Translator
 from bot.telegram.context import Ctx
 from bot.telegram.filters import CurrentPrompt
 from bot.telegram.input import TYPED_TEXT, reject_non_text, text_answer
-from bot.views.common import FormAction, FormCb
+from bot.views.common import FormAction, FormCb, form_step
 from bot.views.screen import Screen
 
 S = TypeVar("S")
@@ -76,7 +77,12 @@ class Buttons(Generic[S]):
 @dataclass(frozen=True, slots=True)
 class Step(Generic[S]):
     name: str
-    ask: Asker[S]
+    # The question: a text (a Fluent key) over the buttons that answer it (`keyboard`),
+    # or over Skip, Back and Cancel when it is answered by typing; or `ask`, a function,
+    # when the question depends on the answers or the person's data.
+    question: str | None = None
+    keyboard: Callable[[Translator], InlineKeyboardMarkup] | None = None
+    ask: Asker[S] | None = None
     # A typed answer: the text (trimmed, at most `limit` when a limit is set) goes into
     # answers[key], or `read` turns it into answers. Neither: buttons only.
     key: str | None = None
@@ -131,7 +137,18 @@ class Form(Generic[S]):
         """Ask `step`'s question."""
         await ctx.state.set_state(self.state(step))
         answers = await ctx.state.get_data()
-        await ctx.ask(await self._by_name[step].ask(ctx, service, answers), below=below)
+        await ctx.ask(await self._question(ctx, service, self._by_name[step], answers), below=below)
+
+    async def _question(self, ctx: Ctx, service: S, step: Step[S], answers: Answers) -> Screen:
+        if step.ask is not None:
+            return await step.ask(ctx, service, answers)
+        assert step.question is not None, f"step {step.name} asks nothing"
+        keyboard = (
+            step.keyboard(ctx.t)
+            if step.keyboard is not None
+            else form_step(ctx.t, skip=step.skip is not None)
+        )
+        return Screen(ctx.t(step.question), keyboard)
 
     async def answer(self, ctx: Ctx, service: S, updates: Updates) -> None:
         """Keep the current step's answer; ask the next question or finish."""
