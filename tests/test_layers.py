@@ -213,3 +213,9 @@ def test_every_button_payload_fits_telegrams_64_bytes(cls: type[CallbackData]) -
     values = {name: _longest(name, hints[name]) for name in cls.model_fields}
     packed = cls(**values).pack()
     assert len(packed.encode()) <= 64, packed
+
+
+def test_benchmarks_and_the_testkit_never_lean_on_the_tests() -> None:
+    """What benchmarks and tests share lives in testkit/; tests/ is only the tests'."""
+    for package in ("bench", "testkit"):
+        assert offenders(package, ("tests",)) == {}, package
