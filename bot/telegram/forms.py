@@ -106,6 +106,11 @@ class Form(Generic[S]):
 
     def __post_init__(self) -> None:
         self._by_name = {step.name: step for step in self.steps}
+        # A form that cannot work fails when the bot starts, not at someone's press.
+        assert len(self._by_name) == len(self.steps), f"{self.name}: step names repeat"
+        for step in self.steps:
+            assert step.ask or step.question, f"{self.name}:{step.name} asks nothing"
+            assert step.back in (None, *self._by_name), f"{self.name}:{step.name} back"
 
     def state(self, step: str) -> str:
         return f"{self.name}:{step}"
@@ -142,7 +147,7 @@ class Form(Generic[S]):
     async def _question(self, ctx: Ctx, service: S, step: Step[S], answers: Answers) -> Screen:
         if step.ask is not None:
             return await step.ask(ctx, service, answers)
-        assert step.question is not None, f"step {step.name} asks nothing"
+        assert step.question is not None  # checked when the form was made
         keyboard = (
             step.keyboard(ctx.t)
             if step.keyboard is not None
