@@ -21,7 +21,7 @@ from bot.views.broadcast import (
     send_question,
     started_screen,
 )
-from storage.broadcasts import Audience
+from storage.broadcasts import Audience, BroadcastStatus
 
 RECENT = 10  # broadcasts listed by /broadcasts
 
@@ -84,10 +84,10 @@ async def cancel_running(
         return
     ctx.alert(ctx.t("broadcast-cancelling"))
     broadcast = cancelled.broadcast
-    if broadcast.status == "queued" and ctx.message is not None:
+    if broadcast.status == BroadcastStatus.QUEUED and ctx.message is not None:
         # No instance has started it, so none will write the summary: write it here.
         summary = progress_screen(
-            ctx.t, broadcast.id, broadcast.total, cancelled.progress, "cancelled"
+            ctx.t, broadcast.id, broadcast.total, cancelled.progress, BroadcastStatus.CANCELLED
         )
         await ctx.reply(summary)
 

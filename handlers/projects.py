@@ -132,10 +132,6 @@ def _other_goal(ctx: Ctx, answers: Answers) -> bool:
     return _new_project(ctx, answers) and other_goal(ctx, answers)
 
 
-async def _back_to_started(ctx: Ctx, projects: ProjectService) -> bool:
-    return bool(await projects.started(ctx.user, 1))
-
-
 PROJECT_FORM: Form[ProjectService] = Form(
     name="ProjectForm",
     service="projects",
@@ -146,7 +142,7 @@ PROJECT_FORM: Form[ProjectService] = Form(
             buttons=[Buttons(StartedCb.filter(), pick_started)],
             when=_has_started,
         ),
-        *client_steps("done-client-ask", offers_back=_back_to_started, when=_new_project),
+        *client_steps("done-client-ask", offers_back=_has_started, when=_new_project),
         Step(
             "title",
             question="done-title-ask",

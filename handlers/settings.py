@@ -28,7 +28,6 @@ from bot.views.settings import (
     zone_question,
 )
 from bot.views.zones import ZoneBackCb, ZoneCb, not_a_zone, zone_facts, zone_picker
-from storage.users import User
 
 
 class SettingsFlow(StatesGroup):
@@ -103,15 +102,9 @@ async def toggle_tips(
         ctx.toast(ctx.t("settings-tips-off"))
     else:
         await tips.subscribe(ctx.user)
-        fresh = await _current(accounts, ctx.user)
+        fresh = await accounts.current(ctx.user)
         ctx.toast(ctx.t("settings-tips-on"))
     await ctx.reply(settings_screen(fresh, ctx.t, clock.now()))
-
-
-async def _current(accounts: AccountService, user: User) -> User:
-    fresh = await accounts.get(user.id)
-    assert fresh is not None  # the middleware created the user for this update
-    return fresh
 
 
 async def ask_checkin_hour(_: object, ctx: Ctx) -> None:

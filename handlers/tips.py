@@ -24,18 +24,12 @@ from bot.views.tips import (
 from storage.users import User
 
 
-async def _current(accounts: AccountService, user: User) -> User:
-    fresh = await accounts.get(user.id)
-    assert fresh is not None  # the middleware created the user for this update
-    return fresh
-
-
 async def tips_command(_: object, ctx: Ctx, tips: TipService, accounts: AccountService) -> None:
     """One tap: /tips subscribes a user who is not subscribed, and shows the options."""
     await ctx.state.clear()
     if not ctx.user.tips_enabled:
         await ctx.send(Screen(first_tip(ctx.t, await tips.subscribe(ctx.user))))
-    await ctx.reply(tips_screen(await _current(accounts, ctx.user), ctx.t))
+    await ctx.reply(tips_screen(await accounts.current(ctx.user), ctx.t))
 
 
 async def _apply(action: TipAction, user: User, t: Translator, tips: TipService) -> str:
@@ -59,7 +53,7 @@ async def tip_action(
         return
     ctx.alert(await _apply(callback_data.action, ctx.user, ctx.t, tips))
     if callback_data.screen:  # under a tip, the tip itself stays as it is
-        await ctx.reply(tips_screen(await _current(accounts, ctx.user), ctx.t))
+        await ctx.reply(tips_screen(await accounts.current(ctx.user), ctx.t))
 
 
 async def frequency_chosen(

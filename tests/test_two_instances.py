@@ -1,7 +1,7 @@
 """Two bot processes in webhook mode on one PostgreSQL and Redis, against a Bot API that
 answers 429 above 30 sends a second, as Telegram does.
 
-A broadcast to 2,000 people and 500 check-ins falling due at once are each delivered
+A broadcast to 1,000 people and 250 check-ins falling due at once are each delivered
 exactly once, the two instances together never faster than BROADCAST_RATE and never
 answered 429; then the instance sending a second broadcast is killed with SIGKILL and
 the other one finishes it with nobody lost.

@@ -45,6 +45,10 @@ class AccountService:
     async def get(self, user_id: int) -> User | None:
         return await self._users.get(user_id)
 
+    async def current(self, user: User) -> User:
+        """The person as stored now, with whatever this update changed."""
+        return await self._fresh(user.id)
+
     async def _fresh(self, user_id: int) -> User:
         user = await self._users.get(user_id)
         assert user is not None, "the user exists: they are talking to the bot"

@@ -221,11 +221,9 @@ class KickoffService(PersonalCalendar):
     async def nudge(self, user: User, nudge_id: int) -> Nudge | None:
         return await self._repos.nudges.get(user.id, nudge_id)
 
-    async def answer(self, user: User, nudge: Nudge, answer: str) -> Answered | None:
-        """Done or skipped ('done' / 'skipped'), or 'stopped' for no more of this action
-        (a `NudgeStatus` value). None when the nudge was already answered (an old button)."""
-        # Read here, once: the callers (a button's answer, /done) still hand plain text.
-        status = NudgeStatus(answer)
+    async def answer(self, user: User, nudge: Nudge, status: NudgeStatus) -> Answered | None:
+        """Done or skipped, or stopped for no more of this action. None when the nudge
+        was already answered (an old button)."""
         now = self._clock.now()
         async with self._repos.transaction():
             if not await self._repos.nudges.answer(user.id, nudge.id, status, now):

@@ -12,6 +12,7 @@ from bot.reading.dates import NotAPastDay, read_past_day
 from bot.services.calendar import PersonalCalendar
 from bot.services.checkins import CheckinService, ContactSource
 from bot.services.clients import chosen_or_new, recent_clients
+from bot.services.reflections import ReflectionService
 from storage.clients import Client
 from storage.kickoffs import Kickoff
 from storage.projects import Goal, NewProject, Project
@@ -48,9 +49,16 @@ class Recorded:
 
 
 class ProjectService(PersonalCalendar):
-    def __init__(self, repos: Repositories, checkins: CheckinService, clock: Clock) -> None:
+    def __init__(
+        self,
+        repos: Repositories,
+        checkins: CheckinService,
+        reflections: ReflectionService,
+        clock: Clock,
+    ) -> None:
         self._repos = repos
         self._checkins = checkins
+        self._reflections = reflections
         self._clock = clock
 
     async def read_finish_day(self, user: User, text: str) -> date | NotAPastDay:
@@ -77,8 +85,7 @@ class ProjectService(PersonalCalendar):
             project = await self.record_finished(user, source, day)
             if project is None:
                 return RecordProblem.CLIENT_GONE
-        reflection = await self._repos.reflections.start(user.id, project.id, self._clock.now())
-        return Recorded(project, reflection)
+        return Recorded(project, await self._reflections.start(user, project))
 
     async def record_finished(self, user: User, draft: ProjectDraft, day: date) -> Project | None:
         """One unit of work: a crash anywhere leaves no half a record. None when the

@@ -125,6 +125,7 @@ def create_services(
     checkins = CheckinService(repos, waker, clock, outcomes)
     tips = TipService(repos, waker, clock)
     kickoffs = KickoffService(repos, checkins, waker, clock)
+    reflections = ReflectionService(repos, clock)
     broadcaster = BroadcasterSlot()
     return Services(
         settings=settings,
@@ -133,8 +134,8 @@ def create_services(
         cities=cities,
         accounts=AccountService(repos, checkins, tips, kickoffs, clock),
         clients=ClientService(repos, outcomes, clock),
-        projects=ProjectService(repos, checkins, clock),
-        reflections=ReflectionService(repos, clock),
+        projects=ProjectService(repos, checkins, reflections, clock),
+        reflections=reflections,
         checkins=checkins,
         outcomes=outcomes,
         kickoffs=kickoffs,

@@ -15,7 +15,7 @@ from typing import Any
 
 from aiogram import BaseMiddleware
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, InaccessibleMessage, Message, TelegramObject
+from aiogram.types import CallbackQuery, Message, TelegramObject
 from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.i18n import Translator
@@ -123,9 +123,9 @@ class Ctx:
     def pressed_html(self) -> str | None:
         """The pressed message's text as HTML, to keep it while its buttons go."""
         message = self.message
-        if self.pressed is None or message is None or isinstance(message, InaccessibleMessage):
+        if self.pressed is None or message is None or not message.text:
             return None
-        return message.html_text if message.text else None
+        return message.html_text
 
 
 def log_foreign(user_id: int, what: str, item_id: int) -> None:

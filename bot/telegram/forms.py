@@ -83,8 +83,9 @@ class Step(Generic[S]):
     question: str | None = None
     keyboard: Callable[[Translator], InlineKeyboardMarkup] | None = None
     ask: Asker[S] | None = None
-    # A typed answer: the text (trimmed, at most `limit` when a limit is set) goes into
-    # answers[key], or `read` turns it into answers. Neither: buttons only.
+    # A typed answer: the text goes into answers[key], or `read` turns it into answers;
+    # neither: buttons only. With a `limit` (characters) the text is trimmed and refused
+    # when longer or empty; without one (0) it is passed on as typed, for a reader.
     key: str | None = None
     limit: int = 0
     read: Reader[S] | None = None

@@ -3,7 +3,6 @@ name typed) and what they really need from the work."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
 
 from aiogram import F
@@ -45,18 +44,16 @@ async def _pick_goal(ctx: Ctx, service: Any, pressed: GoalCb, data: dict[str, An
     return {"goal": pressed.goal.value, "goal_note": None}
 
 
-# Whether the client question offers Back (to a step before it), asked as it is shown.
-BackOffered = Callable[[Ctx, Any], Awaitable[bool]]
-
-
 def client_steps(
-    question: str, *, offers_back: BackOffered | None = None, when: Condition = always
+    question: str, *, offers_back: Condition = never, when: Condition = always
 ) -> list[Step[Any]]:
-    """The client, picked or typed, and the side step that asks a new client's name."""
+    """The client, picked or typed, and the side step that asks a new client's name.
+    `offers_back` says, from the answers, whether a step before it applies: the same
+    answers the form's Back follows, so a Back shown always leads somewhere."""
 
     async def ask(ctx: Ctx, service: OffersClients, answers: Answers) -> Screen:
         recent = await service.client_choices(ctx.user, CLIENT_BUTTONS)
-        back = offers_back is not None and await offers_back(ctx, service)
+        back = offers_back(ctx, answers)
         choice = client_choice(ctx.t, [(c.id, c.name) for c in recent], back=back)
         return Screen(ctx.t(question), choice)
 

@@ -13,7 +13,7 @@ from bot.i18n import Translator
 from bot.services.admin import NewBroadcast, PastBroadcast
 from bot.views.common import Nav, NavCb
 from bot.views.screen import Screen
-from storage.broadcasts import Audience, Progress
+from storage.broadcasts import Audience, BroadcastStatus, Progress
 
 
 class AudienceCb(CallbackData, prefix="ba1"):
@@ -78,15 +78,19 @@ def started_screen(t: Translator, new: NewBroadcast) -> Screen:
 
 _PROGRESS_KEYS = {
     None: "broadcast-progress",
-    "done": "broadcast-done",
-    "cancelled": "broadcast-cancelled",
+    BroadcastStatus.DONE: "broadcast-done",
+    BroadcastStatus.CANCELLED: "broadcast-cancelled",
 }
 
 
 def progress_screen(
-    t: Translator, broadcast_id: int, total: int, progress: Progress, final: str | None
+    t: Translator,
+    broadcast_id: int,
+    total: int,
+    progress: Progress,
+    final: BroadcastStatus | None,
 ) -> Screen:
-    """`final`: None while sending, "done" or "cancelled" at the end."""
+    """`final`: None while sending, done or cancelled at the end."""
     text = t(
         _PROGRESS_KEYS[final],
         id=broadcast_id,

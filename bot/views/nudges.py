@@ -12,7 +12,7 @@ from bot.i18n import Translator
 from bot.services.kickoffs import Answered, NudgeToSend
 from bot.views.kickoff import addressed, goal_words
 from bot.views.screen import Screen
-from storage.nudges import NudgeKind
+from storage.nudges import NudgeKind, NudgeStatus
 
 
 class NudgeAnswer(StrEnum):
@@ -23,9 +23,9 @@ class NudgeAnswer(StrEnum):
 
 # What each answer stores on the nudge.
 ANSWER_STATUS = {
-    NudgeAnswer.DONE: "done",
-    NudgeAnswer.SKIP: "skipped",
-    NudgeAnswer.STOP: "stopped",
+    NudgeAnswer.DONE: NudgeStatus.DONE,
+    NudgeAnswer.SKIP: NudgeStatus.SKIPPED,
+    NudgeAnswer.STOP: NudgeStatus.STOPPED,
 }
 
 
@@ -95,9 +95,9 @@ def nudge_screen(t: Translator, sent: NudgeToSend, *, late: bool) -> Screen:
 def answered_line(t: Translator, answered: Answered) -> str:
     """The record of the answer, put under the nudge in place of its buttons."""
     action = answered.nudge.action.value
-    if answered.status == "stopped":
+    if answered.status == NudgeStatus.STOPPED:
         return t("nudge-stopped", action=t(f"trust-{action}-button"))
-    if answered.status == "done":
+    if answered.status == NudgeStatus.DONE:
         line = t(f"nudge-counted-{action}", n=answered.done)
     else:
         line = t("nudge-skipped")
