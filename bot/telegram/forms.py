@@ -230,12 +230,12 @@ class Form(Generic[S]):
     ) -> None:
         service = data[self.service]
         current = await self._current(ctx)
-        if callback_data.action is FormAction.SKIP and current is not None and current.skip:
-            await self.answer(ctx, service, current.skip)
-        elif callback_data.action is FormAction.SKIP and current is not None:
-            ctx.stale()  # no Skip on this question: a forged or very old press
-        else:
+        if callback_data.action is FormAction.BACK:
             await self.back(ctx, service)
+        elif callback_data.action is FormAction.SKIP and current and current.skip is not None:
+            await self.answer(ctx, service, current.skip)
+        else:  # no such button on this question: a forged or very old press
+            ctx.stale()
 
     async def _typed(self, message: Message, ctx: Ctx, **data: Any) -> None:
         service = data[self.service]
