@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from aiogram import F, Router
-from aiogram.filters import Command, StateFilter
+from aiogram.filters import Command
 from aiogram.fsm.state import State, StatesGroup
 
 from bot.services.clients import ClientService
 from bot.telegram.context import Ctx
 from bot.telegram.filters import OwnClient
+from bot.telegram.forms import Answers, Form, Step
 from bot.telegram.input import TYPED_TEXT, reject_non_text, text_answer
 from bot.views.clients import (
     EDIT_FIELDS,
@@ -16,31 +17,21 @@ from bot.views.clients import (
     ClientAddCb,
     ClientCb,
     ClientsPageCb,
-    add_prompt,
     client_card,
     client_gone,
     clients_screen,
     delete_confirmation,
     edit_menu,
     edit_prompt,
+    first_question_buttons,
 )
 from bot.views.common import PAGE_SIZE, FormAction, FormCb, Nav, NavCb
 from bot.views.screen import Screen
 from storage.clients import NAME_LIMIT, TEXT_LIMIT, Client, ClientField
 
 
-class ClientForm(StatesGroup):
-    name = State()
-    contact = State()
-    notes = State()
-
-
 class ClientEdit(StatesGroup):
     value = State()  # data: client_id, field
-
-
-_ADD_STEPS = (ClientForm.name, ClientForm.contact, ClientForm.notes)
-_ADD_FIELDS = ("name", "contact", "notes")
 
 
 async def _list(ctx: Ctx, clients: ClientService, page: int, archived: bool) -> Screen:
@@ -160,47 +151,47 @@ async def edit_button(_: object, ctx: Ctx, callback_data: FormCb, clients: Clien
 # ---- adding a client -------------------------------------------------------------
 
 
-async def _add_step(ctx: Ctx) -> int:
-    current = await ctx.state.get_state()
-    return next(i for i, step in enumerate(_ADD_STEPS) if step.state == current)
+async def add_start(_: object, ctx: Ctx, clients: ClientService) -> None:
+    await CLIENT_FORM.start(ctx, clients)
 
 
-async def add_start(_: object, ctx: Ctx) -> None:
+async def save_new_client(ctx: Ctx, clients: ClientService, answers: Answers) -> None:
     await ctx.state.clear()
-    await ctx.state.set_state(ClientForm.name)
-    await ctx.reply(add_prompt(ctx.t, 0))
-
-
-async def _add_answered(ctx: Ctx, value: str | None, clients: ClientService) -> None:
-    step = await _add_step(ctx)
-    await ctx.state.update_data({_ADD_FIELDS[step]: value})
-    if step + 1 < len(_ADD_STEPS):
-        await ctx.state.set_state(_ADD_STEPS[step + 1])
-        await ctx.reply(add_prompt(ctx.t, step + 1))
-        return
-    data = await ctx.state.get_data()
-    await ctx.state.clear()
-    client = await clients.add(ctx.user, data["name"], data.get("contact"), data.get("notes"))
+    client = await clients.add(
+        ctx.user, answers["name"], answers.get("contact"), answers.get("notes")
+    )
     card = await _card(ctx, clients, client)
     await ctx.reply(card.after(ctx.t("client-added", name=client.name)))
 
 
-async def add_text(_: object, ctx: Ctx, clients: ClientService) -> None:
-    limit = NAME_LIMIT if await ctx.state.get_state() == ClientForm.name.state else TEXT_LIMIT
-    value = await text_answer(ctx, limit)
-    if value is not None:
-        await _add_answered(ctx, value, clients)
-
-
-async def add_button(_: object, ctx: Ctx, callback_data: FormCb, clients: ClientService) -> None:
-    step = await _add_step(ctx)
-    if callback_data.action is FormAction.SKIP and step > 0:
-        await _add_answered(ctx, None, clients)
-        return
-    # Back: one step up (the name offers no Back; Cancel leaves).
-    previous = max(0, step - 1)
-    await ctx.state.set_state(_ADD_STEPS[previous])
-    await ctx.reply(add_prompt(ctx.t, previous))
+CLIENT_FORM: Form[ClientService] = Form(
+    name="ClientForm",
+    service="clients",
+    steps=[
+        Step(
+            "name",
+            question="client-add-name",
+            keyboard=first_question_buttons,
+            key="name",
+            limit=NAME_LIMIT,
+        ),
+        Step(
+            "contact",
+            question="client-add-contact",
+            key="contact",
+            limit=TEXT_LIMIT,
+            skip={"contact": None},
+        ),
+        Step(
+            "notes",
+            question="client-add-notes",
+            key="notes",
+            limit=TEXT_LIMIT,
+            skip={"notes": None},
+        ),
+    ],
+    finish=save_new_client,
+)
 
 
 def create_router() -> Router:
@@ -218,11 +209,8 @@ def create_router() -> Router:
     ):
         router.callback_query.register(handler, ClientCb.filter(F.action.in_(actions)), OwnClient())
     router.callback_query.register(add_start, ClientAddCb.filter())
-    add_states = StateFilter(*_ADD_STEPS)
-    router.message.register(add_text, add_states, TYPED_TEXT)
-    router.callback_query.register(add_button, add_states, FormCb.filter())
+    CLIENT_FORM.register(router)
     router.message.register(edit_text, ClientEdit.value, TYPED_TEXT)
     router.callback_query.register(edit_button, ClientEdit.value, FormCb.filter())
-    router.message.register(reject_non_text, add_states, ~F.text)
     router.message.register(reject_non_text, ClientEdit.value, ~F.text)
     return router

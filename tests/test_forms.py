@@ -68,3 +68,21 @@ async def test_a_question_without_skip_cannot_be_skipped(harness: BotHarness) ->
     assert user.alerts()[-1] == user.label("stale-button")
     replies = await user.send("Menu redesign")  # the title question still waits
     assert user.label("done-goal-ask") in replies[-1]
+
+
+async def test_an_old_skip_while_adding_a_client_changes_nothing(harness: BotHarness) -> None:
+    """Skip on the contact question, pressed after the contact was typed, would have
+    dropped the notes asked now: it is an old button."""
+    user = harness.user()
+    await user.onboard()
+    await user.send("/clients")
+    await user.press(user.label("button-add-client"))
+    await user.send("Acme")
+    contact_question, skip = user.button_data(user.label("button-skip"))
+    await user.send("@acme")  # now the notes are asked
+
+    await user.press_data(skip, contact_question)
+
+    assert user.alerts()[-1] == user.label("stale-button")
+    replies = await user.send("Sells coffee")
+    assert "Acme" in replies[-1] and "Sells coffee" in replies[-1]

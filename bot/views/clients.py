@@ -56,7 +56,6 @@ EDIT_FIELDS = {
     ClientAction.EDIT_NOTES: ClientField.NOTES,
 }
 # The questions of "Add client", in order: name, contact, notes.
-ADD_PROMPTS = ("client-add-name", "client-add-contact", "client-add-notes")
 
 
 def since_text(t: Translator, client: Client, zone: str, today: date) -> str:
@@ -225,9 +224,9 @@ def delete_confirmation(t: Translator, client: Client, projects: int) -> Screen:
     )
 
 
-def add_prompt(t: Translator, step: int) -> Screen:
-    """One question of "Add client"; the first has no Skip and no Back."""
-    return Screen(t(ADD_PROMPTS[step]), form_step(t, skip=step > 0, back=step > 0))
+def first_question_buttons(t: Translator) -> InlineKeyboardMarkup:
+    """Under the first question of "Add client": nothing to skip, nothing to go back to."""
+    return form_step(t, back=False)
 
 
 def client_gone(t: Translator) -> Screen:
