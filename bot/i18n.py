@@ -1,4 +1,6 @@
-"""Russian and English texts from Fluent files in bot/locales (no compile step).
+"""Russian and English texts from Fluent files in bot/locales/<language>/ (no compile step):
+one file per audience (the freelancer's texts, the texts a client of theirs reads), all of
+a language's files in one bundle, so a key may live in any of them but only once.
 
 Every string variable handed to a message is HTML-escaped here, so a handler cannot
 forget to escape a client name or a note: messages are sent with parse_mode=HTML.
@@ -79,6 +81,18 @@ class Translator:
         return format_date(value, format="EEE, d MMM y", locale=self.language)
 
 
+def locale_files(language: str, locales_dir: Path = LOCALES_DIR) -> list[Path]:
+    """The Fluent files of one language, in a fixed order."""
+    return sorted((locales_dir / language).glob("*.ftl"))
+
+
+def locale_source(language: str, locales_dir: Path = LOCALES_DIR) -> str:
+    """All texts of one language as Fluent source, for checks that read the files."""
+    return "\n".join(
+        path.read_text(encoding="utf-8") for path in locale_files(language, locales_dir)
+    )
+
+
 @functools.cache
 def _parsed(path: Path) -> ftl.Resource:
     """A Fluent file parsed once per process: parsing both languages takes about 0.15 s,
@@ -97,12 +111,16 @@ class I18n:
             # use_isolating=False: Unicode bidi marks around values would show up in
             # Telegram clients as stray characters.
             bundle = FluentBundle([language], use_isolating=False)
-            resource = _parsed(locales_dir / f"{language}.ftl")
-            bundle.add_resource(resource)
+            ids: set[str] = set()
+            for path in locale_files(language, locales_dir):
+                resource = _parsed(path)
+                found = {entry.id.name for entry in resource.body if isinstance(entry, ftl.Message)}
+                # A key in two files would be the later file's silently: refuse it.
+                assert not found & ids, f"{path}: keys repeated from another file: {found & ids}"
+                ids |= found
+                bundle.add_resource(resource)
             self._translators[language] = Translator(language, bundle)
-            self._ids[language] = {
-                entry.id.name for entry in resource.body if isinstance(entry, ftl.Message)
-            }
+            self._ids[language] = ids
 
     def get(self, language: str) -> Translator:
         return self._translators.get(language, self._translators["en"])

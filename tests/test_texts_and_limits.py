@@ -14,7 +14,7 @@ from fluent.syntax import ast as ftl
 from fluent.syntax import parse
 
 from bot.config import ConfigError, load_settings
-from bot.i18n import LANGUAGES, I18n, language_for
+from bot.i18n import LANGUAGES, I18n, language_for, locale_source
 from bot.logging_setup import RedactSecrets
 from bot.reading.zones import COMMON_ZONES, is_known_zone, zone_from_offset
 from bot.telegram.sending import MESSAGE_LIMIT, split_text
@@ -34,7 +34,7 @@ def test_every_text_exists_in_both_languages() -> None:
 
 
 def test_variables_match_between_languages() -> None:
-    sources = {lang: (ROOT / "bot" / "locales" / f"{lang}.ftl").read_text() for lang in LANGUAGES}
+    sources = {lang: locale_source(lang) for lang in LANGUAGES}
     per_language = {}
     for language, source in sources.items():
         per_key: dict[str, set[str]] = {}
@@ -60,7 +60,7 @@ def _all_variables() -> set[str]:
     return {
         name
         for language in LANGUAGES
-        for name in _VARIABLE.findall((ROOT / "bot" / "locales" / f"{language}.ftl").read_text())
+        for name in _VARIABLE.findall(locale_source(language))
     }
 
 
@@ -210,7 +210,7 @@ def test_neutral_russian_passes(key: str, text: str) -> None:
 
 def test_russian_first_person_fits_any_gender() -> None:
     """Buttons, command descriptions, drafts to clients and the bot's own voice."""
-    source = (ROOT / "bot" / "locales" / "ru.ftl").read_text()
+    source = locale_source("ru")
     assert gendered_first_person(source) == []
 
 
