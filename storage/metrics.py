@@ -23,6 +23,11 @@ class MetricReadingRow:
     percent: bool
     read_on: date
     created_at: datetime
+    feedback_id: int | None = None  # given by the client in their answers to this request
+
+    @property
+    def from_client(self) -> bool:
+        return self.feedback_id is not None
 
 
 def _reading(row: Record) -> MetricReadingRow:
@@ -36,6 +41,7 @@ def _reading(row: Record) -> MetricReadingRow:
         percent=bool(row["percent"]),
         read_on=from_day(row["read_on"]),
         created_at=from_epoch(row["created_at"]),
+        feedback_id=row["feedback_id"],
     )
 
 
@@ -52,13 +58,14 @@ class MetricReadingRepository:
         percent: bool,
         read_on: date,
         now: datetime,
+        feedback_id: int | None = None,
     ) -> MetricReadingRow | None:
         """None when the project is not this user's (checked in the same statement)."""
         reading_id = await self._db.insert(
             """
             INSERT INTO metric_readings (user_id, client_id, project_id, text, value, percent,
-                                         read_on, created_at)
-            SELECT user_id, client_id, id, :text, :value, :percent, :read_on, :now
+                                         read_on, created_at, feedback_id)
+            SELECT user_id, client_id, id, :text, :value, :percent, :read_on, :now, :feedback_id
             FROM projects WHERE id = :project_id AND user_id = :user_id
             RETURNING id
             """,
@@ -68,6 +75,7 @@ class MetricReadingRepository:
                 "percent": int(percent),
                 "read_on": day(read_on),
                 "now": epoch(now),
+                "feedback_id": feedback_id,
                 "project_id": project_id,
                 "user_id": user_id,
             },

@@ -135,6 +135,14 @@ class ReflectionRepository:
         )
         return _reflection(row) if row else None
 
+    async def for_project(self, user_id: int, project_id: int) -> Reflection | None:
+        """The project's reflection, if one was begun."""
+        row = await self._db.fetchone(
+            "SELECT * FROM reflections WHERE project_id = :project_id AND user_id = :user_id",
+            {"project_id": project_id, "user_id": user_id},
+        )
+        return _reflection(row) if row else None
+
     async def get(self, user_id: int, reflection_id: int) -> Reflection | None:
         row = await self._db.fetchone(
             "SELECT * FROM reflections WHERE id = :reflection_id AND user_id = :user_id",

@@ -15,6 +15,7 @@ from storage.broadcasts import BroadcastRepository
 from storage.checkins import CheckinRepository
 from storage.clients import ClientRepository
 from storage.db import Database
+from storage.feedback import FeedbackNoticeRepository, FeedbackRepository
 from storage.kickoffs import KickoffRepository
 from storage.metrics import MetricReadingRepository
 from storage.nudges import NudgeRepository
@@ -43,6 +44,8 @@ class Repositories:
     scoreboard: ScoreboardRepository
     kickoffs: KickoffRepository
     nudges: NudgeRepository
+    feedback: FeedbackRepository
+    feedback_notices: FeedbackNoticeRepository
 
     @classmethod
     def over(cls, db: Database) -> Repositories:
@@ -61,6 +64,8 @@ class Repositories:
             scoreboard=ScoreboardRepository(db),
             kickoffs=KickoffRepository(db),
             nudges=NudgeRepository(db),
+            feedback=FeedbackRepository(db),
+            feedback_notices=FeedbackNoticeRepository(db),
         )
 
     @asynccontextmanager

@@ -57,11 +57,7 @@ def test_every_key_used_in_code_exists() -> None:
 
 
 def _all_variables() -> set[str]:
-    return {
-        name
-        for language in LANGUAGES
-        for name in _VARIABLE.findall(locale_source(language))
-    }
+    return {name for language in LANGUAGES for name in _VARIABLE.findall(locale_source(language))}
 
 
 @pytest.mark.parametrize("sample", [2, 21, "<x> & y"])

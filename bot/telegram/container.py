@@ -20,6 +20,7 @@ from bot.services.accounts import AccountService
 from bot.services.admin import AdminService, BroadcastRunner
 from bot.services.checkins import CheckinService
 from bot.services.clients import ClientService
+from bot.services.feedback import FeedbackService
 from bot.services.kickoffs import KickoffService
 from bot.services.outcomes import OutcomeService
 from bot.services.projects import ProjectService
@@ -45,6 +46,7 @@ class HandlerServices(TypedDict):
     checkins: CheckinService
     outcomes: OutcomeService
     kickoffs: KickoffService
+    feedback: FeedbackService
     scoreboard: ScoreboardService
     tips: TipService
     admin: AdminService
@@ -81,6 +83,7 @@ class Services:
     checkins: CheckinService
     outcomes: OutcomeService
     kickoffs: KickoffService
+    feedback: FeedbackService
     scoreboard: ScoreboardService
     tips: TipService
     admin: AdminService
@@ -105,6 +108,7 @@ class Services:
             checkins=self.checkins,
             outcomes=self.outcomes,
             kickoffs=self.kickoffs,
+            feedback=self.feedback,
             scoreboard=self.scoreboard,
             tips=self.tips,
             admin=self.admin,
@@ -139,6 +143,7 @@ def create_services(
         checkins=checkins,
         outcomes=outcomes,
         kickoffs=kickoffs,
+        feedback=FeedbackService(repos, waker, clock),
         scoreboard=ScoreboardService(repos),
         tips=tips,
         admin=AdminService(repos, broadcaster, clock),

@@ -1,0 +1,1 @@
+## What a freelancer's client reads when they answer through their link.

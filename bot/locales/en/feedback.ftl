@@ -1,0 +1,1 @@
+## Asking a client for their view, as the freelancer sees it.
