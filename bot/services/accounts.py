@@ -55,10 +55,13 @@ class AccountService:
         return user
 
     async def arrive(self, new: NewUser, *, wrote: bool) -> User:
-        """The sender of an update, created at first contact. Someone who writes to the
-        bot (a message or a button) can be reached again, whatever we thought before."""
+        """The sender of an update, created at first contact."""
+        return await self.seen(await self._users.get_or_create(new, self._clock.now()), wrote=wrote)
+
+    async def seen(self, user: User, *, wrote: bool) -> User:
+        """A user sent an update. Someone who writes to the bot (a message or a button)
+        can be reached again, whatever we thought before."""
         now = self._clock.now()
-        user = await self._users.get_or_create(new, now)
         if user.last_seen_at is None or now - user.last_seen_at > SEEN_PRECISION:
             await self._users.touch(user.id, now)
         if wrote and user.is_blocked:
