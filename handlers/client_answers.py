@@ -126,6 +126,7 @@ async def _deletion(ctx: Conversation, pressed: ClientActionCb, feedback: Feedba
     if pressed.action is ClientAction.DELETE:
         await ctx.send(delete_question(ctx.t, pressed.request))
     elif pressed.action is ClientAction.DELETE_YES:
+        await ctx.state.clear()  # answers typed but not sent are theirs too
         erased = await feedback.erase_person(ctx.person_id)
         await ctx.close_keyboard(ctx.t("client-answers-deleted", count=erased))
     else:
