@@ -203,12 +203,19 @@ async def _read_number(
     return {"number": typed}
 
 
+async def _of_this_request(ctx: Conversation, request: int) -> bool:
+    """A button of the request being answered (the prompt filter already keeps older
+    questions' buttons out; this keeps out another request's)."""
+    if request == (await ctx.state.get_data()).get("request"):
+        return True
+    ctx.stale()
+    return False
+
+
 async def _pick_score(
     ctx: Conversation, service: FeedbackService, pressed: ClientScoreCb, data: dict[str, Any]
 ) -> Updates | None:
-    answers = await ctx.state.get_data()
-    if pressed.request != answers.get("request"):
-        ctx.stale()
+    if not await _of_this_request(ctx, pressed.request):
         return None
     return {pressed.question.value: pressed.value}
 
@@ -216,11 +223,7 @@ async def _pick_score(
 async def _pick_dont_know(
     ctx: Conversation, service: FeedbackService, pressed: ClientActionCb, data: dict[str, Any]
 ) -> Updates | None:
-    answers = await ctx.state.get_data()
-    if pressed.request != answers.get("request"):
-        ctx.stale()
-        return None
-    return {"number": ""}
+    return {"number": ""} if await _of_this_request(ctx, pressed.request) else None
 
 
 async def _submit(ctx: Conversation, feedback: FeedbackService, answers: Answers) -> None:

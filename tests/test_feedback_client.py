@@ -41,6 +41,13 @@ async def _asked(harness: BotHarness) -> tuple[UserDriver, UserDriver, Asked]:
     return freelancer, client, await _ask(harness)
 
 
+async def _started(client: UserDriver, asked: Asked, understood: str = "4") -> None:
+    """The client opened the link, pressed Answer and answered the first question."""
+    await client.send(f"/start {asked.payload}")
+    await client.press(client.label("client-button-start"))
+    await client.press(understood)
+
+
 def _shown(person: UserDriver) -> str:
     return person.last_message.text or ""
 
@@ -114,9 +121,7 @@ async def test_an_english_client_reads_english_and_back_skip_and_dont_know_work(
     await reflected(harness, freelancer)
     client = harness.user(CLIENT_ID, first_name="Sam", language_code="en")
     asked = await _ask(harness)
-    await client.send(f"/start {asked.payload}")
-    await client.press(client.label("client-button-start"))
-    await client.press("4")
+    await _started(client, asked)
     assert "2 of 3" in _shown(client)
     await client.press(client.label("button-back"))
     assert "1 of 3" in _shown(client)
@@ -141,9 +146,7 @@ async def test_skip_leaves_the_number_out_and_unreadable_text_asks_again(
     harness: BotHarness,
 ) -> None:
     _, client, asked = await _asked(harness)
-    await client.send(f"/start {asked.payload}")
-    await client.press(client.label("client-button-start"))
-    await client.press("4")
+    await _started(client, asked)
     replies = await client.send("стало лучше")  # no number in it
     assert client.label("client-number-unread") in replies[-1] and "2 из 3" in replies[-1]
     await client.press(client.label("button-skip"))
@@ -222,9 +225,7 @@ async def test_expired_withdrawn_and_forged_links_say_so(harness: BotHarness) ->
 
 async def test_withdrawn_while_answering_keeps_nothing(harness: BotHarness) -> None:
     _, client, asked = await _asked(harness)
-    await client.send(f"/start {asked.payload}")
-    await client.press(client.label("client-button-start"))
-    await client.press("4")
+    await _started(client, asked)
     await client.press(client.label("client-button-dont-know"))
     await harness.services.feedback.withdraw(await stored(harness), asked.request.id)
     replies = await client.press("9")
@@ -261,9 +262,7 @@ async def test_dont_ask_me_again_stops_every_request_to_that_person(
 
 async def test_stop_shares_nothing_and_the_link_still_works(harness: BotHarness) -> None:
     _, client, asked = await _asked(harness)
-    await client.send(f"/start {asked.payload}")
-    await client.press(client.label("client-button-start"))
-    await client.press("4")
+    await _started(client, asked)
     replies = await client.press(client.label("client-button-stop"))
     assert "Anna" in replies[-1] and "ничего не получит" in replies[-1]
     assert await harness.db.fetchvalue("SELECT COUNT(*) FROM feedback_answers") == 0
@@ -278,9 +277,7 @@ async def test_a_sticker_in_the_middle_is_answered_and_loses_nothing(
     harness: BotHarness,
 ) -> None:
     _, client, asked = await _asked(harness)
-    await client.send(f"/start {asked.payload}")
-    await client.press(client.label("client-button-start"))
-    await client.press("4")
+    await _started(client, asked)
     replies = await client.send_sticker()
     assert replies and "2 из 3" not in replies[-1]
     replies = await client.send("15")
@@ -322,9 +319,7 @@ async def test_deleting_my_answers_leaves_nothing_of_them(harness: BotHarness) -
 
 async def test_a_clients_delete_me_erases_their_answers(harness: BotHarness) -> None:
     _, client, asked = await _asked(harness)
-    await client.send(f"/start {asked.payload}")
-    await client.press(client.label("client-button-start"))
-    await client.press("4")
+    await _started(client, asked)
     await client.send("около 40")
     await client.press("9")
     await client.send("/delete_me")

@@ -130,18 +130,20 @@ def _comment_line(t: Translator, comment: str | None) -> str:
     return "\n\n" + t("client-comment-kept", comment=comment) if comment else ""
 
 
+def _scores(request: int, question: FeedbackQuestion) -> list[InlineKeyboardButton]:
+    return [
+        InlineKeyboardButton(
+            text=str(value),
+            callback_data=ClientScoreCb(request=request, question=question, value=value).pack(),
+        )
+        for value in SCALE_VALUES[question]
+    ]
+
+
 def understood_question(
     t: Translator, request: int, freelancer: str, comment: str | None
 ) -> Screen:
-    scores = [
-        InlineKeyboardButton(
-            text=str(value),
-            callback_data=ClientScoreCb(
-                request=request, question=FeedbackQuestion.UNDERSTOOD, value=value
-            ).pack(),
-        )
-        for value in SCALE_VALUES[FeedbackQuestion.UNDERSTOOD]
-    ]
+    scores = _scores(request, FeedbackQuestion.UNDERSTOOD)
     text = (
         _progress(t, FeedbackQuestion.UNDERSTOOD)
         + " "
@@ -175,15 +177,7 @@ def number_question(
 
 
 def again_question(t: Translator, request: int, freelancer: str, comment: str | None) -> Screen:
-    buttons = [
-        InlineKeyboardButton(
-            text=str(value),
-            callback_data=ClientScoreCb(
-                request=request, question=FeedbackQuestion.AGAIN, value=value
-            ).pack(),
-        )
-        for value in SCALE_VALUES[FeedbackQuestion.AGAIN]
-    ]
+    buttons = _scores(request, FeedbackQuestion.AGAIN)
     text = (
         _progress(t, FeedbackQuestion.AGAIN) + " " + t("client-q-again") + _comment_line(t, comment)
     )
