@@ -131,5 +131,10 @@ class AccountService:
         return build_export(tables, self._clock.now())
 
     async def erase(self, user: User) -> None:
-        await self._repos.user_data.erase(user.id)
+        """Every row of the user's, and what they answered as someone else's client: those
+        answers go from every freelancer's data (each request then says 'erased'), in the
+        same unit of work."""
+        async with self._repos.transaction():
+            await self._repos.feedback.erase_respondent(user.id, self._clock.now())
+            await self._repos.user_data.erase(user.id)
         logger.info("User %s erased their data", user.id)
