@@ -362,3 +362,16 @@ async def test_the_link_is_a_start_payload_and_only_its_hash_is_kept(
     assert asked.payload not in await _everything_stored(harness)
     other = await harness.services.feedback.ask(await stored(harness), await _project_id(harness))
     assert isinstance(other, AskRefused)  # one open request per client
+
+
+async def test_a_clients_erasure_does_not_lift_the_monthly_limit(harness: BotHarness) -> None:
+    """A request the client opened counts toward once a month, even after they erased
+    everything of theirs: the freelancer cannot ask again at once."""
+    _, client, asked = await _asked(harness)
+    await client.send(f"/start {asked.payload}")
+    user = await stored(harness)
+    await harness.services.feedback.withdraw(user, asked.request.id)
+    await client.send("/delete_me")
+    await client.press(client.label("client-button-delete-yes"))
+    again = await harness.services.feedback.ask(user, await _project_id(harness))
+    assert isinstance(again, AskRefused) and again.reason is AskRefusal.TOO_SOON
