@@ -34,7 +34,6 @@ from bot.views.settings import (
 )
 from bot.views.zones import ZoneBackCb, ZoneCb, not_a_zone, zone_facts, zone_picker
 
-
 logger = logging.getLogger(__name__)
 
 
