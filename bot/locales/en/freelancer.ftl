@@ -83,6 +83,7 @@ cancel-nothing = There's nothing to cancel. Here is the menu.
 expects-button = Please answer with the buttons under the question above, or send /cancel to stop.
 unknown-input = I didn't catch that. Here's what I can do:
 stale-button = This button is from an older message. Here's where things stand now.
+stale-button-new = That button is from an earlier conversation. Send /start to begin.
 error-generic = Sorry, something went wrong on my side. Your progress is saved; please try again in a moment.
 kind-sticker = sticker
 kind-photo = photo
