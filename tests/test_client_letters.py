@@ -17,10 +17,13 @@ from bot.reading.dates import elapsed
 from bot.reading.numbers import Change, read_metric, written_number
 from bot.rules.checkins import AgeBucket
 from bot.rules.drafts import Measured, is_company, reminder_draft
+from bot.services.checkins import Reminder
 from bot.services.kickoffs import NudgeToSend
 from bot.views.drafts import draft_text
 from bot.views.kickoff import kickoff_message
 from bot.views.nudges import nudge_screen
+from bot.views.reminder import reminder_screen
+from storage.checkins import Checkin
 from storage.clients import Address
 from storage.db import load_migrations
 from storage.kickoffs import BudgetFit, Kickoff, KickoffStatus
@@ -508,3 +511,17 @@ def test_migration_0012_gives_each_client_their_latest_kickoffs_address() -> Non
     assert rows == {1: "informal", 2: "formal", 3: "formal"}
     postgres = dict(load_migrations("postgresql"))[12]
     assert "ALTER TABLE clients ADD COLUMN address" in postgres
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_letter_with_a_gap_for_an_idea_says_to_fill_it(language: str) -> None:
+    t = I18N.get(language)
+    checkin = Checkin.__new__(Checkin)
+    object.__setattr__(checkin, "id", 0)
+    hinted = []
+    for seed in range(3):
+        found = project(finished_on=TODAY - timedelta(days=40))
+        choice = reminder_draft(seed, "Анна", found, TODAY, None)
+        text = reminder_screen(t, Reminder(checkin, "Анна", found, TODAY, choice), late=False).text
+        hinted.append(("…" in text.split("</blockquote>")[0]) == (t("draft-fill-hint") in text))
+    assert all(hinted)

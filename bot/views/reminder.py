@@ -31,6 +31,8 @@ def reminder_screen(t: Translator, reminder: Reminder, *, late: bool) -> Screen:
         lines.append(t("reminder-goal", goal=goal, metric=metric, baseline=baseline))
     draft = draft_text(t, reminder.draft)
     lines.append(f"{t('reminder-draft')}\n<blockquote>{draft}</blockquote>")
+    if "…" in draft:  # an idea is the freelancer's to write in, never a teaser (I5)
+        lines.append(t("draft-fill-hint"))
     if project is not None and project.metric:
         # Every check-in is a chance to learn what the client's number did (I9, I10).
         lines.append(t("reminder-metric", metric=project.metric))

@@ -382,6 +382,7 @@ reminder-goal = Their goal: { $goal }. Measured by: { $metric }{ $baseline ->
     }
 reminder-no-project = No project recorded yet for this client.
 reminder-draft = A message you could send:
+draft-fill-hint = ✍️ Put your own idea where the "…" is: one, and concrete, so the client has something to answer.
 draft-hello = { $company ->
     [yes] { $variant ->
         [1] Hi there,

@@ -397,6 +397,7 @@ reminder-goal = Цель клиента: { $goal }. Показатель: { $met
     }
 reminder-no-project = По этому клиенту пока нет записанных проектов.
 reminder-draft = Сообщение, которое можно отправить:
+draft-fill-hint = ✍️ Вместо «…» впишите свою идею: одну и конкретную, чтобы клиенту было о чём ответить.
 draft-hello = { $company ->
     [yes] { $address ->
         [informal] Привет!
