@@ -683,7 +683,7 @@ kickoff-budget-smaller-advice = <b>Budget:</b> you think a smaller solution woul
 kickoff-budget-unsure-advice = <b>Budget:</b> ask the client one question: what result would make this spend worthwhile? The answer tells you what to build.
 kickoff-flags-advice = <b>Your note about the client:</b> { $flags }
     Decide now what would make you say no to the next project with them, so you're not deciding under pressure later.
-kickoff-draft-title = A message to confirm the goal with the client comes next, ready to forward or copy as it is.
+kickoff-draft-title = 👇 Below is a message to confirm the goal with the client, ready to forward or copy as it is.
 kickoff-draft-open = Before I start on "{ $project }", I'd like to check that we see the task the same way:
 kickoff-draft-goal = the aim is { $goal };
 kickoff-draft-metric-none = Which number would tell us it worked: orders, leads, sign-ups? Let's pick one now, so we're both aiming at the same thing.
