@@ -71,6 +71,12 @@ class Translator:
         """A calendar day the way this language writes it: "12 Nov 2026", "12 нояб. 2026"."""
         return format_date(value, format="d MMM y", locale=self.language)
 
+    def letter_day(self, value: date, today: date) -> str:
+        """A day in a letter to a client, as a person writes it: "15 December", "15
+        декабря", with the year only when it is not this year's (no abbreviations)."""
+        pattern = "d MMMM" if value.year == today.year else "d MMMM y"
+        return format_date(value, format=pattern, locale=self.language)
+
     def weekday(self, value: date) -> str:
         """A day close at hand, with its weekday: "Fri, 27 Nov", "пт, 27 нояб."."""
         return format_date(value, format="EEE, d MMM", locale=self.language)

@@ -84,6 +84,15 @@ async def archive_client(
     await ctx.reply(await _card(ctx, clients, changed))
 
 
+async def switch_address(_: object, ctx: Ctx, client: Client, clients: ClientService) -> None:
+    changed = await clients.switch_address(ctx.user, client)
+    if changed is None:  # deleted in the meantime, from another device
+        ctx.stale()
+        return
+    ctx.toast(ctx.t.label(f"client-address-{changed.address.value}", name=changed.name))
+    await ctx.reply(edit_menu(ctx.t, changed))
+
+
 async def edit_client(_: object, ctx: Ctx, client: Client) -> None:
     await ctx.state.clear()
     await ctx.reply(edit_menu(ctx.t, client))
@@ -203,6 +212,7 @@ def create_router() -> Router:
         (open_client, {ClientAction.OPEN}),
         (archive_client, {ClientAction.ARCHIVE, ClientAction.UNARCHIVE}),
         (edit_client, {ClientAction.EDIT}),
+        (switch_address, {ClientAction.ADDRESS}),
         (edit_field, set(EDIT_FIELDS)),
         (delete_client, {ClientAction.DELETE}),
         (delete_confirmed, {ClientAction.DELETE_YES}),

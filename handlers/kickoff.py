@@ -31,6 +31,7 @@ from bot.views.kickoff import (
     budget_choice,
     end_choice,
     end_problem,
+    kickoff_draft_screen,
     started_screen,
     trust_choice,
 )
@@ -90,6 +91,15 @@ async def actions_ready(
     return {}
 
 
+async def ask_address(ctx: Ctx, kickoffs: KickoffService, answers: Answers) -> Screen:
+    """The question with the client's present form of address ticked, for a client the
+    freelancer already has: one tap confirms it, and a new client starts with none."""
+    known = None
+    if answers.get("client_id"):
+        known = await kickoffs.client_address(ctx.user, int(answers["client_id"]))
+    return Screen(ctx.t("kickoff-address-ask"), address_choice(ctx.t, known))
+
+
 async def pick_address(
     ctx: Ctx, kickoffs: KickoffService, pressed: AddressCb, data: dict[str, Any]
 ) -> Updates:
@@ -110,7 +120,7 @@ def _draft(answers: Answers) -> KickoffDraft:
         ends_on=date.fromisoformat(answers["ends_on"]),
         budget_fit=BudgetFit(answers["budget_fit"]),
         red_flags=answers.get("red_flags"),
-        address=Address(answers.get("address") or Address.FORMAL),
+        address=Address(answers["address"]) if answers.get("address") else None,
         actions=chosen_actions(answers.get("actions", [])),
     )
 
@@ -124,6 +134,8 @@ async def save(ctx: Ctx, kickoffs: KickoffService, answers: Answers) -> None:
         return
     await ctx.state.clear()
     await ctx.reply(started_screen(ctx.t, started))
+    # The letter alone in the next message: forwarding it shows the client nothing else.
+    await ctx.send(kickoff_draft_screen(ctx.t, started.kickoff))
 
 
 def _measured(ctx: Ctx, answers: Answers) -> bool:
@@ -202,8 +214,7 @@ KICKOFF_FORM: Form[Ctx, KickoffService] = Form(
         ),
         Step(
             "address",
-            question="kickoff-address-ask",
-            keyboard=address_choice,
+            ask=ask_address,
             buttons=[Buttons(AddressCb.filter(), pick_address)],
             when=_in_russian,
         ),

@@ -13,6 +13,13 @@ NAME_LIMIT = 100
 TEXT_LIMIT = 1000
 
 
+class Address(StrEnum):
+    """How a Russian draft addresses the client: «вы» or «ты» (English has one form)."""
+
+    FORMAL = "formal"
+    INFORMAL = "informal"
+
+
 class ClientField(StrEnum):
     NAME = "name"
     CONTACT = "contact"
@@ -31,6 +38,7 @@ class Client:
     created_at: datetime
     cadence_unit: str | None = None  # 'week' or 'month': keep in touch every cadence_n
     cadence_n: int | None = None
+    address: Address = Address.FORMAL  # «вы» or «ты» in every Russian draft to them
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +59,7 @@ def _client(row: Record) -> Client:
         created_at=from_epoch(row["created_at"]),
         cadence_unit=row["cadence_unit"],
         cadence_n=row["cadence_n"],
+        address=Address(row["address"]),
     )
 
 
@@ -145,6 +154,21 @@ class ClientRepository:
             "WHERE id = :client_id AND user_id = :user_id",
             {"cadence_unit": unit, "cadence_n": n, "client_id": client_id, "user_id": user_id},
         )
+
+    async def set_address(
+        self, user_id: int, client_id: int, address: Address, now: datetime
+    ) -> bool:
+        changed = await self._db.execute(
+            "UPDATE clients SET address = :address, updated_at = :now "
+            "WHERE id = :client_id AND user_id = :user_id",
+            {
+                "address": address.value,
+                "now": epoch(now),
+                "client_id": client_id,
+                "user_id": user_id,
+            },
+        )
+        return changed == 1
 
     async def record_contact(self, user_id: int, client_id: int, at: datetime) -> None:
         """Move last contact forward to `at` (never backwards: an old project recorded

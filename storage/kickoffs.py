@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
+from storage.clients import Address as Address  # where it was first defined
 from storage.codec import day, epoch, from_day, from_epoch
 from storage.db import Database, Record
 from storage.projects import Goal
@@ -19,13 +20,6 @@ class BudgetFit(StrEnum):
     FITS = "fits"
     SMALLER = "smaller"
     UNSURE = "unsure"
-
-
-class Address(StrEnum):
-    """How a Russian draft addresses the client: «вы» or «ты»."""
-
-    FORMAL = "formal"
-    INFORMAL = "informal"
 
 
 class KickoffStatus(StrEnum):
@@ -78,7 +72,8 @@ class Kickoff:
 
 
 _SELECT = """
-    SELECT k.*, c.name AS client_name FROM kickoffs k JOIN clients c ON c.id = k.client_id
+    SELECT k.*, c.name AS client_name, c.address AS client_address
+    FROM kickoffs k JOIN clients c ON c.id = k.client_id
 """
 
 
@@ -98,7 +93,9 @@ def _kickoff(row: Record) -> Kickoff:
         ends_on=from_day(row["ends_on"]),
         budget_fit=BudgetFit(row["budget_fit"]),
         red_flags=row["red_flags"],
-        address=Address(row["address"]),
+        # The client's form of address as it is now: changed on the card, it holds for
+        # the drafts of a project under way too (the kickoff's column keeps the answer).
+        address=Address(row["client_address"]),
         status=KickoffStatus(row["status"]),
         created_at=from_epoch(row["created_at"]),
     )

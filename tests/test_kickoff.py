@@ -34,13 +34,17 @@ async def test_kickoff_writes_the_message_that_confirms_goal_and_number(
 ) -> None:
     user = harness.user()
     await user.onboard()
-    [summary] = await kickoff(user)
+    summary, draft = await kickoff(user)
     assert "Spring banners</b> for Acme is under way. Planned end: 10 Dec 2026" in summary
-    draft = summary.split("<blockquote>")[1]
-    assert "The aim is more leads." in draft
-    assert "We'll judge the result by CTR. Today it's 1,2%." in draft
-    assert "You'd call it a success at 2%." in draft
-    assert "I plan to finish by 10 Dec 2026." in draft
+    assert summary.endswith(user.label("kickoff-draft-title"))
+    # The letter is a message of its own: a greeting, the points, the question.
+    greeting, opening = draft.split("\n")[:2]
+    assert greeting in ("Hi Acme,", "Hello Acme,")
+    assert opening.startswith('Before I start on "Spring banners"')
+    assert "• the aim is more leads;" in draft
+    assert "• we'll judge the result by CTR;\n• today it's 1.2%;" in draft
+    assert "• success would be 2%;" in draft
+    assert "• I plan to finish by 10 December." in draft  # no year in this year's letter
     assert "the call: Fri, 27 Nov" in summary
     assert "a progress note every 3 days, from Sun, 29 Nov" in summary
     assert "/done" in summary
@@ -49,8 +53,8 @@ async def test_kickoff_writes_the_message_that_confirms_goal_and_number(
 async def test_unknown_baseline_asks_the_client_for_it(harness: BotHarness) -> None:
     user = harness.user()
     await user.onboard()
-    [summary] = await kickoff(user, baseline=None)
-    assert "could you look it up?" in summary
+    _, draft = await kickoff(user, baseline=None)
+    assert "Could you look it up?" in draft
 
 
 async def test_russian_drafts_follow_the_form_of_address(harness: BotHarness) -> None:
@@ -66,13 +70,15 @@ async def test_russian_drafts_follow_the_form_of_address(harness: BotHarness) ->
     await user.send("торопят и не говорят, зачем")
     await user.press(user.label("trust-confirm-button"))
     await user.press(user.label("button-trust-ready", n=1))
-    [summary] = await user.press(user.label("button-address-informal"))
-    draft = summary.split("<blockquote>")[1]
-    assert draft.startswith("Привет, Ромашка!")
+    summary, draft = await user.press(user.label("button-address-informal"))
+    assert draft.startswith(("Привет, Ромашка!\n", "Ромашка, привет!\n"))
     assert "Давай выберем её сразу" in draft and "скажи сейчас" in draft
     assert "Давайте" not in draft and "скажите" not in draft
+    assert "• закончить планирую к 17 декабря." in draft
     assert "хватит решения попроще" in summary.casefold()
+    # The freelancer's private note stays in their own message, never in the letter.
     assert "торопят и не говорят, зачем" in summary
+    assert "торопят" not in draft
     assert "17 дек. 2026" in summary
 
 
@@ -95,7 +101,7 @@ async def test_trust_actions_are_one_to_three(harness: BotHarness) -> None:
     assert "✅ " + user.label("trust-call-button") in user.buttons()
     await user.press("✅ " + user.label("trust-call-button"))  # untick
     await user.press(user.label("trust-early_draft-button"))
-    [summary] = await user.press(user.label("button-trust-ready", n=3))
+    summary, _ = await user.press(user.label("button-trust-ready", n=3))
     assert "the written confirmation: Sat, 28 Nov" in summary
     assert "the early draft: Sat, 5 Dec" in summary  # a third of the way in
     assert "a progress note every 7 days, from Thu, 3 Dec" in summary  # four weeks: weekly
@@ -159,14 +165,14 @@ async def test_nudges_arrive_on_their_local_days_and_count_what_was_done(
     assert len(notes) == 1 and "A progress note for Acme" in notes[0]
     replies = await user.press(user.label("button-nudge-done"))
     assert "first progress note is counted" in replies[-1]
-    assert "The next one: Wed, 2 Dec" in replies[-1]
+    assert "I'll remind you again on Wed, 2 Dec, at your reminder hour." in replies[-1]
 
     harness.clock.set(SECOND_NOTE)
     await harness.due_work.run_due()
     # The call and the first note: every kind of trust step counts.
     assert "Trust steps done so far in this project: 2." in nudges_sent(harness, user)[-1]
     replies = await user.press(user.label("button-nudge-skipped"))
-    assert "Skipped this time. The next one: Sat, 5 Dec" in replies[-1]
+    assert "Skipped this time. I'll remind you again on Sat, 5 Dec" in replies[-1]
 
     harness.clock.set(datetime(2026, 12, 5, 9, 0, tzinfo=UTC))
     await harness.due_work.run_due()
@@ -334,7 +340,7 @@ async def test_a_project_called_off_from_the_card_stops_its_reminders(
 async def test_the_end_day_asks_whether_the_work_is_finished(harness: BotHarness) -> None:
     user = harness.user()
     await user.onboard()
-    [summary] = await kickoff(user, actions=("trust-progress-button",))
+    summary, _ = await kickoff(user, actions=("trust-progress-button",))
     assert "whether the work is finished: Thu, 10 Dec" in summary
     harness.clock.set(datetime(2026, 12, 10, 9, 0, tzinfo=UTC))
     await harness.due_work.run_due()
@@ -448,9 +454,9 @@ async def test_a_button_of_an_earlier_question_changes_nothing(harness: BotHarne
     await user.send("2%")  # now at the end date
     await user.press_data(skip, baseline_question)
     assert user.alerts()[-1] == user.label("stale-button")
-    [summary] = await kickoff_rest(user)
-    assert "We'll judge the result by CTR. Today it's 1,2%." in summary
-    assert "2%" in summary
+    _, draft = await kickoff_rest(user)
+    assert "• we'll judge the result by CTR;\n• today it's 1.2%;" in draft
+    assert "success would be 2%" in draft
 
 
 async def kickoff_rest(user: UserDriver) -> list[str]:

@@ -33,9 +33,9 @@ def sent_to(harness: BotHarness, user: UserDriver) -> list[SendMessage]:
 
 async def step_kickoff(harness: BotHarness, user: UserDriver) -> None:
     await user.onboard()
-    [summary] = await kickoff(user, actions=("trust-progress-button",))
+    summary, draft = await kickoff(user, actions=("trust-progress-button",))
     assert f"a progress note every 3 days, from {NOTE_DAYS[0]}" in summary
-    assert "Today it's 1,2%." in summary
+    assert "• today it's 1.2%;" in draft
 
 
 async def step_first_note(harness: BotHarness, user: UserDriver) -> None:
@@ -47,7 +47,9 @@ async def step_first_note(harness: BotHarness, user: UserDriver) -> None:
     [note] = sent_to(harness, user)
     assert "A progress note for Acme" in note.text
     replies = await user.press(user.label("button-nudge-done"))
-    assert f"first progress note is counted. The next one: {NOTE_DAYS[1]}" in replies[-1]
+    assert (
+        f"first progress note is counted. I'll remind you again on {NOTE_DAYS[1]}," in replies[-1]
+    )
 
 
 async def step_second_note_skipped(harness: BotHarness, user: UserDriver) -> None:

@@ -6,9 +6,11 @@ Every draft speaks of the client's business result, never "anything else I can d
 A referral ask comes only after a result that got better: asking for a favour before the
 client has seen the work pay off puts the freelancer's income ahead of the client's (I6, I7).
 Titles and metrics are the freelancer's own words ("CTR", "orders/wk"), so the texts quote
-them or name them where any noun phrase reads well.
+them or name them where any noun phrase reads well, and a title at most once per text.
+An offer to look at the numbers is kept apart from changes, which are a small paid piece of
+work (I7); an idea is the freelancer's to write in, never a teaser (I5).
 Texts are `draft-<bucket>-<n>`, `draft-no-metric-<n>` and `draft-<change>-<n>` in the
-locale files.
+locale files, each opened by `draft-hello`; Russian ones choose «вы» or «ты» by $address.
 """
 
 from __future__ import annotations
@@ -42,6 +44,9 @@ DRAFTS: dict[AgeBucket, tuple[Draft, ...]] = {
         Draft("draft-3m-3", ("I1", "I11")),
     ),
 }
+
+# Drafts that say it has been a while: never offered after a recent contact.
+LONG_GAP_DRAFTS = frozenset({"draft-3m-1"})
 
 # A project without a number to follow: ask what would show the result, so the next
 # check-in can talk about it (I9), in the client's terms rather than the spec's (I4).

@@ -234,3 +234,27 @@ def _link(prefix: str, gap: str) -> _Link | None:
 
 def _has_word(text: str, words: tuple[str, ...]) -> bool:
     return re.search(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)", text) is not None
+
+
+# A decimal comma is a comma between digits that does not group thousands ("2,1", "2,15"
+# but not "1,200"); `read_metric` reads the same way.
+_DECIMAL_COMMA = re.compile(r"\d,(?:\d{1,2}|\d{4,})(?!\d)|(?<![\d.,])0,\d")
+
+
+def written_number(reading: MetricReading, language: str) -> str | None:
+    """The number of a reading for a sentence to a client, without the words around it:
+    "выросла до 2,1%" gives "2,1%" (an English reader gets "2.1%"), "CTR 1,2%" gives
+    "1,2%" beside the metric's own name. Russian keeps the person's decimal mark (a
+    comma unless they typed a dot) and groups thousands with a narrow no-break space;
+    English writes "1,200.5". None when the reading has no number."""
+    if reading.value is None:
+        return None
+    value = reading.value
+    decimals = 0 if value == int(value) else 2
+    text = f"{value:,.{decimals}f}"
+    if decimals:
+        text = text.rstrip("0").rstrip(".")
+    if language == "ru":
+        comma = _DECIMAL_COMMA.search(reading.text) is not None or "." not in reading.text
+        text = text.replace(",", "\u202f").replace(".", "," if comma else ".")
+    return text + ("%" if reading.percent else "")

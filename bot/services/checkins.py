@@ -10,6 +10,7 @@ from enum import StrEnum
 
 from bot.clock import Clock
 from bot.reading.dates import NotAPastDay, read_past_day
+from bot.reading.numbers import MetricReading
 from bot.rules.checkins import (
     CadenceUnit,
     CheckinOutcome,
@@ -62,7 +63,9 @@ def _measured(progress: MetricProgress | None) -> Measured | None:
     """The client's number before and now, when both can be compared."""
     if progress is None or progress.change is None or progress.latest is None:
         return None
-    return Measured(progress.change, progress.baseline.text, progress.latest.text)
+    latest = progress.latest
+    now = MetricReading(latest.text, latest.value, latest.percent)
+    return Measured(progress.change, progress.baseline, now, latest.read_on)
 
 
 class CheckinService(PersonalCalendar):
@@ -125,7 +128,16 @@ class CheckinService(PersonalCalendar):
             else None
         )
         today = self.today(user)
-        draft = reminder_draft(checkin.id, client.name, project, today, _measured(progress))
+        last = client.last_contact_at
+        draft = reminder_draft(
+            checkin.id,
+            client.name,
+            project,
+            today,
+            _measured(progress),
+            address=client.address,
+            last_contact=local_today(last, user.timezone) if last is not None else None,
+        )
         return Reminder(checkin, client.name, project, today, draft)
 
     # ---- planning ------------------------------------------------------------------

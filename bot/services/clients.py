@@ -10,7 +10,7 @@ from bot.clock import Clock
 from bot.services.calendar import PersonalCalendar
 from bot.services.outcomes import MetricProgress, OutcomeService
 from storage.checkins import Checkin
-from storage.clients import Client, ClientField, ClientPage
+from storage.clients import Address, Client, ClientField, ClientPage
 from storage.kickoffs import Kickoff
 from storage.projects import ProjectPage
 from storage.repositories import Repositories
@@ -93,6 +93,12 @@ class ClientService(PersonalCalendar):
 
     async def set_archived(self, user: User, client: Client, archived: bool) -> Client | None:
         await self._clients.set_archived(user.id, client.id, archived, self._clock.now())
+        return await self._clients.get(user.id, client.id)
+
+    async def switch_address(self, user: User, client: Client) -> Client | None:
+        """«вы» to «ты» or back, for every draft to this client from now on."""
+        address = Address.INFORMAL if client.address is Address.FORMAL else Address.FORMAL
+        await self._clients.set_address(user.id, client.id, address, self._clock.now())
         return await self._clients.get(user.id, client.id)
 
     async def delete(self, user: User, client: Client) -> bool:

@@ -223,8 +223,7 @@ class FeedbackService(PersonalCalendar):
             )
         if request is None:
             return None
-        kickoff = await self._repos.kickoffs.for_project(user.id, project.id)
-        address = kickoff.address if kickoff is not None else Address.FORMAL
+        address = client.address
         return Asked(request, payload, client, project, address)
 
     async def withdraw(self, user: User, request_id: int) -> FeedbackRequest | None:

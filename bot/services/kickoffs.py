@@ -50,7 +50,7 @@ class KickoffDraft:
     ends_on: date
     budget_fit: BudgetFit
     red_flags: str | None
-    address: Address
+    address: Address | None  # None when not asked (English): the client's stays
     actions: tuple[NudgeKind, ...]
 
 
@@ -97,6 +97,11 @@ class KickoffService(PersonalCalendar):
     async def active(self, user: User, limit: int) -> list[Kickoff]:
         return await self._repos.kickoffs.active(user.id, limit)
 
+    async def client_address(self, user: User, client_id: int) -> Address | None:
+        """How the user addresses one of their clients; None for a client not theirs."""
+        client = await self._repos.clients.get(user.id, client_id)
+        return client.address if client is not None else None
+
     async def client_choices(self, user: User, limit: int) -> list[Client]:
         return await recent_clients(self._repos, user, limit)
 
@@ -120,6 +125,9 @@ class KickoffService(PersonalCalendar):
             client = await chosen_or_new(repos, user, draft.client_id, draft.new_client, now)
             if client is None:
                 return None
+            address = draft.address or client.address
+            if address is not client.address:  # answered once, kept for every draft after
+                await repos.clients.set_address(user.id, client.id, address, now)
             kickoff = await repos.kickoffs.add(
                 NewKickoff(
                     user_id=user.id,
@@ -133,7 +141,7 @@ class KickoffService(PersonalCalendar):
                     ends_on=draft.ends_on,
                     budget_fit=draft.budget_fit,
                     red_flags=draft.red_flags,
-                    address=draft.address,
+                    address=address,
                 ),
                 now,
             )

@@ -13,6 +13,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
 from bot.reading.dates import elapsed
+from bot.rules.nudges import asks_address
 from bot.services.clients import ClientCard
 from bot.services.outcomes import MetricProgress
 from bot.views.checkins import CheckinClientCb, ContactedCb, when_text
@@ -39,6 +40,7 @@ class ClientAction(StrEnum):
     EDIT_NAME = "n"
     EDIT_CONTACT = "c"
     EDIT_NOTES = "t"
+    ADDRESS = "f"  # «вы» <-> «ты» in the Russian drafts to this client
 
 
 class ClientCb(CallbackData, prefix="c1"):
@@ -195,10 +197,17 @@ def edit_menu(t: Translator, client: Client) -> Screen:
         (ClientAction.EDIT_NOTES, "button-field-notes"),
     ):
         builder.button(text=t(key), callback_data=ClientCb(id=client.id, action=action))
+    # Only Russian drafts have two forms of address: an English user has nothing to switch.
+    switch = asks_address(t.language)
+    if switch:
+        builder.button(
+            text=t(f"button-client-address-{client.address.value}"),
+            callback_data=ClientCb(id=client.id, action=ClientAction.ADDRESS),
+        )
     builder.button(
         text=t("button-back"), callback_data=ClientCb(id=client.id, action=ClientAction.OPEN)
     )
-    builder.adjust(3, 1)
+    builder.adjust(3, *([1] if switch else []), 1)
     return Screen(t("client-edit-ask", name=client.name), builder.as_markup())
 
 

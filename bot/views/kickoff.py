@@ -11,9 +11,11 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
 from bot.reading.dates import NotAFutureDay
+from bot.rules.drafts import greeting
 from bot.rules.nudges import MAX_TRUST_ACTIONS
 from bot.services.kickoffs import Started
 from bot.views.common import FormAction, FormCb, Nav, NavCb, menu_button
+from bot.views.drafts import letter, number_words
 from bot.views.screen import Screen
 from storage.kickoffs import Address, BudgetFit, Kickoff
 from storage.nudges import TRUST_ACTIONS, NudgeKind
@@ -100,11 +102,14 @@ def trust_choice(t: Translator, picked: Collection[NudgeKind]) -> Screen:
     return Screen(t("kickoff-trust-ask", most=MAX_TRUST_ACTIONS), builder.as_markup())
 
 
-def address_choice(t: Translator) -> InlineKeyboardMarkup:
+def address_choice(t: Translator, known: Address | None = None) -> InlineKeyboardMarkup:
+    """«вы» or «ты»; the client's present one ticked when they have one."""
     builder = InlineKeyboardBuilder()
     for address in Address:
+        mark = "✅ " if address is known else ""
         builder.button(
-            text=t(f"button-address-{address.value}"), callback_data=AddressCb(address=address)
+            text=mark + t(f"button-address-{address.value}"),
+            callback_data=AddressCb(address=address),
         )
     _form_buttons(builder, t)
     builder.adjust(2, 2)
@@ -112,37 +117,45 @@ def address_choice(t: Translator) -> InlineKeyboardMarkup:
 
 
 def goal_words(t: Translator, kickoff: Kickoff) -> str:
-    """The client's goal as words a draft can use: their own note, or the goal's phrase."""
+    """The client's goal as words a letter can use: their own note, or one goal's phrase
+    (a button's "more traffic or CTR" would read as a goal not yet chosen)."""
     return kickoff.goal_note or t(f"kickoff-goal-{kickoff.goal.value}")
-
-
-def addressed(t: Translator, key: str, kickoff: Kickoff, **values: str) -> str:
-    """A text for the client, in the kickoff's form of address («вы» or «ты»)."""
-    return t(f"{key}-{kickoff.address.value}", **values)
 
 
 def kickoff_message(t: Translator, kickoff: Kickoff) -> str:
     """The message for the client: the goal and how success will be measured, in plain
-    words (I4, I9), addressed with «вы» or «ты» in Russian."""
-    parts = [
-        addressed(
-            t, "kickoff-draft-open", kickoff, client=kickoff.client_name, project=kickoff.title
-        ),
-        t("kickoff-draft-goal", goal=goal_words(t, kickoff)),
-    ]
+    words (I4, I9), addressed with «вы» or «ты» in Russian; the numbers as numbers, the
+    end as a person writes a day in a letter."""
+    address = kickoff.address.value
+    points = [t("kickoff-draft-goal", goal=goal_words(t, kickoff))]
+    asks = []
     if kickoff.metric is None:
-        parts.append(addressed(t, "kickoff-draft-metric-none", kickoff))
+        asks.append(t("kickoff-draft-metric-none", address=address))
     else:
-        parts.append(t("kickoff-draft-metric", metric=kickoff.metric))
+        points.append(t("kickoff-draft-metric", metric=kickoff.metric))
         if kickoff.baseline is None:
-            parts.append(addressed(t, "kickoff-draft-baseline-none", kickoff))
+            asks.append(t("kickoff-draft-baseline-none", address=address))
         else:
-            parts.append(t("kickoff-draft-baseline", baseline=kickoff.baseline))
+            points.append(t("kickoff-draft-baseline", baseline=number_words(t, kickoff.baseline)))
         if kickoff.target is not None:
-            parts.append(addressed(t, "kickoff-draft-target", kickoff, target=kickoff.target))
-    parts.append(t("kickoff-draft-end", date=t.day(kickoff.ends_on)))
-    parts.append(addressed(t, "kickoff-draft-close", kickoff))
-    return " ".join(parts)
+            points.append(t("kickoff-draft-target", target=number_words(t, kickoff.target)))
+    today = kickoff.created_at.date()
+    points.append(t("kickoff-draft-end", date=t.letter_day(kickoff.ends_on, today)))
+    body = "\n".join(
+        [
+            t("kickoff-draft-open", project=kickoff.title),
+            *(f"• {point}" for point in points),
+            *asks,
+            t("kickoff-draft-close", address=address),
+        ]
+    )
+    return letter(t, greeting(kickoff.client_name, kickoff.id), kickoff.address, body)
+
+
+def kickoff_draft_screen(t: Translator, kickoff: Kickoff) -> Screen:
+    """The message for the client on its own, sent right after the summary, so it can be
+    forwarded or copied whole: the freelancer's notes never travel with it."""
+    return Screen(kickoff_message(t, kickoff))
 
 
 def started_screen(t: Translator, started: Started) -> Screen:
@@ -159,8 +172,6 @@ def started_screen(t: Translator, started: Started) -> Screen:
         lines.append(t(f"kickoff-budget-{kickoff.budget_fit.value}-advice"))
     if kickoff.red_flags:
         lines.append(t("kickoff-flags-advice", flags=kickoff.red_flags))
-    draft = kickoff_message(t, kickoff)
-    lines.append(f"{t('kickoff-draft-title')}\n<blockquote>{draft}</blockquote>")
     plan = [
         t(f"trust-{action.value}-planned", date=t.weekday(day), n=started.progress_every)
         for action, day in started.first_nudges.items()
@@ -170,6 +181,7 @@ def started_screen(t: Translator, started: Started) -> Screen:
     if not started.first_nudges:
         lines.append(t("kickoff-plan-none"))
     lines.append(t("kickoff-done-hint"))
+    lines.append(t("kickoff-draft-title"))  # the draft itself is the next message
     builder = InlineKeyboardBuilder()
     builder.add(menu_button(t))
     return Screen("\n\n".join(lines), builder.as_markup())

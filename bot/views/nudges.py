@@ -10,7 +10,8 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
 from bot.services.kickoffs import Answered, NudgeToSend
-from bot.views.kickoff import addressed, goal_words
+from bot.views.drafts import client_letter
+from bot.views.kickoff import goal_words
 from bot.views.screen import Screen
 from storage.nudges import NudgeKind, NudgeStatus
 
@@ -70,15 +71,13 @@ def nudge_screen(t: Translator, sent: NudgeToSend, *, late: bool) -> Screen:
     if late:
         lines.append(t("nudge-late"))
     lines.append(t(f"trust-{action}-why"))
-    draft = addressed(
-        t,
-        f"trust-{action}-draft",
-        kickoff,
-        client=kickoff.client_name,
-        project=kickoff.title,
-        goal=goal_words(t, kickoff),
-        metric=kickoff.metric or t("kickoff-metric-fallback"),
-    )
+    key = f"trust-{action}-draft"
+    values = {"project": kickoff.title, "goal": goal_words(t, kickoff)}
+    if kickoff.metric:
+        values["metric"] = kickoff.metric
+    elif sent.nudge.action is NudgeKind.CONFIRM:  # nothing to confirm yet: ask for a number
+        key += "-no-metric"
+    draft = client_letter(t, kickoff.client_name, kickoff.address, sent.nudge.id, key, **values)
     lines.append(f"{t('reminder-draft')}\n<blockquote>{draft}</blockquote>")
     if sent.done_before:
         lines.append(t("nudge-done-so-far", n=sent.done_before))

@@ -9,6 +9,7 @@ from bot.i18n import Translator
 from bot.reading.dates import elapsed
 from bot.services.checkins import Reminder
 from bot.views.checkins import CheckinAction, CheckinCb
+from bot.views.drafts import draft_text
 from bot.views.outcomes import MetricCb
 from bot.views.screen import Screen
 
@@ -28,8 +29,10 @@ def reminder_screen(t: Translator, reminder: Reminder, *, late: bool) -> Screen:
         metric = project.metric or t("not-set")
         baseline = project.baseline or "none"
         lines.append(t("reminder-goal", goal=goal, metric=metric, baseline=baseline))
-    draft = t(reminder.draft.key, **reminder.draft.values)
+    draft = draft_text(t, reminder.draft)
     lines.append(f"{t('reminder-draft')}\n<blockquote>{draft}</blockquote>")
+    if "…" in draft:  # an idea is the freelancer's to write in, never a teaser (I5)
+        lines.append(t("draft-fill-hint"))
     if project is not None and project.metric:
         # Every check-in is a chance to learn what the client's number did (I9, I10).
         lines.append(t("reminder-metric", metric=project.metric))

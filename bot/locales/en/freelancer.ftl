@@ -193,6 +193,10 @@ client-edit-ask = What would you like to change for <b>{ $name }</b>?
 button-field-name = Name
 button-field-contact = Contact
 button-field-notes = Notes
+button-client-address-formal = Switch to informal
+button-client-address-informal = Switch to formal
+client-address-formal = Drafts for { $name } now use the formal address.
+client-address-informal = Drafts for { $name } now use the informal address.
 button-clear = Clear it
 client-edit-name = The new name? Up to 100 characters.
 client-edit-contact = The new contact? Up to 1,000 characters.
@@ -400,6 +404,36 @@ reminder-goal = Their goal: { $goal }. Measured by: { $metric }{ $baseline ->
     }
 reminder-no-project = No project recorded yet for this client.
 reminder-draft = A message you could send:
+draft-fill-hint = ✍️ Put your own idea where the "…" is: one, and concrete, so the client has something to answer.
+draft-hello = { $company ->
+    [yes] { $variant ->
+        [1] Hi there,
+       *[other] Hello,
+    }
+   *[no] { $variant ->
+        [1] Hello { $client },
+       *[other] Hi { $client },
+    }
+}
+draft-ago = { $unit ->
+    [today] a few hours
+    [days] { $n ->
+        [one] a day
+       *[other] { $n } days
+    }
+    [weeks] { $n ->
+        [one] a week
+       *[other] { $n } weeks
+    }
+    [months] { $n ->
+        [one] a month
+       *[other] { $n } months
+    }
+   *[years] { $n ->
+        [one] a year
+       *[other] { $n } years
+    }
+}
 button-checkin-done = ✅ Done
 button-snooze = 😴 Snooze
 button-reschedule = 🗓 Reschedule
@@ -437,18 +471,18 @@ settings-checkin-hour-ask = At what local hour should reminders without a set ti
 settings-checkin-hour-set = Reminders now arrive at { $hour }:00 your time.
 
 ## Message drafts to the client
-draft-2w-1 = Hi { $client }! It's been two weeks since "{ $project }" went live. Any change yet in the number we're watching, { $metric }? If you can share the figures, I might spot a quick improvement.
-draft-2w-2 = Hello { $client }, I'm curious how "{ $project }" is doing so far. What do the figures for { $metric } say? And have your customers asked anything I could help answer?
-draft-2w-3 = Hi { $client }! "{ $project }" has been running for two weeks: what do your customers say about it, and what's happening with { $metric }? If anything looks off, tell me and I'll take a look.
-draft-1m-1 = Hi { $client }! "{ $project }" has been live for a month now: what has changed in the figures for { $metric }? If something isn't working as you hoped, I'd rather hear it and fix it.
-draft-1m-2 = Hello { $client }, it's been a month since "{ $project }". Has it brought the change you needed in { $metric }? I have a couple of ideas if you'd like to push it further.
-draft-1m-3 = Hi { $client }, checking in a month after "{ $project }". How are things looking for { $metric }? I'd be glad to go over the figures together, no strings attached.
-draft-3m-1 = Hi { $client }, it's been a while since "{ $project }". How is business going? I've had a few ideas on how to improve { $metric } further: happy to share them if they're useful.
-draft-3m-2 = Hello { $client }! A few months on from "{ $project }": has it paid off in { $metric }? I'd love to hear what worked and what you'd change.
-draft-3m-3 = Hi { $client }, how are you, and how's business? I often think back to "{ $project }". What's the biggest thing on your plate now? Maybe I can help with it.
-draft-no-project = Hi { $client }, how is business going these days? What's the main goal for the next few months? If there's a number you're trying to move, I'd be glad to think about it with you.
-draft-no-metric-1 = Hi { $client }! How is "{ $project }" working out for your business? Is there a number that shows it: orders, leads, sign-ups? If you tell me where it stands now, we can see together whether the project paid off.
-draft-no-metric-2 = Hello { $client }, I've been thinking back to "{ $project }". What has changed in the business since it went live? If you keep an eye on a number, such as orders, leads or calls, I'd be glad to look at it with you.
+draft-2w-1 = It's been { $ago } since "{ $project }" went live. Has { $metric } started to move? If you send me the figures, I'll take a look and tell you what I see. If anything needs changing, I'll quote it as a small piece of work of its own.
+draft-2w-2 = I'm curious what the first results look like. What do the figures for { $metric } say so far? And if any questions have come up about how it all works, just ask.
+draft-2w-3 = How is "{ $project }" doing in real use? What have you noticed yourself, and what's happening with { $metric }? If anything looks off, tell me and I'll look into it.
+draft-1m-1 = It's been { $ago } since "{ $project }" went live. What has changed in { $metric }? If something isn't working the way you hoped, tell me. I'll find out why, and if it needs more work, I'll quote that separately.
+draft-1m-2 = How has { $metric } moved in the { $ago } since launch? Is it where you needed it to be? One idea for taking it further: … Happy to go into detail if it's of interest.
+draft-1m-3 = Checking in { $ago } after we wrapped up. How are things looking for { $metric }? Send me the figures and we can go over them together. Whether anything should change is a separate decision, and if it should, that would be a small piece of work of its own.
+draft-3m-1 = It's been a while: we finished "{ $project }" { $ago } ago. How is business going? One thought on lifting { $metric } further: … Happy to say more if it's useful.
+draft-3m-2 = We finished "{ $project }" { $ago } ago. Have you been able to tell whether it paid off? Where does { $metric } stand now? I'd like to understand what worked and what, in your view, should have been done differently.
+draft-3m-3 = How's business, and what matters most to you in it right now? I'm also curious how { $metric } is holding up { $ago } after we finished.
+draft-no-project = How is business going these days? What's the main goal for the next few months? If there's a number you'd like to move, I'm happy to think it through with you.
+draft-no-metric-1 = What has changed in the business since "{ $project }" went live? Is there a number that shows it, such as orders, leads or sign-ups? If you tell me where it stands now, we can see together whether the work paid off.
+draft-no-metric-2 = It's been { $ago } since we finished. What has changed in the business since then? If you keep an eye on a number, such as orders, leads or calls, I'd like to look at it with you.
 
 ## Tips: one concrete thing for this week (ideas and dimensions in bot/content/tips.py)
 tip-title = 💡 <b>Something to try</b>
@@ -626,14 +660,14 @@ scoreboard-band-unlikely = unlikely (0–3)
 scoreboard-self = ⚖️ Your own score, on average: { $improved } where the client's number got better, { $other } where it didn't.
 
 ## Message drafts that follow the client's measured number (ideas I8-I11)
-draft-improved-1 = Hi { $client }! Good news from "{ $project }": { $metric } went from { $baseline } before the project to { $latest } now. Congratulations! One step that could build on it: ask two or three of your newest customers what made them choose you, and use their words in your next ad or on the site.
-draft-improved-2 = Hello { $client }! The figures for { $metric }: { $baseline } before "{ $project }", { $latest } now. That's a real result, well done. A next step worth trying: take the part that made the most difference and repeat it on one more product, page or process, small at first. If you like, we can pick the best candidate together.
-draft-improved-3 = Hi { $client }, congratulations: { $metric } went from { $baseline } before "{ $project }" to { $latest } now. To keep it there, it's worth checking { $metric } once a month: if it starts to slip, you'll see it early, while it's still easy to fix.
-draft-improved-4 = Hi { $client }! "{ $project }" in numbers: { $metric } went from { $baseline } to { $latest }. It's good to see the work paying off for your business. If you know someone working on a similar task, I'd be glad to help them too: just pass on my contact.
-draft-same-1 = Hi { $client }! I've been looking at the figures for { $metric }: { $baseline } before "{ $project }", { $latest } now, so they have hardly moved yet. I'd rather understand why than guess. Shall we go through it together and pick one thing to change and measure over the next few weeks?
-draft-same-2 = Hello { $client }, an honest update on "{ $project }": the figure for { $metric } is { $latest } now against { $baseline } before, about the same. Better to say so plainly than to keep quiet. Two things I'd check: whether enough of the right people reach what we built, and whether anything else changed in the business over the same weeks. Shall we look at them together?
-draft-worse-1 = Hi { $client }, I'd rather say it plainly: the figure for { $metric } was { $baseline } before "{ $project }" and is { $latest } now, which is the wrong direction. It can have many causes: the season, prices, traffic, or the project itself. Let's look at it together, find out which, and choose what to try first.
-draft-worse-2 = Hello { $client }. Since "{ $project }", the figures for { $metric } have gone the opposite way from what we aimed for: { $baseline } before, { $latest } now. No one is to blame here; what matters is finding what helps and what gets in the way. Could we compare, week by week, what changed before and after the project, and pick one thing to fix or roll back first?
+draft-improved-1 = Good news: { $metric } was { $baseline } before the project and is { $latest } now. Congratulations. One thing that helps keep it growing: ask two or three of your newest customers what made them choose you, and use their words in your next ad or on the site.
+draft-improved-2 = The figures for { $metric }: { $baseline } before the project, { $latest } now. That's a real change. A next step worth trying is to take whatever made the most difference and repeat it in one more place, small at first. If you like, we can pick the best candidate together.
+draft-improved-3 = Congratulations — { $metric } is at { $latest } now, against { $baseline } before the project. To keep it there, it's worth checking once a month. If it starts to slip, you'll see it early, while it's still easy to fix.
+draft-improved-4 = In numbers: { $metric } went from { $baseline } to { $latest }. It's good to see the work paying off for your business. If you know someone working on something similar, I'd be happy to help them too. Just pass on my contact.
+draft-same-1 = I've been looking at { $metric }: { $baseline } before the project, { $latest } now, so it has hardly moved yet. I'd rather understand why than guess. Shall we go through it together and pick one thing to change and measure over the next few weeks? If it needs work on my side, I'll quote that separately.
+draft-same-2 = The figures for { $metric } are { $latest } now against { $baseline } before, about the same. Two things I'd check: whether enough of the right people reach what we built, and whether anything else changed in the business over the same weeks. Shall we look at them together?
+draft-worse-1 = To put it plainly, { $metric } was { $baseline } before the project and is { $latest } now, which is the wrong direction. There could be several causes — the season, prices, traffic, or the project itself. Let's look at it together, find out which, and choose what to try first.
+draft-worse-2 = The figures for { $metric } have gone the opposite way from what we aimed for: { $baseline } before, { $latest } now. What matters is finding what helps and what gets in the way. Could you send me the weekly figures? We can compare what changed before and after the project and pick one thing to fix or roll back first. If the cause turns out to be in my part of the work, I'll tell you so.
 
 ## Kickoff: before the work (I4, I5, I7, I9, I12, I13)
 kickoff-intro = Let's set up the project before the work starts: what the client really needs, how you'll both know it worked, and a few early steps that build trust. It takes about two minutes.
@@ -642,8 +676,8 @@ kickoff-title-ask = <b>What's the project?</b> A short name, such as <i>Landing 
 kickoff-goal-ask = <b>What does the client really need from it?</b> Not the deliverable: the result for their business.
 kickoff-goal-sales = more sales
 kickoff-goal-leads = more leads
-kickoff-goal-traffic = more traffic or a better CTR
-kickoff-goal-savings = to save time or money
+kickoff-goal-traffic = more people clicking through
+kickoff-goal-savings = lower costs
 kickoff-goal-other = the result we agreed on
 kickoff-metric-ask = <b>Which number will show it worked?</b> For example <i>orders a week</i>, <i>banner CTR</i> or <i>hours spent on invoices</i>. Not sure yet? Skip it: the message to the client will ask them.
 kickoff-baseline-ask = <b>What is that number today?</b> For example <i>CTR 1.2%</i> or <i>40 leads a month</i>. If nobody knows, skip it: the message to the client will ask for it.
@@ -676,21 +710,16 @@ kickoff-budget-smaller-advice = <b>Budget:</b> you think a smaller solution woul
 kickoff-budget-unsure-advice = <b>Budget:</b> ask the client one question: what result would make this spend worthwhile? The answer tells you what to build.
 kickoff-flags-advice = <b>Your note about the client:</b> { $flags }
     Decide now what would make you say no to the next project with them, so you're not deciding under pressure later.
-kickoff-draft-title = A message to confirm the goal with the client:
-kickoff-draft-open-formal = Hi { $client }! Before I start on "{ $project }", I'd like to check that I've understood what you need.
-kickoff-draft-open-informal = Hi { $client }! Before I start on "{ $project }", I'd like to check that I've understood what you need.
-kickoff-draft-goal = The aim is { $goal }.
-kickoff-draft-metric-none-formal = Which number would tell us it worked: orders, leads, sign-ups? Let's pick one now, so we're both aiming at the same thing.
-kickoff-draft-metric-none-informal = Which number would tell us it worked: orders, leads, sign-ups? Let's pick one now, so we're both aiming at the same thing.
-kickoff-draft-metric = We'll judge the result by { $metric }.
-kickoff-draft-baseline = Today it's { $baseline }.
-kickoff-draft-baseline-none-formal = I don't have today's figure yet: could you look it up? A rough one is fine.
-kickoff-draft-baseline-none-informal = I don't have today's figure yet: could you look it up? A rough one is fine.
-kickoff-draft-target-formal = You'd call it a success at { $target }.
-kickoff-draft-target-informal = You'd call it a success at { $target }.
+kickoff-draft-title = 👇 Below is a message to confirm the goal with the client, ready to forward or copy as it is.
+kickoff-draft-open = Before I start on "{ $project }", I'd like to check that we see the task the same way:
+kickoff-draft-goal = the aim is { $goal };
+kickoff-draft-metric-none = Which number would tell us it worked: orders, leads, sign-ups? Let's pick one now, so we're both aiming at the same thing.
+kickoff-draft-metric = we'll judge the result by { $metric };
+kickoff-draft-baseline = today it's { $baseline };
+kickoff-draft-baseline-none = I don't have today's figure yet. Could you look it up? A rough one is fine.
+kickoff-draft-target = success would be { $target };
 kickoff-draft-end = I plan to finish by { $date }.
-kickoff-draft-close-formal = If I've got anything wrong, tell me now: it's much easier to fix before the work starts than after.
-kickoff-draft-close-informal = If I've got anything wrong, tell me now: it's much easier to fix before the work starts than after.
+kickoff-draft-close = If I've got anything wrong, tell me now. It's much easier to fix before the work starts than after.
 kickoff-plan-title = I'll remind you about:
 trust-call-planned = the call: { $date }
 trust-confirm-planned = the written confirmation: { $date }
@@ -700,23 +729,19 @@ kickoff-plan-none = The project is too short for reminders before it ends: take 
 kickoff-done-hint = When the work is finished, send /done: this project will be first on the list.
 
 ## Nudges during the work (I4, I9, I12)
-kickoff-metric-fallback = the number we agree on
 trust-call-title = 📞 <b>A call with { $client }</b> about { $project }
 trust-call-why = Twenty minutes of hearing how their business works today saves days of guessing later.
-trust-call-draft-formal = Hi { $client }! Before I get deep into "{ $project }", could we have a short call, twenty minutes or so? I'd like to hear how customers find you today and what gets in the way, so that the work really serves the goal: { $goal }. When would suit you?
-trust-call-draft-informal = Hi { $client }! Before I get deep into "{ $project }", could we have a short call, twenty minutes or so? I'd like to hear how customers find you today and what gets in the way, so that the work really serves the goal: { $goal }. When would suit you?
+trust-call-draft = Before I get deep into "{ $project }", could we have a short call, twenty minutes or so? I'd like to hear how things work on your side today and what gets in the way, so that the work really serves the goal — { $goal }. When would suit you?
 trust-confirm-title = ✍️ <b>Has { $client } confirmed the goal?</b> ({ $project })
 trust-confirm-why = A goal confirmed in writing is the yardstick you'll both use at the end, and it keeps the spec from drifting away from the result.
-trust-confirm-draft-formal = Hi { $client }! Just to be sure we're aiming at the same thing: the goal of "{ $project }" is { $goal }, and we'll judge it by { $metric }. Does that match how you see it? A short "yes" is plenty.
-trust-confirm-draft-informal = Hi { $client }! Just to be sure we're aiming at the same thing: the goal of "{ $project }" is { $goal }, and we'll judge it by { $metric }. Does that match how you see it? A short "yes" is plenty.
+trust-confirm-draft = Just to be sure we see the task the same way: the goal is { $goal }, and we'll judge it by { $metric }. Does that match how you see it? A short "yes" is plenty.
+trust-confirm-draft-no-metric = Just to be sure we see the task the same way: the goal is { $goal }. Which number would show us it worked: orders, leads, calls? Let's pick one now, and if you know where it stands today, tell me that too.
 trust-progress-title = 📝 <b>A progress note for { $client }</b> ({ $project })
 trust-progress-why = Three lines are enough: what's done, what's next, what you need from them. A client who can't judge the work can still see it moving.
-trust-progress-draft-formal = Hi { $client }! A quick update on "{ $project }". Done: … Next: … What I need from you: … The goal is still { $goal }.
-trust-progress-draft-informal = Hi { $client }! A quick update on "{ $project }". Done: … Next: … What I need from you: … The goal is still { $goal }.
+trust-progress-draft = A quick update on the work. Done: … Next: … What I need from you: … What it means for the goal: …
 trust-early_draft-title = 👀 <b>Show { $client } an early draft</b> of { $project }
 trust-early_draft-why = A rough version shown now costs an hour; a finished piece that misses costs the project. And the client gets to steer in their own words.
-trust-early_draft-draft-formal = Hi { $client }! Here's an early, rough version of "{ $project }". It isn't polished yet: I'm sharing it now so we can check the direction while changes are cheap. The goal is { $goal }: what here works towards it, and what doesn't?
-trust-early_draft-draft-informal = Hi { $client }! Here's an early, rough version of "{ $project }". It isn't polished yet: I'm sharing it now so we can check the direction while changes are cheap. The goal is { $goal }: what here works towards it, and what doesn't?
+trust-early_draft-draft = Here's an early, rough version of "{ $project }". It isn't polished yet. I'm sharing it now so we can check the direction while changes are cheap. The goal is { $goal }: what here works towards it, and what doesn't?
 nudge-late = <i>A little late: I couldn't reach you when this was due.</i>
 nudge-done-so-far = Trust steps done so far in this project: { $n }.
 button-nudge-done = ✅ Done
@@ -730,7 +755,7 @@ nudge-counted-progress = { $n ->
 }
 nudge-counted-early_draft = ✅ Done: the early draft is counted.
 nudge-skipped = Skipped this time.
-nudge-next = The next one: { $date }.
+nudge-next = I'll remind you again on { $date }, at your reminder hour.
 nudge-stopped = No more reminders for "{ $action }" in this project.
 
 ## /done for a project begun with /kickoff
