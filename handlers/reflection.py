@@ -30,7 +30,6 @@ from bot.views.reflection import (
     result_screen,
 )
 from bot.views.screen import Screen
-from storage.kickoffs import Address
 from storage.projects import Project
 from storage.reflections import COMMENT_LIMIT, LESSON_LIMIT, ReflectionStatus
 
@@ -59,7 +58,7 @@ async def _advance(ctx: Ctx, step: Step, reflections: ReflectionService) -> bool
     client = finished.client
     if client is None:  # deleted from another device meanwhile: nobody to plan for
         return True
-    draft = decision_draft(ctx.t, finished.summary.decision, client.name, Address.FORMAL)
+    draft = decision_draft(ctx.t, finished.summary.decision, client, step.reflection.id)
     if draft is not None:
         await ctx.send(draft)
     if finished.summary.decision == Decision.LET_GO:

@@ -174,7 +174,7 @@ def _client_keys() -> list[str]:
     return sorted(
         key
         for key in ids
-        if key.startswith(("draft-", "kickoff-draft-"))
+        if key.startswith(("draft-", "kickoff-draft-", "decision-draft-"))
         or re.fullmatch(r"trust-[a-z_]+-draft(?:-no-metric)?", key)
     )
 

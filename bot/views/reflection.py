@@ -16,8 +16,9 @@ from bot.i18n import Translator
 from bot.rules.reflection import ReflectionSummary
 from bot.rules.scoring import strongest
 from bot.views.common import Nav, NavCb, menu_button, pager_row
+from bot.views.drafts import client_letter
 from bot.views.screen import Screen
-from storage.kickoffs import Address
+from storage.clients import Client
 from storage.projects import ProjectPage
 
 
@@ -148,14 +149,12 @@ def result_text(t: Translator, summary: ReflectionSummary, advice: Sequence[Mate
 DECISION_DRAFTS = (Decision.RENEGOTIATE, Decision.LET_GO)
 
 
-def decision_draft(
-    t: Translator, decision: str | None, client: str, address: Address
-) -> Screen | None:
+def decision_draft(t: Translator, decision: str | None, client: Client, seed: int) -> Screen | None:
     """The message to the client for a decision to renegotiate or let go, alone in its
     message so it can be copied or forwarded as it is; None for the other decisions."""
     if decision not in DECISION_DRAFTS:
         return None
-    return Screen(t(f"decision-draft-{decision}-{address.value}", client=client))
+    return Screen(client_letter(t, client.name, client.address, seed, f"decision-draft-{decision}"))
 
 
 def result_screen(t: Translator, summary: ReflectionSummary, advice: Sequence[Material]) -> Screen:

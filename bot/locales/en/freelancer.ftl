@@ -286,18 +286,11 @@ result-decision-renegotiate = You'd keep them on different terms. Before the nex
 result-decision-let_go = You'd rather let this client go. That's a fair call: finish kindly, and spend the time on clients you want to grow with.
 ## After the reflection: the two hardest messages to write (I13: don't bend to every client)
 result-draft-below = A message to start from is just below: copy it and fill in the brackets.
-decision-draft-renegotiate-formal =
-    Hi { $client }, thank you for the work on this project. Before we plan the next one, I'd like to agree on one change in how we work: [what: the scope of a stage, the rate, how changes are agreed].
+decision-draft-renegotiate =
+    Thank you for the work on this project. Before we plan the next one, I'd like to agree on one change in how we work: [what: the scope of a stage, the rate, how changes are agreed].
     Here's what I suggest: [your proposal]. Would that work for you?
-decision-draft-renegotiate-informal =
-    Hi { $client }, thanks for the work on this project. Before we plan the next one, I'd like to agree on one change in how we work: [what: the scope of a stage, the rate, how changes are agreed].
-    Here's what I suggest: [your proposal]. Would that work for you?
-decision-draft-let_go-formal =
-    Hi { $client }, thank you for this project. Thinking about what comes next, I don't think I'm the best fit for your next tasks: [one honest reason, e.g. you need daily support, and I work in stages].
-    So that you can carry on easily: [what you hand over: files, access, notes]. If it helps, I can recommend someone: [name].
-    All the best with [what the work was for].
-decision-draft-let_go-informal =
-    Hi { $client }, thanks for this project. Thinking about what comes next, I don't think I'm the best fit for your next tasks: [one honest reason, e.g. you need daily support, and I work in stages].
+decision-draft-let_go =
+    Thank you for this project. Thinking about what comes next, I don't think I'm the best fit for your next tasks: [one honest reason, e.g. you need daily support, and I work in stages].
     So that you can carry on easily: [what you hand over: files, access, notes]. If it helps, I can recommend someone: [name].
     All the best with [what the work was for].
 
