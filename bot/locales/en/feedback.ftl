@@ -32,7 +32,9 @@ feedback-card-withdrawn = 🗣 The request of { $asked } was withdrawn.
 feedback-card-declined = 🗣 They asked not to be asked for their view again.
 feedback-card-erased = 🗣 The client withdrew their answers.
 feedback-card-next = A new request is possible from { $date }.
-feedback-card-summary = understood what they needed: you { $mine } · client { $theirs } · would work with you again: you { $mine_again } · client { $theirs_again }
+feedback-card-summary =
+    · understood what they needed: you { $mine } · client { $theirs }
+    · would work with you again: you { $mine_again } · client { $theirs_again }
 metric-from-client = · from the client
 
 ## Both views side by side (the notice, /history)

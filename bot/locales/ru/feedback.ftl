@@ -32,7 +32,9 @@ feedback-card-withdrawn = 🗣 Запрос от { $asked } отозван.
 feedback-card-declined = 🗣 Клиент попросил больше не спрашивать его мнения.
 feedback-card-erased = 🗣 Клиент удалил свои ответы.
 feedback-card-next = Новый запрос можно отправить с { $date }.
-feedback-card-summary = понимание задачи: вы { $mine } · клиент { $theirs } · снова работать вместе: вы { $mine_again } · клиент { $theirs_again }
+feedback-card-summary =
+    · понимание задачи: вы { $mine } · клиент { $theirs }
+    · снова работать вместе: вы { $mine_again } · клиент { $theirs_again }
 metric-from-client = · со слов клиента
 
 ## Два взгляда рядом (уведомление, /history)
