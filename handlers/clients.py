@@ -164,7 +164,7 @@ async def save_new_client(ctx: Ctx, clients: ClientService, answers: Answers) ->
     await ctx.reply(card.after(ctx.t("client-added", name=client.name)))
 
 
-CLIENT_FORM: Form[ClientService] = Form(
+CLIENT_FORM: Form[Ctx, ClientService] = Form(
     name="ClientForm",
     service="clients",
     steps=[

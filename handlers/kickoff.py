@@ -134,7 +134,7 @@ def _in_russian(ctx: Ctx, answers: Answers) -> bool:
     return asks_address(ctx.t.language)
 
 
-KICKOFF_FORM: Form[KickoffService] = Form(
+KICKOFF_FORM: Form[Ctx, KickoffService] = Form(
     name="KickoffForm",
     service="kickoffs",
     steps=[

@@ -14,6 +14,7 @@ from bot.services.accounts import AccountService
 from bot.telegram.context import Ctx
 from bot.telegram.input import media_kind, zone_answer
 from bot.telegram.menus import set_admin_menu
+from bot.views.client_answers import ClientJoinCb
 from bot.views.common import menu_screen
 from bot.views.onboarding import TipsBackCb, TipsCb, tips_answered, tips_screen, zone_question
 from bot.views.screen import Screen
@@ -36,8 +37,9 @@ async def start(_: object, ctx: Ctx, bot: Bot, settings: Settings) -> None:
         return
     await ctx.state.set_state(Onboarding.timezone)
     sender = ctx.event.from_user
+    await ctx.remove_keyboard()  # a client's "use it for my work": that button is done
     await ctx.say("start-welcome", name=sender.first_name if sender else "")
-    await ctx.reply(zone_question(ctx.t))
+    await ctx.send(zone_question(ctx.t))
 
 
 async def _zone_chosen(ctx: Ctx, zone: str, accounts: AccountService, clock: Clock) -> None:
@@ -88,6 +90,8 @@ async def tips_back(_: object, ctx: Ctx) -> None:
 def create_router() -> Router:
     router = Router(name="onboarding")
     router.message.register(start, CommandStart())
+    # A freelancer's client who chose to use the bot for their own work: a user now.
+    router.callback_query.register(start, ClientJoinCb.filter())
     router.callback_query.register(zone_button, Onboarding.timezone, ZoneCb.filter())
     router.message.register(zone_text, Onboarding.timezone, F.text)
     router.message.register(zone_not_text, Onboarding.timezone)

@@ -132,7 +132,7 @@ def _other_goal(ctx: Ctx, answers: Answers) -> bool:
     return _new_project(ctx, answers) and other_goal(ctx, answers)
 
 
-PROJECT_FORM: Form[ProjectService] = Form(
+PROJECT_FORM: Form[Ctx, ProjectService] = Form(
     name="ProjectForm",
     service="projects",
     steps=[

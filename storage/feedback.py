@@ -303,11 +303,7 @@ class FeedbackRepository:
             "SELECT * FROM feedback_requests WHERE respondent_id = :person",
             {"person": person_id},
         )
-        erased = [
-            request
-            for request in map(_request, rows)
-            if request.status in (FeedbackStatus.ANSWERED, FeedbackStatus.ERASED)
-        ]
+        erased = [r for r in map(_request, rows) if r.status is FeedbackStatus.ANSWERED]
         params = {"person": person_id, "now": epoch(now)}
         await self._db.execute(
             "DELETE FROM metric_readings WHERE feedback_id IN "
@@ -329,8 +325,11 @@ class FeedbackRepository:
             "respondent_id = NULL WHERE respondent_id = :person AND status = 'answered'",
             params,
         )
+        # A request they only opened may be answered by whoever opens it next; a withdrawn
+        # one keeps having been opened (it counts toward the monthly limit).
         await self._db.execute(
-            "UPDATE feedback_requests SET respondent_id = NULL, opened_at = NULL "
+            "UPDATE feedback_requests SET respondent_id = NULL, "
+            "opened_at = CASE WHEN status = 'waiting' THEN NULL ELSE opened_at END "
             "WHERE respondent_id = :person",
             params,
         )

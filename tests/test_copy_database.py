@@ -20,6 +20,7 @@ from bot.content.questions import QUESTIONS
 from storage.broadcasts import RecipientStatus
 from storage.checkins import NewCheckin
 from storage.db import Database
+from storage.feedback import FeedbackAnswer, FeedbackQuestion
 from storage.fsm import DatabaseStorage
 from storage.kickoffs import Address, BudgetFit, NewKickoff
 from storage.nudges import NewNudge, NudgeKind
@@ -36,6 +37,7 @@ NOW = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
 PASSWORD = "s3cret-pw-never-shown"
 ANNA = NewUser(BIG + 7, BIG + 7, "Анна", "Петрова", "anna", "ru", "Europe/Moscow")
 BORIS = NewUser(BIG + 11, BIG + 12, "Boris", None, None, "en", "Europe/Berlin")
+CLIENT_ID = BIG + 20  # Anna's client: answered her request, never a user of the bot
 FSM_KEY = StorageKey(bot_id=BIG + 99, chat_id=ANNA.chat_id, user_id=ANNA.id)
 
 
@@ -47,6 +49,7 @@ class Built:
     project_id: int
     reflection_id: int
     kickoff_id: int
+    request_id: int
 
 
 async def _lift(db: Database, table: str, row_id: int, to: int) -> int:
@@ -187,6 +190,34 @@ async def build_source(path: Path, *, many: bool) -> Built:
         )
         assert reading is not None
 
+        # Anna asked her client for their view: one client (a Telegram id above 2**31,
+        # never a user) answered with a number; another asked not to be asked again.
+        asked = await repos.feedback.add(
+            ANNA.id, project_id, "a" * 64, NOW, NOW + timedelta(days=30)
+        )
+        assert asked is not None
+        request_id = await _lift(db, "feedback_requests", asked.id, BIG + 700)
+        assert await repos.feedback.claim(request_id, CLIENT_ID, NOW)
+        assert await repos.feedback.mark_answered(request_id, CLIENT_ID, NOW)
+        await repos.feedback.add_answers(
+            request_id,
+            [
+                FeedbackAnswer(FeedbackQuestion.UNDERSTOOD, 4, comment="Всё ясно"),
+                FeedbackAnswer(FeedbackQuestion.NUMBER, 2.1, percent=True, text="2,1%"),
+                FeedbackAnswer(FeedbackQuestion.AGAIN, None, skipped=True),
+            ],
+        )
+        from_client = await repos.metrics.add(
+            ANNA.id, project_id, "2,1%", 2.1, True, date(2026, 11, 26), NOW, feedback_id=request_id
+        )
+        assert from_client is not None
+        await repos.feedback_notices.add(ANNA.id, request_id, NOW, NOW)
+        declined = await repos.feedback.add(
+            ANNA.id, project_id, "b" * 64, NOW, NOW + timedelta(days=30)
+        )
+        assert declined is not None
+        await repos.feedback.decline(declined.id, ANNA.id, acme_id, BIG + 21, NOW)
+
         kickoff = await repos.kickoffs.add(
             NewKickoff(
                 ANNA.id,
@@ -221,7 +252,7 @@ async def build_source(path: Path, *, many: bool) -> Built:
         await fsm.set_data(FSM_KEY, {"reflection_id": reflection_id, "name": "Ёж"})
     finally:
         await db.close()
-    return Built(acme_id, project_id, reflection_id, kickoff_id)
+    return Built(acme_id, project_id, reflection_id, kickoff_id, request_id)
 
 
 def sqlite_tables(path: Path) -> dict[str, list[str]]:
@@ -289,6 +320,9 @@ async def test_copies_every_table_and_the_bot_reads_the_same_data(tmp_path: Path
     tables = sqlite_tables(source)
     before = await dump(source, tables)
     assert all(before.values()), [t for t, rows in before.items() if not rows]  # all filled
+    # A reading the client gave, not only NULLs, in the column that marks one.
+    feedback_id = tables["metric_readings"].index("feedback_id")
+    assert {row[feedback_id] for row in before["metric_readings"]} == {None, built.request_id}
     assert len(before["checkins"]) > 2000 and len(before["reflection_answers"]) > 1000
 
     status, out, err = await run_copy(f"sqlite:///{source}", with_password(target))
@@ -306,6 +340,10 @@ async def test_copies_every_table_and_the_bot_reads_the_same_data(tmp_path: Path
     assert order.index("users") < order.index("clients") < order.index("projects")
     assert order.index("reflections") < order.index("reflection_answers")
     assert order.index("kickoffs") < order.index("nudges")
+    assert order.index("projects") < order.index("feedback_requests")
+    assert order.index("feedback_requests") < order.index("metric_readings")
+    assert order.index("feedback_requests") < order.index("feedback_answers")
+    assert order.index("feedback_requests") < order.index("feedback_notices") == len(order) - 1
 
     assert await dump(target, tables) == before
     pg = await Database.open(target)
@@ -357,6 +395,18 @@ async def test_copies_every_table_and_the_bot_reads_the_same_data(tmp_path: Path
             assert await repos.metrics.latest(ANNA.id, built.project_id) == (
                 await old.metrics.latest(ANNA.id, built.project_id)
             )
+            request = await repos.feedback.get(ANNA.id, built.request_id)
+            assert request is not None and request.respondent_id == CLIENT_ID
+            assert request == await old.feedback.get(ANNA.id, built.request_id)
+            copied_answers = await repos.feedback.answers(built.request_id)
+            assert len(copied_answers) == 3
+            assert sorted(copied_answers, key=repr) == sorted(
+                await old.feedback.answers(built.request_id), key=repr
+            )
+            assert await repos.feedback.opted_out(ANNA.id, BIG + 21)
+            readings = await repos.metrics.for_project(ANNA.id, built.project_id)
+            assert [r.feedback_id for r in readings] == [None, built.request_id]
+            assert readings == await old.metrics.for_project(ANNA.id, built.project_id)
             fsm = DatabaseStorage(pg, lambda: NOW)
             assert await fsm.get_state(FSM_KEY) == "Reflection:answer"
             assert await fsm.get_data(FSM_KEY) == {
@@ -395,7 +445,7 @@ async def test_a_failed_copy_leaves_the_target_empty(tmp_path: Path) -> None:
     # has been inserted by then, inside the one unit of work.
     connection = sqlite3.connect(source)
     with connection:
-        connection.execute("UPDATE nudges SET attempts = 'many'")
+        connection.execute("UPDATE feedback_notices SET attempts = 'many'")
     connection.close()
     target = engines.database_for(tmp_path / "target")
     tables = sqlite_tables(source)
@@ -403,13 +453,13 @@ async def test_a_failed_copy_leaves_the_target_empty(tmp_path: Path) -> None:
     status, _, err = await run_copy(source, target)
 
     assert status == 1
-    assert "nudges" in err and "no row was written" in err
+    assert "feedback_notices" in err and "no row was written" in err
     assert all(not rows for rows in (await dump(target, tables)).values())
 
     # Fixed, the same command simply runs again.
     connection = sqlite3.connect(source)
     with connection:
-        connection.execute("UPDATE nudges SET attempts = 0")
+        connection.execute("UPDATE feedback_notices SET attempts = 0")
     connection.close()
     status, _, err = await run_copy(source, target)
     assert status == 0, err

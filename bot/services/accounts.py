@@ -55,10 +55,13 @@ class AccountService:
         return user
 
     async def arrive(self, new: NewUser, *, wrote: bool) -> User:
-        """The sender of an update, created at first contact. Someone who writes to the
-        bot (a message or a button) can be reached again, whatever we thought before."""
+        """The sender of an update, created at first contact."""
+        return await self.seen(await self._users.get_or_create(new, self._clock.now()), wrote=wrote)
+
+    async def seen(self, user: User, *, wrote: bool) -> User:
+        """A user sent an update. Someone who writes to the bot (a message or a button)
+        can be reached again, whatever we thought before."""
         now = self._clock.now()
-        user = await self._users.get_or_create(new, now)
         if user.last_seen_at is None or now - user.last_seen_at > SEEN_PRECISION:
             await self._users.touch(user.id, now)
         if wrote and user.is_blocked:
@@ -128,5 +131,10 @@ class AccountService:
         return build_export(tables, self._clock.now())
 
     async def erase(self, user: User) -> None:
-        await self._repos.user_data.erase(user.id)
+        """Every row of the user's, and what they answered as someone else's client: those
+        answers go from every freelancer's data (each request then says 'erased'), in the
+        same unit of work."""
+        async with self._repos.transaction():
+            await self._repos.feedback.erase_respondent(user.id, self._clock.now())
+            await self._repos.user_data.erase(user.id)
         logger.info("User %s erased their data", user.id)

@@ -318,29 +318,16 @@ class FeedbackService(PersonalCalendar):
     async def open(self, payload: str, person_id: int) -> Opening:
         """What opening a link shows this person; opening it makes it theirs."""
         request = await self._feedback.by_token(payload_hash(payload))
-        if request is None:
-            return Opening(LinkState.UNKNOWN)
-        freelancer = await self._repos.users.get(request.user_id)
-        project = await self._repos.projects.get(request.user_id, request.project_id)
-        if freelancer is None or project is None:
-            return Opening(LinkState.UNKNOWN)
-        found = Opening(
-            LinkState.READY, request, freelancer.first_name, project.title, project.metric
-        )
-        now = self._clock.now()
-        state = request.state(now)
+        found = await self._opening(request)
+        if request is None or found.state is LinkState.UNKNOWN:
+            return found
         if person_id == request.user_id:
             return _with(found, LinkState.OWN)
         if request.respondent_id not in (None, person_id):
             return _with(found, LinkState.USED)
-        if state is FeedbackState.ANSWERED:
-            return _with(found, LinkState.ANSWERED)
-        if state is FeedbackState.DECLINED:
-            return _with(found, LinkState.DECLINED)
-        if state in (FeedbackState.EXPIRED, FeedbackState.WITHDRAWN):
-            return _with(found, LinkState(state.value))
-        if state is FeedbackState.ERASED:
-            return _with(found, LinkState.USED)
+        if found.state is not LinkState.READY:
+            return found
+        now = self._clock.now()
         if await self._feedback.opted_out(request.user_id, person_id):
             await self._feedback.decline(
                 request.id, request.user_id, request.client_id, person_id, now
@@ -353,7 +340,10 @@ class FeedbackService(PersonalCalendar):
     async def answerable(self, request_id: int, person_id: int) -> Opening:
         """The request this person is answering, as it stands now (between questions it
         may have been withdrawn or expired)."""
-        request = await self._feedback.for_respondent(request_id, person_id)
+        return await self._opening(await self._feedback.for_respondent(request_id, person_id))
+
+    async def _opening(self, request: FeedbackRequest | None) -> Opening:
+        """A request as its link shows it, by its state now."""
         if request is None:
             return Opening(LinkState.UNKNOWN)
         freelancer = await self._repos.users.get(request.user_id)
@@ -361,8 +351,9 @@ class FeedbackService(PersonalCalendar):
         if freelancer is None or project is None:
             return Opening(LinkState.UNKNOWN)
         state = request.state(self._clock.now())
-        link = LinkState.READY if state is FeedbackState.WAITING else LinkState(state.value)
-        return Opening(link, request, freelancer.first_name, project.title, project.metric)
+        return Opening(
+            _LINK_STATES[state], request, freelancer.first_name, project.title, project.metric
+        )
 
     async def decline(self, request_id: int, person_id: int) -> bool:
         """ "Don't ask me again" from the person who opened the link."""
@@ -425,6 +416,17 @@ class FeedbackService(PersonalCalendar):
         if views is None or client is None:  # erased or deleted meanwhile
             return None
         return Notice(user, client.name, views)
+
+
+# What a link says in each state of its request: an erased answer is a used link.
+_LINK_STATES = {
+    FeedbackState.WAITING: LinkState.READY,
+    FeedbackState.ANSWERED: LinkState.ANSWERED,
+    FeedbackState.EXPIRED: LinkState.EXPIRED,
+    FeedbackState.WITHDRAWN: LinkState.WITHDRAWN,
+    FeedbackState.DECLINED: LinkState.DECLINED,
+    FeedbackState.ERASED: LinkState.USED,
+}
 
 
 def _with(opening: Opening, state: LinkState) -> Opening:

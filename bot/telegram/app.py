@@ -101,6 +101,7 @@ def create_dispatcher(services: Services) -> Dispatcher:
     dispatcher.update.outer_middleware(
         UserMiddleware(
             services.accounts,
+            services.feedback,
             i18n,
             default_language=settings.default_language,
             default_timezone=settings.default_timezone,

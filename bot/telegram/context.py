@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from aiogram import BaseMiddleware
@@ -29,12 +29,21 @@ PROMPT_KEY = "prompt"  # a flow's data: the message that asks the current questi
 
 
 @dataclass(slots=True)
-class Ctx:
+class Conversation:
+    """Answering one update of anyone: a user of the bot (`Ctx`) or a freelancer's
+    client answering through their link, who is not a user and has no `user`."""
+
     event: Message | CallbackQuery
     state: FSMContext
-    user: User
     t: Translator
     callback_answer: CallbackAnswer | None = None
+
+    @property
+    def person_id(self) -> int:
+        """The Telegram id of whoever sent the update."""
+        sender = self.event.from_user
+        assert sender is not None  # private chats and button presses always have one
+        return sender.id
 
     @property
     def pressed(self) -> CallbackQuery | None:
@@ -107,7 +116,7 @@ class Ctx:
     def refuse(self, what: str, item_id: int) -> None:
         """A button naming a row this person does not own (forged) or that is gone:
         the old-button pop-up, and a line in the log."""
-        log_foreign(self.user.id, what, item_id)
+        log_foreign(self.person_id, what, item_id)
         self.stale()
 
     async def close_keyboard(self, text: str) -> None:
@@ -128,6 +137,13 @@ class Ctx:
         return message.html_text
 
 
+@dataclass(slots=True)
+class Ctx(Conversation):
+    """Answering one update of a user of the bot: a freelancer."""
+
+    user: User = field(kw_only=True)
+
+
 def log_foreign(user_id: int, what: str, item_id: int) -> None:
     """A line in the log for a button naming a row this user does not own (forged) or
     that is gone."""
@@ -140,7 +156,9 @@ def log_foreign(user_id: int, what: str, item_id: int) -> None:
 
 
 class ContextMiddleware(BaseMiddleware):
-    """Puts `ctx` into a message or button handler's data, once its filters passed."""
+    """Puts `ctx` into a message or button handler's data, once its filters passed: a
+    `Ctx` for a user, a `Conversation` for anyone else (only the client_answers router
+    takes those: it catches every update of someone who is not a user)."""
 
     async def __call__(
         self,
@@ -150,6 +168,11 @@ class ContextMiddleware(BaseMiddleware):
     ) -> Any:
         user = data.get("user")
         state = data.get("state")
-        if isinstance(event, Message | CallbackQuery) and user is not None and state is not None:
-            data["ctx"] = Ctx(event, state, user, data["t"], data.get("callback_answer"))
+        if isinstance(event, Message | CallbackQuery) and state is not None:
+            answer = data.get("callback_answer")
+            data["ctx"] = (
+                Conversation(event, state, data["t"], answer)
+                if user is None
+                else Ctx(event, state, data["t"], answer, user=user)
+            )
         return await handler(event, data)

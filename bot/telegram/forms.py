@@ -10,7 +10,9 @@ form survives a restart; the message asking the current question is remembered a
 buttons of any older one are old buttons.
 
 A form reaches the one service it needs by the Dispatcher keyword of that name, and
-hands it to the steps' functions.
+hands it to the steps' functions. A form is asked of a user (`Ctx`) or, for a freelancer's
+client answering through their link, of someone who is not one (`Conversation`): the
+steps' functions receive the context the form was made for.
 """
 
 from __future__ import annotations
@@ -25,13 +27,14 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
 from bot.i18n import Translator
-from bot.telegram.context import Ctx
+from bot.telegram.context import Conversation
 from bot.telegram.filters import CurrentPrompt
 from bot.telegram.input import TYPED_TEXT, reject_non_text, text_answer
 from bot.views.common import FormAction, FormCb, form_step
 from bot.views.screen import Screen
 
 S = TypeVar("S")
+C = TypeVar("C", bound=Conversation)
 
 Answers = dict[str, Any]
 Updates = Mapping[str, Any]
@@ -44,66 +47,76 @@ class GoTo:
     step: str
 
 
+@dataclass(frozen=True, slots=True)
+class Stay:
+    """A typed answer kept without moving on: a comment on a question answered by its
+    buttons. The question is asked again with `screen`."""
+
+    updates: Updates
+    screen: Screen
+
+
 # What a step's functions receive: the context, the form's service, the answers so far.
-Asker = Callable[[Ctx, S, Answers], Awaitable[Screen]]
-# A typed answer read by a function: the answers it gives, or a screen that asks again.
-Reader = Callable[[Ctx, S, str, Answers], Awaitable[Updates | Screen]]
+Asker = Callable[[C, S, Answers], Awaitable[Screen]]
+# A typed answer read by a function: the answers it gives, a screen that asks again, or
+# answers kept on the same question.
+Reader = Callable[[C, S, str, Answers], Awaitable[Updates | Screen | Stay]]
 # A button answer: what it answers, a side step, or None when it answered itself (a
 # refusal, a toggled choice shown again).
-Picker = Callable[[Ctx, S, Any, dict[str, Any]], Awaitable[Updates | GoTo | None]]
-Finisher = Callable[[Ctx, S, Answers], Awaitable[None]]
-Condition = Callable[[Ctx, Answers], bool]
+Picker = Callable[[C, S, Any, dict[str, Any]], Awaitable[Updates | GoTo | None]]
+Finisher = Callable[[C, S, Answers], Awaitable[None]]
+Condition = Callable[[C, Answers], bool]
 
 
-def always(ctx: Ctx, answers: Answers) -> bool:
+def always(ctx: Conversation, answers: Answers) -> bool:
     return True
 
 
-def never(ctx: Ctx, answers: Answers) -> bool:
+def never(ctx: Conversation, answers: Answers) -> bool:
     """A side step: reached only by a button's GoTo, never by Next or Back."""
     return False
 
 
 @dataclass(frozen=True, slots=True)
-class Buttons(Generic[S]):
+class Buttons(Generic[C, S]):
     """Buttons that answer a step: the callback data's filter (with any further
     filters) and what a press answers."""
 
     filter: Filter
-    pick: Picker[S]
+    pick: Picker[C, S]
     filters: tuple[Filter, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
-class Step(Generic[S]):
+class Step(Generic[C, S]):
     name: str
     # The question: a text (a Fluent key) over the buttons that answer it (`keyboard`),
     # or over Skip, Back and Cancel when it is answered by typing; or `ask`, a function,
     # when the question depends on the answers or the person's data.
     question: str | None = None
     keyboard: Callable[[Translator], InlineKeyboardMarkup] | None = None
-    ask: Asker[S] | None = None
+    ask: Asker[C, S] | None = None
     # A typed answer: the text goes into answers[key], or `read` turns it into answers;
     # neither: buttons only. With a `limit` (characters) the text is trimmed and refused
     # when longer or empty; without one (0) it is passed on as typed, for a reader.
     key: str | None = None
     limit: int = 0
-    read: Reader[S] | None = None
-    buttons: Sequence[Buttons[S]] = ()
+    read: Reader[C, S] | None = None
+    buttons: Sequence[Buttons[C, S]] = ()
     # Offered a Skip button; these answers are what skipping means.
     skip: Updates | None = None
-    when: Condition = always
+    when: Condition[C] = always
     # Where Back leads when not simply to the previous step that applies.
     back: str | None = None
 
 
 @dataclass(slots=True)
-class Form(Generic[S]):
+class Form(Generic[C, S]):
     name: str  # the conversation state's group: "<name>:<step>"
     service: str  # the Dispatcher keyword of the service the steps use
-    steps: Sequence[Step[S]]
-    finish: Finisher[S]
-    _by_name: dict[str, Step[S]] = field(init=False, repr=False)
+    steps: Sequence[Step[C, S]]
+    finish: Finisher[C, S]
+    _by_name: dict[str, Step[C, S]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._by_name = {step.name: step for step in self.steps}
@@ -124,7 +137,7 @@ class Form(Generic[S]):
 
     async def start(
         self,
-        ctx: Ctx,
+        ctx: C,
         service: S,
         answers: Updates | None = None,
         *,
@@ -139,13 +152,13 @@ class Form(Generic[S]):
         assert step is not None, f"form {self.name} has no step to start at"
         await self.go(ctx, service, step.name, below=below)
 
-    async def go(self, ctx: Ctx, service: S, step: str, *, below: bool = False) -> None:
+    async def go(self, ctx: C, service: S, step: str, *, below: bool = False) -> None:
         """Ask `step`'s question."""
         await ctx.state.set_state(self.state(step))
         answers = await ctx.state.get_data()
         await ctx.ask(await self._question(ctx, service, self._by_name[step], answers), below=below)
 
-    async def _question(self, ctx: Ctx, service: S, step: Step[S], answers: Answers) -> Screen:
+    async def _question(self, ctx: C, service: S, step: Step[C, S], answers: Answers) -> Screen:
         if step.ask is not None:
             return await step.ask(ctx, service, answers)
         assert step.question is not None  # checked when the form was made
@@ -156,7 +169,7 @@ class Form(Generic[S]):
         )
         return Screen(ctx.t(step.question), keyboard)
 
-    async def answer(self, ctx: Ctx, service: S, updates: Updates) -> None:
+    async def answer(self, ctx: C, service: S, updates: Updates) -> None:
         """Keep the current step's answer; ask the next question or finish."""
         current = await self._current(ctx)
         await ctx.state.update_data(dict(updates))
@@ -168,7 +181,7 @@ class Form(Generic[S]):
         else:
             await self.go(ctx, service, following.name)
 
-    async def back(self, ctx: Ctx, service: S) -> None:
+    async def back(self, ctx: C, service: S) -> None:
         current = await self._current(ctx)
         if current is None:
             return
@@ -182,10 +195,10 @@ class Form(Generic[S]):
             )
         await self.go(ctx, service, target.name)
 
-    def _following(self, ctx: Ctx, answers: Answers, position: int) -> Step[S] | None:
+    def _following(self, ctx: C, answers: Answers, position: int) -> Step[C, S] | None:
         return next((s for s in self.steps[position + 1 :] if s.when(ctx, answers)), None)
 
-    async def _current(self, ctx: Ctx) -> Step[S] | None:
+    async def _current(self, ctx: C) -> Step[C, S] | None:
         state = await ctx.state.get_state()
         prefix = f"{self.name}:"
         if state is None or not state.startswith(prefix):
@@ -212,9 +225,9 @@ class Form(Generic[S]):
         router.message.register(self._typed, in_form, TYPED_TEXT)
         router.message.register(reject_non_text, in_form, ~F.text)
 
-    def _button_handler(self, buttons: Buttons[S]) -> Callable[..., Awaitable[None]]:
+    def _button_handler(self, buttons: Buttons[C, S]) -> Callable[..., Awaitable[None]]:
         async def pressed(
-            callback: CallbackQuery, ctx: Ctx, callback_data: CallbackData, **data: Any
+            callback: CallbackQuery, ctx: C, callback_data: CallbackData, **data: Any
         ) -> None:
             service = data[self.service]
             picked = await buttons.pick(ctx, service, callback_data, data)
@@ -226,7 +239,7 @@ class Form(Generic[S]):
         return pressed
 
     async def _form_button(
-        self, callback: CallbackQuery, ctx: Ctx, callback_data: FormCb, **data: Any
+        self, callback: CallbackQuery, ctx: C, callback_data: FormCb, **data: Any
     ) -> None:
         service = data[self.service]
         current = await self._current(ctx)
@@ -237,7 +250,7 @@ class Form(Generic[S]):
         else:  # no such button on this question: a forged or very old press
             ctx.stale()
 
-    async def _typed(self, message: Message, ctx: Ctx, **data: Any) -> None:
+    async def _typed(self, message: Message, ctx: C, **data: Any) -> None:
         service = data[self.service]
         current = await self._current(ctx)
         if current is None:
@@ -254,5 +267,8 @@ class Form(Generic[S]):
         read = await current.read(ctx, service, text, await ctx.state.get_data())
         if isinstance(read, Screen):
             await ctx.ask(read)  # why it was not taken, with buttons that answer now
+        elif isinstance(read, Stay):
+            await ctx.state.update_data(dict(read.updates))
+            await ctx.ask(read.screen)
         else:
             await self.answer(ctx, service, read)

@@ -9,7 +9,7 @@ from aiogram.types import InlineKeyboardMarkup, Message
 
 from bot.i18n import Translator
 from bot.reading.zones import MAX_INPUT_LENGTH, CityIndex, parse_timezone
-from bot.telegram.context import Ctx
+from bot.telegram.context import Conversation
 from bot.views.screen import Screen
 
 # Plain text that is not a command: commands keep working inside every flow.
@@ -17,7 +17,7 @@ TYPED_TEXT: Filter = F.text & ~F.text.startswith("/")  # type: ignore[assignment
 
 
 async def text_answer(
-    ctx: Ctx, limit: int, keyboard: InlineKeyboardMarkup | None = None
+    ctx: Conversation, limit: int, keyboard: InlineKeyboardMarkup | None = None
 ) -> str | None:
     """The trimmed text, or None after asking again (too long or empty). Nothing typed
     is lost: the person sees how far over the limit they are."""
@@ -49,7 +49,9 @@ async def reject_non_text(message: Message, t: Translator) -> None:
     await message.answer(t("expects-text", kind=media_kind(message, t)))
 
 
-async def zone_answer(ctx: Ctx, cities: CityIndex, keyboard: InlineKeyboardMarkup) -> str | None:
+async def zone_answer(
+    ctx: Conversation, cities: CityIndex, keyboard: InlineKeyboardMarkup
+) -> str | None:
     """The zone in the message, or None after telling the person what to send instead."""
     text = (ctx.message.text if ctx.message else None) or ""
     if len(text) > MAX_INPUT_LENGTH:

@@ -45,8 +45,8 @@ async def _pick_goal(ctx: Ctx, service: Any, pressed: GoalCb, data: dict[str, An
 
 
 def client_steps(
-    question: str, *, offers_back: Condition = never, when: Condition = always
-) -> list[Step[Any]]:
+    question: str, *, offers_back: Condition[Ctx] = never, when: Condition[Ctx] = always
+) -> list[Step[Ctx, Any]]:
     """The client, picked or typed, and the side step that asks a new client's name.
     `offers_back` says, from the answers, whether a step before it applies: the same
     answers the form's Back follows, so a Back shown always leads somewhere."""
@@ -80,7 +80,7 @@ def client_steps(
     ]
 
 
-def goal_step(question: str, *, when: Condition = always) -> Step[Any]:
+def goal_step(question: str, *, when: Condition[Ctx] = always) -> Step[Ctx, Any]:
     return Step(
         "goal",
         question=question,
