@@ -563,3 +563,33 @@ def test_stats_lines_write_gaps_the_readers_way(harness: BotHarness) -> None:
     en = stats_lines(harness.services.i18n.get("en"), overview)
     assert en[0] == "🗣 <b>The clients' own view</b>: 2 answers" and "-0.5" in en[1]
     assert stats_lines(harness.services.i18n.get("en"), None) == []
+
+
+async def test_from_the_button_to_the_notice_through_the_clients_own_chat(
+    harness: BotHarness,
+) -> None:
+    """The whole loop as two people live it: the link from the freelancer's message is
+    what the client opens, and their answers come back as the notice."""
+    freelancer = harness.user()
+    await reflected(harness, freelancer)
+    asked = await ask_on_card(harness, freelancer)
+    copy = button(asked, COPY).copy_text
+    assert copy is not None
+    link = LINK.search(copy.text)
+    assert link is not None
+    client = harness.user(CLIENT, first_name="Mike", language_code="en")
+    await client.send(f"/start {link.group(1)}")  # what Telegram sends for the link
+    await client.press(client.label("client-button-start"))
+    await client.send("The brief took a while to settle")  # a comment on the first question
+    await client.press("3")
+    await client.send("about 40 a week")
+    await client.press("6")
+    await harness.due_work.run_due()
+    [notice] = notices(harness)
+    assert "Understood what they really needed: you 5/5 · client 3/5" in notice.text
+    assert "<i>“The brief took a while to settle”</i>" in notice.text
+    assert "Would work with you again: you 10/10 · client 6/10" in notice.text
+    assert "client about 40 a week · your latest —" in notice.text
+    assert "💡 They felt less understood than you thought" in notice.text
+    card = await open_card(freelancer)
+    assert "→ about 40 a week (+33%, 26 Nov 2026) · from the client" in card.html_text
