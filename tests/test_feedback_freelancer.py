@@ -593,3 +593,15 @@ async def test_from_the_button_to_the_notice_through_the_clients_own_chat(
     assert "💡 They felt less understood than you thought" in notice.text
     card = await open_card(freelancer)
     assert "→ about 40 a week (+33%, 26 Nov 2026) · from the client" in card.html_text
+
+
+async def test_an_expired_request_is_not_withdrawn(harness: BotHarness) -> None:
+    user = harness.user()
+    await reflected(harness, user)
+    asked = await ask_on_card(harness, user)
+    await client_opens(harness, payload_of(asked))
+    harness.clock.advance(days=30, hours=1)  # the link ran out an hour ago
+    [card] = await user.press(WITHDRAW, asked)
+    assert user.alerts()[-1] == user.label("stale-button")
+    assert "🗣 The request of 26 Nov 2026 expired without an answer." in card
+    assert "Request withdrawn" not in card
