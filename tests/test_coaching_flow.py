@@ -71,7 +71,7 @@ async def test_whole_flow_from_menu_to_score(harness: BotHarness) -> None:
     replies = await answer_all(user, BEST_ANSWERS, "Ask for the numbers before the kickoff")
     result = replies[-1]
     assert "Partner score: 100/100 · Partner" in result
-    assert "A partner's project" in result
+    assert "Partner-level work" in result
     assert "keep this client" in result
 
     [project] = await stored_projects(harness)
@@ -116,13 +116,13 @@ async def test_comment_back_and_skip(harness: BotHarness) -> None:
     replies = await user.send("They wanted more repeat orders, not a redesign")
     assert replies == ["Noted. Now pick an answer above."]
     await user.press("2")  # request
-    assert "Skip →" in user.buttons()  # challenging the spec is optional
+    assert "Skip (counts as No)" in user.buttons()  # challenging the spec is optional
     replies = await user.press("← Back")
     assert "Question 1 of 12" in replies[-1]
     await user.press("4")  # a changed answer to question 1
-    await user.press("Skip →")  # challenge
-    await user.press("Skip →")  # measure
-    assert "Skip →" not in user.buttons()  # fit is required: no Skip
+    await user.press("Skip (counts as No)")  # challenge
+    await user.press("Skip (counts as No)")  # measure
+    assert "Skip (counts as No)" not in user.buttons()  # fit is required: no Skip
     answers = await stored_answers(harness, user)
     stored = {qid: (a.value, a.comment, a.skipped) for qid, a in answers.items()}
     assert stored == {

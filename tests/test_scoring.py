@@ -12,6 +12,7 @@ from bot.content.questions import (
     CORE_QUESTIONS,
     DECISIONS,
     DIMENSIONS,
+    NOT_APPLICABLE,
     QUESTION_BY_ID,
     QUESTIONS,
     AnswerKind,
@@ -23,8 +24,14 @@ from bot.rules.scoring import Label, label_for, score_answers, weakest_first
 from bot.rules.stats import dimension_averages, summarize
 from storage.reflections import HistoryItem
 
+
+def _real(question: Question) -> list[int]:
+    """The answers that say how it went (not "does not apply")."""
+    return [v for v in question.values if v != NOT_APPLICABLE]
+
+
 BEST = {q.id: max(q.values) for q in QUESTIONS if q.dimension}
-WORST = {q.id: min(q.values) for q in QUESTIONS if q.dimension}
+WORST = {q.id: min(_real(q)) for q in QUESTIONS if q.dimension}
 OPTIONAL = [q.id for q in QUESTIONS if q.dimension and q.optional]
 
 
@@ -42,17 +49,27 @@ def test_all_worst_is_conveyor_with_the_heaviest_gaps_first() -> None:
     assert result.weakest == ("request", "fit")
 
 
-def test_a_skip_counts_as_the_middle_answer() -> None:
+def test_a_skip_counts_as_the_lowest_answer() -> None:
     answers: dict[str, int | None] = dict(BEST)
     answers.update({q: None for q in OPTIONAL})
     answers["request"] = 1  # 0.0 on a weight of 18
     result = score_answers(answers)
     assert result is not None
-    # Optional weights 6 + 10 + 6 + 8 + 8 = 38 at the middle (19); others 62 - 18 = 44.
-    assert result.value == round(100 * (44 + 19) / 100) == 63
-    assert result.label is Label.IN_BETWEEN
-    assert result.weakest[0] == "request"
-    assert result.dimensions["measure"] == 0.5
+    # Optional weights 6 + 10 + 6 + 8 + 8 = 38 at zero; others 62 - 18 = 44.
+    assert result.value == 44
+    assert result.label is Label.CONVEYOR
+    assert result.dimensions["measure"] == 0.0
+    no = score_answers({**answers, **dict.fromkeys(OPTIONAL, 0)})
+    assert no is not None and no.value == result.value
+
+
+def test_does_not_apply_leaves_the_mean_as_a_question_never_asked() -> None:
+    """A spec that already served the goal, and one-off work by nature, cost nothing."""
+    answers: dict[str, int | None] = dict(BEST, request=1)
+    never_asked = {q: v for q, v in answers.items() if q not in ("challenge", "return")}
+    not_applying = dict(answers, challenge=NOT_APPLICABLE, **{"return": NOT_APPLICABLE})
+    assert score_answers(not_applying) == score_answers(never_asked)
+    assert QUESTION_BY_ID["challenge"].optional  # and skipping it is still "No"
 
 
 def test_a_question_never_asked_leaves_the_mean() -> None:
@@ -68,15 +85,16 @@ def test_a_question_never_asked_leaves_the_mean() -> None:
 FOURS = {q.id: 4 for q in QUESTIONS if q.kind is AnswerKind.SCALE} | {"return": 8}
 
 
-def _with_optional(value: int | None) -> dict[str, int | None]:
-    return {**FOURS, **{q: value for q in OPTIONAL}}
-
-
-def test_skipping_the_optional_questions_never_beats_answering_partly() -> None:
-    skipped, partly, no = (score_answers(_with_optional(v)) for v in (None, 1, 0))
+def test_skipping_the_optional_questions_scores_as_an_honest_no() -> None:
+    """With the same core answers, skipping every optional question once lifted a
+    Conveyor score to Halfway; now it is the same as answering "No"."""
+    answers = dict(FOURS, care=3)
+    skipped, partly, no = (
+        score_answers({**answers, **dict.fromkeys(OPTIONAL, v)}) for v in (None, 1, 0)
+    )
     assert skipped is not None and partly is not None and no is not None
-    assert no.value < skipped.value <= partly.value
-    assert skipped.label is not Label.PARTNER
+    assert skipped.value == no.value == 45 < partly.value
+    assert skipped.label is no.label is Label.CONVEYOR
 
 
 def test_the_partner_label_needs_every_core_habit_in_the_middle() -> None:
@@ -121,14 +139,16 @@ def test_raising_any_one_answer_never_lowers_the_score(
     answers: dict[str, int | None], question: Question, data: st.DataObject
 ) -> None:
     current = answers[question.id]
-    low = min(question.values) if current is None else current
-    higher = data.draw(st.sampled_from([v for v in question.values if v >= low]))
+    low = min(_real(question)) if current in (None, NOT_APPLICABLE) else current
+    assert low is not None
+    higher = data.draw(st.sampled_from([v for v in _real(question) if v >= low]))
     before, after = score_answers(answers), score_answers({**answers, question.id: higher})
     assert after is not None
-    if current is None:  # a skip is the middle answer: compare with that
-        middle = score_answers({**answers, question.id: _middle(question)})
-        assert middle is not None and before is not None
-        assert before.value == middle.value
+    if current is None:  # a skip is the lowest answer: compare with that
+        lowest = score_answers({**answers, question.id: low})
+        assert lowest is not None and before is not None
+        assert before.value == lowest.value
+    if current == NOT_APPLICABLE:  # not a rating: raise from the lowest instead
         before = score_answers({**answers, question.id: low})
     assert before is not None
     assert after.value >= before.value
@@ -137,14 +157,16 @@ def test_raising_any_one_answer_never_lowers_the_score(
 
 @settings(max_examples=400, deadline=None)
 @given(reflections(), st.sampled_from([q for q in SCORED if q.optional]))
-def test_skipping_never_beats_the_middle_answer(
+def test_skipping_never_beats_any_answer(
     answers: dict[str, int | None], question: Question
 ) -> None:
     skipped = score_answers({**answers, question.id: None})
-    middle = score_answers({**answers, question.id: _middle(question)})
-    assert skipped is not None and middle is not None
-    assert skipped.value <= middle.value
-    assert LABEL_RANK[skipped.label] <= LABEL_RANK[middle.label]
+    assert skipped is not None
+    for value in _real(question):
+        answered = score_answers({**answers, question.id: value})
+        assert answered is not None
+        assert skipped.value <= answered.value
+        assert LABEL_RANK[skipped.label] <= LABEL_RANK[answered.label]
 
 
 @settings(max_examples=400, deadline=None)
@@ -165,7 +187,7 @@ def test_the_label_never_exceeds_what_the_core_habits_allow(
 
 def _middle(question: Question) -> int:
     """The middle answer: 3 of 5, partly, 5 of 10."""
-    values = sorted(question.values)
+    values = sorted(_real(question))
     return values[len(values) // 2]
 
 
@@ -242,4 +264,4 @@ def test_stats_and_tips_see_the_same_weakest_habit_as_the_score() -> None:
     let_go = dict(BEST, decision=DECISIONS.index(Decision.LET_GO), **{"return": 0})
     assert "return" not in dimension_averages([let_go])
     skipped: dict[str, int | None] = dict(BEST, measure=None)
-    assert dimension_averages([skipped])["measure"] == 0.5
+    assert dimension_averages([skipped])["measure"] == 0.0  # a skip is the lowest answer

@@ -27,7 +27,7 @@ LOOK_BACKS: tuple[LookBack, ...] = (
     LookBack("measure-back-1", "measure", ("I9",)),
     LookBack("measure-back-2", "measure", ("I9",)),
     LookBack("fit-back-1", "fit", ("I5",)),
-    LookBack("fit-back-2", "fit", ("I5", "I7")),
+    LookBack("fit-back-2", "fit", ("I5", "I10")),
     LookBack("explain-back-1", "explain", ("I4", "I5")),
     LookBack("explain-back-2", "explain", ("I4",)),
     LookBack("care-back-1", "care", ("I6",)),

@@ -21,6 +21,12 @@ class AnswerKind(StrEnum):
     TEXT = "text"
 
 
+# The answer to a question that did not apply to this project ("the spec had nothing that
+# worked against the goal", "one-off work by nature"): offered only where a question says
+# so, it leaves the mean, as a question never asked does.
+NOT_APPLICABLE = -1
+
+
 class Decision(StrEnum):
     KEEP = "keep"
     RENEGOTIATE = "renegotiate"
@@ -38,17 +44,23 @@ class Question:
     dimension: str | None  # the partner-score dimension it measures, if scored
     weight: int  # share of the score, out of 100
     optional: bool = False
+    # The "does not apply" answer's text key, where the question may not apply at all.
+    not_applicable: str | None = None
 
     @property
     def values(self) -> tuple[int, ...]:
         """The answer values its buttons carry."""
-        return {
-            AnswerKind.SCALE: (1, 2, 3, 4, 5),
-            AnswerKind.YES_PARTLY_NO: (2, 1, 0),
-            AnswerKind.ZERO_TEN: tuple(range(11)),
-            AnswerKind.DECISION: (0, 1, 2),
-            AnswerKind.TEXT: (),
-        }[self.kind]
+        extra = (NOT_APPLICABLE,) if self.not_applicable else ()
+        return (
+            extra
+            + {
+                AnswerKind.SCALE: (1, 2, 3, 4, 5),
+                AnswerKind.YES_PARTLY_NO: (2, 1, 0),
+                AnswerKind.ZERO_TEN: tuple(range(11)),
+                AnswerKind.DECISION: (0, 1, 2),
+                AnswerKind.TEXT: (),
+            }[self.kind]
+        )
 
     def normalise(self, value: int) -> float:
         """0.0 (conveyor) .. 1.0 (partner)."""
@@ -63,7 +75,15 @@ class Question:
 
 QUESTIONS: tuple[Question, ...] = (
     Question("request", AnswerKind.SCALE, ("I8", "I9"), "request", 18),
-    Question("challenge", AnswerKind.YES_PARTLY_NO, ("I2", "I8"), "request", 6, optional=True),
+    Question(
+        "challenge",
+        AnswerKind.YES_PARTLY_NO,
+        ("I2", "I8"),
+        "request",
+        6,
+        optional=True,
+        not_applicable="answer-na-challenge",  # the spec already served the goal
+    ),
     Question("measure", AnswerKind.YES_PARTLY_NO, ("I9",), "measure", 10, optional=True),
     Question("fit", AnswerKind.SCALE, ("I5", "I7"), "fit", 14),
     Question("value", AnswerKind.YES_PARTLY_NO, ("I7",), "fit", 6, optional=True),
@@ -71,7 +91,14 @@ QUESTIONS: tuple[Question, ...] = (
     Question("care", AnswerKind.SCALE, ("I3", "I6"), "care", 8),
     Question("trust", AnswerKind.YES_PARTLY_NO, ("I12",), "trust", 8, optional=True),
     Question("impact", AnswerKind.SCALE, ("I10",), "impact", 14),
-    Question("return", AnswerKind.ZERO_TEN, ("I11", "I1"), "return", 8),
+    Question(
+        "return",
+        AnswerKind.ZERO_TEN,
+        ("I11", "I1"),
+        "return",
+        8,
+        not_applicable="answer-na-return",  # one-off work by nature: a wedding site, an audit
+    ),
     Question("decision", AnswerKind.DECISION, ("I13",), None, 0),
     Question("lesson", AnswerKind.TEXT, ("I2", "I7"), None, 0, optional=True),
 )

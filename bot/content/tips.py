@@ -51,15 +51,19 @@ TIPS: tuple[Tip, ...] = (
     Tip("measure-4", "measure", ("I9", "I4")),
     Tip("measure-5", "measure", ("I9", "I10")),
     Tip("measure-6", "measure", ("I9", "I12")),
-    # fit: the solution that fits, not the expensive one (I5); priced by the value of
-    # the result rather than discounted (I7)
-    Tip("fit-1", "fit", ("I5", "I7")),
+    # fit: the solution that fits, not the expensive one (I5, I10). And I7, "long term is
+    # not selling cheap", only where the freelancer holds their own price: priced by the
+    # value of the result, extras and fixes kept apart, a rate that keeps up.
+    Tip("fit-1", "fit", ("I5",)),
     Tip("fit-2", "fit", ("I5",)),
-    Tip("fit-3", "fit", ("I5", "I7")),
+    Tip("fit-3", "fit", ("I5", "I10")),
     Tip("fit-4", "fit", ("I7",)),
     Tip("fit-5", "fit", ("I7", "I10")),
     Tip("fit-6", "fit", ("I5", "I6")),
-    Tip("fit-7", "fit", ("I5", "I7")),
+    Tip("fit-7", "fit", ("I5", "I10")),
+    Tip("fit-8", "fit", ("I7", "I13")),
+    Tip("fit-9", "fit", ("I7", "I11")),
+    Tip("fit-10", "fit", ("I7", "I4")),
     # explain: the client understands the trade-off, not just trusts the expert (I4, I5)
     Tip("explain-1", "explain", ("I4",)),
     Tip("explain-2", "explain", ("I4",)),

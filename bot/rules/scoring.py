@@ -11,9 +11,11 @@ client understood the trade-off 8; no surprises later 8; early trust 8; the clie
 more 14; will come back 8.
 
 Rules that keep the score honest:
-- A skipped question counts as its middle answer (3 of 5, "partly", 5 of 10): skipping
-  never scores better than the middle answer would. A question that was never asked (a
-  reflection from before it existed) leaves the mean.
+- A skipped question counts as its lowest answer (the Skip button says so): no pattern
+  of skips scores better than answering, an honest "No" included. A question that was
+  never asked (a reflection from before it existed) leaves the mean, and so does the
+  explicit "does not apply" of the two questions that may not apply to a project (a spec
+  that already served the goal; one-off work by nature).
 - When the decision is to let the client go, "will they come back" leaves the score: a
   bad fit let go is what the article recommends (I13), not a loss.
 - Labels: 75 and above Partner, 50 to 74 Halfway, below 50 Conveyor; but Partner needs
@@ -30,11 +32,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.content.questions import CORE_QUESTIONS, DECISIONS, QUESTION_BY_ID, QUESTIONS, Decision
+from bot.content.questions import (
+    CORE_QUESTIONS,
+    DECISIONS,
+    NOT_APPLICABLE,
+    QUESTION_BY_ID,
+    QUESTIONS,
+    Decision,
+)
 
 PARTNER_FROM = 75
 IN_BETWEEN_FROM = 50
-MIDDLE = 0.5  # the middle answer of every scored kind, normalised
+MIDDLE = 0.5  # the middle answer of every scored kind, normalised: the core habits' bar
+SKIPPED = 0.0  # a skip is the lowest answer, so skipping never scores better than answering
 _LET_GO = DECISIONS.index(Decision.LET_GO)
 # Each dimension's share of the score: the weights of its questions together.
 DIMENSION_WEIGHTS: dict[str, int] = {}
@@ -68,7 +78,8 @@ def label_for(score: int) -> Label:
 
 
 def normalised_answers(values: Mapping[str, int | None]) -> dict[str, float]:
-    """Each scored question that was asked, as 0..1; a skip (None) is the middle."""
+    """Each scored question that was asked and applies, as 0..1; a skip (None) is the
+    lowest answer."""
     let_go = values.get("decision") == _LET_GO
     found: dict[str, float] = {}
     for question in QUESTIONS:
@@ -77,15 +88,26 @@ def normalised_answers(values: Mapping[str, int | None]) -> dict[str, float]:
         if let_go and question.id == "return":
             continue
         value = values[question.id]
-        found[question.id] = MIDDLE if value is None else question.normalise(value)
+        if value == NOT_APPLICABLE:
+            continue
+        found[question.id] = SKIPPED if value is None else question.normalise(value)
     return found
 
 
 def dimension_scores(values: Mapping[str, int | None]) -> dict[str, float]:
     """Each asked dimension of one reflection as 0..1, by the same rules as the score
-    (a skip is the middle; a let-go takes the come-back forecast out)."""
+    (a skip is the lowest answer; a let-go takes the come-back forecast out)."""
     answers = normalised_answers(values)
     return _by_dimension(answers, {qid: QUESTION_BY_ID[qid].weight for qid in answers})[0]
+
+
+def strongest(dimensions: Mapping[str, float]) -> str | None:
+    """The habit to name first on the result: the best one, when it reaches the middle
+    (between equals, the heavier)."""
+    if not dimensions:
+        return None
+    best = max(dimensions, key=lambda d: (dimensions[d], DIMENSION_WEIGHTS[d]))
+    return best if dimensions[best] >= MIDDLE else None
 
 
 def weakest_first(dimensions: Mapping[str, float]) -> list[str]:
@@ -96,7 +118,7 @@ def weakest_first(dimensions: Mapping[str, float]) -> list[str]:
 def score_answers(values: Mapping[str, int | None]) -> PartnerScore | None:
     """Score answers keyed by question id (None = skipped, absent = never asked); None
     when no scored question was answered at all."""
-    if all(values.get(q.id) is None for q in QUESTIONS if q.dimension):
+    if all(values.get(q.id) in (None, NOT_APPLICABLE) for q in QUESTIONS if q.dimension):
         return None
     answers = normalised_answers(values)
     weights = {qid: QUESTION_BY_ID[qid].weight for qid in answers}

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from bot.clock import Clock
+from bot.content.questions import NOT_APPLICABLE
 from bot.reading.numbers import read_metric
 from bot.rules.checkins import in_quiet_hours, polite
 from bot.rules.feedback import LINK_LIFETIME, Pair, new_payload, next_request_day, payload_hash
@@ -273,7 +274,11 @@ class FeedbackService(PersonalCalendar):
         if reflection is None:
             return {}
         answers = await self._repos.reflections.answers(user.id, reflection.id)
-        return {question: answer.value for question, answer in answers.items()}
+        # "Does not apply" (one-off work) is no forecast to hold the client's answer against.
+        return {
+            question: answer.value if answer.value != NOT_APPLICABLE else None
+            for question, answer in answers.items()
+        }
 
     async def for_project(self, user: User, project_id: int) -> BothViews | None:
         """The latest answered request of a project, both sides (for /history)."""

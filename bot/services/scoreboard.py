@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from statistics import fmean
 
-from bot.content.questions import QUESTION_BY_ID, AnswerKind
+from bot.content.questions import NOT_APPLICABLE, QUESTION_BY_ID, AnswerKind
 from bot.reading.numbers import Change, compare, read_metric
 from bot.services.feedback import FeedbackOverview, FeedbackService
 from bot.services.outcomes import higher_is_better
@@ -150,7 +150,7 @@ def tally_forecasts(
     forecasts: dict[Band, int] = {}
     returns: dict[Band, int] = {}
     for item in items:
-        if item.forecast is None:
+        if item.forecast is None or item.forecast == NOT_APPLICABLE:  # one-off work
             continue
         band = band_of(item.forecast)
         forecasts[band] = forecasts.get(band, 0) + 1

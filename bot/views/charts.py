@@ -28,7 +28,7 @@ class ChartTexts:
 
 
 def render_score_chart(labels: Sequence[str], scores: Sequence[int], texts: ChartTexts) -> bytes:
-    """A PNG of scores per project, over the Conveyor / Halfway / Partner bands.
+    """A PNG of scores per project, over the three bands (to the spec, halfway there, partner).
     CPU-bound (about 0.1 s): call it off the event loop."""
     # Figure without pyplot: no global state and no display; savefig renders with Agg.
     from matplotlib.figure import Figure

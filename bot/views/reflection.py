@@ -10,10 +10,11 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.content.questions import QUESTIONS, AnswerKind, Question
+from bot.content.questions import NOT_APPLICABLE, QUESTIONS, AnswerKind, Question
 from bot.content.tips import Material
 from bot.i18n import Translator
 from bot.rules.reflection import ReflectionSummary
+from bot.rules.scoring import strongest
 from bot.views.common import Nav, NavCb, menu_button, pager_row
 from bot.views.feedback import AskFrom, ask_button
 from bot.views.screen import Screen
@@ -51,6 +52,8 @@ class ReflectPageCb(CallbackData, prefix="rg1"):
 
 def answer_label(t: Translator, question: Question, value: int) -> str:
     """The words on an answer's button, also used to show the answer later."""
+    if value == NOT_APPLICABLE and question.not_applicable:
+        return t(question.not_applicable)
     if question.kind is AnswerKind.YES_PARTLY_NO:
         return t({2: "answer-yes", 1: "answer-partly", 0: "answer-no"}[value])
     if question.kind is AnswerKind.DECISION:
@@ -74,18 +77,24 @@ def question_keyboard(
         AnswerKind.DECISION: [1, 1, 1],
         AnswerKind.TEXT: [],
     }[question.kind]
+    if question.not_applicable:
+        sizes = [1, *sizes]  # "does not apply" on a row of its own, above the answers
     nav = []
+    if question.optional:
+        # A scored question's skip counts as its lowest answer: the button says so, on a
+        # row of its own (it is long in Russian).
+        skip = "button-skip" if question.kind is AnswerKind.TEXT else "button-skip-as-no"
+        nav.append((t(skip), ReflectAction.SKIP))
     if position > 0:
         nav.append((t("button-back"), ReflectAction.BACK))
-    if question.optional:
-        nav.append((t("button-skip"), ReflectAction.SKIP))
     nav.append((t("button-pause"), ReflectAction.PAUSE))
     for text, action in nav:
         builder.button(
             text=text,
             callback_data=ReflectNavCb(reflection=reflection_id, position=position, action=action),
         )
-    builder.adjust(*sizes, len(nav))
+    rows = [1, len(nav) - 1] if question.optional else [len(nav)]
+    builder.adjust(*sizes, *rows)
     return builder.as_markup()
 
 
@@ -119,6 +128,9 @@ def result_text(t: Translator, summary: ReflectionSummary, advice: Sequence[Mate
         parts = [t("result-no-score"), *(advice_text(t, text) for text in advice)]
     else:
         parts = [t("result-title", score=score.value, label=t(f"label-{score.label.value}"))]
+        # A good coach opens with what went well: the strongest habit, then what to try.
+        if (best := strongest(score.dimensions)) is not None and advice:
+            parts.append(t("result-strongest", dimension=t(f"dim-{best}")))
         if advice:
             parts.append(t("result-weak-title"))
             parts.extend(advice_text(t, text) for text in advice)
