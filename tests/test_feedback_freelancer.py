@@ -605,3 +605,18 @@ async def test_an_expired_request_is_not_withdrawn(harness: BotHarness) -> None:
     assert user.alerts()[-1] == user.label("stale-button")
     assert "🗣 The request of 26 Nov 2026 expired without an answer." in card
     assert "Request withdrawn" not in card
+
+
+async def test_a_freelancer_who_blocked_the_bot_gets_the_notice_when_back(
+    harness: BotHarness,
+) -> None:
+    user = harness.user()
+    await reflected(harness, user)
+    asked = await ask_on_card(harness, user)
+    await user.block_bot()
+    await client_answers(harness, payload_of(asked))
+    await harness.due_work.run_due()
+    assert notices(harness) == []
+    await user.unblock_bot()
+    await harness.due_work.run_due()
+    assert len(notices(harness)) == 1
