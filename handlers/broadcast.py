@@ -11,12 +11,14 @@ from bot.services.admin import AdminService
 from bot.telegram.context import Ctx
 from bot.telegram.filters import IsAdmin
 from bot.views.broadcast import (
+    AudienceAgainCb,
     AudienceCb,
     BroadcastCancelCb,
     BroadcastConfirmCb,
     audience_question,
     broadcasts_screen,
     message_question,
+    nobody_screen,
     progress_screen,
     send_question,
     started_screen,
@@ -67,12 +69,23 @@ async def confirmed(_: object, ctx: Ctx, admin: AdminService) -> None:
     data = await ctx.state.get_data()
     await ctx.state.clear()
     await ctx.remove_keyboard()  # answered: a second Send would only mislead
+    audience = Audience(data["audience"])
     created = await admin.create_broadcast(
-        ctx.user.id, int(data["from_chat_id"]), int(data["message_id"]), Audience(data["audience"])
+        ctx.user.id, int(data["from_chat_id"]), int(data["message_id"]), audience
     )
+    if created is None:  # everyone left the audience since the preview
+        await ctx.state.set_data(data)
+        await ctx.state.set_state(BroadcastFlow.confirm)
+        await ctx.send(nobody_screen(ctx.t, audience))
+        return
     # This message shows the progress while sending, and the summary at the end.
     progress = await ctx.send(started_screen(ctx.t, created))
     await admin.start_broadcast(created.broadcast.id, progress.message_id if progress else None)
+
+
+async def audience_again(_: object, ctx: Ctx, admin: AdminService) -> None:
+    await ctx.state.set_state(BroadcastFlow.audience)
+    await ctx.reply(audience_question(ctx.t, await admin.audience_sizes()))
 
 
 async def cancel_running(
@@ -106,5 +119,6 @@ def create_router() -> Router:
     router.message.register(message_to_send, BroadcastFlow.message, ~F.text.startswith("/"))
     router.callback_query.register(audience_chosen, BroadcastFlow.audience, AudienceCb.filter())
     router.callback_query.register(confirmed, BroadcastFlow.confirm, BroadcastConfirmCb.filter())
+    router.callback_query.register(audience_again, BroadcastFlow.confirm, AudienceAgainCb.filter())
     router.callback_query.register(cancel_running, BroadcastCancelCb.filter())
     return router

@@ -6,7 +6,9 @@ from aiogram import F, Router
 from aiogram.filters import Command
 
 from bot.telegram.context import Ctx
+from bot.telegram.filters import FirstContact
 from bot.telegram.reflection import ReflectionFlow
+from bot.views.client_answers import ClientJoinCb
 from bot.views.common import Nav, NavCb, back_to_menu, menu_screen
 from bot.views.screen import Screen
 
@@ -38,8 +40,18 @@ async def menu(_: object, ctx: Ctx) -> None:
     await ctx.reply(menu_screen(ctx.t))
 
 
+async def press_before_first_contact(_: object, ctx: Ctx) -> None:
+    """A button pressed by someone the bot did not know until now: from a conversation
+    erased with /delete_me, or another account's forwarded message. It acts on nothing."""
+    ctx.alert(ctx.t("stale-button-new"))
+
+
 def create_router() -> Router:
     router = Router(name="common")
+    # A client's "use it for my work" is the one press that may start a conversation.
+    router.callback_query.register(
+        press_before_first_contact, FirstContact(), ~ClientJoinCb.filter()
+    )
     router.message.register(cancel, Command("cancel"))
     router.message.register(help_screen, Command("help"))
     router.message.register(menu, Command("menu"))

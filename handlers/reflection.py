@@ -24,11 +24,13 @@ from bot.views.reflection import (
     ReflectPickCb,
     answer_label,
     answer_record,
+    decision_draft,
     pick_screen,
     question_screen,
     result_screen,
 )
 from bot.views.screen import Screen
+from storage.kickoffs import Address
 from storage.projects import Project
 from storage.reflections import COMMENT_LIMIT, LESSON_LIMIT, ReflectionStatus
 
@@ -58,6 +60,9 @@ async def _advance(ctx: Ctx, step: Step, reflections: ReflectionService) -> bool
     client = finished.client
     if client is None:  # deleted from another device meanwhile: nobody to plan for
         return True
+    draft = decision_draft(ctx.t, finished.summary.decision, client.name, Address.FORMAL)
+    if draft is not None:
+        await ctx.send(draft)
     if finished.summary.decision == Decision.LET_GO:
         await ctx.say("checkin-let-go-none", client=client.name)
     else:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from aiogram import F, Router
+import logging
+
+from aiogram import Bot, F, Router
+from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import Message
 
 from bot.clock import Clock
+from bot.config import Settings
 from bot.i18n import I18n
 from bot.reading.zones import CityIndex, is_known_zone
 from bot.rules.checkins import CHECKIN_HOURS
@@ -15,6 +19,7 @@ from bot.services.accounts import AccountService
 from bot.services.tips import TipService
 from bot.telegram.context import Ctx
 from bot.telegram.input import TYPED_TEXT, media_kind, zone_answer
+from bot.telegram.menus import set_chat_menu
 from bot.views.common import Nav, NavCb
 from bot.views.screen import Screen
 from bot.views.settings import (
@@ -28,6 +33,8 @@ from bot.views.settings import (
     zone_question,
 )
 from bot.views.zones import ZoneBackCb, ZoneCb, not_a_zone, zone_facts, zone_picker
+
+logger = logging.getLogger(__name__)
 
 
 class SettingsFlow(StatesGroup):
@@ -51,9 +58,15 @@ async def set_language(
     accounts: AccountService,
     i18n: I18n,
     clock: Clock,
+    bot: Bot,
+    settings: Settings,
 ) -> None:
     fresh = await accounts.set_language(ctx.user, callback_data.language)
     t = i18n.get(fresh.language)  # the answer comes in the language just chosen
+    try:  # the "/" menu too; the language is changed whether Telegram takes it or not
+        await set_chat_menu(bot, t, fresh.chat_id, admin=fresh.id in settings.admin_ids)
+    except TelegramAPIError as error:
+        logger.warning("The menu of %s stays as it was: %s", fresh.id, error.message)
     ctx.toast(t("settings-language-set"))
     await ctx.reply(settings_screen(fresh, t, clock.now()))
 

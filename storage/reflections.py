@@ -344,13 +344,22 @@ class ReflectionRepository:
         return row["score"] if row else None
 
     async def repeat_client_counts(self, user_id: int) -> tuple[int, int]:
-        """(clients with two or more projects, clients with at least one project)."""
+        """(clients who came back, clients with at least one project). A client came back
+        as /stats says everywhere (bot/services/scoreboard.came_back): a project finished
+        on a later day, or a check-in that brought a new order after their first project
+        was recorded."""
         row = await self._db.fetchone(
             """
-            SELECT COALESCE(SUM(CASE WHEN n >= 2 THEN 1 ELSE 0 END), 0) AS repeat_clients,
+            SELECT COALESCE(SUM(CASE WHEN days >= 2 OR orders > 0 THEN 1 ELSE 0 END), 0)
+                       AS repeat_clients,
                    COUNT(*) AS clients
             FROM (
-                SELECT COUNT(*) AS n FROM projects WHERE user_id = :user_id GROUP BY client_id
+                SELECT p.client_id, COUNT(DISTINCT p.finished_on) AS days,
+                       (SELECT COUNT(*) FROM checkins c
+                        WHERE c.user_id = :user_id AND c.client_id = p.client_id
+                          AND c.outcome = 'new_order' AND c.finished_at > MIN(p.created_at))
+                           AS orders
+                FROM projects p WHERE p.user_id = :user_id GROUP BY p.client_id
             ) AS per_client
             """,
             {"user_id": user_id},

@@ -73,8 +73,10 @@ class ScoreboardRepository:
             "SELECT COUNT(*) AS n FROM kickoffs WHERE user_id = :user_id AND status != 'dropped'",
             {"user_id": user_id},
         )
+        # "Done" on the planned end day answers "is the work finished?": not a trust step.
         done = await self._db.fetchvalue(
-            "SELECT COUNT(*) AS n FROM nudges WHERE user_id = :user_id AND status = 'done'",
+            "SELECT COUNT(*) AS n FROM nudges "
+            "WHERE user_id = :user_id AND status = 'done' AND action != 'wrap_up'",
             {"user_id": user_id},
         )
         return int(started or 0), int(done or 0)

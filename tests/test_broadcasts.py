@@ -118,6 +118,7 @@ async def start_broadcast(
 ) -> int:
     """A broadcast queued by the admin, as /broadcast leaves it."""
     created = await harness.services.admin.create_broadcast(ADMIN, ADMIN, message_id, audience)
+    assert created is not None
     return created.broadcast.id
 
 
@@ -148,6 +149,28 @@ def runner(
         sleep=fake_sleep,
         **kwargs,
     )
+
+
+async def test_a_broadcast_to_nobody_offers_no_send(admin_harness: BotHarness) -> None:
+    """Nobody subscribes to tips: the audience of 0 is said so, with no Send, and a way
+    back to the other audiences; nothing is recorded."""
+    await people(admin_harness, 2)
+    admin = admin_harness.user(ADMIN)
+    await admin.onboard()
+    await admin.send("/broadcast")
+    await admin.send("Hello")
+    replies = await admin.press("Tip subscribers (0)")
+    assert replies[-1] == admin.label(
+        "broadcast-nobody", audience=admin.label("audience-tips", n=0)
+    )
+    assert "📣 Send" not in admin.buttons()
+    await admin.press(admin.label("button-broadcast-other-audience"))
+    assert "All users (3)" in admin.buttons()
+    # A Send pressed on an older preview, after the audience emptied, records nothing.
+    assert (
+        await admin_harness.services.admin.create_broadcast(ADMIN, ADMIN, 1, Audience.TIPS) is None
+    )
+    assert await admin_harness.db.fetchvalue("SELECT COUNT(*) FROM broadcasts") == 0
 
 
 async def test_403_429_and_400(admin_harness: BotHarness) -> None:

@@ -30,7 +30,13 @@ from storage.projects import Goal, Project
 from storage.reflections import ReflectionStatus
 from storage.scoreboard import NewOrder, ProjectResult
 from testkit.harness import BotHarness, UserDriver
-from tests.support.conversations import BEST_ANSWERS, answer_all, deliver_reminder, record_project
+from tests.support.conversations import (
+    BEST_ANSWERS,
+    answer_all,
+    deliver_reminder,
+    kickoff,
+    record_project,
+)
 
 RECORDED = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
 
@@ -316,7 +322,29 @@ async def test_a_new_order_from_a_check_in_counts_as_coming_back(harness: BotHar
     await user.press("✅ Done")
     await user.press("🎉 New order")
     await user.send("A second landing for autumn")
-    assert "· likely (7–10): 1 of 1 came back" in await stats(user)
+    caption = await stats(user)
+    assert "· likely (7–10): 1 of 1 came back" in caption
+    # One definition of a client who came back, in every line of /stats.
+    assert "Repeat clients: 1 of 1" in caption
+
+
+async def test_done_on_the_end_day_is_not_a_trust_step(harness: BotHarness) -> None:
+    """ "Done" under "is the work finished?" answers that question: /stats counts only
+    the early trust steps the freelancer did."""
+    user = harness.user()
+    await user.onboard()
+    await kickoff(user)
+    me = await harness.services.accounts.get(user.user_id)
+    assert me is not None
+    await harness.db.execute(
+        "UPDATE nudges SET status = 'done' WHERE user_id = :user_id", {"user_id": me.id}
+    )
+    steps = await harness.db.fetchvalue(
+        "SELECT COUNT(*) FROM nudges WHERE user_id = :user_id AND action != 'wrap_up'",
+        {"user_id": me.id},
+    )
+    started, done = await harness.services.repos.scoreboard.trust_steps(me.id)
+    assert (started, done) == (1, steps)
 
 
 async def test_a_baseline_without_a_number_is_named_apart(harness: BotHarness) -> None:

@@ -3,6 +3,9 @@ and forged buttons."""
 
 from __future__ import annotations
 
+from aiogram.methods import SetMyCommands
+from aiogram.types import BotCommandScopeChat
+
 from bot.i18n import LANGUAGES
 from bot.views.settings import LANGUAGE_NAMES, Language, LanguageCb
 from storage.users import User
@@ -45,6 +48,21 @@ async def test_switch_language_to_russian_and_back(harness: BotHarness) -> None:
     await user.press("🌐 Язык")
     [text] = await user.press("English")
     assert "Language: English" in text
+
+
+async def test_the_command_menu_follows_the_chosen_language(harness: BotHarness) -> None:
+    """The "/" menu set at start follows Telegram's interface language; a language chosen
+    in /settings sets this chat's own menu in it."""
+    user = await onboarded(harness)
+    await user.send("/settings")
+    await user.press("🌐 Language")
+    await user.press("Русский")
+    [menu] = [m for m in harness.session.requests if isinstance(m, SetMyCommands)]
+    assert isinstance(menu.scope, BotCommandScopeChat) and menu.scope.chat_id == user.user_id
+    described = {command.command: command.description for command in menu.commands}
+    russian = harness.services.i18n.get("ru")
+    assert described["settings"] == russian("command-settings") != user.label("command-settings")
+    assert "broadcast" not in described  # not an admin
 
 
 async def test_change_timezone_by_button_and_by_text(harness: BotHarness) -> None:

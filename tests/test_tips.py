@@ -201,6 +201,23 @@ async def test_weakest_dimension_comes_first(harness: BotHarness) -> None:
         assert (await deliver_next(harness)).text in trust_tips
 
 
+async def test_a_tip_button_from_before_delete_me_acts_on_nothing(harness: BotHarness) -> None:
+    """After erasure an old tip's buttons get the old-button answer: no "Now: once a
+    week", no subscription made again; only the person's first-contact row exists."""
+    user = harness.user()
+    await subscribed(harness, user)
+    await deliver_next(harness)
+    tip = user.last_message
+    await user.send("/delete_me")
+    await user.press(user.label("button-delete-me-yes"))
+    await user.press("🐢 Less often", tip)
+    assert user.alerts()[-1] == user.label("stale-button-new")
+    fresh = await stored(harness, user)
+    assert not fresh.tips_enabled and not fresh.is_onboarded
+    assert await next_tip(harness) is None
+    assert await harness.db.fetchvalue("SELECT COUNT(*) FROM tip_deliveries") == 0
+
+
 async def test_less_often_and_unsubscribe_under_a_tip(harness: BotHarness) -> None:
     user = harness.user()
     await subscribed(harness, user)

@@ -53,8 +53,11 @@ class AdminService:
 
     async def create_broadcast(
         self, admin_id: int, from_chat_id: int, message_id: int, audience: Audience
-    ) -> NewBroadcast:
-        """Queued, not yet started: the admin's progress message comes first."""
+    ) -> NewBroadcast | None:
+        """Queued, not yet started: the admin's progress message comes first. None when
+        nobody is in the audience now: nothing is recorded."""
+        if await self.audience_size(audience) == 0:
+            return None
         waiting = await self._broadcasts.is_running()
         created = await self._broadcasts.create(
             admin_id, from_chat_id, message_id, audience.value, self._clock.now()

@@ -29,6 +29,13 @@ class IsAdmin(Filter):
         return event_from_user.id in settings.admin_ids
 
 
+class FirstContact(Filter):
+    """The update made its sender a user (bot.telegram.middlewares)."""
+
+    async def __call__(self, event: Any, first_contact: bool = False) -> bool:
+        return first_contact
+
+
 class OwnClient(Filter):
     """Passes a button that names one of the pressing user's own clients, and hands the
     client to the handler as `client`. Any other id (forged, or a client deleted since)

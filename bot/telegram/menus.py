@@ -54,11 +54,15 @@ async def set_menus(bot: Bot, i18n: I18n, settings: Settings) -> None:
 async def set_admin_menu(bot: Bot, t: Translator, admin_id: int) -> None:
     """An admin's chat gets the broadcast commands. Telegram refuses this for a chat
     that does not exist yet, so an admin's first /start sets it too."""
-    commands = [
-        BotCommand(command=name, description=t(f"command-{name}"))
-        for name in (*COMMANDS, *ADMIN_COMMANDS)
-    ]
     try:
-        await bot.set_my_commands(commands, scope=BotCommandScopeChat(chat_id=admin_id))
+        await set_chat_menu(bot, t, admin_id, admin=True)
     except TelegramBadRequest as error:  # the admin has not started the bot yet
         logger.warning("Admin commands for %s not set: %s", admin_id, error.message)
+
+
+async def set_chat_menu(bot: Bot, t: Translator, chat_id: int, *, admin: bool) -> None:
+    """One chat's menu in the language it now speaks: the menus set at start follow
+    Telegram's interface language, not the one a person chose in /settings."""
+    names = (*COMMANDS, *ADMIN_COMMANDS) if admin else COMMANDS
+    commands = [BotCommand(command=name, description=t(f"command-{name}")) for name in names]
+    await bot.set_my_commands(commands, scope=BotCommandScopeChat(chat_id=chat_id))

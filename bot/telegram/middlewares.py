@@ -100,6 +100,9 @@ class UserMiddleware(BaseMiddleware):
             if arrived is not Arrival.LOOK_UP:
                 user = await self._accounts.seen(user, wrote=wrote)
         elif await self._enrols(arrived, sender.id):
+            # A first contact by a button press is a button from an earlier conversation
+            # (one erased with /delete_me, say): handlers.common answers it as old.
+            data["first_contact"] = True
             user = await self._accounts.arrive(
                 NewUser(
                     id=sender.id,

@@ -28,6 +28,10 @@ class BroadcastCancelCb(CallbackData, prefix="bx1"):
     id: int
 
 
+class AudienceAgainCb(CallbackData, prefix="bo1"):
+    """Back to the audiences, when the one chosen has nobody in it."""
+
+
 def _with_cancel(
     builder: InlineKeyboardBuilder, t: Translator, *, per_row: int = 1
 ) -> InlineKeyboardMarkup:
@@ -56,10 +60,20 @@ def audience_question(t: Translator, sizes: Mapping[Audience, int]) -> Screen:
 
 
 def send_question(t: Translator, audience: Audience, size: int) -> Screen:
-    """Under the preview: who it goes to, Send or Cancel."""
+    """Under the preview: who it goes to, Send or Cancel; no Send when nobody would
+    receive it."""
+    if size == 0:
+        return nobody_screen(t, audience)
     builder = InlineKeyboardBuilder()
     builder.button(text=t("button-broadcast-send"), callback_data=BroadcastConfirmCb())
     text = t("broadcast-preview", n=size, audience=audience_label(t, audience, size))
+    return Screen(text, _with_cancel(builder, t, per_row=2))
+
+
+def nobody_screen(t: Translator, audience: Audience) -> Screen:
+    builder = InlineKeyboardBuilder()
+    builder.button(text=t("button-broadcast-other-audience"), callback_data=AudienceAgainCb())
+    text = t("broadcast-nobody", audience=audience_label(t, audience, 0))
     return Screen(text, _with_cancel(builder, t, per_row=2))
 
 

@@ -10,7 +10,7 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.content.questions import NOT_APPLICABLE, QUESTIONS, AnswerKind, Question
+from bot.content.questions import NOT_APPLICABLE, QUESTIONS, AnswerKind, Decision, Question
 from bot.content.tips import Material
 from bot.i18n import Translator
 from bot.rules.reflection import ReflectionSummary
@@ -18,6 +18,7 @@ from bot.rules.scoring import strongest
 from bot.views.common import Nav, NavCb, menu_button, pager_row
 from bot.views.feedback import AskFrom, ask_button
 from bot.views.screen import Screen
+from storage.kickoffs import Address
 from storage.projects import ProjectPage
 
 
@@ -137,8 +138,25 @@ def result_text(t: Translator, summary: ReflectionSummary, advice: Sequence[Mate
         else:
             parts.append(t("result-strong"))
     if summary.decision:
-        parts.append(t(f"result-decision-{summary.decision}"))
+        decision = t(f"result-decision-{summary.decision}")
+        if summary.decision in DECISION_DRAFTS:
+            decision += " " + t("result-draft-below")
+        parts.append(decision)
     return "\n\n".join(parts)
+
+
+# The decisions whose message is hardest to write: each gets a draft of its own (I13).
+DECISION_DRAFTS = (Decision.RENEGOTIATE, Decision.LET_GO)
+
+
+def decision_draft(
+    t: Translator, decision: str | None, client: str, address: Address
+) -> Screen | None:
+    """The message to the client for a decision to renegotiate or let go, alone in its
+    message so it can be copied or forwarded as it is; None for the other decisions."""
+    if decision not in DECISION_DRAFTS:
+        return None
+    return Screen(t(f"decision-draft-{decision}-{address.value}", client=client))
 
 
 def result_screen(

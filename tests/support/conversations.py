@@ -32,15 +32,18 @@ async def record_project(
 
 
 async def answer_all(user: UserDriver, answers: list[str], lesson: str | None) -> list[str]:
-    """Answer the remaining questions; the replies end with the result (the check-in
-    offer that follows it is left out: see user.last_message)."""
+    """Answer the remaining questions; the replies end with the result (what follows it
+    is left out: the check-in offer, and the draft to the client after a decision to
+    renegotiate or let go; see user.messages())."""
     for answer in answers:
         await user.press(answer)
     if lesson is None:
         replies = await user.press(user.label("button-skip"))
     else:
         replies = await user.send(lesson)
-    return replies[:-1]
+    hard = {user.label("decision-renegotiate"), user.label("decision-let_go")}
+    follow_ups = 2 if answers and answers[-1] in hard else 1
+    return replies[:-follow_ups]
 
 
 async def reflected(harness: BotHarness, user: UserDriver, zone: str = "Europe/Berlin") -> None:

@@ -83,6 +83,7 @@ cancel-nothing = There's nothing to cancel. Here is the menu.
 expects-button = Please answer with the buttons under the question above, or send /cancel to stop.
 unknown-input = I didn't catch that. Here's what I can do:
 stale-button = This button is from an older message. Here's where things stand now.
+stale-button-new = That button is from an earlier conversation. Send /start to begin.
 error-generic = Sorry, something went wrong on my side. Your progress is saved; please try again in a moment.
 kind-sticker = sticker
 kind-photo = photo
@@ -278,6 +279,22 @@ result-weak-title = What to try next:
 result-decision-keep = You'd like to keep this client. A check-in in a few weeks, asking how the result is going, keeps the door open.
 result-decision-renegotiate = You'd keep them on different terms. Before the next order, say plainly what needs to change: scope, price or how you work together.
 result-decision-let_go = You'd rather let this client go. That's a fair call: finish kindly, and spend the time on clients you want to grow with.
+## After the reflection: the two hardest messages to write (I13: don't bend to every client)
+result-draft-below = A message to start from is just below: copy it and fill in the brackets.
+decision-draft-renegotiate-formal =
+    Hi { $client }, thank you for the work on this project. Before we plan the next one, I'd like to agree on one change in how we work: [what: the scope of a stage, the rate, how changes are agreed].
+    Here's what I suggest: [your proposal]. Would that work for you?
+decision-draft-renegotiate-informal =
+    Hi { $client }, thanks for the work on this project. Before we plan the next one, I'd like to agree on one change in how we work: [what: the scope of a stage, the rate, how changes are agreed].
+    Here's what I suggest: [your proposal]. Would that work for you?
+decision-draft-let_go-formal =
+    Hi { $client }, thank you for this project. Thinking about what comes next, I don't think I'm the best fit for your next tasks: [one honest reason, e.g. you need daily support, and I work in stages].
+    So that you can carry on easily: [what you hand over: files, access, notes]. If it helps, I can recommend someone: [name].
+    All the best with [what the work was for].
+decision-draft-let_go-informal =
+    Hi { $client }, thanks for this project. Thinking about what comes next, I don't think I'm the best fit for your next tasks: [one honest reason, e.g. you need daily support, and I work in stages].
+    So that you can carry on easily: [what you hand over: files, access, notes]. If it helps, I can recommend someone: [name].
+    All the best with [what the work was for].
 
 ## Advice for the weakest dimensions
 advice-request = <b>The real request.</b>
@@ -523,6 +540,8 @@ audience-tips = Tip subscribers ({ $n })
 audience-en = English speakers ({ $n })
 audience-ru = Russian speakers ({ $n })
 broadcast-preview = Above is what they will see. It goes to { $n } people: { $audience }. Send?
+broadcast-nobody = Nobody would receive it: { $audience }. Pick another audience, or cancel.
+button-broadcast-other-audience = ← Other audience
 button-broadcast-send = 📣 Send
 broadcast-started = 📣 Broadcast #{ $id } to { $total } people is starting…
 broadcast-queued = 📣 Broadcast #{ $id } to { $total } people is queued: it starts when the current one ends.
