@@ -5,8 +5,10 @@ from __future__ import annotations
 from aiogram import F, Router
 from aiogram.filters import Command
 
+from bot.config import Settings
 from bot.telegram.context import Ctx
 from bot.telegram.filters import FirstContact
+from bot.telegram.menus import ADMIN_COMMANDS
 from bot.telegram.reflection import ReflectionFlow
 from bot.views.client_answers import ClientJoinCb
 from bot.views.common import Nav, NavCb, back_to_menu, menu_screen
@@ -31,8 +33,12 @@ async def cancel(_: object, ctx: Ctx) -> None:
     await ctx.reply(menu_screen(t).after(notice))
 
 
-async def help_screen(_: object, ctx: Ctx) -> None:
-    await ctx.reply(Screen(ctx.t("help-text"), back_to_menu(ctx.t)))
+async def help_screen(_: object, ctx: Ctx, settings: Settings) -> None:
+    text = ctx.t("help-text")
+    if ctx.user.id in settings.admin_ids:  # an admin's own commands, as their menu has them
+        lines = [f"/{name} — {ctx.t(f'command-{name}')}" for name in ADMIN_COMMANDS]
+        text += "\n\n" + ctx.t("help-admin") + "\n" + "\n".join(lines)
+    await ctx.reply(Screen(text, back_to_menu(ctx.t)))
 
 
 async def menu(_: object, ctx: Ctx) -> None:

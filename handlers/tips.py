@@ -51,6 +51,9 @@ async def tip_action(
     if callback_data.action is TipAction.TIME:
         await ctx.reply(tip_hour_screen(ctx.t))
         return
+    if callback_data.action is TipAction.BACK:
+        await ctx.reply(tips_screen(await accounts.current(ctx.user), ctx.t))
+        return
     ctx.alert(await _apply(callback_data.action, ctx.user, ctx.t, tips))
     if callback_data.screen:  # under a tip, the tip itself stays as it is
         await ctx.reply(tips_screen(await accounts.current(ctx.user), ctx.t))

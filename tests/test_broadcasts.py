@@ -438,3 +438,14 @@ async def test_an_admins_first_start_gives_them_the_broadcast_commands(
     [menu] = menus
     assert isinstance(menu.scope, BotCommandScopeChat) and menu.scope.chat_id == ADMIN
     assert {"broadcast", "broadcasts", "admin", "start"} <= {c.command for c in menu.commands}
+
+
+async def test_help_lists_the_admin_commands_for_an_admin_only(admin_harness: BotHarness) -> None:
+    admin = admin_harness.user(ADMIN)
+    await admin.onboard()
+    [text] = await admin.send("/help")
+    assert "/broadcast — " in text and "/broadcasts — " in text and "/admin — " in text
+    someone = admin_harness.user(2002)
+    await someone.onboard()
+    [text] = await someone.send("/help")
+    assert "/broadcast" not in text and "/admin" not in text

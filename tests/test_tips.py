@@ -324,3 +324,16 @@ def test_measuring_first_then_the_weakest_habit() -> None:
     measured = {tip.id: now - timedelta(days=1) for tip in tips_of("measure")}
     assert choose_tip({}, ["measure", "trust"], now)[0] == tips_of("measure")[0]
     assert choose_tip(measured, ["measure", "trust"], now)[0] == tips_of("trust")[0]
+
+
+async def test_the_hour_picker_has_a_way_back_and_a_way_out(harness: BotHarness) -> None:
+    user = harness.user()
+    await subscribed(harness, user)
+    await user.press(user.label("button-tips-time"))
+    assert user.label("tips-time-ask") in (user.last_message.text or "")
+    assert {user.label("button-back"), user.label("button-menu")} <= set(user.buttons())
+    await user.press(user.label("button-back"))
+    assert user.label("button-tips-time") in user.buttons()  # the /tips screen again
+    await user.press(user.label("button-tips-time"))
+    await user.press(user.label("button-menu"))
+    assert user.label("button-tips-time") not in user.buttons()

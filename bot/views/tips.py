@@ -6,6 +6,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from aiogram.filters.callback_data import CallbackData
+from aiogram.types import InlineKeyboardButton
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.content.tips import Tip
@@ -21,6 +22,7 @@ class TipAction(StrEnum):
     UNSUBSCRIBE = "u"
     SUBSCRIBE = "s"
     TIME = "t"
+    BACK = "b"  # from the hour picker to the /tips screen
 
 
 class TipCb(CallbackData, prefix="tp1"):
@@ -71,6 +73,13 @@ def tip_hour_screen(t: Translator) -> Screen:
     for hour in TIP_HOURS:
         builder.button(text=f"{hour}:00", callback_data=TipHourCb(hour=hour))
     builder.adjust(5)
+    # A way back to the tips and a way out, as on every screen.
+    builder.row(
+        InlineKeyboardButton(
+            text=t("button-back"), callback_data=TipCb(action=TipAction.BACK, screen=True).pack()
+        ),
+        menu_button(t),
+    )
     return Screen(t("tips-time-ask"), builder.as_markup())
 
 

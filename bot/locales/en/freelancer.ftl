@@ -108,6 +108,7 @@ command-checkins = Upcoming and overdue check-ins
 command-checkin = Plan a check-in with a client
 command-broadcast = Broadcast a message (admins)
 command-broadcasts = Past broadcasts (admins)
+help-admin = <b>For admins</b>
 command-tips = Tips: subscribe, how often, when
 
 ## Main menu entries
