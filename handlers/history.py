@@ -9,6 +9,7 @@ from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import BufferedInputFile
 
+from bot.services.feedback import FeedbackService
 from bot.services.reflections import ReflectionService
 from bot.services.scoreboard import ScoreboardService
 from bot.telegram.context import Ctx
@@ -41,13 +42,19 @@ async def history_page(
 
 
 async def history_open(
-    _: object, ctx: Ctx, callback_data: HistoryOpenCb, reflections: ReflectionService
+    _: object,
+    ctx: Ctx,
+    callback_data: HistoryOpenCb,
+    reflections: ReflectionService,
+    feedback: FeedbackService,
 ) -> None:
     past = await reflections.past(ctx.user, callback_data.id)
     if past is None:
         ctx.refuse("reflection", callback_data.id)
         return
-    await ctx.reply(past_screen(ctx.t, past, callback_data.page))
+    views = await feedback.for_project(ctx.user, past.project.id)
+    user = ctx.user
+    await ctx.reply(past_screen(ctx.t, past, callback_data.page, views, user.timezone))
 
 
 async def stats(

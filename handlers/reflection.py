@@ -54,7 +54,8 @@ async def _advance(ctx: Ctx, step: Step, reflections: ReflectionService) -> bool
     await ctx.state.clear()
     if finished is None:
         return False
-    await ctx.send(result_screen(ctx.t, finished.summary, finished.advice))
+    project_id = finished.project.id if finished.project is not None else None
+    await ctx.send(result_screen(ctx.t, finished.summary, finished.advice, project_id))
     client = finished.client
     if client is None:  # deleted from another device meanwhile: nobody to plan for
         return True

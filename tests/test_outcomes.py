@@ -230,7 +230,9 @@ async def test_the_chart_shows_every_number_since_the_project(
     # Short readings are labelled as typed, long ones by their number.
     assert [(p.day, p.label) for p in points] == [("10 Dec 2026", "2,1%"), ("10 Jan 2027", "2.4%")]
     assert [p.value for p in points] == [pytest.approx(2.1), pytest.approx(2.4)]
-    assert texts_ == MetricChartTexts("CTR at Acme", "before the project")
+    assert texts_ == MetricChartTexts(
+        "CTR at Acme", "before the project", "your readings", "from the client"
+    )
     assert call["kwargs"] == {"percent": True}
 
 

@@ -123,7 +123,7 @@ _LABEL_PREFIXES = (
     "freq-",
     "audience-",
 )
-_TO_CLIENT = re.compile(r"draft-.*|kickoff-draft-.*|trust-[a-z_]+-draft-[a-z]+")
+_TO_CLIENT = re.compile(r"draft-.*|kickoff-draft-.*|trust-[a-z_]+-draft-[a-z]+|feedback-draft-.*")
 
 
 def _variants(elements: Sequence[ftl.PatternElement]) -> Iterator[str]:

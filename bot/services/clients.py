@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from bot.clock import Clock
 from bot.services.calendar import PersonalCalendar
+from bot.services.feedback import ClientFeedback, FeedbackService
 from bot.services.outcomes import MetricProgress, OutcomeService
 from storage.checkins import Checkin
 from storage.clients import Address, Client, ClientField, ClientPage
@@ -28,6 +29,7 @@ class ClientCard:
     today: date  # the user's local day, for "last contact 3 days ago"
     metric: MetricProgress | None = None  # the client's number since their latest project
     under_way: tuple[Kickoff, ...] = ()  # projects begun with /kickoff, not finished yet
+    feedback: ClientFeedback | None = None  # asking the client for their own view
 
 
 async def chosen_or_new(
@@ -42,11 +44,18 @@ async def chosen_or_new(
 
 
 class ClientService(PersonalCalendar):
-    def __init__(self, repos: Repositories, outcomes: OutcomeService, clock: Clock) -> None:
+    def __init__(
+        self,
+        repos: Repositories,
+        outcomes: OutcomeService,
+        clock: Clock,
+        feedback: FeedbackService | None = None,
+    ) -> None:
         self._repos = repos
         self._clients = repos.clients
         self._outcomes = outcomes
         self._clock = clock
+        self._feedback = feedback
 
     async def get(self, user: User, client_id: int) -> Client | None:
         """The user's own client; None for a client of someone else's or one deleted."""
@@ -76,6 +85,7 @@ class ClientService(PersonalCalendar):
             today=self.today(user),
             metric=await self._outcomes.progress(user, tracked) if tracked else None,
             under_way=tuple(await repos.kickoffs.active_for_client(user.id, client.id)),
+            feedback=await self._feedback.for_client(user, client) if self._feedback else None,
         )
 
     async def project_count(self, user: User, client: Client) -> int:

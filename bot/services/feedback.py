@@ -66,6 +66,7 @@ class AskRefused:
     reason: AskRefusal
     client: Client
     next_on: date | None = None  # TOO_SOON: the first day a request may be made
+    waiting: FeedbackRequest | None = None  # OPEN: the request still waiting, to withdraw
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,8 +214,8 @@ class FeedbackService(PersonalCalendar):
             if await self._feedback.client_opted_out(user.id, client.id):
                 return AskRefused(AskRefusal.OPTED_OUT, client)
             requests = await self._feedback.for_client(user.id, client.id)
-            if any(r.is_open(now) for r in requests):
-                return AskRefused(AskRefusal.OPEN, client)
+            if (waiting := next((r for r in requests if r.is_open(now)), None)) is not None:
+                return AskRefused(AskRefusal.OPEN, client, waiting=waiting)
             if (next_on := self._too_soon_until(user, requests)) is not None:
                 return AskRefused(AskRefusal.TOO_SOON, client, next_on)
             payload = new_payload()
@@ -227,8 +228,13 @@ class FeedbackService(PersonalCalendar):
         return Asked(request, payload, client, project, address)
 
     async def withdraw(self, user: User, request_id: int) -> FeedbackRequest | None:
-        """The withdrawn request; None when it is not the user's or not waiting."""
-        if not await self._feedback.withdraw(user.id, request_id, self._clock.now()):
+        """The withdrawn request; None when it is not the user's or not waiting (an
+        expired one is not withdrawn: it would stop counting towards the monthly limit)."""
+        now = self._clock.now()
+        request = await self._feedback.get(user.id, request_id)
+        if request is None or not request.is_open(now):
+            return None
+        if not await self._feedback.withdraw(user.id, request_id, now):
             return None
         return await self._feedback.get(user.id, request_id)
 

@@ -8,12 +8,13 @@ without a bot; `ScoreboardService` only reads and hands the rows over.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from statistics import fmean
 
 from bot.content.questions import NOT_APPLICABLE, QUESTION_BY_ID, AnswerKind
 from bot.reading.numbers import Change, compare, read_metric
+from bot.services.feedback import FeedbackOverview, FeedbackService
 from bot.services.outcomes import higher_is_better
 from storage.reflections import ReflectionStatus
 from storage.repositories import Repositories
@@ -83,6 +84,8 @@ class Scoreboard:
     forecasts: tuple[BandTally, ...]  # bands with at least one forecast, likely first
     self_assessment: SelfAssessment | None  # None unless both groups have a score
     trust: TrustSteps = TrustSteps(0, 0)
+    # The clients' own view beside the freelancer's (None where it is not collected).
+    client_view: FeedbackOverview | None = None
 
 
 def band_of(forecast: int) -> Band:
@@ -187,13 +190,18 @@ def build_scoreboard(
 
 
 class ScoreboardService:
-    def __init__(self, repos: Repositories) -> None:
+    def __init__(self, repos: Repositories, feedback: FeedbackService | None = None) -> None:
         self._repos = repos
+        self._feedback = feedback
 
     async def scoreboard(self, user: User) -> Scoreboard:
         board = self._repos.scoreboard
-        return build_scoreboard(
+        built = build_scoreboard(
             await board.projects(user.id, FORECAST.id),
             await board.new_orders(user.id),
             TrustSteps(*await board.trust_steps(user.id)),
         )
+        if self._feedback is None:
+            return built
+        # Held against the clients' own answers (I8, I11): the same scoreboard, one more row.
+        return replace(built, client_view=await self._feedback.overview(user))

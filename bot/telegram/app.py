@@ -35,6 +35,7 @@ from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.delivery.broadcaster import LEASE_LIFETIME, Broadcaster
 from bot.delivery.due_work import DueQueue, DueWorkRunner
+from bot.delivery.feedback_notice_sender import FeedbackNoticeSender
 from bot.delivery.nudge_sender import NudgeSender
 from bot.delivery.pacer import Pacer, SendBudget
 from bot.delivery.reminder_sender import ReminderSender
@@ -134,10 +135,12 @@ def create_delivery(bot: Bot, services: Services, pacer: SendBudget) -> Delivery
     reminder = ReminderSender(bot, i18n, services.accounts, services.checkins, clock)
     tip = TipSender(bot, i18n, services.tips)
     nudge = NudgeSender(bot, i18n, services.kickoffs)
+    feedback = FeedbackNoticeSender(bot, i18n, services.feedback)
     queues = [
         DueQueue("check-in", repos.checkins, reminder.send),
         DueQueue("nudge", repos.nudges, nudge.send),
         DueQueue("tip", repos.tips, tip.send),
+        DueQueue("feedback", repos.feedback_notices, feedback.send),
     ]
     # A claim holds about ten seconds of sends: with several instances sharing one budget,
     # claimed rows wait their turn well within the claim timeout.

@@ -130,6 +130,7 @@ def create_services(
     tips = TipService(repos, waker, clock)
     kickoffs = KickoffService(repos, checkins, waker, clock)
     reflections = ReflectionService(repos, clock)
+    feedback = FeedbackService(repos, waker, clock)
     broadcaster = BroadcasterSlot()
     return Services(
         settings=settings,
@@ -137,14 +138,14 @@ def create_services(
         i18n=i18n,
         cities=cities,
         accounts=AccountService(repos, checkins, tips, kickoffs, clock),
-        clients=ClientService(repos, outcomes, clock),
+        clients=ClientService(repos, outcomes, clock, feedback),
         projects=ProjectService(repos, checkins, reflections, clock),
         reflections=reflections,
         checkins=checkins,
         outcomes=outcomes,
         kickoffs=kickoffs,
-        feedback=FeedbackService(repos, waker, clock),
-        scoreboard=ScoreboardService(repos),
+        feedback=feedback,
+        scoreboard=ScoreboardService(repos, feedback),
         tips=tips,
         admin=AdminService(repos, broadcaster, clock),
         repos=repos,

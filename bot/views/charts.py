@@ -72,6 +72,8 @@ def render_score_chart(labels: Sequence[str], scores: Sequence[int], texts: Char
 class MetricChartTexts:
     title: str
     baseline: str  # the dashed line: "before the project"
+    own: str = ""  # the legend's words for the freelancer's readings
+    client: str = ""  # and for the client's own answers
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,12 +81,14 @@ class ChartPoint:
     day: str  # the date under the point, written in the reader's language
     value: float
     label: str  # shown above the point
+    from_client: bool = False  # the client gave it in their own answers
 
 
 # Beyond this many points their labels would overlap: every n-th one is labelled.
 _LABELLED_POINTS = 12
 _LINE = "#2b4c7e"
 _BASELINE = "#8a8a8a"
+_CLIENT = "#d9822b"
 
 
 def number_text(value: float, percent: bool = False) -> str:
@@ -169,8 +173,28 @@ def draw_metric_chart(
             zorder=3,
         )
     axes.plot(
-        positions[first:], [p.value for p in points], marker="o", color=_LINE, linewidth=2, zorder=3
+        positions[first:],
+        [p.value for p in points],
+        marker="o",
+        color=_LINE,
+        linewidth=2,
+        zorder=3,
+        label=texts.own,
     )
+    theirs = [(x, p.value) for x, p in zip(positions[first:], points, strict=True) if p.from_client]
+    if theirs:
+        # The client's own word stands apart from what the freelancer noted down.
+        axes.plot(
+            [x for x, _ in theirs],
+            [value for _, value in theirs],
+            linestyle="none",
+            marker="D",
+            markersize=9,
+            color=_CLIENT,
+            zorder=4,
+            label=texts.client,
+        )
+        axes.legend(loc="best", fontsize=8, frameon=False)
     step = -(-len(shown) // _LABELLED_POINTS)  # ceiling division
     for index, point in enumerate(shown):
         if index % step and index != len(shown) - 1:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from aiogram.filters.callback_data import CallbackData
@@ -18,6 +17,12 @@ from bot.services.clients import ClientCard
 from bot.services.outcomes import MetricProgress
 from bot.views.checkins import CheckinClientCb, ContactedCb, when_text
 from bot.views.common import PAGE_SIZE, Nav, NavCb, form_step, menu_button, pager_row
+
+# The card's own buttons live in common (many features lead back to the card); the
+# client features keep importing them from here.
+from bot.views.common import ClientAction as ClientAction
+from bot.views.common import ClientCb as ClientCb
+from bot.views.feedback import card_buttons, card_lines
 from bot.views.kickoff import CallOffCb
 from bot.views.outcomes import MetricCb, MetricChartCb, progress_line
 from bot.views.screen import Screen
@@ -28,24 +33,6 @@ from storage.kickoffs import Kickoff
 class ClientsPageCb(CallbackData, prefix="cl1"):
     page: int
     archived: bool
-
-
-class ClientAction(StrEnum):
-    OPEN = "o"
-    EDIT = "e"
-    ARCHIVE = "a"
-    UNARCHIVE = "u"
-    DELETE = "d"
-    DELETE_YES = "y"
-    EDIT_NAME = "n"
-    EDIT_CONTACT = "c"
-    EDIT_NOTES = "t"
-    ADDRESS = "f"  # «вы» <-> «ты» in the Russian drafts to this client
-
-
-class ClientCb(CallbackData, prefix="c1"):
-    id: int
-    action: ClientAction
 
 
 class ClientAddCb(CallbackData, prefix="ca1"):
@@ -131,11 +118,18 @@ def client_card(t: Translator, card: ClientCard, zone: str) -> Screen:
             for p in card.recent.projects
         ]
         text += "\n\n" + t("client-card-recent") + "\n" + "\n".join(lines)
-    return Screen(text, _card_keyboard(t, client, card.metric, card.under_way))
+    for line in card_lines(t, card.feedback, zone):
+        text += "\n\n" + line
+    feedback = card_buttons(t, card.feedback)
+    return Screen(text, _card_keyboard(t, client, card.metric, card.under_way, feedback))
 
 
 def _card_keyboard(
-    t: Translator, client: Client, metric: MetricProgress | None, under_way: Sequence[Kickoff]
+    t: Translator,
+    client: Client,
+    metric: MetricProgress | None,
+    under_way: Sequence[Kickoff],
+    feedback: Sequence[InlineKeyboardButton] = (),
 ) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     rows = 0  # the one-button rows above the pairs
@@ -156,6 +150,9 @@ def _card_keyboard(
                 callback_data=MetricChartCb(project=metric.project.id),
             )
             rows += 1
+    for button in feedback:
+        builder.add(button)
+        rows += 1
     builder.button(text=t("button-plan-checkin"), callback_data=CheckinClientCb(client=client.id))
     builder.button(text=t("button-contacted"), callback_data=ContactedCb(client=client.id))
     builder.button(

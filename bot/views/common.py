@@ -1,5 +1,5 @@
-"""Pieces every feature uses: the main menu, navigation buttons, list paging, the
-buttons under a typed-answer question, and picking a recent day."""
+"""Pieces every feature uses: the main menu, navigation buttons (the client's card among
+them), list paging, the buttons under a typed-answer question, and picking a recent day."""
 
 from __future__ import annotations
 
@@ -33,6 +33,27 @@ class Nav(StrEnum):
 
 class NavCb(CallbackData, prefix="n1"):
     to: Nav
+
+
+class ClientAction(StrEnum):
+    OPEN = "o"
+    EDIT = "e"
+    ARCHIVE = "a"
+    UNARCHIVE = "u"
+    DELETE = "d"
+    DELETE_YES = "y"
+    EDIT_NAME = "n"
+    EDIT_CONTACT = "c"
+    EDIT_NOTES = "t"
+    ADDRESS = "f"  # «вы» <-> «ты» in the Russian drafts to this client
+
+
+class ClientCb(CallbackData, prefix="c1"):
+    """A client's card and what is done to the client from it. It lives here, beside
+    the menu's buttons, because many features lead back to the card."""
+
+    id: int
+    action: ClientAction
 
 
 class FormAction(StrEnum):

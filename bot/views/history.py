@@ -9,10 +9,12 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.content.questions import QUESTIONS, AnswerKind, Question
 from bot.i18n import Translator
 from bot.rules.stats import StatsSummary
+from bot.services.feedback import BothViews
 from bot.services.reflections import PastReflection
 from bot.services.scoreboard import Scoreboard
 from bot.views.charts import ChartTexts
 from bot.views.common import Nav, NavCb, back_to_menu, menu_button, pager_row
+from bot.views.feedback import history_block, stats_lines
 from bot.views.reflection import answer_label, result_text
 from bot.views.screen import Screen
 from storage.reflections import Answer, HistoryPage
@@ -60,9 +62,16 @@ def _shown_answer(t: Translator, question: Question, answer: Answer | None) -> s
     return t("answer-skipped")  # only a comment was typed
 
 
-def past_screen(t: Translator, past: PastReflection, page: int) -> Screen:
-    """One reflection in full: the project, every answer with its comment, the result.
-    `page` is the history page to go back to."""
+def past_screen(
+    t: Translator,
+    past: PastReflection,
+    page: int,
+    views: BothViews | None = None,
+    zone: str = "UTC",
+) -> Screen:
+    """One reflection in full: the project, every answer with its comment, the result,
+    and the client's own answers beside it when they gave them. `page` is the history
+    page to go back to."""
     project = past.project
     parts = [
         t(
@@ -85,6 +94,8 @@ def past_screen(t: Translator, past: PastReflection, page: int) -> Screen:
             block += "\n" + t("history-comment", comment=answer.comment)
         parts.append(block)
     parts.append(result_text(t, past.summary, past.advice))
+    if views is not None:
+        parts.append(history_block(t, views, zone))
     builder = InlineKeyboardBuilder()
     builder.button(text=t("button-to-history"), callback_data=HistoryPageCb(page=page))
     builder.button(text=t("button-menu"), callback_data=NavCb(to=Nav.MENU))
@@ -158,6 +169,7 @@ def scoreboard_text(t: Translator, board: Scoreboard) -> str:
                 other=board.self_assessment.not_improved,
             )
         )
+    lines.extend(stats_lines(t, board.client_view))
     return "\n".join(lines)
 
 

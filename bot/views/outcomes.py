@@ -50,8 +50,11 @@ def progress_line(t: Translator, progress: MetricProgress) -> str:
     when = t.day(latest.read_on)
     values = {"metric": metric, "baseline": baseline, "latest": latest.text, "date": when}
     if progress.change is None:  # a "don't know", or no number to compare with
-        return t("metric-progress-plain", **values)
-    return t("metric-progress", change=_change(t, progress), **values)
+        line = t("metric-progress-plain", **values)
+    else:
+        line = t("metric-progress", change=_change(t, progress), **values)
+    # The client's own answer weighs differently from what the freelancer noted down.
+    return f"{line} {t('metric-from-client')}" if latest.from_client else line
 
 
 def metric_question(t: Translator, progress: MetricProgress, client: str) -> Screen:
@@ -101,7 +104,9 @@ def metric_chart(t: Translator, history: MetricHistory) -> MetricChart:
     progress = history.progress
     project, baseline = progress.project, progress.baseline
     points = [
-        ChartPoint(t.day(r.read_on), r.value, _point_label(r.text, r.value, r.percent))
+        ChartPoint(
+            t.day(r.read_on), r.value, _point_label(r.text, r.value, r.percent), r.from_client
+        )
         for r in history.measured
         if r.value is not None  # always true for `measured`; it narrows the type
     ]
@@ -111,7 +116,10 @@ def metric_chart(t: Translator, history: MetricHistory) -> MetricChart:
         start = ChartPoint(t.day(project.finished_on), baseline.value, label)
     title = t("metric-chart-title", metric=project.metric or "", client=project.client_name)
     texts = MetricChartTexts(
-        title=_cut(_plain(title), _TITLE_LIMIT), baseline=_plain(t("metric-chart-baseline"))
+        title=_cut(_plain(title), _TITLE_LIMIT),
+        baseline=_plain(t("metric-chart-baseline")),
+        own=_plain(t("metric-chart-own")),
+        client=_plain(t("metric-chart-client")),
     )
     return MetricChart(points, start, texts, history.percent)
 

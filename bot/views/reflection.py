@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from enum import StrEnum
 
 from aiogram.filters.callback_data import CallbackData
-from aiogram.types import InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.content.questions import NOT_APPLICABLE, QUESTIONS, AnswerKind, Decision, Question
@@ -17,6 +17,7 @@ from bot.rules.reflection import ReflectionSummary
 from bot.rules.scoring import strongest
 from bot.views.common import Nav, NavCb, menu_button, pager_row
 from bot.views.drafts import client_letter
+from bot.views.feedback import AskFrom, ask_button
 from bot.views.screen import Screen
 from storage.clients import Client
 from storage.projects import ProjectPage
@@ -157,10 +158,21 @@ def decision_draft(t: Translator, decision: str | None, client: Client, seed: in
     return Screen(client_letter(t, client.name, client.address, seed, f"decision-draft-{decision}"))
 
 
-def result_screen(t: Translator, summary: ReflectionSummary, advice: Sequence[Material]) -> Screen:
+def result_screen(
+    t: Translator,
+    summary: ReflectionSummary,
+    advice: Sequence[Material],
+    project_id: int | None = None,
+) -> Screen:
+    """The score and advice; with the project known, the client's own view can be asked
+    for right away, while the project is fresh for both (I8, I11)."""
     builder = InlineKeyboardBuilder()
-    builder.button(text=t("button-history"), callback_data=NavCb(to=Nav.HISTORY))
-    builder.button(text=t("button-menu"), callback_data=NavCb(to=Nav.MENU))
+    if project_id is not None:
+        builder.row(ask_button(t, project_id, AskFrom.RESULT))
+    builder.row(
+        InlineKeyboardButton(text=t("button-history"), callback_data=NavCb(to=Nav.HISTORY).pack()),
+        menu_button(t),
+    )
     return Screen(result_text(t, summary, advice), builder.as_markup())
 
 

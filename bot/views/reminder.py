@@ -10,6 +10,7 @@ from bot.reading.dates import elapsed
 from bot.services.checkins import Reminder
 from bot.views.checkins import CheckinAction, CheckinCb
 from bot.views.drafts import draft_text
+from bot.views.feedback import AskFrom, ask_button
 from bot.views.outcomes import MetricCb
 from bot.views.screen import Screen
 
@@ -49,4 +50,7 @@ def reminder_screen(t: Translator, reminder: Reminder, *, late: bool) -> Screen:
     if project is not None and project.metric:
         builder.button(text=t("button-metric-now"), callback_data=MetricCb(project=project.id))
     builder.adjust(2, 2, 1, 1)
+    if project is not None:
+        # A check-in is a natural moment to hear the client's own view of the work (I8, I11).
+        builder.row(ask_button(t, project.id, AskFrom.REMINDER))
     return Screen("\n\n".join(lines), builder.as_markup())

@@ -31,7 +31,7 @@ help-text =
 
     /kickoff — before the work starts: agree on the client's goal and the number that shows it, and plan a few early steps that build trust
     /done — record a finished project and look back on it (twelve quick questions, a partner score and advice)
-    /clients — your clients: contacts, notes, projects, last contact
+    /clients — your clients: contacts, notes, projects, last contact, and their own view of your work when you ask for it
     /reflect — continue a paused reflection or reflect on an earlier project
     /history — your past reflections with every answer
     /stats — your partner score over time, strongest and weakest habits, repeat clients
