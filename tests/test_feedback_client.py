@@ -11,6 +11,7 @@ from bot.rules.feedback import PAYLOAD_PREFIX
 from bot.services.feedback import Asked, AskRefusal, AskRefused
 from storage.feedback import FeedbackStatus
 from testkit.harness import BotHarness, UserDriver
+from tests.support.client_feedback import every_row
 from tests.support.conversations import reflected, stored
 
 CLIENT_ID = 2001
@@ -62,14 +63,8 @@ async def _request_status(harness: BotHarness, asked: Asked) -> str:
 
 async def _everything_stored(harness: BotHarness) -> str:
     """Every row of every table, as text: to look for what must not be kept."""
-    tables = await harness.db.fetchall(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-    )
-    found: list[str] = []
-    for table in tables:
-        rows = await harness.db.fetchall(f"SELECT * FROM {table['name']}")
-        found.extend(repr(dict(row)) for row in rows)
-    return "\n".join(found)
+    tables = await every_row(harness.db)
+    return "\n".join(repr(row) for rows in tables.values() for row in rows)
 
 
 async def test_the_client_answers_in_their_language_and_is_never_enrolled(
