@@ -35,7 +35,9 @@ from playground.telegram_rules import (
     check_commands,
     check_markup,
     check_text,
+    start_text,
     utf16_length,
+    with_found_links,
 )
 
 logger = logging.getLogger(__name__)
@@ -142,6 +144,16 @@ class LocalBotAPI:
                 entities = [{"type": "bot_command", "offset": 0, "length": utf16_length(command)}]
             message = chat.add(from_bot=False, date=self.clock.now(), text=part, entities=entities)
             await self._incoming(chat, message)
+
+    async def open_start_link(self, key: str, payload: str | None) -> None:
+        """The person opens a t.me/<this bot>?start=<payload> link: Telegram's apps open
+        their chat with the bot and send /start with the payload as them (a plain /start
+        when the payload is one Telegram would not deliver)."""
+        await self.write(key, start_text(payload))
+
+    @property
+    def username(self) -> str:
+        return str(self.bot_user["username"])
 
     async def send_sticker(self, key: str) -> None:
         chat = self._reachable(key)
@@ -292,7 +304,7 @@ class LocalBotAPI:
 
     async def _send_message(self, params: Params) -> Any:
         chat = self._chat(params.get("chat_id"))
-        text, entities = check_text(_required(params, "text"), html=_html(params))
+        text, entities = _parsed(_required(params, "text"), html=_html(params))
         markup = _markup(params)
         message = chat.add(
             from_bot=True, date=self.clock.now(), text=text, entities=_dump(entities)
@@ -311,9 +323,7 @@ class LocalBotAPI:
         return await self._send_media(chat, params, document=document)
 
     async def _send_media(self, chat: Chat, params: Params, **media: StoredFile) -> Any:
-        caption, entities = check_text(
-            params.get("caption") or "", caption=True, html=_html(params)
-        )
+        caption, entities = _parsed(params.get("caption") or "", caption=True, html=_html(params))
         markup = _markup(params)
         message = chat.add(
             from_bot=True,
@@ -336,7 +346,7 @@ class LocalBotAPI:
         if params.get("caption") is not None:  # a new caption replaces the original's
             if source.text is not None:
                 raise BotAPIError("Bad Request: there is no caption in the message to copy")
-            parsed, entities = check_text(params["caption"], caption=True, html=_html(params))
+            parsed, entities = _parsed(params["caption"], caption=True, html=_html(params))
             caption, caption_entities = parsed or None, _dump(entities)
         copy = chat.add(
             from_bot=True,
@@ -357,16 +367,14 @@ class LocalBotAPI:
         chat, message = self._editable(params)
         if message.text is None:
             raise BotAPIError("Bad Request: there is no text in the message to edit")
-        text, entities = check_text(_required(params, "text"), html=_html(params))
+        text, entities = _parsed(_required(params, "text"), html=_html(params))
         return await self._edit(chat, message, params, text=text, entities=_dump(entities))
 
     async def _edit_caption(self, params: Params) -> Any:
         chat, message = self._editable(params)
         if message.text is not None:
             raise BotAPIError("Bad Request: there is no caption in the message to edit")
-        caption, entities = check_text(
-            params.get("caption") or "", caption=True, html=_html(params)
-        )
+        caption, entities = _parsed(params.get("caption") or "", caption=True, html=_html(params))
         return await self._edit(
             chat, message, params, caption=caption or None, caption_entities=_dump(entities)
         )
@@ -596,6 +604,12 @@ def _markup(params: Params) -> Params | None:
         raise BotAPIError("Bad Request: can't parse reply keyboard markup JSON object")
     check_markup(markup)
     return markup
+
+
+def _parsed(source: str, *, caption: bool = False, html: bool) -> tuple[str, list[Any]]:
+    """A text or caption as Telegram keeps it: checked, parsed, links in it found."""
+    text, entities = check_text(source, caption=caption, html=html)
+    return text, with_found_links(text, entities)
 
 
 def _dump(entities: list[Any]) -> list[dict[str, Any]]:

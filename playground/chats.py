@@ -21,6 +21,7 @@ class Person:
     language_code: str
     label: str
     admin: bool = False
+    about: str = ""  # what the person switcher says of them on hover
 
     def telegram_user(self) -> dict[str, Any]:
         return {
@@ -39,7 +40,19 @@ PEOPLE = (
     Person("ru", 7_000_001, "Аня", "ru", "Аня · RU"),
     Person("en", 7_000_002, "Sam", "en", "Sam · EN"),
     Person("admin", 7_000_003, "Alex", "en", "Alex · admin", admin=True),
+    # A freelancer's client: not a user of the bot, they come through a link a freelancer
+    # sent them (asking for their view of a project).
+    Person(
+        "client",
+        7_000_004,
+        "Миша",
+        "ru",
+        "Миша · клиент",
+        about="A freelancer's client: a link to the bot that a freelancer shares opens here",
+    ),
 )
+# Who a link shared from the page goes to unless the visitor picks someone else.
+CLIENT = "client"
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,10 @@ MAX_TEXT = 4096
 MAX_CAPTION = 1024
 MAX_CALLBACK_DATA = 64  # bytes
 MAX_COMMANDS = 100
+MAX_COPY_TEXT = 256  # characters a copy_text button puts on the clipboard
+# What a t.me/<bot>?start=<payload> link may carry; an app that gets anything else opens
+# the bot and sends a plain /start.
+START_PAYLOAD = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 # The HTML subset Telegram parses, and the entity each tag becomes.
 ENTITY_TYPES = {
@@ -317,9 +321,38 @@ def check_text(
     return plain, entities
 
 
+# A link Telegram finds in a message's plain text and marks as a "url" entity: with a
+# scheme, or one of Telegram's own (t.me/...). Punctuation that ends a sentence is not part
+# of it.
+_BARE_LINK = re.compile(
+    r"(?<![\w/@.-])(?:https?://[^\s<>\"]+|(?:t|telegram)\.me/[^\s<>\"]+)", re.IGNORECASE
+)
+_LINK_TAIL = ".,;:!?'\")]}»“”…"
+# Inside these Telegram finds no links: code, a link already, a custom emoji.
+_NO_LINKS_INSIDE = frozenset({"code", "pre", "text_link", "url", "custom_emoji"})
+
+
+def with_found_links(text: str, entities: list[MessageEntity]) -> list[MessageEntity]:
+    """The entities Telegram keeps for a message: those it was sent with, plus a "url"
+    entity for each link written out in the text (outside code and other links)."""
+    taken = [(e.offset, e.offset + e.length) for e in entities if e.type in _NO_LINKS_INSIDE]
+    found = []
+    for match in _BARE_LINK.finditer(text):
+        link = match.group().rstrip(_LINK_TAIL)
+        start = utf16_length(text[: match.start()])
+        end = start + utf16_length(link)
+        if any(start < stop and begin < end for begin, stop in taken):
+            continue
+        found.append(MessageEntity(type="url", offset=start, length=end - start))
+    if not found:
+        return entities
+    return sorted([*entities, *found], key=lambda e: (e.offset, -e.length))
+
+
 def check_markup(markup: Mapping[str, Any] | None) -> None:
     """A reply markup as sent on the wire (JSON): every button has a text and one action,
-    callback data of 1 to 64 bytes, links Telegram opens."""
+    callback data of 1 to 64 bytes, links Telegram opens, text to copy of 1 to 256
+    characters."""
     if not markup:
         return
     if "inline_keyboard" in markup:
@@ -332,8 +365,11 @@ def check_markup(markup: Mapping[str, Any] | None) -> None:
             if not str(button.get("text") or "").strip():
                 raise BotAPIError(TEXT_BUTTON)
             data, url = button.get("callback_data"), button.get("url")
-            if data is None and url is None:
+            copy = button.get("copy_text")
+            if data is None and url is None and copy is None:
                 raise BotAPIError(TEXT_BUTTON)
+            if copy is not None and not _is_copy_text(copy):
+                raise BotAPIError("Bad Request: BUTTON_COPY_TEXT_INVALID")
             if data is not None and not 1 <= len(str(data).encode()) <= MAX_CALLBACK_DATA:
                 raise BotAPIError("Bad Request: BUTTON_DATA_INVALID")
             if url is not None and not _is_link(str(url)):
@@ -346,6 +382,21 @@ def check_markup(markup: Mapping[str, Any] | None) -> None:
             label = button.get("text") if isinstance(button, Mapping) else button
             if not str(label or "").strip():
                 raise BotAPIError("Bad Request: keyboard button text must be non-empty")
+
+
+def _is_copy_text(copy: Any) -> bool:
+    """A CopyTextButton: an object whose text is 1 to 256 characters."""
+    text = copy.get("text") if isinstance(copy, Mapping) else None
+    return isinstance(text, str) and 1 <= len(text) <= MAX_COPY_TEXT
+
+
+def start_text(payload: str | None) -> str:
+    """What Telegram's apps send when a t.me/<bot>?start=<payload> link is opened: /start
+    and the payload, or a plain /start when the payload is one Telegram would not deliver
+    (empty, over 64 characters, or outside A-Z, a-z, 0-9, _ and -)."""
+    if payload is not None and START_PAYLOAD.fullmatch(payload):
+        return f"/start {payload}"
+    return "/start"
 
 
 def _buttons(rows: Any) -> list[Any]:

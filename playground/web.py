@@ -16,7 +16,7 @@ from aiohttp import web
 from bot.delivery.wakeup import RunDue
 from bot.i18n import I18n, Translator, language_for
 from playground.bot_api import LocalBotAPI
-from playground.chats import ChatMessage, Person
+from playground.chats import CLIENT, ChatMessage, Person
 from playground.clock import STEPS, MovableClock, Step, walk
 
 logger = logging.getLogger(__name__)
@@ -61,6 +61,7 @@ class PlaygroundPage:
         app.router.add_get("/api/state", self._state)
         app.router.add_post("/api/send", self._send)
         app.router.add_post("/api/press", self._press)
+        app.router.add_post("/api/start", self._start_link)
         app.router.add_post("/api/sticker", self._sticker)
         app.router.add_post("/api/photo", self._photo)
         app.router.add_post("/api/block", self._block)
@@ -95,10 +96,18 @@ class PlaygroundPage:
             "version": version,
             "person": person.key,
             "people": [
-                {"key": p.key, "label": p.label, "blocked": self.api.chats[p.user_id].blocked}
+                {
+                    "key": p.key,
+                    "label": p.label,
+                    "about": p.about,
+                    "blocked": self.api.chats[p.user_id].blocked,
+                }
                 for p in self.api.people.values()
             ],
             "hint": self.hint,
+            # Links to this bot (t.me/<username>?start=...) open in a chat on the page.
+            "bot_username": self.api.username,
+            "client": CLIENT if CLIENT in self.api.people else None,
             "clock": {
                 "label": f"{t.day_with_weekday(now.date())}, {now:%H:%M}",
                 "zone": zone_name,
@@ -180,6 +189,16 @@ class PlaygroundPage:
             return _refuse("That message is no longer in the chat.")
         data = str(body.get("data") or "")
         return await _as_person(self.api.press(person.key, message_id, data))
+
+    async def _start_link(self, request: web.Request) -> web.Response:
+        """A link to this bot opened as a person: the page has read the link, the rules
+        of what Telegram then sends are the local Bot API's."""
+        body = await _body(request)
+        key = self._person(body.get("person")).key
+        payload = body.get("payload")
+        return await _as_person(
+            self.api.open_start_link(key, payload if isinstance(payload, str) else None)
+        )
 
     async def _sticker(self, request: web.Request) -> web.Response:
         key = self._person((await _body(request)).get("person")).key

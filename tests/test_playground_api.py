@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from urllib.parse import quote
 
 import aiohttp
 import pytest
@@ -27,6 +28,7 @@ from aiogram.types import (
     BotCommand,
     BotCommandScopeChat,
     BufferedInputFile,
+    CopyTextButton,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     KeyboardButton,
@@ -42,7 +44,7 @@ from playground.clock import MovableClock
 from playground.run import playground_token
 from playground.web import PlaygroundPage
 
-RU, EN, ADMIN = (person.user_id for person in PEOPLE)
+RU, EN, ADMIN, CLIENT = (person.user_id for person in PEOPLE)
 PLAYGROUND_TOKEN = playground_token()
 START = datetime(2026, 1, 31, 9, 0, tzinfo=UTC)
 
@@ -497,3 +499,148 @@ async def test_the_bot_cannot_write_first_to_someone_who_never_wrote(
     await playground.act("send", person="en", text="/start")
     await playground.bot.send_message(EN, "Hello")
     assert [m["text"] for m in await playground.messages("en")] == ["/start", "Hello"]
+
+
+LINK = "https://t.me/partner_coach_playground_bot?start=fb_" + "Ab3-_" * 6 + "xy"
+SHARE = "https://t.me/share/url?url=" + quote(LINK, safe="") + "&text=" + quote("Как прошло?")
+
+
+def one_button(button: InlineKeyboardButton) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(inline_keyboard=[[button]])
+
+
+async def test_a_copy_button_and_a_share_link_are_kept_as_telegram_keeps_them(
+    playground: Playground,
+) -> None:
+    bot = playground.bot
+    draft = f"Здравствуйте! Пара вопросов о проекте: {LINK}"
+    await bot.send_message(
+        RU,
+        f'Ссылка для клиента: <a href="{LINK}">ответить</a>',
+        reply_markup=InlineKeyboardMarkup(
+            inline_keyboard=[
+                [InlineKeyboardButton(text="Скопировать", copy_text=CopyTextButton(text=draft))],
+                [InlineKeyboardButton(text="Отправить", url=SHARE)],
+            ]
+        ),
+    )
+    await bot.send_message(
+        RU,
+        "ok",
+        reply_markup=one_button(
+            InlineKeyboardButton(text="x", copy_text=CopyTextButton(text="ж" * 256))
+        ),
+    )
+    first, second = await playground.messages("ru")
+    assert first["entities"][0] == {
+        "type": "text_link",
+        "offset": 20,
+        "length": 8,
+        "url": LINK,
+    }
+    copy, share = (row[0] for row in first["inline_keyboard"])
+    assert copy == {"text": "Скопировать", "copy_text": {"text": draft}}
+    assert share == {"text": "Отправить", "url": SHARE}
+    assert second["inline_keyboard"][0][0]["copy_text"] == {"text": "ж" * 256}
+
+
+async def test_a_link_written_out_in_a_text_becomes_a_url_entity_as_on_telegram(
+    playground: Playground,
+) -> None:
+    await playground.bot.send_message(
+        RU,
+        f"Ссылка: {LINK}. И ещё (t.me/other_bot), <code>https://x.org</code>, "
+        '<a href="https://y.org">https://y.org</a>',
+    )
+    [shown] = await playground.messages("ru")
+    found = [
+        (e["type"], shown["text"][e["offset"] : e["offset"] + e["length"]])
+        for e in shown["entities"]
+    ]
+    assert found == [
+        ("url", LINK),
+        ("url", "t.me/other_bot"),
+        ("code", "https://x.org"),
+        ("text_link", "https://y.org"),
+    ]
+
+
+@pytest.mark.parametrize("text", ["x" * 257, ""])
+async def test_a_copy_button_over_256_characters_or_empty_is_refused(
+    playground: Playground, text: str
+) -> None:
+    markup = one_button(InlineKeyboardButton(text="Copy", copy_text=CopyTextButton(text=text)))
+    with pytest.raises(TelegramBadRequest, match="BUTTON_COPY_TEXT_INVALID"):
+        await playground.bot.send_message(RU, "ok", reply_markup=markup)
+    assert await playground.messages("ru") == []
+
+
+async def test_the_client_is_a_fourth_person_with_a_chat_of_their_own(
+    playground: Playground,
+) -> None:
+    state = await playground.state("client")
+    assert [p["label"] for p in state["people"]] == [
+        "Аня · RU",
+        "Sam · EN",
+        "Alex · admin",
+        "Миша · клиент",
+    ]
+    assert (state["person"], state["client"]) == ("client", "client")
+    assert state["bot_username"] == "partner_coach_playground_bot"
+    assert (state["messages"], state["commands"]) == ([], [])  # no menu until the bot sets one
+    # Not an admin: a menu for the admin's chat is not theirs; the default one is.
+    await playground.bot.set_my_commands(
+        [BotCommand(command="broadcast", description="Broadcast")],
+        scope=BotCommandScopeChat(chat_id=ADMIN),
+    )
+    await playground.bot.set_my_commands(
+        [BotCommand(command="help", description="Помощь")], language_code="ru"
+    )
+    assert [c["command"] for c in (await playground.state("client"))["commands"]] == ["help"]
+
+
+async def test_a_link_to_the_bot_opened_as_the_client_sends_start_with_its_payload(
+    playground: Playground,
+) -> None:
+    """As in Telegram: the client's chat opens and /start <payload> is sent as them; the
+    bot could not have written to them before."""
+    playground.api.chats[CLIENT].started = False
+    with pytest.raises(TelegramForbiddenError, match="bot can't initiate conversation"):
+        await playground.bot.send_message(CLIENT, "Hello")
+    payload = LINK.rsplit("=", 1)[1]
+    assert await playground.act("start", person="client", payload=payload) == (200, {"ok": True})
+    [update] = await playground.bot.get_updates(timeout=1)
+    message = update.message
+    assert message is not None and message.from_user is not None
+    assert (message.text, message.from_user.id, message.from_user.first_name) == (
+        f"/start {payload}",
+        CLIENT,
+        "Миша",
+    )
+    assert message.from_user.language_code == "ru"
+    assert [(e.type, e.offset, e.length) for e in message.entities or []] == [("bot_command", 0, 6)]
+    await playground.bot.send_message(CLIENT, "Здравствуйте, Миша!")
+    assert [m["text"] for m in await playground.messages("client")] == [
+        f"/start {payload}",
+        "Здравствуйте, Миша!",
+    ]
+    assert await playground.messages("ru") == []
+
+
+@pytest.mark.parametrize(
+    "payload",
+    ["x" * 65, "fb_не-латиница", "fb x", "fb_a+b", "", None],
+)
+async def test_a_start_parameter_telegram_would_not_deliver_sends_a_plain_start(
+    playground: Playground, payload: str | None
+) -> None:
+    await playground.act("start", person="client", payload=payload)
+    [update] = await playground.bot.get_updates(timeout=1)
+    assert update.message is not None and update.message.text == "/start"
+
+
+async def test_a_start_parameter_of_64_characters_is_delivered(playground: Playground) -> None:
+    payload = "A-z_09" * 10 + "abcd"
+    await playground.act("start", person="en", payload=payload)
+    [update] = await playground.bot.get_updates(timeout=1)
+    assert update.message is not None and update.message.text == f"/start {payload}"

@@ -11,20 +11,29 @@ import re
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
+from aiogram import Bot
+from aiogram.types import CopyTextButton, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from matplotlib import image
 
 from bot.i18n import I18n
+from playground.chats import PEOPLE
 from testkit import engines
-from tests.support.playground_process import CHROMIUM_ARGS, chromium_or_skip, playground_process
+from tests.support.playground_process import (
+    CHROMIUM_ARGS,
+    chromium_or_skip,
+    local_playground,
+    playground_process,
+)
 
 pytestmark = pytest.mark.skipif(
     engines.ON_SERVERS, reason="the playground runs on SQLite alone: the SQLite run covers it"
 )
 
 if not engines.ON_SERVERS:
-    from playwright.async_api import Browser, Locator, Page, async_playwright, expect
+    from playwright.async_api import Browser, Locator, Page, Route, async_playwright, expect
 
 RU = I18n().get("ru")
 PACE_MS = 250
@@ -231,6 +240,147 @@ async def test_the_page_draws_a_chat_not_a_blank_screen(browser: Browser, tmp_pa
         )
         shot = await page.screenshot(path=str(tmp_path / "page.png"))
         assert_not_blank(shot)
+
+
+BOT_LINK = "https://t.me/partner_coach_playground_bot?start=fb_" + "K7-q_" * 6 + "Zz"
+PAYLOAD = BOT_LINK.rsplit("=", 1)[1]
+
+
+async def test_a_link_to_the_bot_opens_in_the_chat_of_whoever_the_visitor_picks(
+    browser: Browser, tmp_path: Path
+) -> None:
+    """As in Telegram: a shared link goes to someone else (the client unless the visitor
+    picks another), and opening it sends /start with its payload as them; a chat opened
+    for the first time waits for Start. Other links open in a new tab, a copy button
+    copies."""
+    draft = f"Здравствуйте! Ответите на три вопроса о проекте? {BOT_LINK}"
+    share = f"https://t.me/share/url?url={quote(BOT_LINK, safe='')}&text={quote(draft)}"
+    async with local_playground(START) as playground:
+        ru, client = PEOPLE_IDS["ru"], PEOPLE_IDS["client"]
+        await playground.bot.send_message(
+            ru,
+            f'Ссылка для клиента: <a href="{BOT_LINK}">ответить на вопросы</a>. '
+            "Подробнее: https://example.com/about",
+            reply_markup=InlineKeyboardMarkup(
+                inline_keyboard=[
+                    [
+                        InlineKeyboardButton(
+                            text="Скопировать", copy_text=CopyTextButton(text=draft)
+                        )
+                    ],
+                    [InlineKeyboardButton(text="Отправить клиенту", url=share)],
+                    [
+                        InlineKeyboardButton(
+                            text="Другой бот", url="https://t.me/some_other_bot?start=hello"
+                        ),
+                        InlineKeyboardButton(
+                            text="Длинная ссылка",
+                            url="https://t.me/partner_coach_playground_bot?start=" + "x" * 65,
+                        ),
+                    ],
+                ]
+            ),
+        )
+        context = await browser.new_context(viewport={"width": 1100, "height": 800})
+        await context.grant_permissions(["clipboard-read", "clipboard-write"])
+        elsewhere: list[str] = []  # what the browser tried to open beyond the page
+
+        async def offline(route: Route) -> None:
+            elsewhere.append(route.request.url)
+            await route.abort()
+
+        await context.route(re.compile(r"^https?://(?!127\.0\.0\.1)"), offline)
+        page = await context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        await page.goto(f"{playground.url}/#ru")
+        await expect(page.locator("body")).to_have_attribute("data-ready", "true")
+        await expect(page.locator('button[data-person="client"]')).to_have_text("Миша · клиент")
+
+        # The share button: anyone but Аня, the client first; Send opens Миша's chat.
+        await page.locator("#messages a", has_text="Отправить клиенту").click()
+        dialog = page.locator("#link-dialog")
+        await expect(dialog).to_be_visible()
+        await expect(dialog.locator("#link-title")).to_have_text("Share with…")
+        await expect(dialog.locator("#link-preview")).to_contain_text(draft)
+        assert await dialog.locator(".link-person").all_inner_texts() == [
+            "Sam · EN",
+            "Alex · admin",
+            "Миша · клиент",
+        ]
+        await expect(dialog.locator('input[value="client"]')).to_be_checked()
+        await dialog.locator("#link-go").click()
+        await expect(dialog).to_be_hidden()
+        await expect(page.locator('button[data-person="client"]')).to_have_attribute(
+            "aria-pressed", "true"
+        )
+        assert page.url.endswith("#client")
+        # A first visit to the bot: Telegram's Start button, which sends the link's /start.
+        await page.locator(".empty-chat .start-button").click()
+        sent = page.locator('#messages .message[data-from="user"]').last
+        await expect(sent).to_contain_text(f"/start {PAYLOAD}")
+        [update] = await updates(playground.bot, 1)
+        assert update.message is not None and update.message.from_user is not None
+        assert (update.message.from_user.id, update.message.text) == (client, f"/start {PAYLOAD}")
+        await playground.bot.send_message(client, "Здравствуйте, Миша!")
+        await expect(page.locator("#messages")).to_contain_text("Здравствуйте, Миша!")
+        shot = await page.screenshot(path=str(tmp_path / "client.png"))
+        assert_not_blank(shot)
+
+        # The link in the text, back in Аня's chat: opened as Миша, whose chat has history
+        # now, it is sent at once; Аня could open it herself too.
+        await page.locator('button[data-person="ru"]').click()
+        await page.locator("#messages a", has_text="ответить на вопросы").click()
+        await expect(dialog.locator("#link-title")).to_have_text("Open the link as…")
+        await expect(dialog.locator(".link-person")).to_have_count(4)
+        await expect(dialog.locator('[data-person="ru"]')).to_contain_text("(you)")
+        await expect(dialog.locator('input[value="client"]')).to_be_checked()
+        await dialog.locator("#link-go").click()
+        await expect(page.locator('#messages .message[data-from="user"]')).to_have_count(2)
+        [again] = await updates(playground.bot, 1, after=update.update_id)
+        assert again.message is not None and again.message.text == f"/start {PAYLOAD}"
+
+        # A start parameter Telegram would not deliver: a plain /start.
+        await page.locator('button[data-person="ru"]').click()
+        await page.locator("#messages a", has_text="Длинная ссылка").click()
+        await dialog.locator("#link-go").click()
+        [plain] = await updates(playground.bot, 1, after=again.update_id)
+        assert plain.message is not None and plain.message.text == "/start"
+
+        # The copy button copies its text, with Telegram's short notice.
+        await page.locator('button[data-person="ru"]').click()
+        await page.locator("#messages button", has_text="Скопировать").click()
+        await expect(page.locator("#toast")).to_have_text("Copied to clipboard")
+        assert await page.evaluate("navigator.clipboard.readText()") == draft
+
+        # Another bot and another site open in a new tab, never on the page.
+        for label in ("Другой бот", "example.com/about"):
+            link = page.locator("#messages a", has_text=label)
+            assert await link.get_attribute("target") == "_blank"
+            assert await link.get_attribute("rel") == "noopener"
+            async with context.expect_page():
+                await link.click()
+            await expect(dialog).to_be_hidden()
+        assert list(dict.fromkeys(elsewhere)) == [
+            "https://t.me/some_other_bot?start=hello",
+            "https://example.com/about",
+        ]
+        assert await updates(playground.bot, 0, after=plain.update_id) == []
+        assert errors == []
+        await context.close()
+
+
+PEOPLE_IDS = {person.key: person.user_id for person in PEOPLE}
+
+
+async def updates(bot: Bot, count: int, *, after: int = 0) -> list[Update]:
+    """The next `count` updates the page sent, waiting a little for them."""
+    for _ in range(50):
+        found = await bot.get_updates(offset=after + 1, timeout=0)
+        if len(found) >= count:
+            return found
+        await asyncio.sleep(0.1)
+    return found
 
 
 def assert_not_blank(png: bytes) -> None:

@@ -197,3 +197,20 @@ async def test_tips_an_admin_broadcast_and_an_export_work_in_the_playground(
         ):
             assert download.headers["Content-Disposition"].endswith(".zip")
             assert (await download.read())[:2] == b"PK"
+
+
+async def test_the_client_opens_a_link_to_the_bot_and_gets_its_answer_in_their_chat(
+    tmp_path: Path,
+) -> None:
+    """Миша, a freelancer's client, opens a personal link: /start with its payload arrives
+    as them, in their own chat, and the bot answers there."""
+    payload = "fb_" + "Q2xpZW50LXZpZXc_-Ab1" + "x" * 12  # 32 characters after fb_, as the bot makes
+    async with playground_process(tmp_path) as playground:
+        await act(playground, "start", person="client", payload=payload)
+        reply = await first_message(playground, "client", lambda m: m["from"] == "bot")
+        assert reply["text"] or reply["caption"]
+        sent, *_ = (await playground.state("client"))["messages"]
+        assert (sent["from"], sent["text"]) == ("user", f"/start {payload}")
+        assert sent["entities"] == [{"type": "bot_command", "offset": 0, "length": 6}]
+        assert (await playground.state("ru"))["messages"] == []
+    assert "Traceback" not in playground.output()

@@ -36,6 +36,54 @@
     return el("a", { href, target: "_blank", rel: "noopener" });
   }
 
+  const TELEGRAM_HOSTS = new Set(["t.me", "www.t.me", "telegram.me", "www.telegram.me", "telegram.dog"]);
+
+  function parseUrl(raw) {
+    const text = String(raw == null ? "" : raw).trim();
+    try {
+      // A bare "t.me/..." (as a share dialog may carry it) means https.
+      return new URL(/^[a-z][a-z0-9+.-]*:/i.test(text) ? text : "https://" + text);
+    } catch (_) {
+      return null;
+    }
+  }
+
+  // A link that opens a chat with the bot `username` as Telegram's apps read it:
+  // t.me/<bot>, t.me/<bot>?start=<payload>, tg://resolve?domain=<bot>&start=<payload>.
+  // Returns { start } (the start parameter as written, or null when there is none)
+  // or null for any other link.
+  function botLink(raw, username) {
+    const url = parseUrl(raw);
+    if (!url || !username) return null;
+    let name = null;
+    if (url.protocol === "tg:") {
+      if (url.hostname === "resolve" || url.pathname.replace(/^\/+/, "") === "resolve") name = url.searchParams.get("domain");
+    } else if ((url.protocol === "https:" || url.protocol === "http:") && TELEGRAM_HOSTS.has(url.hostname.toLowerCase())) {
+      const parts = url.pathname.split("/").filter(Boolean);
+      if (parts.length === 1) name = parts[0];
+    }
+    if (!name || name.toLowerCase() !== username.toLowerCase()) return null;
+    return { start: url.searchParams.has("start") ? url.searchParams.get("start") : null };
+  }
+
+  // What Telegram's apps deliver after /start: up to 64 of A-Z, a-z, 0-9, _ and -.
+  function validStart(start) {
+    return /^[A-Za-z0-9_-]{1,64}$/.test(String(start));
+  }
+
+  // Telegram's share dialog (t.me/share/url?url=...&text=..., tg://msg_url?...):
+  // { url, text } or null.
+  function shareLink(raw) {
+    const url = parseUrl(raw);
+    if (!url) return null;
+    const web = (url.protocol === "https:" || url.protocol === "http:")
+      && TELEGRAM_HOSTS.has(url.hostname.toLowerCase())
+      && /^\/share(\/url)?\/?$/.test(url.pathname);
+    const app = url.protocol === "tg:" && (url.hostname === "msg_url" || url.pathname.replace(/^\/+/, "") === "msg_url");
+    if (!(web || app) || !url.searchParams.get("url")) return null;
+    return { url: url.searchParams.get("url"), text: url.searchParams.get("text") || "" };
+  }
+
   // Returns [outer, inner] (inner receives the nested content) or null when the
   // entity renders as plain text.
   function entityNode(entity, segment) {
@@ -157,6 +205,9 @@
   const alerts = [];
   let toastTimer = 0;
   let errorTimer = 0;
+  // A link to the bot opened as someone whose chat has not loaded yet: { person, start }.
+  let pendingStart = null;
+  let linkChoice = null; // the open "share" / "open as" dialog: { start }
 
   function personFromHash() {
     try {
@@ -251,6 +302,32 @@
     return post("/api/send", { person, text });
   }
 
+  function sendStart(start) {
+    scrollOnRender = true;
+    return post("/api/start", { person, payload: start });
+  }
+
+  async function copyText(text) {
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(text);
+      copied = true;
+    } catch (_) {
+      // No clipboard permission (an http page, an embedded browser): the old way.
+      const scratch = el("textarea", { readonly: true, class: "scratch" });
+      scratch.value = text;
+      document.body.appendChild(scratch);
+      scratch.select();
+      try {
+        copied = document.execCommand("copy");
+      } catch (_) {
+        copied = false;
+      }
+      scratch.remove();
+    }
+    showToast(copied ? "Copied to clipboard" : "The browser did not let the page copy");
+  }
+
   async function submitComposer() {
     const text = area.value.trim();
     if (!text || sending) return;
@@ -289,6 +366,7 @@
     renderPeople();
     $("hint-text").textContent = state.hint || "";
     renderMessages(first);
+    openPendingStart();
     renderReplyKeyboard();
     renderCommands();
     handleNotices(first);
@@ -298,9 +376,9 @@
   function renderPeople() {
     const people = (state && state.people) || [];
     const nav = $("people");
-    if (changed("people", people.map((p) => [p.key, p.label]))) {
+    if (changed("people", people.map((p) => [p.key, p.label, p.about]))) {
       nav.replaceChildren(...people.map((p) => {
-        const button = el("button", { type: "button", "data-person": p.key }, p.label);
+        const button = el("button", { type: "button", "data-person": p.key, title: p.about || null }, p.label);
         button.addEventListener("click", () => switchPerson(p.key));
         return button;
       }));
@@ -368,9 +446,26 @@
   }
 
   function emptyChat() {
+    // As in Telegram, a chat opened from a link with nothing in it yet waits for Start,
+    // which sends the link's /start.
+    const pending = pendingStart && pendingStart.person === person ? pendingStart : null;
     const start = el("button", { type: "button", class: "start-button" }, "Start");
-    start.addEventListener("click", () => sendText("/start"));
-    return el("div", { class: "empty-chat" }, el("p", null, "No messages here yet."), start);
+    start.addEventListener("click", () => {
+      const link = pendingStart && pendingStart.person === person ? pendingStart : null;
+      pendingStart = null;
+      if (link) sendStart(link.start);
+      else sendText("/start");
+    });
+    let opened = null;
+    if (pending) {
+      const sends = pending.start != null && validStart(pending.start)
+        ? "Start sends /start " + pending.start + "."
+        : pending.start != null
+          ? "Telegram does not deliver its start parameter: Start sends a plain /start."
+          : "Start sends /start.";
+      opened = el("p", { class: "opened-link" }, "Opened from a link to the bot. " + sends);
+    }
+    return el("div", { class: "empty-chat" }, el("p", null, "No messages here yet."), opened, start);
   }
 
   function buildMessage(m) {
@@ -427,6 +522,12 @@
         withBusy(button, () => post("/api/press", { person, message_id: messageId, data: b.callback_data }))
           .finally(() => button.classList.remove("pending"));
       });
+      return button;
+    }
+    if (b.copy_text && typeof b.copy_text.text === "string") {
+      const text = b.copy_text.text;
+      const button = el("button", { type: "button", class: "copy-text", title: text }, label);
+      button.addEventListener("click", () => copyText(text));
       return button;
     }
     const href = b.url && safeUrl(b.url);
@@ -545,6 +646,7 @@
 
   function switchPerson(key) {
     if (!key || key === person) return;
+    if (pendingStart && pendingStart.person !== key) pendingStart = null;
     drafts.set(person, area.value);
     person = key;
     loaded = false;
@@ -558,6 +660,104 @@
     if (personFromHash() !== key) history.replaceState(null, "", "#" + encodeURIComponent(key));
     renderPeople();
     if (poll) poll.abort();
+  }
+
+  // ---------------------------------------------------------------------------
+  // Links to this bot: opened as someone on the page, as Telegram opens them.
+
+  function peopleOnPage() {
+    return (state && state.people) || [];
+  }
+
+  // The person a link goes to unless the visitor picks another: the freelancer's
+  // client, or the first one who is not the current person.
+  function defaultRecipient(choices) {
+    const client = state && state.client;
+    if (client && client !== person && choices.some((p) => p.key === client)) return client;
+    const other = choices.find((p) => p.key !== person);
+    return (other || choices[0] || {}).key;
+  }
+
+  // A click on a link in a bubble or on a URL button: true when the page handles it.
+  function handleLink(href) {
+    const username = state && state.bot_username;
+    const bot = botLink(href, username);
+    if (bot) {
+      if (state.client && person === state.client) openAs(person, bot.start);
+      else chooseWho({ start: bot.start, share: null });
+      return true;
+    }
+    const share = shareLink(href);
+    const shared = share && botLink(share.url, username);
+    if (shared) {
+      chooseWho({ start: shared.start, share });
+      return true;
+    }
+    return false;
+  }
+
+  // The dialog: "Share with…" (a share link: anyone but the sender) or "Open the link
+  // as…" (anyone, the client first).
+  function chooseWho({ start, share }) {
+    const everyone = peopleOnPage();
+    const choices = share ? everyone.filter((p) => p.key !== person) : everyone;
+    if (!choices.length) return;
+    const picked = defaultRecipient(choices);
+    const command = start == null ? "the bot" : "/start " + start;
+    $("link-title").textContent = share ? "Share with…" : "Open the link as…";
+    $("link-note").textContent = share
+      ? "In Telegram they get this message from you and open the link: the bot's chat opens and sends " +
+        command + " as them. Here their chat opens right away."
+      : "Telegram opens the bot's chat of whoever opens the link and sends " + command + " as them.";
+    const preview = $("link-preview");
+    preview.hidden = !share;
+    // The message Telegram composes: the text, and the link unless the text has it.
+    preview.textContent = share
+      ? (share.text.includes(share.url) ? share.text : [share.text, share.url].filter(Boolean).join("\n"))
+      : "";
+    $("link-people").replaceChildren(...choices.map((p) => {
+      const input = el("input", { type: "radio", name: "link-person", value: p.key, checked: p.key === picked });
+      const you = p.key === person ? " (you)" : "";
+      return el("label", { class: "link-person", "data-person": p.key }, input, p.label + you);
+    }));
+    $("link-go").textContent = share ? "Send" : "Open";
+    linkChoice = { start };
+    $("link-dialog").hidden = false;
+    $("link-go").focus();
+  }
+
+  function closeLinkDialog() {
+    $("link-dialog").hidden = true;
+    linkChoice = null;
+  }
+
+  function confirmLinkDialog() {
+    if (!linkChoice) return;
+    const checked = $("link-people").querySelector("input:checked");
+    const start = linkChoice.start;
+    closeLinkDialog();
+    if (checked) openAs(checked.value, start);
+  }
+
+  // The bot's chat of `key` opens; the link's /start is sent once their chat is on the
+  // page: at once if it has messages, by its Start button if it is empty.
+  function openAs(key, start) {
+    pendingStart = { person: key, start };
+    if (key !== person) {
+      switchPerson(key);
+    } else if (loaded) {
+      renderMessages(false); // an empty chat shows what its Start button now sends
+      openPendingStart();
+    }
+  }
+
+  function openPendingStart() {
+    if (!pendingStart || pendingStart.person !== person || !state || state.person !== person) return;
+    if (!(state.messages || []).length) return; // the empty chat's Start button sends it
+    const start = pendingStart.start;
+    pendingStart = null;
+    // A link without a start parameter only opens the chat.
+    if (start != null) sendStart(start);
   }
 
   // ---------------------------------------------------------------------------
@@ -604,10 +804,16 @@
   document.addEventListener("keydown", (event) => {
     if (event.key !== "Escape") return;
     if (!$("alert").hidden) nextAlert();
+    else if (!$("link-dialog").hidden) closeLinkDialog();
     else closeMenu();
   });
 
   $("alert-ok").addEventListener("click", nextAlert);
+  $("link-go").addEventListener("click", confirmLinkDialog);
+  $("link-cancel").addEventListener("click", closeLinkDialog);
+  $("link-dialog").addEventListener("click", (event) => {
+    if (event.target === event.currentTarget) closeLinkDialog();
+  });
   $("error").addEventListener("click", () => { $("error").hidden = true; });
 
   // One listener for all bubbles, so bubbles kept across renders need no rewiring.
@@ -616,6 +822,11 @@
     if (spoiler) {
       spoiler.classList.add("revealed");
       event.preventDefault(); // a link under the spoiler opens only once it is seen
+      return;
+    }
+    const anchor = event.target.closest("a[href]");
+    if (anchor && !anchor.classList.contains("document") && handleLink(anchor.getAttribute("href"))) {
+      event.preventDefault(); // a link to this bot opens on the page, not in a new tab
       return;
     }
     const command = event.target.closest(".bot-command");

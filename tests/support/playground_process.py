@@ -1,5 +1,6 @@
 """The playground as a person starts it (`main.py` with no BOT_TOKEN), in a folder of its
-own, and headless Chromium to look at it: shared by the browser tests."""
+own, or its page and local Bot API alone in the test's process with aiogram playing the bot,
+and headless Chromium to look at them: shared by the browser tests."""
 
 from __future__ import annotations
 
@@ -20,6 +21,19 @@ from typing import Any
 
 import aiohttp
 import pytest
+from aiogram import Bot
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiohttp import web
+
+from bot.i18n import I18n
+from playground.bot_api import LocalBotAPI
+from playground.chats import PEOPLE
+from playground.clock import MovableClock
+from playground.run import playground_token
+from playground.web import PlaygroundPage
 
 ROOT = Path(__file__).resolve().parents[2]
 # Chromium's own background traffic is refused on a closed network; these keep it quiet.
@@ -144,3 +158,55 @@ async def _wait_until_serving(running: PlaygroundProcess) -> None:
             pass
         await asyncio.sleep(0.1)
     raise AssertionError("the playground did not start within a minute")
+
+
+@dataclass
+class LocalPlayground:
+    """The page and the local Bot API without the bot: the test sends as the bot."""
+
+    url: str
+    api: LocalBotAPI
+    bot: Bot
+
+
+@asynccontextmanager
+async def local_playground(now: datetime) -> AsyncIterator[LocalPlayground]:
+    """On a free port of 127.0.0.1, the clock standing at `now`; every person has written
+    to the bot before, so it may write to them."""
+    token = playground_token()
+    clock = MovableClock(wall=lambda: now)
+    api = LocalBotAPI(token, clock, PEOPLE)
+    for chat in api.chats.values():
+        chat.started = True
+
+    async def no_profile(user_id: int) -> None:
+        return None
+
+    async def nothing_due() -> None:
+        return None
+
+    page = PlaygroundPage(
+        api,
+        clock,
+        I18n(),
+        hint="",
+        profile=no_profile,
+        run_due=nothing_due,
+        on_clock_moved=lambda: None,
+    )
+    runner = web.AppRunner(page.create_app(), access_log=None)
+    await runner.setup()
+    port = free_port()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    url = f"http://127.0.0.1:{port}"
+    bot = Bot(
+        token,
+        session=AiohttpSession(api=TelegramAPIServer.from_base(url)),
+        default=DefaultBotProperties(parse_mode=ParseMode.HTML),
+    )
+    try:
+        yield LocalPlayground(url, api, bot)
+    finally:
+        await bot.session.close()
+        await api.close()
+        await runner.cleanup()
