@@ -123,7 +123,7 @@ class RecordingSession(BaseSession):
             return True
         if isinstance(method, SendMessage):
             text, entities = check_text(method.text)
-            _check_markup(_wire(method.reply_markup))
+            check_markup(_wire(method.reply_markup))
             message = Message(
                 message_id=next(self._ids),
                 date=self._now(),
@@ -139,7 +139,7 @@ class RecordingSession(BaseSession):
             old = self.messages.get(key)
             if old is None:
                 raise BotAPIError("Bad Request: message to edit not found")
-            _check_markup(_wire(method.reply_markup))
+            check_markup(_wire(method.reply_markup))
             changes: dict[str, Any] = {"reply_markup": _shown(method.reply_markup)}
             if isinstance(method, EditMessageText):
                 text, entities = check_text(method.text or "")  # empty: Telegram refuses
@@ -154,7 +154,7 @@ class RecordingSession(BaseSession):
             return self._store(new, bot)
         if isinstance(method, SendPhoto):
             caption, caption_entities = check_text(method.caption or "", caption=True)
-            _check_markup(_wire(method.reply_markup))
+            check_markup(_wire(method.reply_markup))
             message = Message(
                 message_id=next(self._ids),
                 date=self._now(),
@@ -205,29 +205,3 @@ def _shown(markup: Any) -> InlineKeyboardMarkup | None:
 def _wire(markup: Any) -> Any:
     """A reply markup as aiogram puts it on the wire, for the shared checks."""
     return markup.model_dump(exclude_none=True) if markup is not None else None
-
-
-COPY_TEXT_LIMIT = 256  # Telegram copies 1-256 characters with a copy_text button
-
-
-def _check_markup(markup: Any) -> None:
-    """The shared checks, and Telegram's rule for copy_text buttons, which the shared
-    rules do not know yet: 1-256 characters (UTF-16 code units) to copy. Such a button
-    is then left out of the shared checks, which would take it for a plain text button."""
-    if not markup or "inline_keyboard" not in markup:
-        check_markup(markup)
-        return
-    rows = []
-    for row in markup["inline_keyboard"]:
-        kept = []
-        for button in row:
-            copy = button.get("copy_text") if isinstance(button, dict) else None
-            if copy is None:
-                kept.append(button)
-                continue
-            size = len(str(copy.get("text", "")).encode("utf-16-le")) // 2
-            if not str(button.get("text") or "").strip() or not 1 <= size <= COPY_TEXT_LIMIT:
-                raise BotAPIError("Bad Request: BUTTON_COPY_TEXT_INVALID")
-        if kept:
-            rows.append(kept)
-    check_markup({**markup, "inline_keyboard": rows})
