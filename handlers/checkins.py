@@ -112,14 +112,14 @@ async def when_typed(_: object, ctx: Ctx, clients: ClientService, checkins: Chec
         if moved is None or client is None:  # closed meanwhile (on another device)
             await ctx.reply(checkin_gone(ctx.t))
             return
-        await ctx.reply(planned(ctx.t, client, moved, user.timezone))
+        await ctx.reply(planned(ctx.t, client, moved, user.timezone, when.named))
         return
     client = await clients.get(user, int(data.get("client_id", 0)))
     if client is None:
         await ctx.reply(client_gone(ctx.t))
         return
     checkin = await checkins.plan_at(user, client, when)
-    await ctx.reply(planned(ctx.t, client, checkin, user.timezone))
+    await ctx.reply(planned(ctx.t, client, checkin, user.timezone, when.named))
 
 
 async def when_button(_: object, ctx: Ctx) -> None:

@@ -201,6 +201,28 @@ CHECKIN_TIMES: dict[str, Rows] = {
         ("29.02.2027", "unreadable"),
         ("в 25:00", "unreadable"),
         ("когда-нибудь", "unreadable"),
+        # issue 23: ordinal days, in words and with case endings
+        ("восемнадцатое февраля", "Thu 2027-02-18 10:00"),
+        ("двадцать четвёртого", "Thu 2026-12-24 10:00"),
+        ("24-ого февраля", "Wed 2027-02-24 10:00"),
+        ("13-е", "Sun 2026-12-13 10:00"),
+        ("третьего числа", "Thu 2026-12-03 10:00"),
+        ("первого декабря в 10", "Tue 2026-12-01 10:00"),
+        # issue 23: the next weekday and the one after it
+        ("следующая среда", "Wed 2026-12-02 10:00"),
+        ("в след. среду", "Wed 2026-12-02 10:00"),
+        ("через одну пятницу", "Fri 2026-12-04 10:00"),
+        # issue 23: an hour of the clock, not a count of hours
+        ("в 15 часов", "Fri 2026-11-27 15:00"),  # 15:00 today is not ahead any more
+        ("15 часов", "Fri 2026-11-27 15:00"),
+        ("8 часов вечера", "Thu 2026-11-26 20:00"),
+        ("в 3 часа пополудни", "Fri 2026-11-27 15:00"),
+        ("17ч10", "Thu 2026-11-26 17:10"),
+        ("через 15 часов", "Fri 2026-11-27 06:00"),  # with "через" it is a count
+        ("пару часов", "Thu 2026-11-26 17:00"),  # no clock shows a "couple": a count
+        # issue 23: a weekday and a date that disagree are asked about, not moved a year
+        ("Воскресенье, 10 фев.", "ask Wed 2027-02-10 or Sun 2027-02-07"),
+        ("среда, 10 февраля", "Wed 2027-02-10 10:00"),
     ],
     "en": [
         # quoted in the issue
@@ -356,6 +378,28 @@ CHECKIN_TIMES: dict[str, Rows] = {
         ("february 30", "unreadable"),
         ("31/02", "unreadable"),
         ("at 25:00", "unreadable"),
+        # issue 23: ordinal days in words
+        ("second of march", "Tue 2027-03-02 10:00"),
+        ("on the first", "Tue 2026-12-01 10:00"),
+        ("december twenty-first", "Mon 2026-12-21 10:00"),
+        ("the third", "Thu 2026-12-03 10:00"),
+        # issue 23: weekdays further on
+        ("friday after next", "Fri 2026-12-04 10:00"),
+        ("two sundays from now", "Sun 2026-12-06 10:00"),
+        # issue 23: spoken and short times
+        ("8 tonight", "Thu 2026-11-26 20:00"),
+        ("tonight 815", "Thu 2026-11-26 20:15"),
+        ("seven thirty p.m.", "Thu 2026-11-26 19:30"),
+        ("a quarter past noon", "Fri 2026-11-27 12:15"),
+        ("15 minutes past 3pm", "Thu 2026-11-26 15:15"),
+        ("quarter to 5pm", "Thu 2026-11-26 16:45"),
+        ("@ 3pm", "Fri 2026-11-27 15:00"),
+        ("at 3p", "Fri 2026-11-27 15:00"),
+        ("3:30 p m", "Thu 2026-11-26 15:30"),
+        ("half past nine", "Fri 2026-11-27 09:30"),
+        # issue 23: a weekday and a date that disagree
+        ("Sunday, 10 Feb", "ask Wed 2027-02-10 or Sun 2027-02-07"),
+        ("wednesday feb 10", "Wed 2027-02-10 10:00"),
     ],
 }
 
@@ -460,6 +504,21 @@ FINISH_DAYS: dict[str, Rows] = {
         ("давным-давно", "unreadable"),
         ("не помню", "unreadable"),
         ("в 18", "unreadable"),  # a time, not a day
+        # issue 23: ordinal days, in words and with case endings
+        ("восемнадцатое ноября", "Wed 2026-11-18"),
+        ("двадцать четвёртого", "Tue 2026-11-24"),
+        ("24-ого октября", "Sat 2026-10-24"),
+        ("13-е", "Fri 2026-11-13"),
+        # issue 23: "тому назад", weekdays back and ahead
+        ("3 дня тому назад", "Mon 2026-11-23"),
+        ("неделю тому назад", "Thu 2026-11-19"),
+        ("2 четверга назад", "Thu 2026-11-12"),
+        ("две пятницы назад", "Fri 2026-11-13"),
+        ("прошлая среда", "Wed 2026-11-25"),
+        ("через одну пятницу", "future Fri 2026-12-04"),
+        # issue 23: a weekday and a date that disagree
+        ("Воскресенье, 10 фев.", "ask Tue 2026-02-10 or Sun 2026-02-08"),
+        ("вторник, 10 февраля", "Tue 2026-02-10"),
     ],
     "en": [
         # quoted in the issue
@@ -559,6 +618,18 @@ FINISH_DAYS: dict[str, Rows] = {
         ("long ago", "unreadable"),
         ("no idea", "unreadable"),
         ("at 6pm", "unreadable"),
+        # issue 23: ordinal days in words
+        ("second of november", "Mon 2026-11-02"),
+        ("on the first", "Sun 2026-11-01"),
+        ("the twenty-first", "Sat 2026-11-21"),
+        # issue 23: weekdays back and ahead, "hence"
+        ("2 thursdays ago", "Thu 2026-11-12"),
+        ("two sundays ago", "Sun 2026-11-15"),
+        ("two sundays from now", "future Sun 2026-12-06"),
+        ("3 days hence", "future Sun 2026-11-29"),
+        # issue 23: a weekday and a date that disagree
+        ("Sunday, 10 Feb", "ask Tue 2026-02-10 or Sun 2026-02-08"),
+        ("tuesday feb 10", "Tue 2026-02-10"),
     ],
 }
 
@@ -589,6 +660,32 @@ FINISH_DAYS_IN_JANUARY: dict[str, Rows] = {
         ("a week ago", "Thu 2027-01-07"),
         ("yesterday", "Wed 2027-01-13"),
         ("the 20th", "Sun 2026-12-20"),
+    ],
+}
+
+# An hour named in another zone (issue 23), typed at NOW on the person's own clock in
+# their zone: (phrase, their zone, the check-in on their clock (the hour as typed, there)).
+ZONED_CHECKIN_TIMES: dict[str, list[tuple[str, str, str]]] = {
+    "ru": [
+        # 15:00 in Berlin is 17:00 in Moscow: 16:00 there has passed, so it is tomorrow
+        ("в 16:00 по Москве", "Europe/Berlin", "Fri 2026-11-27 14:00 (16:00 Europe/Moscow)"),
+        ("16:00 мск", "Europe/Berlin", "Fri 2026-11-27 14:00 (16:00 Europe/Moscow)"),
+        ("в 19 мск", "Europe/Berlin", "Thu 2026-11-26 17:00 (19:00 Europe/Moscow)"),
+        (
+            "завтра в 10 по московскому времени",
+            "Europe/Berlin",
+            "Fri 2026-11-27 08:00 (10:00 Europe/Moscow)",
+        ),
+        ("завтра в 9 по Киеву", "Europe/Moscow", "Fri 2026-11-27 10:00 (09:00 Europe/Kyiv)"),
+        ("16:00 мск", "Europe/Moscow", "Thu 2026-11-26 16:00"),  # their own zone
+    ],
+    "en": [
+        # 15:00 in New York is 21:00 in Berlin: 16:00 there has passed
+        ("4pm CET", "America/New_York", "Fri 2026-11-27 10:00 (16:00 Europe/Berlin)"),
+        ("9 am BST", "Europe/Berlin", "Fri 2026-11-27 10:00 (09:00 Europe/London)"),
+        ("tomorrow at 9 est", "Europe/London", "Fri 2026-11-27 14:00 (09:00 America/New_York)"),
+        ("friday 10am utc", "Europe/Moscow", "Fri 2026-11-27 13:00 (10:00 UTC)"),
+        ("4pm CET", "Europe/Berlin", "Thu 2026-11-26 16:00"),  # their own zone
     ],
 }
 

@@ -155,6 +155,31 @@ async def test_typed_times(harness: BotHarness, typed: str, expected: str) -> No
     assert f"Check-in with <b>Acme</b>: {expected} (Europe/Berlin)." in text
 
 
+async def test_an_hour_named_in_another_zone_is_converted_and_shown_both_ways(
+    harness: BotHarness,
+) -> None:
+    user = harness.user()
+    await reflected(harness, user)
+    await user.press("🗓 Pick a day and time")
+    [text] = await user.send("в 16:00 по Москве")  # 13:00 in Berlin is 15:00 in Moscow
+    assert "Check-in with <b>Acme</b>: Thu, 26 Nov 2026 at 14:00 (Europe/Berlin)." in text
+    assert text.endswith("16:00 (Europe/Moscow) = 14:00 your time.")
+    moved = await the_checkin(harness)
+    assert (moved.local_due, moved.time_chosen) == (datetime(2026, 11, 26, 14, 0), True)
+
+
+async def test_a_weekday_that_disagrees_with_its_date_is_asked_about(
+    harness: BotHarness,
+) -> None:
+    user = harness.user()
+    await reflected(harness, user)
+    await user.press("🗓 Pick a day and time")
+    [text] = await user.send("Sunday, 10 Feb")  # 10 February 2027 is a Wednesday
+    assert "did you mean Wed, 10 Feb 2027 or Sun, 7 Feb 2027?" in text
+    [text] = await user.send("wednesday, 10 feb")
+    assert "Check-in with <b>Acme</b>: Wed, 10 Feb 2027 at 10:00 (Europe/Berlin)." in text
+
+
 async def test_every_confirmation_shows_the_weekday_and_a_way_to_change_it(
     harness: BotHarness,
 ) -> None:

@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 import pytest
 
+from bot.reading.calendar_words import WeekdayMismatch
 from bot.reading.dates import read_past_day
 from bot.reading.when_words import PART_HOURS
 from bot.rules.checkins import When, WhenProblem, in_quiet_hours, parse_when
@@ -19,6 +20,7 @@ from testkit.date_corpus import (
     ISSUE_PHRASES,
     NOW,
     TODAY,
+    ZONED_CHECKIN_TIMES,
 )
 
 _PROBLEMS = {
@@ -28,17 +30,29 @@ _PROBLEMS = {
 }
 
 
-def checkin_reading(phrase: str) -> str:
-    found = parse_when(phrase, NOW, CHECKIN_HOUR)
+def asked(mismatch: WeekdayMismatch) -> str:
+    """Both readings of a weekday and a date that disagree, as the corpus writes them."""
+    return f"ask {mismatch.day:%a %Y-%m-%d} or {mismatch.weekday_day:%a %Y-%m-%d}"
+
+
+def reading_of(found: When | WhenProblem | WeekdayMismatch) -> str:
     if isinstance(found, WhenProblem):
         return _PROBLEMS[found]
+    if isinstance(found, WeekdayMismatch):
+        return asked(found)
     return found.local.strftime("%a %Y-%m-%d %H:%M")
+
+
+def checkin_reading(phrase: str) -> str:
+    return reading_of(parse_when(phrase, NOW, CHECKIN_HOUR))
 
 
 async def finish_reading(phrase: str, today: date) -> str:
     found = await read_past_day(phrase, today)
     if isinstance(found, date):
         return found.strftime("%a %Y-%m-%d")
+    if found.mismatch is not None:
+        return asked(found.mismatch)
     return f"future {found.day:%a %Y-%m-%d}" if found.day else "unreadable"
 
 
@@ -49,6 +63,16 @@ def _rows(corpus: dict[str, list[tuple[str, str]]]) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(("phrase", "expected"), _rows(CHECKIN_TIMES))
 def test_checkin_time(phrase: str, expected: str) -> None:
     assert checkin_reading(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "zone", "expected"), [row for rows in ZONED_CHECKIN_TIMES.values() for row in rows]
+)
+def test_checkin_time_named_in_another_zone(phrase: str, zone: str, expected: str) -> None:
+    found = parse_when(phrase, NOW, CHECKIN_HOUR, zone)
+    assert isinstance(found, When), found
+    named = f" ({found.named.local:%H:%M} {found.named.zone})" if found.named else ""
+    assert f"{found.local:%a %Y-%m-%d %H:%M}{named}" == expected
 
 
 @pytest.mark.parametrize(("phrase", "expected"), _rows(FINISH_DAYS))
@@ -118,11 +142,7 @@ def test_parts_of_the_day_are_outside_quiet_hours() -> None:
     ],
 )
 def test_a_day_already_here(phrase: str, now: datetime, expected: str) -> None:
-    found = parse_when(phrase, now, CHECKIN_HOUR)
-    reading = (
-        _PROBLEMS[found] if isinstance(found, WhenProblem) else f"{found.local:%a %Y-%m-%d %H:%M}"
-    )
-    assert reading == expected
+    assert reading_of(parse_when(phrase, now, CHECKIN_HOUR)) == expected
 
 
 def test_today_after_the_checkin_hour_is_a_chosen_hour() -> None:

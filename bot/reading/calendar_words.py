@@ -23,6 +23,11 @@ when its time of day is still ahead; for a planned end: never, it must be after 
   начале декабря" typed on Saturday 5 December is Monday 7 December; the beginning is days
   1-10, the middle 11-20, the end the rest, so "в начале декабря" on the 14th is next
   year's; "в этом месяце" / "this month" (ahead) is the next working day;
+- "friday after next" / "через одну пятницу" is the second Friday after today; "2
+  thursdays ago" / "2 четверга назад" the second before it, "in 2 sundays" (what "2
+  sundays from now" becomes) the second after it;
+- a weekday with a date ("воскресенье, 10 фев") is the date when they agree, and both
+  readings (WeekdayMismatch) when they do not: the year is never moved to make them agree;
 - "on the 10th", "10-го", "10 числа" is the nearest 10th;
 - a day and month without a year ("15.01", "31 декабря", "dec 15") is the nearest such date
   within a year; with a year, that date; one that does not exist ("31.02", "30 февраля",
@@ -36,6 +41,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 
@@ -45,6 +51,15 @@ SEARCH_MONTHS = 13
 
 class NotADay(Enum):
     IMPOSSIBLE = "impossible"  # a date that no calendar has: 31.02
+
+
+@dataclass(frozen=True, slots=True)
+class WeekdayMismatch:
+    """A weekday and a date that disagree ("воскресенье, 10 февраля" when the 10th is a
+    Tuesday): the two readings, for the person to choose between; neither is guessed."""
+
+    day: date  # the date as typed (a Tuesday)
+    weekday_day: date  # the named weekday nearest to it (the Sunday two days before)
 
 
 # Month and weekday names, Russian in any case ("декабрь", "декабря", "декабре") and short.
@@ -73,9 +88,10 @@ _WEEKDAYS = (
 )
 _MONTH = f"(?P<month>{'|'.join(_MONTHS)})"
 _WEEKDAY = f"(?P<weekday>{'|'.join(_WEEKDAYS)})"
-_THIS = r"this|coming|эт(?:у|от|о|ой|ом|ого)"
-_NEXT = r"next|следующ(?:ий|ую|ее|ей|ем|его)"
-_LAST = r"last|past|previous|прошл(?:ый|ую|ое|ой|ом|ого)"
+_THIS = r"this|coming|эт(?:у|от|о|ой|ом|ого|а)"
+# "след" is "следующую" cut short ("в след. среду"; the dot is gone by now).
+_NEXT = r"next|след|следующ(?:ий|ую|ее|ей|ем|его|ая)"
+_LAST = r"last|past|previous|прошл(?:ый|ую|ое|ой|ом|ого|ая)"
 _WHICH = rf"(?:{_THIS}|{_NEXT}|{_LAST})"
 _START = r"начал[оеау]|start|beginning|early"
 _MIDDLE = r"середин[аеуы]|middle|mid"
@@ -102,6 +118,19 @@ _WEEK = re.compile(_LEAD + rf"(?:{_PART})?(?:(?P<which>{_WHICH})\s+)?(?:week|н�
 _WEEKDAY_RULE = re.compile(
     _LEAD + rf"(?:(?P<which>{_WHICH})\s+)?{_WEEKDAY}"
     rf"(?:\s+(?:на\s+)?(?P<week>{_WHICH})\s+(?:week|недел[еи]))?$"
+)
+# A weekday written with a date: "воскресенье 10 фев", "sunday feb 10", "10.02 вс".
+_WEEKDAY_BEFORE = re.compile(_LEAD + rf"{_WEEKDAY}\s+(?P<date>\d.*|{_MONTH}.*)$")
+_WEEKDAY_AFTER = re.compile(rf"^(?P<date>.*\d.*?)\s+{_WEEKDAY}$")
+# The weekday after the next one: "friday after next", "через 1 пятницу" ("через одну
+# пятницу": one Friday is skipped).
+_WEEKDAY_AFTER_NEXT = re.compile(
+    _LEAD + rf"(?P<skip>через\s+1\s+)?{_WEEKDAY}(?P<after>\s+after\s+next)?$"
+)
+# A count of weekdays back or ahead: "2 thursdays ago", "2 четверга назад", "in 2 sundays"
+# (what "2 sundays from now" and "hence" become): the second one before or after today.
+_WEEKDAYS_COUNT = re.compile(
+    rf"^(?:(?P<ahead>in)\s+)?(?P<count>\d{{1,2}})\s+{_WEEKDAY}s?(?:\s+(?P<back>ago|назад))?$"
 )
 
 
@@ -209,6 +238,18 @@ def _weekday(today: date, earliest: date, ahead: bool, match: re.Match[str]) -> 
     return today - timedelta(days=(today.weekday() - weekday) % 7)
 
 
+def _nth_weekday(today: date, name: str, nth: int) -> date:
+    """The `nth` such weekday after today (nth > 0) or before it (nth < 0), today never
+    counted: "friday after next" is the second Friday after today, "2 thursdays ago" the
+    second Thursday before it."""
+    weekday = _index(_WEEKDAYS, name)
+    if nth > 0:
+        first = today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
+        return first + timedelta(weeks=nth - 1)
+    last = today - timedelta(days=(today.weekday() - weekday - 1) % 7 + 1)
+    return last - timedelta(weeks=-nth - 1)
+
+
 def _week(today: date, earliest: date, ahead: bool, match: re.Match[str]) -> date:
     offset = {"start": 0, "middle": 2, "end": 4}[_part(match["part"])] if match["part"] else 0
     monday = today - timedelta(days=today.weekday())
@@ -280,12 +321,8 @@ def _month_rule(
     return _nearest(today, earliest, ahead, pick)
 
 
-def read_calendar_words(
-    words: str, today: date, *, ahead: bool, today_counts: bool = True
-) -> date | NotADay | None:
-    """The day `words` name by the rules above, relative to `today`; NotADay.IMPOSSIBLE for
-    a date no calendar has; None when the words are not one of these (ask dateparser)."""
-    earliest = today if today_counts else today + timedelta(days=1)
+def _date_rules(words: str, today: date, earliest: date, ahead: bool) -> date | NotADay | None:
+    """A day and month, with or without a year ("15.01", "31 декабря", "dec 15 2027")."""
     if match := _NUMERIC.match(words) or _DAY_MONTH.match(words) or _MONTH_DAY.match(words):
         month = (
             int(match["month"])
@@ -294,6 +331,39 @@ def read_calendar_words(
         )
         year = _with_year(match["year"])
         return _calendar_date(today, earliest, ahead, int(match["day"]), month, year)
+    return None
+
+
+def _with_weekday(
+    words: str, today: date, earliest: date, ahead: bool
+) -> date | NotADay | WeekdayMismatch | None:
+    """A date with its weekday, before or after it ("воскресенье, 10 фев", "10 feb,
+    sunday"): the date when they agree, both readings when they do not. The year is never
+    moved to make them agree: a wrong weekday is far likelier than a date a year off."""
+    match = _WEEKDAY_BEFORE.match(words) or _WEEKDAY_AFTER.match(words)
+    if match is None:
+        return None
+    day = _date_rules(match["date"], today, earliest, ahead)
+    if not isinstance(day, date):
+        return day
+    weekday = _index(_WEEKDAYS, match["weekday"])
+    if day.weekday() == weekday:
+        return day
+    nearest = (weekday - day.weekday() + 3) % 7 - 3  # from -3 to +3 days
+    return WeekdayMismatch(day, day + timedelta(days=nearest))
+
+
+def read_calendar_words(
+    words: str, today: date, *, ahead: bool, today_counts: bool = True
+) -> date | NotADay | WeekdayMismatch | None:
+    """The day `words` name by the rules above, relative to `today`; NotADay.IMPOSSIBLE for
+    a date no calendar has; WeekdayMismatch for a weekday and a date that disagree; None
+    when the words are not one of these (ask dateparser)."""
+    earliest = today if today_counts else today + timedelta(days=1)
+    if (found := _date_rules(words, today, earliest, ahead)) is not None:
+        return found
+    if (dated := _with_weekday(words, today, earliest, ahead)) is not None:
+        return dated
     if match := _NTH.match(words):
         day = int(match["day"])
         if not 1 <= day <= 31:
@@ -312,4 +382,9 @@ def read_calendar_words(
         return _week(today, earliest, ahead, match)
     if match := _WEEKDAY_RULE.match(words):
         return _weekday(today, earliest, ahead, match)
+    if (match := _WEEKDAY_AFTER_NEXT.match(words)) and (match["skip"] or match["after"]):
+        return _nth_weekday(today, match["weekday"], 2)
+    match = _WEEKDAYS_COUNT.match(words)
+    if match and (match["ahead"] or match["back"]) and (count := int(match["count"])):
+        return _nth_weekday(today, match["weekday"], -count if match["back"] else count)
     return None

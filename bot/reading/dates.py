@@ -18,7 +18,7 @@ from datetime import date, datetime, time
 
 from dateparser.date import DateDataParser
 
-from bot.reading.calendar_words import NotADay, read_calendar_words
+from bot.reading.calendar_words import NotADay, WeekdayMismatch, read_calendar_words
 from bot.reading.when_words import read_phrase
 
 MAX_INPUT_LENGTH = 64
@@ -57,23 +57,26 @@ def _dateparser(words: str, base: datetime, ahead: bool) -> DayReading | None:
 
 def read_day(
     words: str, base: datetime, *, ahead: bool, today_counts: bool = True
-) -> DayReading | None:
+) -> DayReading | WeekdayMismatch | None:
     """The day normalised `words` name, relative to the local moment `base`: the calendar
-    rules first, then dateparser; None when they name no day that exists."""
+    rules first, then dateparser; None when they name no day that exists, WeekdayMismatch
+    when a weekday and a date disagree."""
     found = read_calendar_words(words, base.date(), ahead=ahead, today_counts=today_counts)
     if found is NotADay.IMPOSSIBLE:
         return None
+    if isinstance(found, WeekdayMismatch):
+        return found
     if found is not None:
         return DayReading(found)
     return _dateparser(words, base, ahead)
 
 
-def parse_day(text: str, today: date, *, ahead: bool = False) -> date | None:
+def parse_day(text: str, today: date, *, ahead: bool = False) -> date | WeekdayMismatch | None:
     """The calendar day meant, relative to `today` (the user's local date); None if the
-    text is not a date. A day without a year is read in the past (today included), or in
-    the future when `ahead` (a deadline: today does not count, so "в пятницу" typed on a
-    Friday is next Friday); a time of day in the text is ignored. Runs dateparser, so
-    call it off the event loop."""
+    text is not a date, WeekdayMismatch for a weekday and a date that disagree. A day
+    without a year is read in the past (today included), or in the future when `ahead` (a
+    deadline: today does not count, so "в пятницу" typed on a Friday is next Friday); a
+    time of day in the text is ignored. Runs dateparser, so call it off the event loop."""
     if len(text.strip()) > MAX_INPUT_LENGTH:
         return None
     phrase = read_phrase(text)
@@ -81,21 +84,26 @@ def parse_day(text: str, today: date, *, ahead: bool = False) -> date | None:
         return None
     base = datetime.combine(today, time(12))
     reading = read_day(phrase.day, base, ahead=ahead, today_counts=not ahead)
+    if isinstance(reading, WeekdayMismatch):
+        return reading
     return reading.day if reading else None
 
 
 @dataclass(frozen=True, slots=True)
 class NotAPastDay:
     """Why a typed text is not a day that has happened: not a date at all (`day` None),
-    or a day still to come."""
+    a day still to come, or a weekday and a date that disagree (`mismatch`)."""
 
     day: date | None
+    mismatch: WeekdayMismatch | None = None
 
 
 async def read_past_day(text: str, today: date) -> date | NotAPastDay:
     """A day that has happened (a project's finish, a contact), or why the text is not
     one. dateparser is CPU work with a slow first call: it runs off the event loop."""
     day = await asyncio.to_thread(parse_day, text, today)
+    if isinstance(day, WeekdayMismatch):
+        return NotAPastDay(None, day)
     if day is None or day > today:
         return NotAPastDay(day)
     return day
@@ -104,15 +112,19 @@ async def read_past_day(text: str, today: date) -> date | NotAPastDay:
 @dataclass(frozen=True, slots=True)
 class NotAFutureDay:
     """Why a typed text is not a day still ahead: not a date at all (`day` None), a day
-    already here or gone, or one too far to plan for."""
+    already here or gone, one too far to plan for, or a weekday and a date that disagree
+    (`mismatch`)."""
 
     day: date | None
     too_far: bool = False
+    mismatch: WeekdayMismatch | None = None
 
 
 async def read_future_day(text: str, today: date, limit: date) -> date | NotAFutureDay:
     """A day after today and not after `limit` (a project's planned end), or why not."""
     day = await asyncio.to_thread(parse_day, text, today, ahead=True)
+    if isinstance(day, WeekdayMismatch):
+        return NotAFutureDay(None, mismatch=day)
     if day is None or day <= today:
         return NotAFutureDay(day)
     if day > limit:

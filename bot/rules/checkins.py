@@ -13,9 +13,11 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
+from bot.reading.calendar_words import WeekdayMismatch
 from bot.reading.dates import read_day
-from bot.reading.when_words import PART_HOURS, DayPart, read_phrase
+from bot.reading.when_words import PART_HOURS, DayPart, Phrase, read_phrase
 
 QUIET_FROM = 22  # no reminders from 22:00 ...
 QUIET_UNTIL = 8  # ... to 08:00, unless the user chose that time
@@ -53,9 +55,23 @@ class WhenProblem(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class NamedTime:
+    """An hour typed in another zone than the user's: "в 16:00 по Москве"."""
+
+    zone: str  # IANA: "Europe/Moscow"
+    local: datetime  # naive wall-clock time there: 16:00
+
+
+@dataclass(frozen=True, slots=True)
 class When:
     local: datetime  # naive wall-clock time in the user's zone
     time_chosen: bool
+    named: NamedTime | None = None  # the hour as typed, when named in another zone
+
+
+def _in_zone(local: datetime, zone: str, other: str) -> datetime:
+    """The wall-clock time in `other` at the moment `local` shows in `zone`."""
+    return local.replace(tzinfo=ZoneInfo(zone)).astimezone(ZoneInfo(other)).replace(tzinfo=None)
 
 
 def in_quiet_hours(local: datetime) -> bool:
@@ -104,7 +120,9 @@ def next_hour_today(now_local: datetime) -> datetime | None:
     return hour
 
 
-def parse_when(text: str, now_local: datetime, hour: int) -> When | WhenProblem:
+def parse_when(
+    text: str, now_local: datetime, hour: int, zone: str | None = None
+) -> When | WhenProblem | WeekdayMismatch:
     """A future time from words, in English or Russian: "завтра в 11", "в пятницу в 9",
     "tomorrow evening", "в конце месяца", "через 2 недели", "15.01 9:30", "in 2 minutes".
 
@@ -124,12 +142,26 @@ def parse_when(text: str, now_local: datetime, hour: int) -> When | WhenProblem:
       beginning / middle / end, "the 10th") and else dateparser; the time of day and number
       words are taken apart first by bot.reading.when_words.
     - Past moments, days that do not exist and times over two years ahead are refused with
-      their own WhenProblem.
+      their own WhenProblem; a weekday and a date that disagree ("воскресенье, 10 фев"
+      on a Wednesday the 10th) come back as both readings, for the person to choose.
+    - An hour named in another zone ("в 16:00 по Москве", "4pm CET") is read on that
+      zone's calendar and clock, then turned into the user's `zone`; the When keeps the
+      hour as typed, for the confirmation to show both.
 
     Runs dateparser: call it off the event loop."""
     phrase = read_phrase(text)
     if phrase is None:
         return WhenProblem.UNREADABLE
+    if phrase.zone is None or zone is None or phrase.zone == zone:
+        return _moment(phrase, now_local, hour)
+    there = _moment(phrase, _in_zone(now_local, zone, phrase.zone), hour)
+    if not isinstance(there, When):
+        return there
+    return When(_in_zone(there.local, phrase.zone, zone), True, NamedTime(phrase.zone, there.local))
+
+
+def _moment(phrase: Phrase, now_local: datetime, hour: int) -> When | WhenProblem | WeekdayMismatch:
+    """The moment a typed time names, on the clock `now_local` is read on."""
     chosen = phrase.clock is not None or phrase.part is not None
     clock = phrase.clock or time(PART_HOURS[phrase.part] if phrase.part else hour)
     today_counts = now_local.time() < clock
@@ -148,6 +180,8 @@ def parse_when(text: str, now_local: datetime, hour: int) -> When | WhenProblem:
         reading = read_day(phrase.day, now_local, ahead=True, today_counts=today_counts)
         if reading is None:
             return WhenProblem.UNREADABLE
+        if isinstance(reading, WeekdayMismatch):
+            return reading
         if reading.moment is not None and not chosen:  # "in 2 hours": the moment itself
             local, chosen = reading.moment, True
         else:

@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from bot.clock import Clock
+from bot.reading.calendar_words import WeekdayMismatch
 from bot.reading.dates import NotAPastDay, read_past_day
 from bot.reading.numbers import MetricReading
 from bot.rules.checkins import (
@@ -80,11 +81,13 @@ class CheckinService(PersonalCalendar):
         self._waker = waker
         self._clock = clock
 
-    async def read_when(self, user: User, text: str) -> When | WhenProblem:
+    async def read_when(self, user: User, text: str) -> When | WhenProblem | WeekdayMismatch:
         """The future moment the user typed, in their zone ("next friday 10:00").
         dateparser is CPU work: it runs off the event loop."""
         now_local = local_now(self._clock.now(), user.timezone)
-        return await asyncio.to_thread(parse_when, text, now_local, user.checkin_hour)
+        return await asyncio.to_thread(
+            parse_when, text, now_local, user.checkin_hour, user.timezone
+        )
 
     async def read_day(self, user: User, text: str) -> date | NotAPastDay:
         """The past day the user typed ("yesterday", "12.11"), in their zone."""

@@ -12,9 +12,10 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.content.questions import Decision
 from bot.i18n import Translator
-from bot.rules.checkins import CadenceUnit, CheckinOutcome, Preset, WhenProblem
+from bot.reading.calendar_words import WeekdayMismatch
+from bot.rules.checkins import CadenceUnit, CheckinOutcome, NamedTime, Preset, WhenProblem
 from bot.services.checkins import OpenCheckin
-from bot.views.common import day_choice, form_step, menu_button
+from bot.views.common import day_choice, form_step, menu_button, mismatch_text
 from bot.views.screen import Screen
 from storage.checkins import Checkin
 from storage.clients import Client
@@ -148,8 +149,20 @@ def plan_screen(t: Translator, client: Client, decision: str | None = None) -> S
     return Screen(t(key, client=client.name), builder.as_markup())
 
 
-def planned(t: Translator, client: Client, checkin: Checkin, zone: str) -> Screen:
+def planned(
+    t: Translator, client: Client, checkin: Checkin, zone: str, named: NamedTime | None = None
+) -> Screen:
+    """A planned check-in; an hour typed in another zone shows both clocks, so the
+    conversion can be checked: "16:00 (Europe/Moscow) = 14:00 your time"."""
     text = t("checkin-planned", client=client.name, when=when_text(t, checkin, zone))
+    if named is not None:
+        converted = t(
+            "checkin-zone-converted",
+            there=named.local.strftime("%H:%M"),
+            zone=named.zone,
+            here=checkin.local_due.strftime("%H:%M"),
+        )
+        text = f"{text}\n{converted}"
     return confirmation(t, text, checkin)
 
 
@@ -176,8 +189,10 @@ _WHEN_PROBLEMS = {
 }
 
 
-def when_problem(t: Translator, problem: WhenProblem, text: str) -> Screen:
+def when_problem(t: Translator, problem: WhenProblem | WeekdayMismatch, text: str) -> Screen:
     """What is wrong with a typed time; the question stays open."""
+    if isinstance(problem, WeekdayMismatch):
+        return Screen(mismatch_text(t, problem), form_step(t, back=False))
     return Screen(t(_WHEN_PROBLEMS[problem], text=text[:100]), form_step(t, back=False))
 
 

@@ -11,6 +11,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
+from bot.reading.calendar_words import WeekdayMismatch
 from bot.reading.dates import NotAPastDay
 from bot.views.screen import Screen
 
@@ -139,8 +140,19 @@ def menu_screen(t: Translator) -> Screen:
     return Screen(t("menu-title"), main_menu(t))
 
 
+def mismatch_text(t: Translator, mismatch: WeekdayMismatch) -> str:
+    """A weekday and a date that disagree, with both readings to choose from."""
+    return t(
+        "date-weekday-mismatch",
+        date=t.day_with_weekday(mismatch.day),
+        weekday=t.day_with_weekday(mismatch.weekday_day),
+    )
+
+
 def day_problem(t: Translator, problem: NotAPastDay, text: str) -> Screen:
     """Why a typed day was not taken, with the quick choices offered again."""
+    if problem.mismatch is not None:
+        return Screen(mismatch_text(t, problem.mismatch), day_choice(t))
     if problem.day is None:
         return Screen(t("date-unreadable", text=text[:64]), day_choice(t))
     return Screen(t("date-future", date=t.day_with_weekday(problem.day)), day_choice(t))

@@ -14,7 +14,7 @@ from bot.reading.dates import NotAFutureDay
 from bot.rules.drafts import greeting
 from bot.rules.nudges import MAX_TRUST_ACTIONS
 from bot.services.kickoffs import Started
-from bot.views.common import FormAction, FormCb, Nav, NavCb, menu_button
+from bot.views.common import FormAction, FormCb, Nav, NavCb, menu_button, mismatch_text
 from bot.views.drafts import letter, number_words
 from bot.views.screen import Screen
 from storage.kickoffs import Address, BudgetFit, Kickoff
@@ -69,8 +69,10 @@ def end_choice(t: Translator) -> InlineKeyboardMarkup:
 
 def end_problem(t: Translator, problem: NotAFutureDay, text: str) -> Screen:
     """Why a typed end date was not taken, with the quick choices offered again."""
-    if problem.day is None:
-        key = t("date-unreadable", text=text[:64])
+    if problem.mismatch is not None:
+        key = mismatch_text(t, problem.mismatch)
+    elif problem.day is None:
+        key = t("kickoff-end-unreadable", text=text[:64])
     elif problem.too_far:
         key = t("kickoff-end-too-far", date=t.day(problem.day))
     else:

@@ -757,3 +757,8 @@ button-started-project = { $project } · { $client }
 button-other-project = Another project
 done-started-date-ask = <b>When did "{ $project }" end?</b> Type <i>3 days ago</i>, <i>12.11</i> or <i>2026-11-03</i>, or pick a button.
 done-started-gone = That project is already recorded as finished. Send /done to record another one.
+
+## Dates as people type them: a weekday that disagrees with its date, a planned end that cannot be read, a time named in another zone
+date-weekday-mismatch = The weekday and the date disagree: did you mean { $date } or { $weekday }? Type the day you meant.
+kickoff-end-unreadable = I couldn't read "{ $text }" as a date. Try <i>in 2 weeks</i>, <i>15.12</i>, <i>end of the month</i> or <i>next friday</i>.
+checkin-zone-converted = { $there } ({ $zone }) = { $here } your time.
