@@ -88,6 +88,7 @@ async def test_the_client_answers_in_their_language_and_is_never_enrolled(
     thanks = replies[-1]
     assert "Anna" in thanks and "3" in thanks and "около 40 в неделю" in thanks and "7" in thanks
     assert "Цель поняли, но не сразу" in thanks
+    assert "&lt;" not in thanks  # the comment's formatting is HTML, not tags shown as text
     assert client.buttons() == [client.label("client-button-delete")]
 
     assert await harness.services.accounts.get(CLIENT_ID) is None  # never a user
@@ -231,7 +232,9 @@ async def test_withdrawn_while_answering_keeps_nothing(harness: BotHarness) -> N
 async def test_the_freelancer_opening_their_own_link_sees_a_preview(harness: BotHarness) -> None:
     freelancer, client, asked = await _asked(harness)
     replies = await freelancer.send(f"/start {asked.payload}")
-    assert freelancer.label("client-own-preview", intro="").split("<")[0] in replies[-1]
+    preview = replies[-1]
+    assert "This is what your client will see" in preview and "Spring landing" in preview
+    assert "&lt;" not in preview  # the quoted intro is formatted, not tags shown as text
     assert freelancer.buttons() == []  # nothing to answer with
     respondent = await harness.db.fetchvalue(
         "SELECT respondent_id FROM feedback_requests WHERE id = :id", {"id": asked.request.id}

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aiogram import BaseMiddleware
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message, TelegramObject
 from aiogram.utils.callback_answer import CallbackAnswer
@@ -95,6 +96,22 @@ class Conversation:
         buttons of an older question are old buttons then (see filters.CurrentPrompt)."""
         shown = await (self.send(screen) if below else self.reply(screen))
         await self.state.update_data({PROMPT_KEY: shown.message_id if shown else None})
+
+    async def ask_again(self, screen: Screen) -> None:
+        """Ask the current question once more, below a typed answer it did not take (or
+        took as a comment): the earlier asking loses its buttons, so one keyboard in the
+        chat answers the question."""
+        earlier = (await self.state.get_data()).get(PROMPT_KEY)
+        await self.ask(screen)
+        message, bot = self.message, self.event.bot
+        if earlier is None or message is None or bot is None:
+            return
+        try:
+            await bot.edit_message_reply_markup(
+                chat_id=message.chat.id, message_id=earlier, reply_markup=None
+            )
+        except TelegramBadRequest as error:  # too old to edit, or deleted: a nicety
+            logger.info("Could not take the buttons off an earlier question: %s", error.message)
 
     # ---- button presses ----------------------------------------------------------
 

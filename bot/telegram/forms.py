@@ -266,9 +266,9 @@ class Form(Generic[C, S]):
             return
         read = await current.read(ctx, service, text, await ctx.state.get_data())
         if isinstance(read, Screen):
-            await ctx.ask(read)  # why it was not taken, with buttons that answer now
+            await ctx.ask_again(read)  # why it was not taken, with buttons that answer now
         elif isinstance(read, Stay):
             await ctx.state.update_data(dict(read.updates))
-            await ctx.ask(read.screen)
+            await ctx.ask_again(read.screen)
         else:
             await self.answer(ctx, service, read)

@@ -106,7 +106,10 @@ def own_link_preview(t: Translator, opening: Opening) -> Screen:
     """The freelancer opened their own link: what the client will see, and no buttons to
     answer with (only the client can)."""
     intro = t("client-intro", freelancer=opening.freelancer, project=opening.project)
-    return Screen(t("client-own-preview", intro=intro))
+    # The intro is HTML already: put together here, never passed through t() again.
+    return Screen(
+        f"{t('client-own-preview')}\n<blockquote>{intro}</blockquote>\n{t('client-own-only')}"
+    )
 
 
 def declined_text(t: Translator, freelancer: str) -> str:
@@ -224,7 +227,8 @@ def thanks_screen(t: Translator, request: int, freelancer: str, answers: ClientA
     if comments:
         lines.append(t("client-summary-comments"))
         lines.extend(t("client-summary-comment", comment=comment) for comment in comments)
-    text = t("client-thanks", freelancer=freelancer, summary="\n".join(lines))
+    # The lines are HTML already: put together here, never passed through t() again.
+    text = "\n".join([t("client-thanks", freelancer=freelancer), *lines, t("client-thanks-end")])
     return Screen(text, delete_keyboard(t, request))
 
 

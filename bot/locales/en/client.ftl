@@ -1,17 +1,15 @@
 ## What a freelancer's client reads when they answer through their link.
 ## Who asks and what is shared (I6: the client's own view is what counts).
 client-intro =
-    Hi! { $freelancer } would like to hear how the work on <b>"{ $project }"</b> went for you.
+    Hi! { $freelancer } would like to hear how the project <b>"{ $project }"</b> went for you.
     Three short questions, about a minute. { $freelancer } will see your answers and any comment you add, and nothing else from your Telegram account.
 client-button-start = Answer ▶
 client-button-later = Not now
 client-button-never = Don't ask me again
 client-later = No problem. The link works until { $date }: open it again whenever it suits you.
 client-declined = Done: { $freelancer } won't be able to ask you for feedback through this bot again. Thanks for letting us know.
-client-own-preview =
-    <b>This is what your client will see</b> when they open the link:
-    <blockquote>{ $intro }</blockquote>
-    Only the client can answer: the link belongs to whoever opens it first.
+client-own-preview = <b>This is what your client will see</b> when they open the link:
+client-own-only = Only the client can answer: the link belongs to whoever opens it first.
 ## What a link says when it cannot be answered.
 client-link-unknown = This link doesn't work. It may have been copied only in part: ask the person who sent it for a new one.
 client-link-used = This link has already been used. If it was meant for you, ask the person who sent it for a new one.
@@ -38,10 +36,8 @@ client-button-stop = ✖ Stop
 client-stopped = Stopped. Nothing has been sent to { $freelancer }. The link works until { $date } if you'd like to answer later.
 client-stopped-plain = Stopped. Nothing has been sent.
 ## The end: exactly what the freelancer will see.
-client-thanks =
-    <b>Thank you!</b> This really helps { $freelancer }. They will see exactly this:
-    { $summary }
-    Nothing else about you is shared.
+client-thanks = <b>Thank you!</b> This really helps { $freelancer }. They will see exactly this:
+client-thanks-end = Nothing else about you is shared.
 client-summary-understood = • Understood what you needed: { $value }
 client-summary-number = • The number now: { $value }
 client-summary-again = • Would work with them again: { $value }
