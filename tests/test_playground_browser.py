@@ -75,6 +75,22 @@ class Person:
         )
         await button.last.click()
 
+    async def follow(self, label: str) -> None:
+        """A URL button of the newest message that has one with this label."""
+        await self.page.wait_for_timeout(PACE_MS)
+        await (
+            self.page.locator("#messages .inline-keyboard a")
+            .filter(has_text=_exact(label))
+            .last.click()
+        )
+
+    async def becomes(self, key: str) -> None:
+        """The visitor switches to another person's chat."""
+        await self.page.locator(f'button[data-person="{key}"]').click()
+        await expect(self.page.locator(f'button[data-person="{key}"]')).to_have_attribute(
+            "aria-pressed", "true"
+        )
+
     def bot_message(self, containing: str) -> Locator:
         return self.page.locator('#messages .message[data-from="bot"]').filter(has_text=containing)
 
@@ -82,6 +98,48 @@ class Person:
         found = self.bot_message(text).last
         await expect(found).to_be_visible(timeout=15_000)
         return found
+
+
+async def onboard_in_russian(anna: Person) -> None:
+    """Onboarding in Russian: time zone, no tips."""
+    await anna.type("/start")
+    await anna.sees("Привет, Аня!")
+    await anna.press("Europe/Berlin")
+    await anna.sees("Присылать иногда короткие советы?")
+    await anna.press(RU.label("button-tips-no"))
+    await anna.sees("Что делаем?")
+    await expect(anna.page.locator("#clock")).to_contain_text("Europe/Berlin")
+    await expect(anna.page.locator("#clock")).to_contain_text("чт, 26 нояб. 2026, 12:0")
+
+
+async def finish_a_project(
+    anna: Person, client: str, title: str, metric: str, baseline: str
+) -> None:
+    """A finished project with the client's real number, finished yesterday."""
+    await anna.press(RU.label("button-done-project"))
+    await anna.sees("Для какого клиента")
+    await anna.type(client)
+    await anna.sees("Что это был за проект?")
+    await anna.type(title)
+    await anna.sees("Что на самом деле было нужно клиенту?")
+    await anna.press(RU.label("goal-sales"))
+    await anna.sees("Как вы оба поймёте, что сработало?")
+    await anna.type(metric)
+    await anna.sees("Каким было это число до проекта")
+    await anna.type(baseline)
+    await anna.sees("Когда закончили?")
+    await anna.press(RU.label("button-yesterday"))
+
+
+async def reflect(anna: Person) -> None:
+    """The whole reflection: twelve questions, the last one typed. The request was
+    understood (5/5), and the client will surely come back (10)."""
+    answers = ["5", "Да", "Да", "5", "Да", "Да", "5", "Да", "5", "10", RU.label("decision-keep")]
+    for number, answer in enumerate(answers, start=1):
+        await anna.sees(f"Вопрос {number} из 12")
+        await anna.press(answer)
+    await anna.sees("Вопрос 12 из 12")
+    await anna.type("Спрашивать цифры до старта")
 
 
 def _exact(label: str) -> re.Pattern[str]:
@@ -99,50 +157,11 @@ async def test_a_freelancer_goes_from_start_to_a_reminder_two_weeks_later(
         await expect(page.locator("body")).to_have_attribute("data-ready", "true")
         anna = Person(page)
 
-        # Onboarding in Russian: time zone, no tips.
-        await anna.type("/start")
-        await anna.sees("Привет, Аня!")
-        await anna.press("Europe/Berlin")
-        await anna.sees("Присылать иногда короткие советы?")
-        await anna.press(RU.label("button-tips-no"))
-        await anna.sees("Что делаем?")
-        await expect(page.locator("#clock")).to_contain_text("Europe/Berlin")
-        await expect(page.locator("#clock")).to_contain_text("чт, 26 нояб. 2026, 12:0")
-
-        # A finished project with the client's real number.
-        await anna.press(RU.label("button-done-project"))
-        await anna.sees("Для какого клиента")
-        await anna.type("Кофейня «Зерно»")
-        await anna.sees("Что это был за проект?")
-        await anna.type("Лендинг к весне")
-        await anna.sees("Что на самом деле было нужно клиенту?")
-        await anna.press(RU.label("goal-sales"))
-        await anna.sees("Как вы оба поймёте, что сработало?")
-        await anna.type("заказы в неделю")
-        await anna.sees("Каким было это число до проекта")
-        await anna.type("30 заказов")
-        await anna.sees("Когда закончили?")
-        await anna.press(RU.label("button-yesterday"))
-
-        # The whole reflection: twelve questions, the last one typed.
-        answers = [
-            "5",
-            "Да",
-            "Да",
-            "5",
-            "Да",
-            "Да",
-            "5",
-            "Да",
-            "5",
-            "10",
-            RU.label("decision-keep"),
-        ]
-        for number, answer in enumerate(answers, start=1):
-            await anna.sees(f"Вопрос {number} из 12")
-            await anna.press(answer)
-        await anna.sees("Вопрос 12 из 12")
-        await anna.type("Спрашивать цифры до старта")
+        await onboard_in_russian(anna)
+        await finish_a_project(
+            anna, "Кофейня «Зерно»", "Лендинг к весне", "заказы в неделю", "30 заказов"
+        )
+        await reflect(anna)
         score = await anna.sees("Балл партнёрства:")
         await expect(score).to_contain_text("/100")
 
@@ -169,8 +188,10 @@ async def test_a_freelancer_goes_from_start_to_a_reminder_two_weeks_later(
         await expect(reminder.locator(".meta")).to_contain_text("10:00")
         await expect(reminder).not_to_contain_text(RU.label("reminder-late"))
         await expect(reminder).to_contain_text("30 заказов")
+        # Done, snooze, reschedule, skip, stop, the number now, and asking the client.
         buttons = reminder.locator(".inline-keyboard button")
-        assert await buttons.count() >= 4
+        await expect(buttons).to_have_count(7)
+        await expect(buttons.last).to_have_text(RU.label("button-feedback-ask"))
         await expect(page.locator("#clock")).to_contain_text("10 дек. 2026")
 
         shot = await page.screenshot()
@@ -179,6 +200,112 @@ async def test_a_freelancer_goes_from_start_to_a_reminder_two_weeks_later(
             await asyncio.to_thread(Path(SAVE_SCREENSHOT).write_bytes, shot)
         assert errors == []
         assert "Traceback" not in playground.output()
+
+
+async def test_a_freelancer_asks_the_client_and_both_views_meet(
+    browser: Browser, tmp_path: Path
+) -> None:
+    """The whole path of the client's own voice, as the visitor plays it: Аня finishes a
+    project and asks her client; the share button opens Миша's chat with /start and the
+    link's payload; Миша answers the three questions; Аня gets both views side by side,
+    on the client's card and in /stats too."""
+    async with playground_process(tmp_path, now=START) as playground:
+        context = await browser.new_context(viewport={"width": 1280, "height": 900})
+        await context.grant_permissions(["clipboard-read", "clipboard-write"])
+        page = await context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        await page.goto(f"{playground.url}/#ru")
+        await expect(page.locator("body")).to_have_attribute("data-ready", "true")
+        visitor = Person(page)
+
+        # Аня: a project with a number, the reflection, then "ask the client".
+        await onboard_in_russian(visitor)
+        await finish_a_project(
+            visitor, "Кофейня «Зерно»", "Лендинг к весне", "конверсия сайта", "1,5%"
+        )
+        await reflect(visitor)
+        await visitor.sees("Балл партнёрства:")
+        await visitor.press(RU.label("button-feedback-ask"))
+        asked = await visitor.sees("Запрос отзыва у клиента Кофейня «Зерно»")
+        link = asked.locator(".text a").filter(has_text="partner_coach_playground_bot?start=fb_")
+        href = await link.get_attribute("href")
+        assert href is not None
+        match = re.fullmatch(
+            r"https://t\.me/partner_coach_playground_bot\?start=(fb_[\w-]{32})", href
+        )
+        assert match, href
+        payload = match.group(1)
+
+        # Copy puts the whole message, link included, on the clipboard.
+        await (
+            asked.locator(".inline-keyboard button")
+            .filter(has_text=RU.label("button-feedback-copy"))
+            .click()
+        )
+        await expect(page.locator("#toast")).to_have_text("Copied to clipboard")
+        copied = await page.evaluate("navigator.clipboard.readText()")
+        await expect(page.locator("#toast")).to_be_hidden()  # a moment, as in Telegram
+        assert copied.startswith("Здравствуйте!") and copied.endswith(f"\n{href}")
+        await expect(asked.locator("blockquote")).to_contain_text(copied.split("\n")[0])
+
+        # Send: Telegram's share dialog, Миша picked already; his chat opens at Start.
+        await visitor.follow(RU.label("button-feedback-share"))
+        dialog = page.locator("#link-dialog")
+        await expect(dialog.locator('input[value="client"]')).to_be_checked()
+        await expect(dialog.locator("#link-preview")).to_contain_text(href)
+        await dialog.locator("#link-go").click()
+        await expect(page.locator('button[data-person="client"]')).to_have_attribute(
+            "aria-pressed", "true"
+        )
+        await expect(page.locator(".empty-chat")).to_contain_text(f"/start {payload}")
+        await page.locator(".empty-chat .start-button").click()
+        sent = page.locator('#messages .message[data-from="user"]').first
+        await expect(sent).to_have_text(re.compile(rf"^/start {payload}"))
+        await expect(sent.locator(".bot-command")).to_have_text("/start")
+
+        # Миша answers: a comment typed beside the first question, a number as said aloud.
+        await visitor.sees("Аня хочет узнать, как для вас прошла работа над «Лендинг к весне»")
+        await visitor.press(RU.label("client-button-start"))
+        await visitor.sees("1 из 3.")
+        await visitor.type("О цели спросили, но потом о ней забыли")
+        await visitor.sees("Ваш комментарий")
+        await visitor.press("3")
+        question = await visitor.sees("2 из 3.")
+        await expect(question).to_contain_text("Сколько сейчас конверсия сайта?")
+        await visitor.type("2,1%")
+        await visitor.sees("3 из 3.")
+        await visitor.press("8")
+        thanks = await visitor.sees("Спасибо!")
+        await expect(thanks).to_contain_text("2,1%")
+        await expect(thanks).to_contain_text("О цели спросили, но потом о ней забыли")
+        assert_not_blank(await page.screenshot(path=str(tmp_path / "client.png")))
+
+        # Back to Аня: the notice, both views side by side, and the advice the gap calls for.
+        await visitor.becomes("ru")
+        notice = await visitor.sees("Клиент Кофейня «Зерно» ответил о проекте «Лендинг к весне»")
+        await expect(notice).to_contain_text(
+            "Поняли, что на самом деле было нужно: вы 5/5 · клиент 3/5"
+        )
+        await expect(notice).to_contain_text("Снова работать вместе: вы 10/10 · клиент 8/10")
+        await expect(notice).to_contain_text("со слов клиента 2,1%")
+        await expect(notice).to_contain_text("«О цели спросили, но потом о ней забыли»")
+        await expect(notice).to_contain_text("Клиент почувствовал, что его поняли меньше")
+        assert_not_blank(await page.screenshot(path=str(tmp_path / "freelancer.png")))
+
+        # The card says it too, and so does /stats.
+        await visitor.press(RU.label("button-to-client"))
+        card = await visitor.sees("Взгляд клиента,")
+        await expect(card).to_contain_text("понимание задачи: вы 5/5 · клиент 3/5")
+        await expect(card).to_contain_text("снова работать вместе: вы 10/10 · клиент 8/10")
+        await visitor.type("/stats")
+        stats = await visitor.sees("Взгляд клиентов")
+        await expect(stats).to_contain_text("1 ответ")
+        await expect(stats).to_contain_text("в среднем +2,0")
+        await expect(stats).to_contain_text("лучше по цифре самого клиента: 1 из 1")
+        assert errors == []
+        assert "Traceback" not in playground.output()
+        await context.close()
 
 
 async def test_each_person_has_their_own_chat_menu_and_language(
