@@ -386,7 +386,7 @@ async def test_the_notice_waits_for_the_morning_and_shows_both_views(
         "<i>“The &lt;goal&gt; &amp; brief felt fuzzy”</i>\n\n"
         "Would work with you again: you 10/10 · client 9/10\n"
         "<i>“Happy to”</i>\n\n"
-        "Their number (orders per week): client 35 orders · your latest —\n\n"
+        "Their number (orders per week): client 35 orders · before the project 30 orders\n\n"
         "💡 They felt less understood than you thought: next time, write the goal and its "
         "number down at the start and have the client confirm it in their own words "
         "(/kickoff does this)."
@@ -413,7 +413,10 @@ async def test_a_notice_without_a_large_gap_gives_no_advice_and_says_what_is_mis
     [notice] = notices(harness)
     assert "Understood what they really needed: you — · client 2/5" in notice.text
     assert "Would work with you again: you — · client 3/10" in notice.text
-    assert "Their number (orders per week): client doesn't know · your latest —" in notice.text
+    assert (
+        "Their number (orders per week): client doesn't know · before the project 30 orders"
+        in notice.text
+    )
     assert "💡" not in notice.text
 
 
@@ -476,7 +479,7 @@ async def test_history_shows_the_clients_answers_beside_the_reflection(
         "🗣 <b>The client's own view</b> (26 Nov 2026)\n"
         "Understood what they really needed: you 5/5 · client 2/5\n"
         "Would work with you again: you 10/10 · client 9/10\n"
-        "Their number (orders per week): client 35 orders · your latest —\n"
+        "Their number (orders per week): client 35 orders · before the project 30 orders\n"
         "<i>“Spring was slow”</i>"
     ) in detail
 
@@ -589,7 +592,7 @@ async def test_from_the_button_to_the_notice_through_the_clients_own_chat(
     assert "Understood what they really needed: you 5/5 · client 3/5" in notice.text
     assert "<i>“The brief took a while to settle”</i>" in notice.text
     assert "Would work with you again: you 10/10 · client 6/10" in notice.text
-    assert "client about 40 a week · your latest —" in notice.text
+    assert "client about 40 a week · before the project 30 orders" in notice.text
     assert "💡 They felt less understood than you thought" in notice.text
     card = await open_card(freelancer)
     assert "→ about 40 a week (+33%, 26 Nov 2026) · from the client" in card.html_text

@@ -265,14 +265,14 @@ async def test_a_freelancer_asks_the_client_and_both_views_meet(
         await expect(sent.locator(".bot-command")).to_have_text("/start")
 
         # Миша answers: a comment typed beside the first question, a number as said aloud.
-        await visitor.sees("Аня хочет узнать, как для вас прошла работа над «Лендинг к весне»")
+        await visitor.sees("Аня хочет узнать, как для вас прошёл проект «Лендинг к весне»")
         await visitor.press(RU.label("client-button-start"))
         await visitor.sees("1 из 3.")
         await visitor.type("О цели спросили, но потом о ней забыли")
         await visitor.sees("Ваш комментарий")
         await visitor.press("3")
         question = await visitor.sees("2 из 3.")
-        await expect(question).to_contain_text("Сколько сейчас конверсия сайта?")
+        await expect(question).to_contain_text("конверсия сайта: сколько сейчас?")
         await visitor.type("2,1%")
         await visitor.sees("3 из 3.")
         await visitor.press("8")

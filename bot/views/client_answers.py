@@ -215,12 +215,12 @@ def thanks_screen(t: Translator, request: int, freelancer: str, answers: ClientA
     lines = [
         t(
             "client-summary-understood",
-            value=str(answers.understood) if answers.understood is not None else skipped,
+            value=f"{answers.understood}/5" if answers.understood is not None else skipped,
         ),
         t("client-summary-number", value=_number_text(t, answers.number)),
         t(
             "client-summary-again",
-            value=str(answers.again) if answers.again is not None else skipped,
+            value=f"{answers.again}/10" if answers.again is not None else skipped,
         ),
     ]
     comments = [c for q in FeedbackQuestion if (c := answers.comments.get(q))]

@@ -241,7 +241,12 @@ def both_views(t: Translator, views: BothViews) -> list[str]:
     if metric:
         theirs = views.theirs
         shown = "—" if theirs is None else theirs.text or t("feedback-number-unknown")
-        mine = views.mine.text if views.mine is not None else "—"
+        if views.mine is not None:
+            mine = t("feedback-mine-latest", value=views.mine.text)
+        elif views.project.baseline:  # nothing read since: the number before the project
+            mine = t("feedback-mine-before", value=views.project.baseline)
+        else:
+            mine = t("feedback-mine-none")
         blocks.append(
             t("feedback-pair-number", metric=metric, theirs=shown, mine=mine)
             + _comment(t, views, FeedbackQuestion.NUMBER)
