@@ -27,22 +27,21 @@ from bot.services.feedback import (
     Opening,
 )
 from bot.telegram.context import Conversation
-from bot.telegram.forms import Answers, Buttons, Form, Stay, Step, Updates
+from bot.telegram.forms import Answers, Asker, Buttons, Form, Stay, Step, Updates
 from bot.views.client_answers import (
     ClientAction,
     ClientActionCb,
     ClientScoreCb,
     about_bot,
-    again_question,
     declined_text,
     delete_question,
     number_question,
     opening_screen,
     own_link_preview,
     reads_as_number,
+    score_question,
     stopped_text,
     thanks_screen,
-    understood_question,
 )
 from bot.views.screen import Screen
 from storage.users import User
@@ -136,13 +135,12 @@ async def _deletion(ctx: Conversation, pressed: ClientActionCb, feedback: Feedba
 # ---- the three questions ------------------------------------------------------------------
 
 
-async def _ask_understood(ctx: Conversation, service: FeedbackService, answers: Answers) -> Screen:
-    return understood_question(
-        ctx.t,
-        answers["request"],
-        answers["freelancer"],
-        answers.get(_comment_key(FeedbackQuestion.UNDERSTOOD)),
-    )
+def _ask_score(question: FeedbackQuestion) -> Asker[Conversation, FeedbackService]:
+    async def ask(ctx: Conversation, service: FeedbackService, answers: Answers) -> Screen:
+        comment = answers.get(_comment_key(question))
+        return score_question(ctx.t, answers["request"], question, answers["freelancer"], comment)
+
+    return ask
 
 
 async def _ask_number(ctx: Conversation, service: FeedbackService, answers: Answers) -> Screen:
@@ -154,21 +152,10 @@ async def _ask_number(ctx: Conversation, service: FeedbackService, answers: Answ
     )
 
 
-async def _ask_again(ctx: Conversation, service: FeedbackService, answers: Answers) -> Screen:
-    return again_question(
-        ctx.t,
-        answers["request"],
-        answers["freelancer"],
-        answers.get(_comment_key(FeedbackQuestion.AGAIN)),
-    )
-
-
 def _commented(question: FeedbackQuestion) -> Any:
     """A typed text on a question answered with buttons: the client's comment on it,
     kept (a later one replaces it), and the question asked again with it shown."""
-    asks = {FeedbackQuestion.UNDERSTOOD: _ask_understood, FeedbackQuestion.AGAIN: _ask_again}[
-        question
-    ]
+    asks = _ask_score(question)
 
     async def read(
         ctx: Conversation, service: FeedbackService, text: str, answers: Answers
@@ -255,7 +242,7 @@ CLIENT_FORM: Form[Conversation, FeedbackService] = Form(
     steps=[
         Step(
             "understood",
-            ask=_ask_understood,
+            ask=_ask_score(FeedbackQuestion.UNDERSTOOD),
             read=_commented(FeedbackQuestion.UNDERSTOOD),
             buttons=[
                 Buttons(
@@ -274,7 +261,7 @@ CLIENT_FORM: Form[Conversation, FeedbackService] = Form(
         ),
         Step(
             "again",
-            ask=_ask_again,
+            ask=_ask_score(FeedbackQuestion.AGAIN),
             read=_commented(FeedbackQuestion.AGAIN),
             buttons=[
                 Buttons(ClientScoreCb.filter(F.question == FeedbackQuestion.AGAIN), _pick_score)

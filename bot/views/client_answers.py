@@ -143,21 +143,18 @@ def _scores(request: int, question: FeedbackQuestion) -> list[InlineKeyboardButt
     ]
 
 
-def understood_question(
-    t: Translator, request: int, freelancer: str, comment: str | None
+def score_question(
+    t: Translator, request: int, question: FeedbackQuestion, freelancer: str, comment: str | None
 ) -> Screen:
-    scores = _scores(request, FeedbackQuestion.UNDERSTOOD)
-    text = (
-        _progress(t, FeedbackQuestion.UNDERSTOOD)
-        + " "
-        + t("client-q-understood", freelancer=freelancer)
-        + "\n\n"
-        + t("client-anchor-understood")
-        + _comment_line(t, comment)
-    )
-    return Screen(
-        text, InlineKeyboardMarkup(inline_keyboard=[scores, _nav_row(t, request, back=False)])
-    )
+    """The 1-5 question (with the anchors of the freelancer's own) or the 0-10 one."""
+    scores = _scores(request, question)
+    first = question is FeedbackQuestion.UNDERSTOOD
+    text = f"{_progress(t, question)} {t(f'client-q-{question.value}', freelancer=freelancer)}"
+    if first:  # what 1, 3 and 5 mean, in the client's words
+        text += "\n\n" + t("client-anchor-understood")
+    rows = [scores] if first else [scores[:6], scores[6:]]
+    keyboard = InlineKeyboardMarkup(inline_keyboard=[*rows, _nav_row(t, request, back=not first)])
+    return Screen(text + _comment_line(t, comment), keyboard)
 
 
 def number_question(
@@ -177,19 +174,6 @@ def number_question(
         ]
     )
     return Screen(text + _comment_line(t, comment), keyboard)
-
-
-def again_question(t: Translator, request: int, freelancer: str, comment: str | None) -> Screen:
-    buttons = _scores(request, FeedbackQuestion.AGAIN)
-    text = (
-        _progress(t, FeedbackQuestion.AGAIN) + " " + t("client-q-again") + _comment_line(t, comment)
-    )
-    return Screen(
-        text,
-        InlineKeyboardMarkup(
-            inline_keyboard=[buttons[:6], buttons[6:], _nav_row(t, request, back=True)]
-        ),
-    )
 
 
 # ---- the end ------------------------------------------------------------------------------
