@@ -350,7 +350,7 @@ async def test_reminder_text_and_buttons(harness: BotHarness) -> None:
         "⏭ Skip",
         "🔕 Stop for this client",
         "📏 What's the number now?",
-        "🗣 Ask the client for their view",
+        "🗣 Ask for the client's view",
     ]
     assert "Ask what the figure for <b>orders per week</b> is now" in reminder.text
     assert (await the_checkin(harness)).status == "sent"

@@ -42,7 +42,7 @@ from tests.support.conversations import (
     stored,
 )
 
-ASK = "🗣 Ask the client for their view"
+ASK = "🗣 Ask for the client's view"
 WITHDRAW = "↩ Withdraw the request"
 COPY = "📋 Copy"
 SEND = "📤 Send"

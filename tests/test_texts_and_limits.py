@@ -313,3 +313,20 @@ def test_env_example_documents_every_setting_and_loads(tmp_path: Path) -> None:
     env.write_text(example.replace("BOT_TOKEN=\n", f"BOT_TOKEN={TEST_TOKEN}\n"))
     settings = load_settings(env)
     assert settings.webhook_url is None and settings.broadcast_rate == 25
+
+
+BUTTON_LIMIT = 28  # what a 360-dp phone shows on a button in a row of its own
+
+
+def test_button_texts_fit_a_phone() -> None:
+    """Every label of a button, in both languages, with its tick where one is added."""
+    i18n = I18n()
+    for language in LANGUAGES:
+        t = i18n.get(language)
+        for key in i18n.message_ids(language):
+            if not (key.startswith(("button-", "client-button-")) or key.endswith("-button")):
+                continue
+            if key in ("expects-button", "stale-button"):  # answers about buttons, not labels
+                continue
+            label = t.label(key, n=2, project="X", client="X", page=2, total=3)
+            assert len(label) <= BUTTON_LIMIT, (language, key, label)

@@ -93,10 +93,10 @@ def trust_choice(t: Translator, picked: Collection[NudgeKind]) -> Screen:
     """The early trust actions, each a toggle; Ready once one to three are picked."""
     builder = InlineKeyboardBuilder()
     for action in TRUST_ACTIONS:
-        mark = "✅ " if action in picked else ""
-        builder.button(
-            text=mark + t(f"trust-{action.value}-button"), callback_data=TrustCb(action=action)
-        )
+        label = t(f"trust-{action.value}-button")
+        if action in picked:  # the tick takes the emoji's place: one mark, and it fits a phone
+            label = "✅ " + label.split(" ", 1)[-1]
+        builder.button(text=label, callback_data=TrustCb(action=action))
     if picked:
         builder.button(text=t("button-trust-ready", n=len(picked)), callback_data=TrustReadyCb())
     _form_buttons(builder, t)

@@ -2,7 +2,7 @@
 ## The three questions mirror the reflection's "request" and "return" and the client's
 ## number (I8, I9, I10, I11).
 
-button-feedback-ask = 🗣 Ask the client for their view
+button-feedback-ask = 🗣 Ask for the client's view
 button-feedback-copy = 📋 Copy
 button-feedback-share = 📤 Send
 button-feedback-withdraw = ↩ Withdraw the request
